@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# xpo: driver, emulated board and tools for XPO cages.
+#
+#   make                 build xpo.ko and xpo_sim.ko for KVER (and tools)
+#   make KVER=6.1        the same for Debian 12's 6.1 kernel
+#   make demo            boot a 6.12 guest with the emulated board and show it
+#   make check           every test on both kernels (installs what it needs)
+#   make lint            W=1 + sparse on both kernels, checkpatch
+#   make kunit           the KUnit suites in UML
+#
+# Each kernel's objects live in build/<release>/, a mirror of the sources, so
+# that both kernels can be built side by side without cleaning.
+
+KVER ?= default
+override KREL := $(shell scripts/kver $(KVER) 2>/dev/null)
+KDIR ?= /usr/src/linux-headers-$(KREL)
+BUILD := build/$(KREL)
+KSRC := Kbuild drivers include
+KMAKE_FLAGS ?=
+
+.PHONY: all modules tools deps demo check lint kunit vm-tests clean help
+
+all: modules tools
+
+deps:
+	@scripts/install-deps --check >/dev/null 2>&1 || scripts/install-deps
+
+modules:
+	@test -n "$(KREL)" || { echo "no kernel headers for KVER=$(KVER): run scripts/install-deps" >&2; exit 1; }
+	@mkdir -p $(BUILD)
+	@rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.cmd' \
+		--exclude='*.mod*' --exclude='modules.order' --exclude='Module.symvers' \
+		--filter='protect *.o' --filter='protect *.ko' --filter='protect .*.cmd' \
+		--filter='protect *.mod*' --filter='protect modules.order' \
+		--filter='protect Module.symvers' \
+		$(KSRC) $(BUILD)/
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(BUILD) $(KMAKE_FLAGS) modules
+
+tools:
+	@if [ -f tools/xpoctl/Makefile ]; then $(MAKE) -C tools/xpoctl; fi
+
+demo: deps
+	$(MAKE) KVER=6.12 modules
+	tests/vm/run --kernel 6.12 --load -- scripts/demo
+
+check: deps
+	scripts/check
+
+lint: deps
+	scripts/lint
+
+kunit: deps
+	scripts/kunit
+
+clean:
+	rm -rf build
+	@if [ -f tools/xpoctl/Makefile ]; then $(MAKE) -C tools/xpoctl clean; fi
+
+help:
+	@sed -n '3,13p' Makefile

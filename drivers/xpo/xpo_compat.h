@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Every difference between the kernels xpo supports (Debian 12's 6.1 and
+ * 6.12) lives here, keyed on LINUX_VERSION_CODE, so that the driver logic
+ * never carries an #if.  Both xpo.ko and xpo_sim.ko include it.
+ */
+#ifndef _XPO_COMPAT_H
+#define _XPO_COMPAT_H
+
+#include <linux/version.h>
+#include <linux/platform_device.h>
+
+#if __has_include(<linux/unaligned.h>)
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
+/*
+ * platform_driver .remove returns void from 6.11; 6.1 (and Debian's 6.12)
+ * have the transitional .remove_new with the void prototype.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+#define XPO_PLATFORM_REMOVE(fn)		.remove = (fn)
+#else
+#define XPO_PLATFORM_REMOVE(fn)		.remove_new = (fn)
+#endif
+
+#endif /* _XPO_COMPAT_H */
