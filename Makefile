@@ -15,7 +15,7 @@
 KVER ?= default
 override KREL := $(shell scripts/kver $(KVER) 2>/dev/null)
 KDIR ?= /usr/src/linux-headers-$(KREL)
-BUILD := build/$(KREL)
+BUILD ?= build/$(KREL)
 KSRC := Kbuild drivers include
 KMAKE_FLAGS ?=
 

@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared helpers for the scenario tests.  The tests run inside a guest booted
+# by tests/vm/run (as root, in the project root, host file system read-only)
+# and print TAP-style "ok N - what" / "not ok N - what" lines; scripts/check
+# counts them.
+
+set -u
+
+XPO_REL=$(uname -r)
+XPO_BUILD=${XPO_BUILD:-build/$XPO_REL}
+XPO_KO=$XPO_BUILD/drivers/xpo/xpo.ko
+XPO_SIM_KO=$XPO_BUILD/drivers/xpo/sim/xpo_sim.ko
+XPO_DBG=/sys/kernel/debug/xpo
+SIM_DBG=/sys/kernel/debug/xpo_sim
+NCAGES=16
+
+_t_num=0
+_t_failed=0
+
+ok() {
+	_t_num=$((_t_num + 1))
+	echo "ok $_t_num - $*"
+}
+
+not_ok() {
+	_t_num=$((_t_num + 1))
+	_t_failed=$((_t_failed + 1))
+	echo "not ok $_t_num - $*"
+}
+
+# check "description" command [args...]: ok if the command succeeds
+check() {
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else not_ok "$what"; fi
+}
+
+# check_eq "description" expected actual
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1 (expected '$2', got '$3')"
+	fi
+}
+
+finish() {
+	echo "1..$_t_num"
+	[ "$_t_failed" -eq 0 ]
+	exit $?
+}
+
+die() {
+	echo "Bail out! $*"
+	exit 1
+}
+
+# Kernel modules --------------------------------------------------------------
+
+sim_load() {
+	insmod "$XPO_SIM_KO" "$@" || die "insmod xpo_sim $*"
+}
+
+core_load() {
+	insmod "$XPO_KO" "$@" || die "insmod xpo"
+}
+
+xpo_load() {
+	sim_load "$@"
+	core_load
+}
+
+xpo_unload() {
+	local rc=0
+	if [ -d /sys/module/xpo ]; then rmmod xpo || rc=1; fi
+	if [ -d /sys/module/xpo_sim ]; then rmmod xpo_sim || rc=1; fi
+	return $rc
+}
+
+# The emulator's and the core's views -----------------------------------------
+
+# sim_info CAGE KEY: a "key: value" line of the emulator's cage info
+sim_info() {
+	sed -n "s/^$2: *//p" "$SIM_DBG/cage$1/info"
+}
+
+# cage_field CAGE KEY: a "key: value" line of the core's debugfs state
+cage_field() {
+	sed -n "s/^$2: *//p" "$XPO_DBG/cage$1/state" 2>/dev/null
+}
+
+cage_state() {
+	cage_field "$1" state
+}
+
+sim_set() {
+	echo "$3" > "$SIM_DBG/cage$1/$2"
+}
+
+# wait_state CAGE STATE [SECONDS]: wait until the cage's state is STATE
+wait_state() {
+	local cage=$1 want=$2 deadline
+	deadline=$(($(date +%s) + ${3:-20}))
+	while [ "$(cage_state "$cage")" != "$want" ]; do
+		[ "$(date +%s)" -lt "$deadline" ] || return 1
+		sleep 0.05
+	done
+}
+
+# wait_all STATE [SECONDS]: wait until every cage is in STATE
+wait_all() {
+	local c
+	for c in $(seq 0 $((NCAGES - 1))); do
+		wait_state "$c" "$1" "${2:-30}" || return 1
+	done
+}
+
+# all_states: "state state ..." for every cage, for diagnostics
+all_states() {
+	local c
+	for c in $(seq 0 $((NCAGES - 1))); do
+		printf '%s ' "$(cage_state "$c")"
+	done
+	echo
+}
+
+# The I2C bus number of a cage's adapter (named by the emulator)
+cage_bus() {
+	local a
+	for a in /sys/bus/i2c/devices/i2c-*; do
+		if [ "$(cat "$a/name")" = "xpo_sim cage $1" ]; then
+			echo "${a##*/i2c-}"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# Uevents: collect the kernel's uevents into a file in the background
+uevents_start() {
+	UEVENT_LOG=$(mktemp /tmp/uevents.XXXXXX)
+	udevadm monitor --kernel --property > "$UEVENT_LOG" 2>/dev/null &
+	UEVENT_PID=$!
+	sleep 0.3
+}
+
+uevents_stop() {
+	sleep 0.3
+	kill "$UEVENT_PID" 2>/dev/null
+	wait "$UEVENT_PID" 2>/dev/null
+}
+
+# uevents_for CAGE: the XPO_EVENT/XPO_STATE sequence seen for one cage, as
+# "event:state" words in order
+uevents_for() {
+	awk -v cage="$1" '
+		/^KERNEL\[/ { if (c == cage && ev != "") print ev ":" st; c = ""; ev = ""; st = "" }
+		/^XPO_CAGE=/ { c = substr($0, 10) }
+		/^XPO_EVENT=/ { ev = substr($0, 11) }
+		/^XPO_STATE=/ { st = substr($0, 11) }
+		END { if (c == cage && ev != "") print ev ":" st }
+	' "$UEVENT_LOG"
+}
