@@ -26,4 +26,14 @@
 #define XPO_PLATFORM_REMOVE(fn)		.remove_new = (fn)
 #endif
 
+/*
+ * i2c_algorithm.master_xfer is called .xfer from 6.8 (the old name stays a
+ * deprecated union alias for a while).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#define XPO_I2C_ALGO_XFER(fn)		.xfer = (fn)
+#else
+#define XPO_I2C_ALGO_XFER(fn)		.master_xfer = (fn)
+#endif
+
 #endif /* _XPO_COMPAT_H */
