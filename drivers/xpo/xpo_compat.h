@@ -10,7 +10,11 @@
 #include <linux/version.h>
 #include <linux/platform_device.h>
 
-#if __has_include(<linux/unaligned.h>)
+/*
+ * <asm/unaligned.h> moved to <linux/unaligned.h> in 6.12.  A version test
+ * rather than __has_include(), which sparse 0.6.4 cannot parse.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
 #include <linux/unaligned.h>
 #else
 #include <asm/unaligned.h>
