@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * xpo_sim: an emulated 1RU XPO switch board.
+ *
+ * The board is a plain board driver: it registers one I2C adapter per cage,
+ * one GPIO chip (with an interrupt controller) carrying every cage's control
+ * lines, and one "xpo-cage" platform device per cage described by software
+ * node properties and a GPIO lookup table.  The cage core finds everything
+ * through those descriptions, exactly as it would on a real board; nothing
+ * in this header is visible to it.
+ *
+ * Every occupied cage holds an emulated CMIS 5.2 module: its memory map,
+ * its module state machine and its interrupt logic.
+ */
+#ifndef _XPO_SIM_H
+#define _XPO_SIM_H
+
+#include <linux/atomic.h>
+#include <linux/bitmap.h>
+#include <linux/gpio/driver.h>
+#include <linux/gpio/machine.h>
+#include <linux/i2c.h>
+#include <linux/irq_work.h>
+#include <linux/mutex.h>
+#include <linux/property.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+
+#include "cmis.h"
+#include "xpo_model.h"
+
+#define XPO_SIM_NAME			"xpo_sim"
+#define XPO_SIM_GPIO_LABEL		"xpo_sim-gpio"
+
+/* Control lines of cage N are GPIO lines 8N + enum xpo_sim_line */
+enum xpo_sim_line {
+	XPO_SIM_LINE_PRESENT,	/* in:  ModPrsL, low = module seated */
+	XPO_SIM_LINE_INT,	/* in:  IntL, low = interrupt pending */
+	XPO_SIM_LINE_LEAK,	/* in:  LeakL, low = coolant leak */
+	XPO_SIM_LINE_RESET,	/* out: ResetL, low = hold in reset */
+	XPO_SIM_LINE_LPMODE,	/* out: LPMode, high = low power requested */
+	XPO_SIM_LINE_POWER,	/* out: PowerEn, high = cage supply on */
+	XPO_SIM_LINES_USED,
+	XPO_SIM_LINES_PER_CAGE = 8,	/* lines 6 and 7 are reserved */
+};
+
+#define XPO_SIM_NGPIO_MAX	(XPO_CAGES_PER_RU * XPO_SIM_LINES_PER_CAGE)
+
+enum xpo_sim_timing {
+	XPO_SIM_TIMING_INSTANT,		/* transitions as fast as work runs */
+	XPO_SIM_TIMING_REALISTIC,	/* advertised durations, bus time */
+	XPO_SIM_TIMING_NUM,
+};
+
+extern const char * const xpo_sim_timing_names[XPO_SIM_TIMING_NUM];
+
+#define XPO_SIM_BUS_KHZ_MIN		100
+#define XPO_SIM_BUS_KHZ_MAX		3400
+#define XPO_SIM_BUS_KHZ_DEFAULT		(XPO_I2C_BUS_HZ_DEFAULT / 1000)
+#define XPO_SIM_XFER_MAX_LEN		128	/* adapter quirk, per message */
+#define XPO_SIM_NACK_MAX		1000000
+
+/* Emulator-side hold of the module state machine (debugfs hold_state) */
+enum xpo_sim_hold {
+	XPO_SIM_HOLD_NONE,
+	XPO_SIM_HOLD_LOWPWR,
+	XPO_SIM_HOLD_PWRUP,
+	XPO_SIM_HOLD_READY,
+	XPO_SIM_HOLD_PWRDN,
+	XPO_SIM_HOLD_FAULT,
+	XPO_SIM_HOLD_NUM,
+};
+
+extern const char * const xpo_sim_hold_names[XPO_SIM_HOLD_NUM];
+
+/* One application descriptor plus its media lane assignment (01h:176+) */
+struct xpo_sim_app {
+	u8 host_if;
+	u8 media_if;
+	u8 lane_counts;		/* b7-4 host lanes, b3-0 media lanes */
+	u8 host_assign;
+	u8 media_assign;
+};
+
+/*
+ * Live module values a later thermal model drives; the module publishes
+ * them into lower memory and the telemetry page.  Units are those of the
+ * memory map (see xpo_model.h).
+ */
+struct xpo_sim_telemetry {
+	s16 module_temp;		/* 1/256 degC, 00h:14 */
+	u16 vcc;			/* 100 uV, 00h:16 */
+	u16 max_power;			/* 10 mW */
+	u16 power;			/* 10 mW */
+	s16 coolant_in;			/* 1/256 degC */
+	s16 coolant_out;		/* 1/256 degC */
+	u16 flow;			/* mL/min */
+	u8 status;			/* XPO_TLM_STATUS_* */
+	u8 engines;
+	s16 engine_temp[XPO_TLM_ENGINES_MAX];
+	u16 power_halarm, power_hwarn;
+	s16 out_halarm, out_hwarn;
+	u16 flow_lalarm, flow_lwarn;
+	s16 engine_halarm, engine_hwarn;
+};
+
+/*
+ * A module type.  Everything that differs between personalities is data in
+ * this table (personality.c); the module code only interprets it.
+ */
+struct xpo_sim_personality {
+	const char *name;		/* debugfs/module parameter token */
+	const char *tag;		/* 3 characters used in identity strings */
+	u8 identifier;			/* SFF-8024, 00h:0 */
+	u8 banks_code;			/* 01h:142 b1-0 */
+	u8 media_type;			/* 00h:85 */
+	u8 connector;			/* 00h:203 */
+	u8 media_tech;			/* 00h:212 */
+	u8 max_power;			/* 00h:201, 0.25 W */
+	const char *part_number;
+	const char *revision;		/* 2 characters */
+	u8 fw_active[2];		/* 00h:39-40 */
+	u8 fw_inactive[2];		/* 01h:128-129 */
+	u8 hw_rev[2];			/* 01h:130-131 */
+	u8 smf_length;			/* 01h:132 */
+	u16 wavelength;			/* 01h:138, 0.05 nm */
+	u16 wavelength_tol;		/* 01h:140, 0.005 nm */
+	u8 dur_dp;			/* 01h:144 */
+	u8 dur_module;			/* 01h:167 */
+	u8 dur_tx;			/* 01h:168 */
+	bool telemetry_page;		/* implements the XPO page B0h */
+	const struct xpo_sim_app *apps;
+	unsigned int num_apps;
+	const struct xpo_sim_telemetry *telemetry;
+};
+
+extern const struct xpo_sim_personality xpo_sim_personalities[];
+extern const unsigned int xpo_sim_num_personalities;
+
+const struct xpo_sim_personality *xpo_sim_personality_find(const char *name);
+unsigned int xpo_sim_personality_banks(const struct xpo_sim_personality *p);
+
+/* The module memory map as the module stores it */
+struct xpo_sim_mem {
+	u8 lower[CMIS_LOWER_SIZE];
+	u8 page00[CMIS_PAGE_SIZE];
+	u8 page01[CMIS_PAGE_SIZE];
+	u8 page02[CMIS_PAGE_SIZE];
+	u8 page_tlm[CMIS_PAGE_SIZE];			/* B0h, bank 0 */
+	u8 page10[XPO_BANKS][CMIS_PAGE_SIZE];		/* lane control */
+	u8 page11[XPO_BANKS][CMIS_PAGE_SIZE];		/* lane status */
+};
+
+/* The host-driven cage lines as the module last saw them */
+struct xpo_sim_pins {
+	bool power;		/* supply on */
+	bool reset;		/* held in reset (ResetL low) */
+	bool lpmode;		/* LPMode high */
+	unsigned int power_cycles;	/* times the supply dropped */
+	unsigned int resets;		/* times ResetL was pulled low */
+};
+
+/*
+ * The emulated module of one cage.  All fields are protected by the cage's
+ * lock; the module only exists while @present.
+ */
+struct xpo_sim_module {
+	bool present;		/* seated in the cage */
+	bool running;		/* powered, out of reset, answering I2C */
+	const struct xpo_sim_personality *pers;	/* of the seated module */
+	struct xpo_sim_mem mem;
+	struct xpo_sim_telemetry tlm;
+	unsigned int banks;	/* banks implemented for pages 10h/11h */
+	u8 bank;		/* active bank (applied with PageSelect) */
+	u8 offset;		/* the I2C address counter */
+	enum cmis_module_state state;
+	unsigned long state_since;	/* jiffies when @state was entered */
+	struct xpo_sim_pins seen;	/* pins as last applied */
+};
+
+struct xpo_sim_board;
+
+/*
+ * One cage: its I2C adapter, its software node, its platform device and the
+ * module it holds.
+ *
+ * @lock serialises the module against I2C transfers, debugfs and the state
+ * machine work.  I2C transfers take it per message, so that a module pulled
+ * from debugfs NACKs from the next message on.  Never taken with the GPIO
+ * lock held (the GPIO lock nests inside it).
+ */
+struct xpo_sim_cage {
+	struct xpo_sim_board *board;
+	unsigned int index;			/* front-panel cage number */
+
+	struct mutex lock;			/* the module, see above */
+	struct xpo_sim_module mod;		/* @lock */
+	const struct xpo_sim_personality *pers;	/* @lock: next insertion */
+	enum xpo_sim_hold hold;			/* @lock */
+
+	/* the module state machine; queued only through xpo_sim_cage_kick() */
+	struct delayed_work sm_work;
+
+	/* fault injection and accounting: lockless */
+	atomic_t nack;				/* transfers left to NACK */
+	atomic64_t transfers;			/* i2c_msg on the wire */
+	atomic64_t bytes;			/* payload bytes */
+	atomic64_t bus_ns;			/* wire time at the bus clock */
+
+	char swnode_name[16];
+	struct software_node swnode;		/* the adapter's fwnode */
+	bool swnode_registered;
+	struct i2c_adapter adap;
+	bool adap_added;
+	char dev_id[16];			/* "xpo-cage.<index>" */
+	struct gpiod_lookup_table *lookup;
+	struct platform_device *pdev;		/* "xpo-cage.<index>" */
+	struct dentry *debugfs;
+};
+
+/*
+ * The GPIO chip and its interrupt controller.
+ *
+ * @lock (raw: taken from irq_chip callbacks under the irq descriptor lock)
+ * protects the line levels, the per-cage pin counters, the interrupt
+ * configuration and @dying.
+ */
+struct xpo_sim_gpio {
+	struct gpio_chip gc;
+	bool added;
+	struct software_node swnode;
+	bool swnode_registered;
+	const char *names[XPO_SIM_NGPIO_MAX];
+	char name_buf[XPO_SIM_NGPIO_MAX][24];
+
+	raw_spinlock_t lock;
+	DECLARE_BITMAP(level, XPO_SIM_NGPIO_MAX);	/* electrical levels */
+	DECLARE_BITMAP(irq_enabled, XPO_SIM_NGPIO_MAX);
+	DECLARE_BITMAP(irq_pending, XPO_SIM_NGPIO_MAX);
+	u8 irq_type[XPO_SIM_NGPIO_MAX];			/* IRQ_TYPE_* */
+	unsigned int power_cycles[XPO_CAGES_PER_RU];
+	unsigned int resets[XPO_CAGES_PER_RU];
+	bool dying;		/* board going away: queue no more work */
+
+	/* delivers latched interrupts from hard interrupt context */
+	struct irq_work irq_work;
+};
+
+struct xpo_sim_board {
+	struct device *dev;			/* the "xpo_sim" platform device */
+	unsigned int num_cages;
+	struct software_node swnode;		/* parent of the board's nodes */
+	bool swnode_registered;
+	struct xpo_sim_gpio gpio;
+	struct dentry *debugfs;
+
+	/* tunables, read locklessly with READ_ONCE() */
+	enum xpo_sim_timing timing;
+	unsigned int bus_khz;
+
+	struct xpo_sim_cage cages[XPO_CAGES_PER_RU];
+};
+
+/* gpio.c */
+int xpo_sim_gpio_init(struct xpo_sim_board *board);
+void xpo_sim_gpio_stop(struct xpo_sim_board *board);
+void xpo_sim_gpio_exit(struct xpo_sim_board *board);
+void xpo_sim_gpio_set_input(struct xpo_sim_cage *cage, enum xpo_sim_line line,
+			    bool high);
+bool xpo_sim_gpio_level(struct xpo_sim_cage *cage, enum xpo_sim_line line);
+void xpo_sim_gpio_pins(struct xpo_sim_cage *cage, struct xpo_sim_pins *pins);
+void xpo_sim_cage_kick(struct xpo_sim_cage *cage, unsigned long delay);
+
+/* i2c.c */
+int xpo_sim_i2c_init(struct xpo_sim_cage *cage);
+void xpo_sim_i2c_exit(struct xpo_sim_cage *cage);
+
+/* module.c: callers hold cage->lock */
+void xpo_sim_module_insert(struct xpo_sim_cage *cage);
+void xpo_sim_module_remove(struct xpo_sim_cage *cage);
+bool xpo_sim_module_sync(struct xpo_sim_cage *cage);
+int xpo_sim_module_read(struct xpo_sim_cage *cage, u8 *buf, u16 len);
+int xpo_sim_module_write(struct xpo_sim_cage *cage, const u8 *buf, u16 len);
+void xpo_sim_module_set_hold(struct xpo_sim_cage *cage, enum xpo_sim_hold hold);
+const char *xpo_sim_module_state_name(struct xpo_sim_cage *cage);
+void xpo_sim_module_sm_work(struct work_struct *work);
+
+/* personality.c */
+void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
+			      unsigned int cage, struct xpo_sim_mem *mem);
+void xpo_sim_telemetry_publish(const struct xpo_sim_telemetry *t,
+			       bool telemetry_page, struct xpo_sim_mem *mem);
+
+/* debugfs.c */
+void xpo_sim_debugfs_init(struct xpo_sim_board *board);
+void xpo_sim_debugfs_exit(struct xpo_sim_board *board);
+
+#endif /* _XPO_SIM_H */
