@@ -112,11 +112,17 @@ enum cmis_module_state {
 #define  CMIS_P01_BANKS_2		1
 #define  CMIS_P01_BANKS_4		2
 #define  CMIS_P01_BANKS_RESERVED	3	/* XPO model: 8 banks */
+#define  CMIS_P01_PAGE_03		BIT(2)	/* user page 03h */
+#define  CMIS_P01_PAGE_05		BIT(3)	/* form factor page 05h */
 #define  CMIS_P01_PAGE_13_14		BIT(5)
 #define  CMIS_P01_VDM			BIT(6)
+#define  CMIS_P01_PAGE_16_17		BIT(7)	/* network path pages */
 #define CMIS_P01_DP_DURATION		144	/* b3-0 DPInit, b7-4 DPDeinit */
 #define CMIS_P01_MON_SUPPORT		160
 #define CMIS_P01_CDB_SUPPORT		163
+#define  CMIS_P01_CDB_INSTANCES		GENMASK(7, 6)	/* 0 = no CDB */
+#define  CMIS_P01_CDB_EPL_PAGES		GENMASK(3, 0)	/* 0 = no EPL */
+#define CMIS_P01_CDB_RW_EXT		164	/* 8 * (1 + n) bytes on EPL */
 #define CMIS_P01_MODULE_DURATION	167	/* b3-0 PwrUp, b7-4 PwrDn */
 #define CMIS_P01_TX_DURATION		168	/* b3-0 TxTurnOn, b7-4 TxTurnOff */
 #define CMIS_P01_MEDIA_LANE_ASSIGN	176	/* 176-190: apps 1-15 */
@@ -200,5 +206,11 @@ enum cmis_dp_state {
 #define SFF8024_ID_SFP_DD_CMIS		0x1f
 #define SFF8024_ID_SFP_PLUS_CMIS	0x20
 #define SFF8024_ID_XPO			0x26
+/* More SFF-8024 identifiers, for names in diagnostics */
+#define SFF8024_ID_SFP			0x03
+#define SFF8024_ID_QSFP			0x0c
+#define SFF8024_ID_QSFP_PLUS		0x0d
+#define SFF8024_ID_QSFP28		0x11
+#define SFF8024_ID_OSFP_XD		0x21	/* OSFP-XD, CMIS */
 
 #endif /* _XPO_CMIS_H */

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CMIS address arithmetic, as pure logic.  See xpo_cmis_addr.h.
+ *
+ * The 256-byte window at 0x50: bytes 0-127 are lower memory and never
+ * paged; bytes 128-255 show the page selected by PageSelect (127) and, for
+ * banked pages, the bank selected by BankSelect (126) (CMIS 5.2 memory
+ * map, section 8).
+ */
+#include <linux/bitfield.h>
+#include <linux/errno.h>
+#include <linux/minmax.h>
+#include <linux/string.h>
+#include <kunit/visibility.h>
+
+#include "xpo_model.h"
+#include "xpo_cmis_addr.h"
+
+void xpo_cmis_adv_init(struct xpo_cmis_adv *adv)
+{
+	memset(adv, 0, sizeof(*adv));
+	adv->banks = 1;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_adv_init);
+
+/**
+ * xpo_cmis_adv_set() - cache a module's memory map advertisement
+ * @adv: filled in
+ * @id: 00h:0, the SFF-8024 identifier
+ * @mem_char: 00h:2, memory characteristics (b7 flat memory)
+ * @page01: the 128 bytes of page 01h (offsets 128-255), NULL when flat
+ */
+void xpo_cmis_adv_set(struct xpo_cmis_adv *adv, u8 id, u8 mem_char,
+		      const u8 *page01)
+{
+	xpo_cmis_adv_init(adv);
+	adv->known = true;
+	adv->flat = (mem_char & CMIS_MEM_FLAT) || !page01;
+	adv->xpo = id == SFF8024_ID_XPO;
+	if (adv->flat)
+		return;
+	adv->pages = page01[CMIS_P01_PAGES - CMIS_UPPER_OFFSET];
+	adv->cdb = page01[CMIS_P01_CDB_SUPPORT - CMIS_UPPER_OFFSET];
+	adv->rw_ext = page01[CMIS_P01_CDB_RW_EXT - CMIS_UPPER_OFFSET];
+	adv->banks = xpo_banks_from_p01(adv->pages);
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_adv_set);
+
+/*
+ * Pages 10h-FFh are banked (CMIS 5.2 memory map), except the CDB message
+ * and EPL pages 9Fh-AFh, which the core (like SONiC's optoe) treats as a
+ * single instance in bank 0.
+ */
+bool xpo_cmis_page_banked(u8 page)
+{
+	if (page < CMIS_FIRST_BANKED_PAGE)
+		return false;
+	return page < CMIS_PAGE_CDB || page > CMIS_PAGE_EPL_LAST;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_page_banked);
+
+/**
+ * xpo_cmis_page_exists() - does the module have this (bank, page)?
+ * @adv: the module's advertisement
+ * @bank: bank number (must be 0 for pages that are not banked)
+ * @page: page number
+ *
+ * Only pages the module advertises (or that CMIS makes mandatory for paged
+ * memory: 00h-02h, 10h-11h) exist; vendor and unadvertised pages do not.
+ */
+bool xpo_cmis_page_exists(const struct xpo_cmis_adv *adv, u8 bank, u8 page)
+{
+	if (xpo_cmis_page_banked(page)) {
+		if (bank >= adv->banks)
+			return false;
+	} else if (bank) {
+		return false;
+	}
+
+	if (!adv->known)	/* only what reading the advertisement needs */
+		return page == 0x00 || page == 0x01;
+	if (adv->flat)
+		return page == 0x00;
+
+	switch (page) {
+	case 0x00 ... 0x02:
+	case CMIS_PAGE_LANE_CTRL:
+	case CMIS_PAGE_LANE_STATUS:
+		return true;
+	case 0x03:
+		return adv->pages & CMIS_P01_PAGE_03;
+	case 0x05:
+		return adv->pages & CMIS_P01_PAGE_05;
+	case 0x13 ... 0x14:
+		return adv->pages & CMIS_P01_PAGE_13_14;
+	case 0x16 ... 0x17:
+		return adv->pages & CMIS_P01_PAGE_16_17;
+	case 0x20 ... 0x2f:
+		return adv->pages & CMIS_P01_VDM;
+	case CMIS_PAGE_CDB:
+		return FIELD_GET(CMIS_P01_CDB_INSTANCES, adv->cdb);
+	case CMIS_PAGE_EPL_FIRST ... CMIS_PAGE_EPL_LAST:
+		/*
+		 * 01h:163 b3-0 encodes how many EPL pages there are; we do not
+		 * trust every module to encode it the same way, so any EPL
+		 * page is reachable once EPL is advertised at all.
+		 */
+		return FIELD_GET(CMIS_P01_CDB_INSTANCES, adv->cdb) &&
+		       FIELD_GET(CMIS_P01_CDB_EPL_PAGES, adv->cdb);
+	case XPO_PAGE_TELEMETRY:
+		return adv->xpo && bank == 0;
+	default:
+		return false;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_page_exists);
+
+/**
+ * xpo_cmis_addr_check() - validate one access to a module
+ * @adv: the module's advertisement
+ * @bank: bank (ignored when the access stays in lower memory)
+ * @page: page (ignored when the access stays in lower memory)
+ * @offset: first byte within the 256-byte window
+ * @len: number of bytes
+ * @write: the access writes
+ *
+ * Return: 0, -EINVAL for an access outside the window, crossing from lower
+ * memory into a page other than 00h of bank 0, or writing BankSelect and
+ * PageSelect (which the core owns), -EOPNOTSUPP for a bank or page the
+ * module does not have.
+ */
+int xpo_cmis_addr_check(const struct xpo_cmis_adv *adv, u8 bank, u8 page,
+			unsigned int offset, size_t len, bool write)
+{
+	if (!len || offset >= CMIS_WINDOW_SIZE ||
+	    len > CMIS_WINDOW_SIZE - offset)
+		return -EINVAL;
+	if (write && offset <= CMIS_PAGE_SELECT &&
+	    offset + len > CMIS_BANK_SELECT)
+		return -EINVAL;
+	if (!xpo_cmis_needs_select(offset, len))
+		return 0;
+	if (offset < CMIS_UPPER_OFFSET && (bank || page))
+		return -EINVAL;
+	if (!xpo_cmis_page_exists(adv, bank, page))
+		return -EOPNOTSUPP;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_addr_check);
+
+/* Does the access reach the paged upper half of the window? */
+bool xpo_cmis_needs_select(unsigned int offset, size_t len)
+{
+	return offset + len > CMIS_UPPER_OFFSET;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_needs_select);
+
+/*
+ * The most data bytes the module accepts in one write: 8 (a CMIS host
+ * write carries at most 8 bytes), and on the EPL pages the
+ * CdbReadWriteLengthExtension of 01h:164, 8 * (1 + min(n, 15)) bytes.
+ */
+unsigned int xpo_cmis_write_limit(const struct xpo_cmis_adv *adv, u8 page)
+{
+	if (adv->known && page >= CMIS_PAGE_EPL_FIRST &&
+	    page <= CMIS_PAGE_EPL_LAST)
+		return XPO_CMIS_WRITE_MAX * (1 + min_t(unsigned int,
+						       adv->rw_ext, 15));
+	return XPO_CMIS_WRITE_MAX;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_write_limit);
+
+/**
+ * xpo_cmis_chunk() - size of the next transfer of an access
+ * @offset: where the transfer starts in the window
+ * @remaining: bytes left in the access
+ * @max: the most the adapter and module take in one transfer (>= 1)
+ *
+ * Never runs past the end of the window.
+ */
+unsigned int xpo_cmis_chunk(unsigned int offset, size_t remaining,
+			    unsigned int max)
+{
+	size_t n = min_t(size_t, remaining, max ? max : 1);
+
+	if (offset >= CMIS_WINDOW_SIZE)
+		return 0;
+	return min_t(size_t, n, CMIS_WINDOW_SIZE - offset);
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_chunk);

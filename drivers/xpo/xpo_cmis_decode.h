@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Pure decoding of a module's identity from raw CMIS page bytes, cached by
+ * the core at insertion.  No hardware; KUnit tests it with byte arrays.
+ */
+#ifndef _XPO_CMIS_DECODE_H
+#define _XPO_CMIS_DECODE_H
+
+#include <linux/types.h>
+
+#include "cmis.h"
+#include "xpo_sm.h"
+
+/* One application descriptor, CMIS 5.2 section 8.2.11 */
+struct xpo_cmis_app {
+	u8 host_if;		/* host electrical interface ID */
+	u8 media_if;		/* media interface ID */
+	u8 host_lanes;		/* host lane count */
+	u8 media_lanes;		/* media lane count */
+	u8 host_assign;		/* host lane assignment options, b0 = lane 1 */
+	u8 media_assign;	/* media lane assignment options (01h:176+) */
+};
+
+/*
+ * What the core knows about a module after reading lower memory, page 00h
+ * and (for paged memory) page 01h.  Strings are NUL-terminated, trimmed of
+ * padding spaces and NULs, with unprintable bytes shown as '?'.
+ */
+struct xpo_identity {
+	u8 identifier;			/* 00h:0 */
+	u8 rev_major;			/* 00h:1 b7-4 */
+	u8 rev_minor;			/* 00h:1 b3-0 */
+	bool flat;			/* 00h:2 b7 */
+	u8 media_type;			/* 00h:85 */
+	u8 fw_active_major;		/* 00h:39 */
+	u8 fw_active_minor;		/* 00h:40 */
+	char vendor[CMIS_VENDOR_NAME_LEN + 1];
+	u8 oui[3];
+	char part_number[CMIS_VENDOR_PN_LEN + 1];
+	char revision[CMIS_VENDOR_REV_LEN + 1];
+	char serial[CMIS_VENDOR_SN_LEN + 1];
+	char date_code[CMIS_DATE_CODE_LEN + 1];
+	char clei[CMIS_CLEI_LEN + 1];	/* empty unless 00h:2 b5 */
+	u8 power_class;			/* 1-8, from 00h:200 b7-5 */
+	u32 max_power_mw;		/* 00h:201, or the XPO telemetry page */
+	/* From page 01h; zero for flat memory */
+	bool has_page01;
+	u8 fw_inactive_major;		/* 01h:128 */
+	u8 fw_inactive_minor;		/* 01h:129 */
+	u8 hw_major;			/* 01h:130 */
+	u8 hw_minor;			/* 01h:131 */
+	unsigned int banks;		/* 01h:142 b1-0, XPO model: 11b = 8 */
+	u8 pwrup_code;			/* 01h:167 b3-0 */
+	u8 pwrdn_code;			/* 01h:167 b7-4 */
+	u8 dpinit_code;			/* 01h:144 b3-0 */
+	u8 dpdeinit_code;		/* 01h:144 b7-4 */
+	u8 txon_code;			/* 01h:168 b3-0 */
+	u8 txoff_code;			/* 01h:168 b7-4 */
+	unsigned int num_apps;
+	struct xpo_cmis_app apps[CMIS_APP_MAX];
+};
+
+void xpo_cmis_decode_identity(struct xpo_identity *id, const u8 *lower,
+			      const u8 *page00, const u8 *page01);
+enum xpo_fault xpo_cmis_identity_check(const struct xpo_identity *id);
+int xpo_cmis_duration_ms(u8 code);
+int xpo_cmis_pwrup_advertised_ms(const struct xpo_identity *id);
+void xpo_cmis_string(char *dst, const u8 *src, size_t len);
+const char *xpo_cmis_identifier_name(u8 identifier);
+const char *xpo_cmis_module_state_name(u8 module_state);
+
+#endif /* _XPO_CMIS_DECODE_H */

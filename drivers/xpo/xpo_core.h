@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The XPO cage core: one struct xpo_cage per front-panel cage, found by its
+ * number.  Consumers (ethtool, hwmon, netlink) use only the functions
+ * declared at the end of this file.  See Documentation/cage-core.rst.
+ */
+#ifndef _XPO_CORE_H
+#define _XPO_CORE_H
+
+#include <linux/kref.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+
+#include "cmis.h"
+#include "xpo_cmis_addr.h"
+#include "xpo_cmis_decode.h"
+#include "xpo_sm.h"
+
+struct device;
+struct dentry;
+struct gpio_desc;
+struct i2c_adapter;
+struct platform_driver;
+
+/* The cage signals, in the order of xpo_pin_names[] (xpo_cage.c) */
+enum xpo_pin {
+	XPO_PIN_PRESENT,	/* in */
+	XPO_PIN_INT,		/* in */
+	XPO_PIN_LEAK,		/* in */
+	XPO_PIN_RESET,		/* out */
+	XPO_PIN_LPMODE,		/* out */
+	XPO_PIN_POWER,		/* out */
+	XPO_PIN_MAX
+};
+
+/* Bus access counters, under io_lock */
+struct xpo_cage_stats {
+	u64 transfers;		/* i2c transfers attempted */
+	u64 retries;		/* of which retried after a NACK */
+	u64 errors;		/* accesses that failed after their retries */
+};
+
+/**
+ * struct xpo_cage - one cage and the module in it
+ *
+ * Lifetime: allocated at probe with one reference held by the platform
+ * device; xpo_cage_get() takes more.  After the device goes away (@gone)
+ * the structure stays valid for reference holders, but every operation
+ * returns -ENODEV and @dev must not be used.
+ *
+ * Locking (in this order; never take RTNL under either):
+ *
+ * @sm_lock serialises the state machine and everything it drives: @sm,
+ * @out, @module_state, @fault_cause, @mod_flags, @tlm_flags,
+ * @timer_deadline, @poll_ticks and @stopping.  It is taken by the IRQ
+ * threads, the timeout and poll works, the debugfs reader and the API
+ * calls that change the cage (power, reset).  It is held across bus access
+ * done on behalf of the state machine.
+ *
+ * @io_lock serialises all access to the module over I2C (xpo_cmis_*) and
+ * covers @adv, @sel_valid, @sel_touched, @sel_bank, @sel_page, @gone and
+ * @stats.  @id, @id_valid and @io_enabled are written with both locks held,
+ * so holding either is enough to read them.  Consumers that only read or write the
+ * module (EEPROM access from ethtool, also from the CMIS firmware flash
+ * work, which runs without RTNL) take only @io_lock.
+ */
+struct xpo_cage {
+	/* Set at probe, constant afterwards */
+	struct device *dev;
+	u32 nr;
+	struct kref ref;
+	struct i2c_adapter *i2c;
+	unsigned int read_max;		/* bytes in one read transfer */
+	unsigned int write_max;		/* data bytes in one write transfer */
+	u32 max_power_mw;		/* the cage's power budget */
+	struct gpio_desc *gpio[XPO_PIN_MAX];
+	int irq[XPO_PIN_MAX];		/* 0: none, polled */
+	bool need_poll;			/* an input without interrupt */
+	struct dentry *debugfs;
+
+	struct mutex sm_lock;		/* see above */
+	struct xpo_sm sm;
+	bool out[XPO_PIN_MAX];		/* logical levels driven on outputs */
+	u8 module_state;		/* last 00h:3 b3-1 read, 0: unknown */
+	u8 fault_cause;			/* 00h:41 at the last ModuleFault */
+	u8 mod_flags[6];		/* last 00h:8-13 read (clear on read) */
+	u8 tlm_flags[2];		/* last XPO B0h:139-140 read */
+	unsigned long timer_deadline;	/* jiffies the cage timer is due */
+	unsigned int poll_ticks;
+	bool stopping;			/* remove started: no new work */
+	struct delayed_work timeout;	/* the cage timer: XPO_E_TIMEOUT */
+	struct delayed_work poll;	/* input polling, IntL re-checks */
+
+	struct mutex io_lock;		/* see above */
+	struct xpo_cmis_adv adv;
+	bool io_enabled;		/* a powered module is seated */
+	bool sel_valid;			/* sel_bank/sel_page match the module */
+	bool sel_touched;		/* selection changed in this section */
+	u8 sel_bank;
+	u8 sel_page;
+	bool gone;			/* the device was removed */
+	struct xpo_cage_stats stats;
+	struct xpo_identity id;
+	bool id_valid;
+};
+
+/*
+ * Bus access: NACKs (-ENXIO, -EREMOTEIO, -EAGAIN) are retried
+ * XPO_CMIS_IO_TRIES times in all, XPO_CMIS_IO_BACKOFF_US apart.  A module
+ * that is busy (CDB, MgmtInit) NACKs for a few ms; longer outages are the
+ * state machine's business (probe retries, I/O error counting).
+ */
+#define XPO_CMIS_IO_TRIES		3
+#define XPO_CMIS_IO_BACKOFF_US		1000
+/* Transfer sizes when the adapter has no quirks */
+#define XPO_CMIS_READ_MAX_DEFAULT	128
+
+/*
+ * Cage timing, our choices where no spec gives a number:
+ * - the supply is given XPO_T_POWER_ON_MS to settle, with ResetL asserted,
+ *   before reset is released;
+ * - ResetL is held at least XPO_T_RESET_HOLD_US (QSFP-DD and OSFP hardware
+ *   specifications: minimum reset pulse 10 us);
+ * - inputs without interrupt are polled every XPO_T_POLL_MS, and the module
+ *   state every XPO_T_POLL_STATE_MS when there is no IntL line at all;
+ * - an IntL that stays asserted after its flags were read (flags the core
+ *   does not clear, such as lane flags) is looked at again after
+ *   XPO_T_INT_RECHECK_MS instead of waiting for an edge that cannot come.
+ */
+#define XPO_T_POWER_ON_MS		10
+#define XPO_T_RESET_HOLD_US		10
+#define XPO_T_POLL_MS			100
+#define XPO_T_POLL_STATE_MS		1000
+#define XPO_T_INT_RECHECK_MS		1000
+
+extern struct workqueue_struct *xpo_wq;
+extern struct platform_driver xpo_cage_driver;
+
+/* xpo_main.c: the registry */
+int xpo_registry_add(struct xpo_cage *cage);
+void xpo_registry_del(struct xpo_cage *cage);
+
+/* xpo_cage.c: pins */
+int xpo_cage_pin_get(struct xpo_cage *cage, enum xpo_pin pin);
+void xpo_cage_pin_set(struct xpo_cage *cage, enum xpo_pin pin, bool on);
+bool xpo_cage_present(struct xpo_cage *cage);
+void xpo_cage_power_sequence(struct xpo_cage *cage);
+void xpo_cage_check_pins(struct xpo_cage *cage);
+
+/* xpo_sm_run.c: the state machine driven for a cage */
+int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event);
+int xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event);
+void xpo_sm_timeout_work(struct work_struct *work);
+
+/* xpo_module.c: what the state machine reads from and writes to a module */
+int xpo_module_read_identity(struct xpo_cage *cage);
+int xpo_module_read_state(struct xpo_cage *cage);
+int xpo_module_read_fault_cause(struct xpo_cage *cage);
+int xpo_module_set_low_power(struct xpo_cage *cage, bool low);
+int xpo_module_sw_reset(struct xpo_cage *cage);
+void xpo_module_forget(struct xpo_cage *cage);
+
+/* xpo_debugfs.c */
+void xpo_debugfs_init(void);
+void xpo_debugfs_exit(void);
+void xpo_debugfs_cage_add(struct xpo_cage *cage);
+void xpo_debugfs_cage_del(struct xpo_cage *cage);
+
+/* xpo_cmis_io.c, with io_lock held (xpo_cmis_lock()) */
+void xpo_cmis_lock(struct xpo_cage *cage);
+void xpo_cmis_unlock(struct xpo_cage *cage);
+int __xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
+		    unsigned int offset, void *buf, size_t len);
+int __xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,
+		     unsigned int offset, const void *buf, size_t len);
+
+/* The API for consumers ---------------------------------------------- */
+
+struct xpo_cage *xpo_cage_get(u32 nr);
+void xpo_cage_put(struct xpo_cage *cage);
+enum xpo_sm_state xpo_cage_state(struct xpo_cage *cage);
+int xpo_cage_identity(struct xpo_cage *cage, struct xpo_identity *id);
+int xpo_cage_set_power(struct xpo_cage *cage, bool on);
+int xpo_cage_reset(struct xpo_cage *cage);
+int xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
+		  unsigned int offset, void *buf, size_t len);
+int xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,
+		   unsigned int offset, const void *buf, size_t len);
+
+#endif /* _XPO_CORE_H */
