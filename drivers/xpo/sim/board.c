@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * xpo_sim board: module parameters, the "xpo_sim" platform device and what
- * it creates.  For each cage:
+ * the board creates under it.  For each cage:
  *
  *   - an I2C adapter "xpo_sim cage N" with a software node (i2c.c);
  *   - lines 8N..8N+5 of the board GPIO chip "xpo_sim-gpio" (gpio.c),
@@ -26,7 +26,6 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "xpo_compat.h"
 #include "sim.h"
 
 static unsigned int cages = XPO_CAGES_PER_RU;
@@ -58,6 +57,7 @@ static const struct xpo_sim_personality *xpo_sim_default_pers;
 static enum xpo_sim_timing xpo_sim_default_timing;
 
 static struct platform_device *xpo_sim_pdev;
+static struct xpo_sim_board *xpo_sim_board;
 
 /* GPIO lines of a cage as the cage core asks for them: polarity in flags */
 static int xpo_sim_cage_add_lookup(struct xpo_sim_cage *cage)
@@ -201,7 +201,14 @@ err:
 	return ret;
 }
 
-static int __init xpo_sim_probe(struct platform_device *pdev)
+/*
+ * The board device has no driver on purpose: gpiolib pins the module of the
+ * GPIO chip's parent driver for every requested line, so a bound board
+ * would keep xpo_sim loaded for as long as the cage core holds its lines.
+ * Unbound, unloading xpo_sim works like unplugging the board: the cage
+ * devices go away first and the core lets go of everything.
+ */
+static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
 {
 	struct xpo_sim_board *board;
 	unsigned int i;
@@ -209,7 +216,7 @@ static int __init xpo_sim_probe(struct platform_device *pdev)
 
 	board = kzalloc(sizeof(*board), GFP_KERNEL);
 	if (!board)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	board->dev = &pdev->dev;
 	board->num_cages = cages;
 	board->timing = xpo_sim_default_timing;
@@ -229,23 +236,21 @@ static int __init xpo_sim_probe(struct platform_device *pdev)
 		dev_err(&pdev->dev, "cannot create the board: %d\n", ret);
 		goto err_free;
 	}
-	platform_set_drvdata(pdev, board);
 	dev_info(&pdev->dev, "%u cages, populated 0x%04lx with %s modules, %s timing\n",
 		 board->num_cages, populated & GENMASK(board->num_cages - 1, 0),
 		 xpo_sim_default_pers->name,
 		 xpo_sim_timing_names[board->timing]);
-	return 0;
+	return board;
 
 err_free:
 	for (i = 0; i < board->num_cages; i++)
 		mutex_destroy(&board->cages[i].lock);
 	kfree(board);
-	return ret;
+	return ERR_PTR(ret);
 }
 
-static void xpo_sim_remove(struct platform_device *pdev)
+static void xpo_sim_board_free(struct xpo_sim_board *board)
 {
-	struct xpo_sim_board *board = platform_get_drvdata(pdev);
 	unsigned int i;
 
 	xpo_sim_board_destroy(board);
@@ -253,13 +258,6 @@ static void xpo_sim_remove(struct platform_device *pdev)
 		mutex_destroy(&board->cages[i].lock);
 	kfree(board);
 }
-
-static struct platform_driver xpo_sim_driver = {
-	.driver = {
-		.name	= XPO_SIM_NAME,
-	},
-	XPO_PLATFORM_REMOVE(xpo_sim_remove),
-};
 
 static int __init xpo_sim_check_params(void)
 {
@@ -293,6 +291,7 @@ static int __init xpo_sim_check_params(void)
 
 static int __init xpo_sim_init(void)
 {
+	struct xpo_sim_board *board;
 	struct platform_device *pdev;
 	int ret;
 
@@ -300,20 +299,25 @@ static int __init xpo_sim_init(void)
 	if (ret)
 		return ret;
 
-	/* registers the driver and the device, and fails if probe fails */
-	pdev = platform_create_bundle(&xpo_sim_driver, xpo_sim_probe, NULL, 0,
-				      NULL, 0);
+	pdev = platform_device_register_simple(XPO_SIM_NAME, PLATFORM_DEVID_NONE,
+					       NULL, 0);
 	if (IS_ERR(pdev))
 		return PTR_ERR(pdev);
+	board = xpo_sim_board_new(pdev);
+	if (IS_ERR(board)) {
+		platform_device_unregister(pdev);
+		return PTR_ERR(board);
+	}
 	xpo_sim_pdev = pdev;
+	xpo_sim_board = board;
 	return 0;
 }
 module_init(xpo_sim_init);
 
 static void __exit xpo_sim_exit(void)
 {
+	xpo_sim_board_free(xpo_sim_board);
 	platform_device_unregister(xpo_sim_pdev);
-	platform_driver_unregister(&xpo_sim_driver);
 }
 module_exit(xpo_sim_exit);
 

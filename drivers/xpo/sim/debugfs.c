@@ -19,7 +19,6 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "xpo_compat.h"
 #include "sim.h"
 
 /* Longest token a write may carry, newline included */

@@ -25,7 +25,6 @@
 #include <linux/irqdomain.h>
 #include <linux/workqueue.h>
 
-#include "xpo_compat.h"
 #include "sim.h"
 
 static struct xpo_sim_gpio *xpo_sim_gc_to_gpio(struct gpio_chip *gc)

@@ -12,7 +12,6 @@
 #include <linux/jiffies.h>
 #include <linux/string.h>
 
-#include "xpo_compat.h"
 #include "sim.h"
 
 /* ModuleFaultCause (00h:41) reported by hold_state=fault: TEC runaway */
@@ -127,8 +126,10 @@ static void xpo_sim_module_enter(struct xpo_sim_cage *cage,
 	struct xpo_sim_module *mod = &cage->mod;
 	u8 *lo = mod->mem.lower;
 
-	dev_dbg(cage->board->dev, "cage %u: module %s -> %s\n", cage->index,
-		xpo_sim_state_names[mod->state], xpo_sim_state_names[state]);
+	if (mod->state != state)
+		dev_dbg(cage->board->dev, "cage %u: module %s -> %s\n",
+			cage->index, xpo_sim_state_names[mod->state],
+			xpo_sim_state_names[state]);
 	mod->state = state;
 	mod->state_since = jiffies;
 	lo[CMIS_MODULE_STATE] &= ~CMIS_MODULE_STATE_MASK;
@@ -168,6 +169,8 @@ static void xpo_sim_module_boot(struct xpo_sim_cage *cage)
 	mod->offset = 0;
 	mod->running = true;
 	mod->state = CMIS_MODULE_LOWPWR;
+	dev_dbg(cage->board->dev, "cage %u: module boots (%s)\n", cage->index,
+		mod->pers->name);
 	xpo_sim_module_enter(cage, CMIS_MODULE_LOWPWR);
 	xpo_sim_cage_kick(cage, 0);
 }
