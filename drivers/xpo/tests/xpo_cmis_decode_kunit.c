@@ -35,6 +35,12 @@ static void put_app(u8 *desc, u8 host, u8 media, u8 lanes, u8 assign)
 	desc[CMIS_APP_HOST_LANE_ASSIGN] = assign;
 }
 
+/* What the core waits for ModuleReady, from a decoded identity */
+static unsigned int pwrup_timeout(const struct xpo_identity *id)
+{
+	return xpo_sm_pwrup_timeout_ms(xpo_cmis_pwrup_advertised_ms(id));
+}
+
 /* An XPO 8x1.6T DR8 module with four applications */
 static void xpo_image(struct image *img)
 {
@@ -195,9 +201,7 @@ static void xpo_cmis_decode_test_flat(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, id->apps[0].media_assign, 0);
 	KUNIT_EXPECT_STREQ(test, id->clei, "");
 	KUNIT_EXPECT_LT(test, xpo_cmis_pwrup_advertised_ms(id), 0);
-	KUNIT_EXPECT_EQ(test, xpo_sm_pwrup_timeout_ms(
-				xpo_cmis_pwrup_advertised_ms(id)),
-			XPO_T_PWRUP_DEFAULT_MS);
+	KUNIT_EXPECT_EQ(test, pwrup_timeout(id), XPO_T_PWRUP_DEFAULT_MS);
 	KUNIT_EXPECT_EQ(test, xpo_cmis_identity_check(id), XPO_FAULT_NONE);
 
 	/* the same without page 01h at all */
@@ -302,14 +306,10 @@ static void xpo_cmis_decode_test_pwrup_budget(struct kunit *test)
 	xpo_image(img);
 	P01(img, CMIS_P01_MODULE_DURATION) = 0x0f;
 	xpo_cmis_decode_identity(id, img->lower, img->page00, img->page01);
-	KUNIT_EXPECT_EQ(test, xpo_sm_pwrup_timeout_ms(
-				xpo_cmis_pwrup_advertised_ms(id)),
-			XPO_T_PWRUP_DEFAULT_MS);
+	KUNIT_EXPECT_EQ(test, pwrup_timeout(id), XPO_T_PWRUP_DEFAULT_MS);
 	P01(img, CMIS_P01_MODULE_DURATION) = 0x07;	/* < 5 s */
 	xpo_cmis_decode_identity(id, img->lower, img->page00, img->page01);
-	KUNIT_EXPECT_EQ(test, xpo_sm_pwrup_timeout_ms(
-				xpo_cmis_pwrup_advertised_ms(id)),
-			5000 + XPO_T_PWRUP_MARGIN_MS);
+	KUNIT_EXPECT_EQ(test, pwrup_timeout(id), 5000 + XPO_T_PWRUP_MARGIN_MS);
 }
 
 /* The decoder and the address checks read 01h:142 the same way */
