@@ -28,7 +28,7 @@ refuse "$SIM_DBG/cage0/nack" abc
 refuse "$SIM_DBG/cage0/nack" 99999999999999999999
 refuse "$SIM_DBG/cage0/nack" 1000001
 refuse "$SIM_DBG/cage0/hold_state" bogus
-refuse "$SIM_DBG/cage0/hold_state" "$(printf '\n')x"
+refuse "$SIM_DBG/cage0/hold_state" $'\n'
 refuse "$SIM_DBG/cage0/hold_state" " "
 refuse "$SIM_DBG/cage0/personality" qsfp
 refuse "$SIM_DBG/cage0/personality" "$(head -c 300 /dev/zero | tr '\0' x)"
