@@ -13,6 +13,7 @@
 #include <linux/interrupt.h>
 #include <linux/minmax.h>
 #include <linux/mod_devicetable.h>
+#include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
 #include <linux/slab.h>
@@ -20,6 +21,14 @@
 #include "xpo_model.h"
 #include "xpo_compat.h"
 #include "xpo_core.h"
+
+/*
+ * A debugging aid for boards whose interrupt routing is broken or unknown:
+ * poll every input instead (as when a line has no interrupt).
+ */
+static bool use_irq = true;
+module_param(use_irq, bool, 0444);
+MODULE_PARM_DESC(use_irq, "Use the present/int interrupts (default true); false polls the lines");
 
 static const char * const xpo_pin_names[XPO_PIN_MAX] = {
 	[XPO_PIN_PRESENT]	= XPO_GPIO_PRESENT,
@@ -293,8 +302,8 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 	char *name;
 	int irq, err;
 
-	cage->need_poll = !cage->gpio[XPO_PIN_INT];
-	for (i = 0; i < ARRAY_SIZE(pins); i++) {
+	cage->need_poll = !cage->gpio[XPO_PIN_INT] || !use_irq;
+	for (i = 0; use_irq && i < ARRAY_SIZE(pins); i++) {
 		if (!cage->gpio[pins[i]])
 			continue;
 		irq = gpiod_to_irq(cage->gpio[pins[i]]);
