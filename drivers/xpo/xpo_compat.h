@@ -40,4 +40,13 @@
 #define XPO_I2C_ALGO_XFER(fn)		.master_xfer = (fn)
 #endif
 
+/*
+ * gpiochip_remove() frees the interrupts that consumers (such as the GPIO
+ * character device) still hold on the chip's lines only in newer kernels
+ * (gpiochip_free_remaining_irqs(): in 6.12, not in 6.1, where the removal
+ * leaks them and WARNs).  Before that a chip must wait for them to go.
+ */
+#define XPO_GPIOLIB_FREES_ORPHAN_IRQS \
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
+
 #endif /* _XPO_COMPAT_H */
