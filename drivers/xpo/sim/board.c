@@ -214,7 +214,8 @@ static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
 	unsigned int i;
 	int ret;
 
-	board = kzalloc(sizeof(*board), GFP_KERNEL);
+	/* about 70 kB, mostly module memory maps: no need to be contiguous */
+	board = kvzalloc(sizeof(*board), GFP_KERNEL);
 	if (!board)
 		return ERR_PTR(-ENOMEM);
 	board->dev = &pdev->dev;
@@ -245,7 +246,7 @@ static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
 err_free:
 	for (i = 0; i < board->num_cages; i++)
 		mutex_destroy(&board->cages[i].lock);
-	kfree(board);
+	kvfree(board);
 	return ERR_PTR(ret);
 }
 
@@ -256,7 +257,7 @@ static void xpo_sim_board_free(struct xpo_sim_board *board)
 	xpo_sim_board_destroy(board);
 	for (i = 0; i < board->num_cages; i++)
 		mutex_destroy(&board->cages[i].lock);
-	kfree(board);
+	kvfree(board);
 }
 
 static int __init xpo_sim_check_params(void)

@@ -23,8 +23,10 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqdomain.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 
+#include "xpo_compat.h"
 #include "sim.h"
 
 static struct xpo_sim_gpio *xpo_sim_gc_to_gpio(struct gpio_chip *gc)
@@ -180,6 +182,22 @@ static int xpo_sim_irq_set_type(struct irq_data *d, unsigned int type)
 	return IRQ_SET_MASK_OK;
 }
 
+static int xpo_sim_irq_reqres(struct irq_data *d)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+
+	return gpiochip_reqres_irq(gc, irqd_to_hwirq(d));
+}
+
+static void xpo_sim_irq_relres(struct irq_data *d)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	struct xpo_sim_gpio *gpio = xpo_sim_gc_to_gpio(gc);
+
+	gpiochip_relres_irq(gc, irqd_to_hwirq(d));
+	wake_up(&gpio->irq_released);
+}
+
 /* Resend of an edge that arrived while the interrupt was disabled */
 static int xpo_sim_irq_retrigger(struct irq_data *d)
 {
@@ -200,8 +218,9 @@ static const struct irq_chip xpo_sim_irq_chip = {
 	.irq_unmask		= xpo_sim_irq_unmask,
 	.irq_set_type		= xpo_sim_irq_set_type,
 	.irq_retrigger		= xpo_sim_irq_retrigger,
+	.irq_request_resources	= xpo_sim_irq_reqres,
+	.irq_release_resources	= xpo_sim_irq_relres,
 	.flags			= IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
-	GPIOCHIP_IRQ_RESOURCE_HELPERS,
 };
 
 static int xpo_sim_gpio_get_direction(struct gpio_chip *gc,
@@ -395,6 +414,7 @@ int xpo_sim_gpio_init(struct xpo_sim_board *board)
 	int ret;
 
 	raw_spin_lock_init(&gpio->lock);
+	init_waitqueue_head(&gpio->irq_released);
 	/* deliver from hard irq context even where irq_work is threaded */
 	gpio->irq_work = IRQ_WORK_INIT_HARD(xpo_sim_irq_work);
 
@@ -482,10 +502,38 @@ void xpo_sim_gpio_stop(struct xpo_sim_board *board)
 	irq_work_sync(&gpio->irq_work);
 }
 
+static bool xpo_sim_gpio_irqs_released(struct xpo_sim_gpio *gpio)
+{
+	unsigned int i;
+
+	for (i = 0; i < gpio->gc.ngpio; i++)
+		if (gpiochip_line_is_irq(&gpio->gc, i))
+			return false;
+	return true;
+}
+
+/**
+ * xpo_sim_gpio_exit() - remove the GPIO chip
+ * @board: the board
+ *
+ * The cage devices are gone, so the cage core holds no interrupt; user
+ * space may (GPIO character device edge events).  Where gpiolib does not
+ * free those itself, removing the chip under them would leak them, so wait
+ * until user space lets go, as i2c_del_adapter() waits for open i2c-dev
+ * files.
+ */
 void xpo_sim_gpio_exit(struct xpo_sim_board *board)
 {
 	struct xpo_sim_gpio *gpio = &board->gpio;
 
+	if (gpio->added && !XPO_GPIOLIB_FREES_ORPHAN_IRQS &&
+	    !xpo_sim_gpio_irqs_released(gpio)) {
+		dev_warn(board->dev,
+			 "waiting for user space to release the interrupts of %s\n",
+			 XPO_SIM_GPIO_LABEL);
+		wait_event_idle(gpio->irq_released,
+				xpo_sim_gpio_irqs_released(gpio));
+	}
 	if (gpio->added)
 		gpiochip_remove(&gpio->gc);
 	gpio->added = false;

@@ -25,6 +25,7 @@
 #include <linux/property.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 
 #include "cmis.h"
@@ -245,6 +246,8 @@ struct xpo_sim_gpio {
 
 	/* delivers latched interrupts from hard interrupt context */
 	struct irq_work irq_work;
+	/* woken when a line's interrupt is released (xpo_sim_gpio_exit()) */
+	wait_queue_head_t irq_released;
 };
 
 struct xpo_sim_board {
