@@ -420,16 +420,13 @@ int xpo_sim_gpio_init(struct xpo_sim_board *board)
 
 	for (i = 0; i < ngpio; i++) {
 		line = i % XPO_SIM_LINES_PER_CAGE;
-		switch (line) {
-		case XPO_SIM_LINE_PRESENT:	/* ModPrsL: empty */
-		case XPO_SIM_LINE_INT:		/* IntL: deasserted */
-		case XPO_SIM_LINE_LEAK:		/* LeakL: dry */
-		case XPO_SIM_LINE_RESET:	/* ResetL: released */
-		case XPO_SIM_LINE_LPMODE:	/* LPMode: low power */
-		case XPO_SIM_LINE_POWER:	/* PowerEn: on */
+		/*
+		 * Every connected line starts high: ModPrsL (empty), IntL
+		 * (deasserted), LeakL (dry), ResetL (released), LPMode (low
+		 * power requested) and PowerEn (on).
+		 */
+		if (line < XPO_SIM_LINES_USED)
 			__set_bit(i, gpio->level);
-			break;
-		}
 		if (line_names[line]) {
 			snprintf(gpio->name_buf[i], sizeof(gpio->name_buf[i]),
 				 "cage%u-%s", i / XPO_SIM_LINES_PER_CAGE,
@@ -449,8 +446,9 @@ int xpo_sim_gpio_init(struct xpo_sim_board *board)
 	gc->parent = board->dev;
 	gc->fwnode = software_node_fwnode(&gpio->swnode);
 	/*
-	 * No owner: consumers must not pin this module, so that unloading
-	 * the board behaves like unplugging it; their devices go first.
+	 * Consumers must not pin this module, so that unloading the board
+	 * behaves like unplugging it (their devices go first): gpiolib pins
+	 * the parent's driver (none, see board.c) or else this owner.
 	 */
 	gc->owner = NULL;
 	gc->base = -1;
