@@ -68,6 +68,7 @@
 #define CMIS_APP_DESC_LOWER_NUM		8
 #define CMIS_PASSWORD_CHANGE		118
 #define CMIS_PASSWORD_ENTRY		122
+#define CMIS_PASSWORD_LEN		4	/* both: a BE32, write-only */
 #define CMIS_BANK_SELECT		126
 #define CMIS_PAGE_SELECT		127
 
@@ -168,6 +169,11 @@ enum cmis_module_state {
 
 /* Page 11h: lane status (banked), CMIS 5.2 section 8.10 */
 #define CMIS_P11_DP_STATE		128	/* 128-131: a nibble per lane */
+#define CMIS_P11_RX_OUTPUT_STATUS	132	/* b<n>: lane n+1 output valid */
+#define CMIS_P11_TX_OUTPUT_STATUS	133
+#define CMIS_P11_LANE_FLAGS		134	/* 134-152: latched, clear on read */
+#define CMIS_P11_LANE_FLAGS_LEN		19
+#define CMIS_P11_DP_STATE_CHANGED	134	/* b<n>: lane n+1 DP state changed */
 #define CMIS_P11_TX_FAULT		135
 #define CMIS_P11_TX_LOS			136
 #define CMIS_P11_RX_LOS			147
