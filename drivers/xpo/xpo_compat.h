@@ -49,4 +49,22 @@
 #define XPO_GPIOLIB_FREES_ORPHAN_IRQS \
 	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
 
+/*
+ * ethtool_ops.set_module_eeprom_by_page, and with it the kernel's generic
+ * CMIS module firmware flashing (net/ethtool/cmis_fw_update.c), exist from
+ * 6.11; so does the per-netdev module_fw_flash_in_progress flag the port
+ * netdevs test to guard a cage whose module is being flashed.  Use as
+ * XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(fn) inside struct ethtool_ops,
+ * without a comma after it.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+#define XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(fn) \
+	.set_module_eeprom_by_page = (fn),
+#define XPO_NETDEV_MODULE_FW_FLASHING(dev) \
+	((bool)(dev)->ethtool->module_fw_flash_in_progress)
+#else
+#define XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(fn)
+#define XPO_NETDEV_MODULE_FW_FLASHING(dev)	((void)(dev), false)
+#endif
+
 #endif /* _XPO_COMPAT_H */
