@@ -21,6 +21,7 @@
 #include "xpo_model.h"
 #include "xpo_compat.h"
 #include "xpo_core.h"
+#include "xpo_port.h"
 
 /*
  * A debugging aid for boards whose interrupt routing is broken or unknown:
@@ -197,7 +198,11 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	mutex_init(&cage->io_lock);
 	INIT_DELAYED_WORK(&cage->timeout, xpo_sm_timeout_work);
 	INIT_DELAYED_WORK(&cage->poll, xpo_cage_poll_work);
+	init_waitqueue_head(&cage->state_wq);
 	xpo_sm_init(&cage->sm, true);
+	cage->settled_state = cage->sm.state;
+	cage->io_state = cage->sm.state;
+	cage->power_policy = XPO_POWER_POLICY_HIGH;
 	xpo_cmis_adv_init(&cage->adv);
 	cage->stopping = true;		/* until xpo_cage_start() */
 	return cage;
@@ -206,8 +211,10 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 static void xpo_cage_stop(struct xpo_cage *cage)
 {
 	mutex_lock(&cage->sm_lock);
-	cage->stopping = true;
+	WRITE_ONCE(cage->stopping, true);
 	mutex_unlock(&cage->sm_lock);
+	/* a reset waiter must not wait for a machine that no longer runs */
+	wake_up_all(&cage->state_wq);
 	/* nothing queues work once stopping is set */
 	cancel_delayed_work_sync(&cage->timeout);
 	cancel_delayed_work_sync(&cage->poll);
@@ -343,11 +350,17 @@ static void xpo_cage_debugfs_del(void *data)
 	xpo_debugfs_cage_del(data);
 }
 
+/* After remove() stopped the machine: no carrier change races with this */
+static void xpo_cage_ports_destroy(void *data)
+{
+	xpo_ports_destroy(data);
+}
+
 /* Sample the inputs once (a module seated before probe is an insertion). */
 static void xpo_cage_start(struct xpo_cage *cage)
 {
 	mutex_lock(&cage->sm_lock);
-	cage->stopping = false;
+	WRITE_ONCE(cage->stopping, false);
 	__xpo_cage_check_pins(cage);
 	if (cage->need_poll)
 		mod_delayed_work(xpo_wq, &cage->poll,
@@ -407,6 +420,14 @@ static int xpo_cage_probe(struct platform_device *pdev)
 	if (err)
 		return err;
 
+	/* before the machine starts: it drives the ports' carrier */
+	err = xpo_ports_create(cage, XPO_PORTS_MAX);
+	if (err)
+		return dev_err_probe(dev, err, "cannot create the port netdevs\n");
+	err = devm_add_action_or_reset(dev, xpo_cage_ports_destroy, cage);
+	if (err)
+		return err;
+
 	xpo_cage_start(cage);
 	dev_dbg(dev, "cage %u on %s, %u mW, %s\n", cage->nr, cage->i2c->name,
 		cage->max_power_mw, cage->need_poll ? "polled" : "interrupts");
@@ -415,7 +436,7 @@ static int xpo_cage_probe(struct platform_device *pdev)
 
 static void xpo_cage_remove(struct platform_device *pdev)
 {
-	/* the rest is undone by devm, in reverse order */
+	/* the rest (the port netdevs first) is undone by devm, in reverse */
 	xpo_cage_stop(platform_get_drvdata(pdev));
 }
 

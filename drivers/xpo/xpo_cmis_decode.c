@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Pure decoding of a module's identity from raw CMIS page bytes.  See
- * xpo_cmis_decode.h.
+ * Pure decoding of raw CMIS page bytes: a module's identity, its
+ * thresholds, data path states and flags.  See xpo_cmis_decode.h.
  */
 #include <linux/bitfield.h>
 #include <linux/ctype.h>
@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <kunit/visibility.h>
 
+#include "xpo_compat.h"
 #include "xpo_model.h"
 #include "xpo_cmis_decode.h"
 
@@ -249,3 +250,145 @@ const char *xpo_cmis_module_state_name(u8 module_state)
 	return xpo_cmis_module_states[module_state];
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_module_state_name);
+
+/**
+ * xpo_cmis_decode_thresholds() - decode page 02h
+ * @thr: filled in
+ * @page02: upper page 02h, bytes 128-255
+ */
+void xpo_cmis_decode_thresholds(struct xpo_cmis_thresholds *thr,
+				const u8 *page02)
+{
+	unsigned int i;
+
+	for (i = 0; i < XPO_THR_MAX; i++) {
+		thr->temp[i] = get_unaligned_be16(page02 +
+						  UP(CMIS_P02_TEMP_HALARM) + 2 * i);
+		thr->vcc[i] = get_unaligned_be16(page02 +
+						 UP(CMIS_P02_VCC_HALARM) + 2 * i);
+		thr->tx_power[i] = get_unaligned_be16(page02 +
+						      UP(CMIS_P02_TXPWR_HALARM) +
+						      2 * i);
+		thr->tx_bias[i] = get_unaligned_be16(page02 +
+						     UP(CMIS_P02_TXBIAS_HALARM) +
+						     2 * i);
+		thr->rx_power[i] = get_unaligned_be16(page02 +
+						      UP(CMIS_P02_RXPWR_HALARM) +
+						      2 * i);
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_decode_thresholds);
+
+/* A CMIS temperature (s16, 1/256 degC) in millidegrees, toward zero */
+int xpo_cmis_temp_mdegc(s16 raw)
+{
+	return (int)raw * 1000 / 256;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_temp_mdegc);
+
+/**
+ * xpo_cmis_dp_state() - the data path state of one lane of a bank
+ * @dp_states: 11h:128-131 of the bank, a nibble per lane
+ * @lane: lane in the bank, 0-7 (lane 1 of the specification is 0)
+ *
+ * Lane 1 is byte 128 bits 3-0, lane 2 byte 128 bits 7-4, lane 3 byte 129
+ * bits 3-0, and so on (CMIS 5.2 section 8.10).  Return: the state code
+ * (enum cmis_dp_state; 0 and 8-15 are reserved), 0 for a lane beyond 7.
+ */
+u8 xpo_cmis_dp_state(const u8 *dp_states, unsigned int lane)
+{
+	if (lane >= CMIS_LANES_PER_BANK)
+		return 0;
+	return (dp_states[lane / 2] >> (4 * (lane & 1))) & 0x0f;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_dp_state);
+
+/* Are all eight lanes of a bank in @state? */
+bool xpo_cmis_dp_all(const u8 *dp_states, u8 state)
+{
+	unsigned int lane;
+
+	for (lane = 0; lane < CMIS_LANES_PER_BANK; lane++)
+		if (xpo_cmis_dp_state(dp_states, lane) != state)
+			return false;
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_dp_all);
+
+/* DataPath state names of CMIS 5.2 section 6.3.3, without "DP" */
+static const char * const xpo_cmis_dp_states[] = {
+	[CMIS_DP_DEACTIVATED]	= "Deactivated",
+	[CMIS_DP_INIT]		= "Init",
+	[CMIS_DP_DEINIT]	= "Deinit",
+	[CMIS_DP_ACTIVATED]	= "Activated",
+	[CMIS_DP_TXTURNON]	= "TxTurnOn",
+	[CMIS_DP_TXTURNOFF]	= "TxTurnOff",
+	[CMIS_DP_INITIALIZED]	= "Initialized",
+};
+
+const char *xpo_cmis_dp_state_name(u8 state)
+{
+	if (state >= ARRAY_SIZE(xpo_cmis_dp_states) ||
+	    !xpo_cmis_dp_states[state])
+		return "reserved";
+	return xpo_cmis_dp_states[state];
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_dp_state_name);
+
+/* The latched module flags of 00h:8-11 by byte (0 = 00h:8) and bit */
+static const char * const xpo_cmis_module_flags[4][8] = {
+	{ "state-changed", "fw-error", "dp-fw-error", NULL, NULL, NULL,
+	  "cdb1-complete", "cdb2-complete" },
+	{ "temp-high-alarm", "temp-low-alarm", "temp-high-warning",
+	  "temp-low-warning", "vcc-high-alarm", "vcc-low-alarm",
+	  "vcc-high-warning", "vcc-low-warning" },
+	{ "aux1-high-alarm", "aux1-low-alarm", "aux1-high-warning",
+	  "aux1-low-warning", "aux2-high-alarm", "aux2-low-alarm",
+	  "aux2-high-warning", "aux2-low-warning" },
+	{ "aux3-high-alarm", "aux3-low-alarm", "aux3-high-warning",
+	  "aux3-low-warning", "custom-high-alarm", "custom-low-alarm",
+	  "custom-high-warning", "custom-low-warning" },
+};
+
+/**
+ * xpo_cmis_module_flag_names() - name the latched module flags that are set
+ * @flags: 00h:8-11
+ * @names: filled with up to @max names, in byte and bit order
+ * @max: room in @names
+ *
+ * Reserved bits that are set are not named.  Return: the number of names
+ * (at most @max).
+ */
+unsigned int xpo_cmis_module_flag_names(const u8 *flags, const char **names,
+					unsigned int max)
+{
+	unsigned int byte, bit, n = 0;
+
+	for (byte = 0; byte < ARRAY_SIZE(xpo_cmis_module_flags); byte++)
+		for (bit = 0; bit < 8; bit++)
+			if (flags[byte] & BIT(bit) &&
+			    xpo_cmis_module_flags[byte][bit] && n < max)
+				names[n++] = xpo_cmis_module_flags[byte][bit];
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_module_flag_names);
+
+/* The latched lane flag bytes 11h:134-152, a bit per lane in each */
+static const char * const xpo_cmis_lane_flags[CMIS_P11_LANE_FLAGS_LEN] = {
+	"dp-state-changed", "tx-fault", "tx-los", "tx-cdr-lol",
+	"tx-eq-fault", "tx-power-high-alarm", "tx-power-low-alarm",
+	"tx-power-high-warning", "tx-power-low-warning",
+	"tx-bias-high-alarm", "tx-bias-low-alarm", "tx-bias-high-warning",
+	"tx-bias-low-warning", "rx-los", "rx-cdr-lol",
+	"rx-power-high-alarm", "rx-power-low-alarm",
+	"rx-power-high-warning", "rx-power-low-warning",
+};
+
+/* Name of lane flag byte 11h:(134 + @index); "unknown" beyond 152 */
+const char *xpo_cmis_lane_flag_name(unsigned int index)
+{
+	if (index >= ARRAY_SIZE(xpo_cmis_lane_flags))
+		return "unknown";
+	return xpo_cmis_lane_flags[index];
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_lane_flag_name);

@@ -22,6 +22,27 @@ struct xpo_cmis_app {
 };
 
 /*
+ * Page 02h thresholds, raw, in the units of their monitors (CMIS 5.2
+ * section 8.5): index XPO_THR_HALARM..XPO_THR_LWARN, as the page orders
+ * them.
+ */
+enum xpo_thr {
+	XPO_THR_HALARM,
+	XPO_THR_LALARM,
+	XPO_THR_HWARN,
+	XPO_THR_LWARN,
+	XPO_THR_MAX
+};
+
+struct xpo_cmis_thresholds {
+	s16 temp[XPO_THR_MAX];		/* 1/256 degC */
+	u16 vcc[XPO_THR_MAX];		/* 100 uV */
+	u16 tx_power[XPO_THR_MAX];	/* 0.1 uW */
+	u16 tx_bias[XPO_THR_MAX];	/* 2 uA (times the 01h:160 multiplier) */
+	u16 rx_power[XPO_THR_MAX];	/* 0.1 uW */
+};
+
+/*
  * What the core knows about a module after reading lower memory, page 00h
  * and (for paged memory) page 01h.  Strings are NUL-terminated, trimmed of
  * padding spaces and NULs, with unprintable bytes shown as '?'.
@@ -58,6 +79,9 @@ struct xpo_identity {
 	u8 txoff_code;			/* 01h:168 b7-4 */
 	unsigned int num_apps;
 	struct xpo_cmis_app apps[CMIS_APP_MAX];
+	/* From page 02h, read with the identity for paged memory */
+	bool has_thresholds;
+	struct xpo_cmis_thresholds thr;
 };
 
 void xpo_cmis_decode_identity(struct xpo_identity *id, const u8 *lower,
@@ -68,5 +92,14 @@ int xpo_cmis_pwrup_advertised_ms(const struct xpo_identity *id);
 void xpo_cmis_string(char *dst, const u8 *src, size_t len);
 const char *xpo_cmis_identifier_name(u8 identifier);
 const char *xpo_cmis_module_state_name(u8 module_state);
+void xpo_cmis_decode_thresholds(struct xpo_cmis_thresholds *thr,
+				const u8 *page02);
+int xpo_cmis_temp_mdegc(s16 raw);
+u8 xpo_cmis_dp_state(const u8 *dp_states, unsigned int lane);
+bool xpo_cmis_dp_all(const u8 *dp_states, u8 state);
+const char *xpo_cmis_dp_state_name(u8 state);
+unsigned int xpo_cmis_module_flag_names(const u8 *flags, const char **names,
+					unsigned int max);
+const char *xpo_cmis_lane_flag_name(unsigned int index);
 
 #endif /* _XPO_CMIS_DECODE_H */

@@ -55,15 +55,16 @@
  * 6.11; so does the per-netdev module_fw_flash_in_progress flag the port
  * netdevs test to guard a cage whose module is being flashed.  Use as
  * XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(fn) inside struct ethtool_ops,
- * without a comma after it.
+ * without a comma after it (variadic only because the 6.1 variant drops
+ * its argument).
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
-#define XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(fn) \
-	.set_module_eeprom_by_page = (fn),
+#define XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(...) \
+	.set_module_eeprom_by_page = (__VA_ARGS__),
 #define XPO_NETDEV_MODULE_FW_FLASHING(dev) \
 	((bool)(dev)->ethtool->module_fw_flash_in_progress)
 #else
-#define XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(fn)
+#define XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(...)
 #define XPO_NETDEV_MODULE_FW_FLASHING(dev)	((void)(dev), false)
 #endif
 

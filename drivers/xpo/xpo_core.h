@@ -10,9 +10,11 @@
 #include <linux/kref.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 
 #include "cmis.h"
+#include "xpo_model.h"
 #include "xpo_cmis_addr.h"
 #include "xpo_cmis_decode.h"
 #include "xpo_sm.h"
@@ -22,6 +24,7 @@ struct dentry;
 struct gpio_desc;
 struct i2c_adapter;
 struct platform_driver;
+struct xpo_port;
 
 /* The cage signals, in the order of xpo_pin_names[] (xpo_cage.c) */
 enum xpo_pin {
@@ -32,6 +35,18 @@ enum xpo_pin {
 	XPO_PIN_LPMODE,		/* out */
 	XPO_PIN_POWER,		/* out */
 	XPO_PIN_MAX
+};
+
+/*
+ * Port p of a cage is carried by host lanes 8p..8p+7, bank p of the banked
+ * pages (xpo_model.h): a cage has one port per bank of the XPO model.
+ */
+#define XPO_PORTS_MAX			XPO_BANKS
+
+/* Module power mode policy, as ethtool's power-mode-policy */
+enum xpo_power_policy {
+	XPO_POWER_POLICY_HIGH,	/* high power whenever possible (default) */
+	XPO_POWER_POLICY_AUTO,	/* high power while a port of the cage is up */
 };
 
 /* Bus access counters, under io_lock */
@@ -49,21 +64,31 @@ struct xpo_cage_stats {
  * the structure stays valid for reference holders, but every operation
  * returns -ENODEV and @dev must not be used.
  *
- * Locking (in this order; never take RTNL under either):
+ * Locking, in this order: RTNL, then @sm_lock, then @io_lock.  Never take
+ * RTNL under either cage lock: ndo_open/ndo_stop and most ethtool
+ * operations come with RTNL held and take the cage locks inside, while the
+ * kernel's CMIS firmware flash work calls the EEPROM operations without RTNL
+ * (and so may run while another port's ethtool request holds it).
  *
  * @sm_lock serialises the state machine and everything it drives: @sm,
  * @out, @module_state, @fault_cause, @mod_flags, @tlm_flags,
- * @timer_deadline, @poll_ticks and @stopping.  It is taken by the IRQ
- * threads, the timeout and poll works, the debugfs reader and the API
- * calls that change the cage (power, reset).  It is held across bus access
- * done on behalf of the state machine.
+ * @timer_deadline, @poll_ticks, @stopping, @power_policy and the lane state
+ * (@dp_applied, @dp_known, @dp_pending, @lanes_stale, @dp_state,
+ * @lane_flags, @carrier).  It is taken by the IRQ threads, the timeout and
+ * poll works, the debugfs reader, the port netdevs' open and stop, and the
+ * API calls that change the cage (power, reset, power policy).  It is held
+ * across bus access done on behalf of the state machine.
  *
  * @io_lock serialises all access to the module over I2C (xpo_cmis_*) and
- * covers @adv, @sel_valid, @sel_touched, @sel_bank, @sel_page, @gone and
- * @stats.  @id, @id_valid and @io_enabled are written with both locks held,
- * so holding either is enough to read them.  Consumers that only read or write the
- * module (EEPROM access from ethtool, also from the CMIS firmware flash
- * work, which runs without RTNL) take only @io_lock.
+ * covers @adv, @sel_valid, @sel_touched, @sel_bank, @sel_page, @gone,
+ * @detaching, @flash_owner and @stats.  @id, @id_valid, @io_enabled,
+ * @io_state, @io_fault and @ports_up are written with both locks held, so
+ * holding either is enough to read them.  Consumers that only read or
+ * write the module (EEPROM access from ethtool, also from the CMIS firmware
+ * flash work) take only @io_lock.
+ *
+ * @settled_state is written under @sm_lock at the end of every state
+ * machine run and read without lock by waiters on @state_wq.
  */
 struct xpo_cage {
 	/* Set at probe, constant afterwards */
@@ -78,6 +103,11 @@ struct xpo_cage {
 	int irq[XPO_PIN_MAX];		/* 0: none, polled */
 	bool need_poll;			/* an input without interrupt */
 	struct dentry *debugfs;
+	/* From xpo_ports_create() until xpo_ports_destroy() */
+	unsigned int num_ports;
+	struct xpo_port *ports[XPO_PORTS_MAX];
+	wait_queue_head_t state_wq;	/* settled_state changed, or stopping */
+	enum xpo_sm_state settled_state;
 
 	struct mutex sm_lock;		/* see above */
 	struct xpo_sm sm;
@@ -91,6 +121,16 @@ struct xpo_cage {
 	bool stopping;			/* remove started: no new work */
 	struct delayed_work timeout;	/* the cage timer: XPO_E_TIMEOUT */
 	struct delayed_work poll;	/* input polling, IntL re-checks */
+	enum xpo_power_policy power_policy;	/* survives module changes */
+	/* Lanes (xpo_lanes.c): bit b = bank b = port b */
+	u8 ports_up;			/* ports administratively up */
+	u8 dp_applied;			/* banks whose data path we enabled */
+	u8 dp_known;			/* banks whose 10h controls we wrote */
+	u8 dp_pending;			/* banks going down, flags to clear */
+	u8 carrier;			/* ports with carrier on */
+	bool lanes_stale;		/* lane status must be read again */
+	u8 dp_state[XPO_BANKS][CMIS_LANES_PER_BANK / 2];  /* last 11h:128 */
+	u8 lane_flags[XPO_BANKS][CMIS_P11_LANE_FLAGS_LEN];  /* last 11h:134 */
 
 	struct mutex io_lock;		/* see above */
 	struct xpo_cmis_adv adv;
@@ -100,6 +140,10 @@ struct xpo_cage {
 	u8 sel_bank;
 	u8 sel_page;
 	bool gone;			/* the device was removed */
+	bool detaching;			/* ports going: refuse their access */
+	struct xpo_port *flash_owner;	/* port flashing the module (xpo_ethtool.c) */
+	enum xpo_sm_state io_state;	/* sm.state, for io_lock holders */
+	enum xpo_fault io_fault;	/* sm.fault, for io_lock holders */
 	struct xpo_cage_stats stats;
 	struct xpo_identity id;
 	bool id_valid;
@@ -133,6 +177,12 @@ struct xpo_cage {
 #define XPO_T_POLL_MS			100
 #define XPO_T_POLL_STATE_MS		1000
 #define XPO_T_INT_RECHECK_MS		1000
+/*
+ * A module reset from ethtool is waited for until the machine settles
+ * (ready, low-power, fault, or the module gone): at most the probe budget
+ * plus the power-up deadline, never more than XPO_T_RESET_WAIT_MAX_MS.
+ */
+#define XPO_T_RESET_WAIT_MAX_MS		60000
 
 extern struct workqueue_struct *xpo_wq;
 extern struct platform_driver xpo_cage_driver;
@@ -152,6 +202,11 @@ void xpo_cage_check_pins(struct xpo_cage *cage);
 int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event);
 int xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event);
 void xpo_sm_timeout_work(struct work_struct *work);
+void __xpo_cage_power_update(struct xpo_cage *cage);
+
+/* xpo_lanes.c: data path control and status of the ports' lanes */
+void xpo_lanes_forget(struct xpo_cage *cage);
+void xpo_lanes_service(struct xpo_cage *cage);
 
 /* xpo_module.c: what the state machine reads from and writes to a module */
 int xpo_module_read_identity(struct xpo_cage *cage);
@@ -160,6 +215,9 @@ int xpo_module_read_fault_cause(struct xpo_cage *cage);
 int xpo_module_set_low_power(struct xpo_cage *cage, bool low);
 int xpo_module_sw_reset(struct xpo_cage *cage);
 void xpo_module_forget(struct xpo_cage *cage);
+int xpo_module_lanes_control(struct xpo_cage *cage, u8 bank, bool enable);
+int xpo_module_lanes_status(struct xpo_cage *cage, u8 bank, u8 *flags,
+			    u8 *dp_state);
 
 /* xpo_debugfs.c */
 void xpo_debugfs_init(void);
@@ -183,6 +241,11 @@ enum xpo_sm_state xpo_cage_state(struct xpo_cage *cage);
 int xpo_cage_identity(struct xpo_cage *cage, struct xpo_identity *id);
 int xpo_cage_set_power(struct xpo_cage *cage, bool on);
 int xpo_cage_reset(struct xpo_cage *cage);
+int xpo_cage_reset_wait(struct xpo_cage *cage, enum xpo_sm_state *state);
+enum xpo_power_policy xpo_cage_power_policy(struct xpo_cage *cage);
+void xpo_cage_set_power_policy(struct xpo_cage *cage,
+			       enum xpo_power_policy policy);
+void xpo_cage_port_set_up(struct xpo_cage *cage, unsigned int port, bool up);
 int xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
 		  unsigned int offset, void *buf, size_t len);
 int xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,

@@ -5,9 +5,11 @@
  * in Documentation/cage-core.rst; keys are only ever added.
  */
 #include <linux/debugfs.h>
+#include <linux/netdevice.h>
 #include <linux/seq_file.h>
 
 #include "xpo_core.h"
+#include "xpo_port.h"
 
 static struct dentry *xpo_debugfs_root;
 
@@ -55,6 +57,18 @@ static void xpo_debugfs_identity(struct seq_file *s,
 	} else {
 		seq_puts(s, "fw_inactive: -\nhw_revision: -\n");
 	}
+	if (id->has_thresholds) {
+		seq_printf(s, "temp_thresholds_mdegc: %d %d %d %d\n",
+			   xpo_cmis_temp_mdegc(id->thr.temp[XPO_THR_HALARM]),
+			   xpo_cmis_temp_mdegc(id->thr.temp[XPO_THR_LALARM]),
+			   xpo_cmis_temp_mdegc(id->thr.temp[XPO_THR_HWARN]),
+			   xpo_cmis_temp_mdegc(id->thr.temp[XPO_THR_LWARN]));
+		seq_printf(s, "vcc_thresholds_uv: %u %u %u %u\n",
+			   id->thr.vcc[XPO_THR_HALARM] * 100,
+			   id->thr.vcc[XPO_THR_LALARM] * 100,
+			   id->thr.vcc[XPO_THR_HWARN] * 100,
+			   id->thr.vcc[XPO_THR_LWARN] * 100);
+	}
 	seq_printf(s, "power_class: %u\n", id->power_class);
 	seq_printf(s, "max_power_mw: %u\n", id->max_power_mw);
 	seq_printf(s, "banks: %u\n", id->banks);
@@ -67,6 +81,56 @@ static void xpo_debugfs_identity(struct seq_file *s,
 			   i + 1, app->host_if, app->media_if, app->host_lanes,
 			   app->media_lanes, app->host_assign,
 			   app->media_assign);
+	}
+}
+
+/* The latched module flags of the last read, by name */
+static void xpo_debugfs_module_flags(struct seq_file *s, const u8 *flags)
+{
+	const char *names[32];
+	unsigned int i, n;
+
+	n = xpo_cmis_module_flag_names(flags, names, ARRAY_SIZE(names));
+	seq_puts(s, "module_flags_set:");
+	for (i = 0; i < n; i++)
+		seq_printf(s, " %s", names[i]);
+	seq_puts(s, n ? "\n" : " -\n");
+}
+
+/* Ports, lanes and carrier: sm_lock held */
+static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
+{
+	unsigned int b, lane, i;
+	u8 dp;
+
+	seq_printf(s, "power_policy: %s\n",
+		   cage->power_policy == XPO_POWER_POLICY_AUTO ? "auto" :
+		   "high");
+	seq_printf(s, "ports: %u\n", cage->num_ports);
+	seq_printf(s, "ports_up: 0x%02x\n", cage->ports_up);
+	seq_printf(s, "carrier: 0x%02x\n", cage->carrier);
+	seq_printf(s, "dp_enabled: 0x%02x\n", cage->dp_applied & cage->dp_known);
+	seq_printf(s, "dp_pending: 0x%02x\n", cage->dp_pending);
+	mutex_lock(&cage->io_lock);
+	seq_printf(s, "flash_owner: %s\n", cage->flash_owner ?
+		   netdev_name(cage->flash_owner->netdev) : "-");
+	mutex_unlock(&cage->io_lock);
+
+	/* lanes of each bank, as last read: states lane 1..8, then flags */
+	for (b = 0; b < XPO_BANKS; b++) {
+		seq_printf(s, "bank%u_dp_state:", b);
+		for (lane = 0; lane < CMIS_LANES_PER_BANK; lane++) {
+			dp = xpo_cmis_dp_state(cage->dp_state[b], lane);
+			seq_printf(s, " %s", xpo_cmis_dp_state_name(dp));
+		}
+		seq_puts(s, "\n");
+		seq_printf(s, "bank%u_lane_flags:", b);
+		for (i = 0; i < CMIS_P11_LANE_FLAGS_LEN; i++)
+			if (cage->lane_flags[b][i])
+				seq_printf(s, " %s=0x%02x",
+					   xpo_cmis_lane_flag_name(i),
+					   cage->lane_flags[b][i]);
+		seq_puts(s, "\n");
 	}
 }
 
@@ -105,6 +169,8 @@ static int xpo_debugfs_state_show(struct seq_file *s, void *data)
 		   cage->mod_flags);
 	seq_printf(s, "telemetry_flags: %*ph\n", (int)sizeof(cage->tlm_flags),
 		   cage->tlm_flags);
+	xpo_debugfs_module_flags(s, cage->mod_flags);
+	xpo_debugfs_ports(s, cage);
 
 	mutex_lock(&cage->io_lock);
 	stats = cage->stats;

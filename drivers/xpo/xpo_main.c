@@ -4,8 +4,12 @@
  * front-panel number, and the API that consumers (ethtool, hwmon, netlink)
  * build on.
  */
+#include <linux/jiffies.h>
+#include <linux/minmax.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/sched/signal.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 
@@ -107,6 +111,92 @@ int xpo_cage_set_power(struct xpo_cage *cage, bool on)
 int xpo_cage_reset(struct xpo_cage *cage)
 {
 	return xpo_sm_event(cage, XPO_E_RESET);
+}
+
+/* Has the machine settled after a reset (or is the cage going)? */
+static bool xpo_cage_settled(struct xpo_cage *cage)
+{
+	enum xpo_sm_state state = READ_ONCE(cage->settled_state);
+
+	return READ_ONCE(cage->stopping) ||
+	       (state != XPO_S_PROBING && state != XPO_S_POWERING_UP);
+}
+
+/**
+ * xpo_cage_reset_wait() - reset the module in a cage and wait until it is
+ * back
+ * @cage: the cage
+ * @state: set to the state the machine settled in (or was in at the end)
+ *
+ * Resets the module as xpo_cage_reset() and waits, killably, until the
+ * machine leaves probing and powering-up: ready, low-power (as the power
+ * policy says), fault, or empty and powered-off if the module was pulled
+ * or the supply switched off meanwhile.  The wait is bounded by the probe
+ * budget plus the power-up deadline, at most XPO_T_RESET_WAIT_MAX_MS.
+ *
+ * Return: 0 once settled, -ENODEV without a powered module or when the
+ * cage is removed meanwhile, -ETIMEDOUT, or -ERESTARTSYS if killed.
+ */
+int xpo_cage_reset_wait(struct xpo_cage *cage, enum xpo_sm_state *state)
+{
+	unsigned int ms;
+	long left;
+	int err;
+
+	mutex_lock(&cage->sm_lock);
+	err = cage->stopping ? -ENODEV : __xpo_sm_event(cage, XPO_E_RESET);
+	ms = XPO_T_PROBE_INIT_MS + XPO_R_PROBE_TRIES * XPO_T_PROBE_RETRY_MS +
+	     cage->sm.pwrup_timeout_ms;
+	*state = cage->sm.state;
+	mutex_unlock(&cage->sm_lock);
+	if (err)
+		return err;
+
+	ms = min_t(unsigned int, ms, XPO_T_RESET_WAIT_MAX_MS);
+	left = wait_event_killable_timeout(cage->state_wq,
+					   xpo_cage_settled(cage),
+					   msecs_to_jiffies(ms));
+	*state = READ_ONCE(cage->settled_state);
+	if (left < 0)
+		return left;
+	if (READ_ONCE(cage->stopping))
+		return -ENODEV;
+	if (!left)
+		return -ETIMEDOUT;
+	return 0;
+}
+
+/**
+ * xpo_cage_power_policy() - a cage's module power mode policy
+ * @cage: the cage
+ */
+enum xpo_power_policy xpo_cage_power_policy(struct xpo_cage *cage)
+{
+	enum xpo_power_policy policy;
+
+	mutex_lock(&cage->sm_lock);
+	policy = cage->power_policy;
+	mutex_unlock(&cage->sm_lock);
+	return policy;
+}
+
+/**
+ * xpo_cage_set_power_policy() - set a cage's module power mode policy
+ * @cage: the cage
+ * @policy: high: high power whenever possible; auto: high power while a
+ *	port of the cage is administratively up, low power otherwise
+ *
+ * The policy belongs to the cage, not to the module: it survives removal
+ * and insertion and is applied whenever the machine reaches low-power.  A
+ * running module follows a change at once.
+ */
+void xpo_cage_set_power_policy(struct xpo_cage *cage,
+			       enum xpo_power_policy policy)
+{
+	mutex_lock(&cage->sm_lock);
+	cage->power_policy = policy;
+	__xpo_cage_power_update(cage);
+	mutex_unlock(&cage->sm_lock);
 }
 
 static int __init xpo_init(void)

@@ -14,6 +14,7 @@ struct xpo_module_pages {
 	u8 lower[CMIS_LOWER_SIZE];
 	u8 page00[CMIS_PAGE_SIZE];
 	u8 page01[CMIS_PAGE_SIZE];
+	u8 page02[CMIS_PAGE_SIZE];
 	struct xpo_identity id;
 };
 
@@ -49,6 +50,16 @@ static int __xpo_module_read_identity(struct xpo_cage *cage,
 	xpo_cmis_adv_set(&cage->adv, pg->lower[CMIS_ID],
 			 pg->lower[CMIS_MEM_CHAR], page01);
 
+	/* mandatory for paged memory: the monitors' thresholds */
+	if (page01) {
+		ret = __xpo_cmis_read(cage, 0, 0x02, CMIS_UPPER_OFFSET,
+				      pg->page02, CMIS_PAGE_SIZE);
+		if (ret)
+			return ret;
+		xpo_cmis_decode_thresholds(&pg->id.thr, pg->page02);
+		pg->id.has_thresholds = true;
+	}
+
 	/* XPO model: 00h:201 saturates at 63.75 W; the real figure is here */
 	if (xpo_cmis_page_exists(&cage->adv, 0, XPO_PAGE_TELEMETRY)) {
 		ret = __xpo_cmis_read(cage, 0, XPO_PAGE_TELEMETRY,
@@ -63,6 +74,7 @@ static int __xpo_module_read_identity(struct xpo_cage *cage,
 
 /**
  * xpo_module_read_identity() - read, decode and cache a module's identity
+ * and thresholds
  * @cage: the cage, sm_lock held
  *
  * Fills cage->id and cage->adv.  Whether the module is acceptable is
@@ -187,6 +199,7 @@ void xpo_module_forget(struct xpo_cage *cage)
 	cage->fault_cause = 0;
 	memset(cage->mod_flags, 0, sizeof(cage->mod_flags));
 	memset(cage->tlm_flags, 0, sizeof(cage->tlm_flags));
+	xpo_lanes_forget(cage);
 
 	mutex_lock(&cage->io_lock);
 	cage->id_valid = false;

@@ -31,6 +31,8 @@ static const char * const xpo_sm_event_names[XPO_E_MAX] = {
 	[XPO_E_POWER_ON]	= "power-on",
 	[XPO_E_POWER_OFF]	= "power-off",
 	[XPO_E_RESET]		= "reset",
+	[XPO_E_WANT_HIGH_POWER]	= "want-high-power",
+	[XPO_E_WANT_LOW_POWER]	= "want-low-power",
 	[XPO_E_ID_OK]		= "id-ok",
 	[XPO_E_ID_BAD]		= "id-bad",
 	[XPO_E_MODULE_STATE]	= "module-state",
@@ -92,6 +94,7 @@ void xpo_sm_init(struct xpo_sm *sm, bool power_wanted)
 	sm->prev_state = XPO_S_EMPTY;
 	sm->fault = XPO_FAULT_NONE;
 	sm->power_wanted = power_wanted;
+	sm->high_power_wanted = true;
 	sm->pwrup_timeout_ms = XPO_T_PWRUP_DEFAULT_MS;
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_sm_init);
@@ -230,12 +233,23 @@ static void xpo_sm_low_power(struct xpo_sm *sm, enum xpo_sm_event event,
 		}
 		if (sm->fault == XPO_FAULT_POWER_BUDGET)
 			break;
-		/* Power policy "high": release LPMode and LowPwrRequestSW. */
+		if (!sm->high_power_wanted) {
+			/* held here; ask again if the module got away */
+			if (in->module_state != CMIS_MODULE_LOWPWR)
+				res->actions |= XPO_A_LOW_POWER;
+			break;
+		}
+		/* Release LPMode and LowPwrRequestSW. */
 		res->actions |= XPO_A_HIGH_POWER;
 		if (in->module_state == CMIS_MODULE_READY)
 			xpo_sm_enter(sm, XPO_S_READY, res);
 		else
 			xpo_sm_powering_up(sm, res);
+		break;
+	case XPO_E_WANT_HIGH_POWER:
+	case XPO_E_WANT_LOW_POWER:
+		/* the module state decides what to do, as on arrival */
+		res->actions |= XPO_A_READ_STATE;
 		break;
 	case XPO_E_IO_ERROR:
 		xpo_sm_io_error(sm, res);
@@ -243,6 +257,15 @@ static void xpo_sm_low_power(struct xpo_sm *sm, enum xpo_sm_event event,
 	default:
 		break;
 	}
+}
+
+/* The policy wants low power while the module is (going) up */
+static void xpo_sm_back_to_low_power(struct xpo_sm *sm,
+				     struct xpo_sm_result *res)
+{
+	xpo_sm_disarm(sm, res);
+	res->actions |= XPO_A_LOW_POWER;
+	xpo_sm_enter(sm, XPO_S_LOW_POWER, res);
 }
 
 static void xpo_sm_powering_up_event(struct xpo_sm *sm,
@@ -281,6 +304,9 @@ static void xpo_sm_powering_up_event(struct xpo_sm *sm,
 				res->actions |= XPO_A_HIGH_POWER;
 			break;
 		}
+		break;
+	case XPO_E_WANT_LOW_POWER:
+		xpo_sm_back_to_low_power(sm, res);
 		break;
 	case XPO_E_IO_ERROR:
 		xpo_sm_io_error(sm, res);
@@ -324,6 +350,9 @@ static void xpo_sm_ready(struct xpo_sm *sm, enum xpo_sm_event event,
 			break;
 		}
 		break;
+	case XPO_E_WANT_LOW_POWER:
+		xpo_sm_back_to_low_power(sm, res);
+		break;
 	case XPO_E_IO_ERROR:
 		xpo_sm_io_error(sm, res);
 		break;
@@ -341,11 +370,14 @@ static void xpo_sm_ready(struct xpo_sm *sm, enum xpo_sm_event event,
  *
  * Events that make no sense in the current state are ignored (res has no
  * action).  A RESET on an empty or powered-off cage is refused with
- * res->err = -ENODEV.
+ * res->err = -ENODEV.  WANT_HIGH_POWER and WANT_LOW_POWER are recorded in
+ * every state and applied whenever the machine reaches low-power.
  */
 void xpo_sm_step(struct xpo_sm *sm, enum xpo_sm_event event,
 		 const struct xpo_sm_input *in, struct xpo_sm_result *res)
 {
+	bool want_high;
+
 	memset(res, 0, sizeof(*res));
 
 	/* Events with the same meaning in every state */
@@ -404,6 +436,14 @@ void xpo_sm_step(struct xpo_sm *sm, enum xpo_sm_event event,
 		if (!sm->timer_armed)
 			return;
 		sm->timer_armed = false;
+		break;
+	case XPO_E_WANT_HIGH_POWER:
+	case XPO_E_WANT_LOW_POWER:
+		/* recorded in every state; acted upon where it matters */
+		want_high = event == XPO_E_WANT_HIGH_POWER;
+		if (sm->high_power_wanted == want_high)
+			return;
+		sm->high_power_wanted = want_high;
 		break;
 	default:
 		break;

@@ -35,6 +35,8 @@ enum xpo_sm_event {
 	XPO_E_POWER_ON,		/* xpo_cage_set_power(cage, true) */
 	XPO_E_POWER_OFF,	/* xpo_cage_set_power(cage, false) */
 	XPO_E_RESET,		/* xpo_cage_reset() */
+	XPO_E_WANT_HIGH_POWER,	/* the power policy now wants high power */
+	XPO_E_WANT_LOW_POWER,	/* ... low power (policy auto, all ports down) */
 	/* Results of the I/O actions, fed back by the executor */
 	XPO_E_ID_OK,		/* identity read and acceptable */
 	XPO_E_ID_BAD,		/* identity read, not a module we drive */
@@ -62,11 +64,12 @@ enum xpo_fault {
 #define XPO_A_POWER_ON		BIT(3)	/* supply on, then the reset pulse */
 #define XPO_A_RESET		BIT(4)	/* lpmode on, pulse reset */
 #define XPO_A_LPMODE_ON		BIT(5)	/* request low power (pin only) */
-#define XPO_A_HIGH_POWER	BIT(6)	/* release LPMode, clear 00h:26 b4 */
-#define XPO_A_READ_FAULT_CAUSE	BIT(7)	/* record 00h:41 */
-#define XPO_A_TIMER		BIT(8)	/* arm the cage timer (timer_ms) */
-#define XPO_A_READ_ID		BIT(9)	/* -> ID_OK, ID_BAD or IO_ERROR */
-#define XPO_A_READ_STATE	BIT(10)	/* -> MODULE_STATE or IO_ERROR */
+#define XPO_A_LOW_POWER		BIT(6)	/* assert LPMode, set 00h:26 b4 */
+#define XPO_A_HIGH_POWER	BIT(7)	/* release LPMode, clear 00h:26 b4 */
+#define XPO_A_READ_FAULT_CAUSE	BIT(8)	/* record 00h:41 */
+#define XPO_A_TIMER		BIT(9)	/* arm the cage timer (timer_ms) */
+#define XPO_A_READ_ID		BIT(10)	/* -> ID_OK, ID_BAD or IO_ERROR */
+#define XPO_A_READ_STATE	BIT(11)	/* -> MODULE_STATE or IO_ERROR */
 
 enum xpo_uevent {
 	XPO_UEVENT_NONE,
@@ -85,6 +88,7 @@ struct xpo_sm {
 	enum xpo_fault fault;
 	bool present;		/* last known level of the present input */
 	bool power_wanted;	/* the core's choice of cage supply */
+	bool high_power_wanted;	/* the power policy's choice of module power */
 	bool timer_armed;
 	bool deadline_passed;	/* the power-up timer fired */
 	unsigned int probe_tries;	/* identity reads in this probe */

@@ -138,6 +138,13 @@ static enum xpo_sm_event xpo_sm_act(struct xpo_cage *cage,
 		xpo_sm_reset_module(cage);
 	if (a & XPO_A_LPMODE_ON)
 		xpo_sm_low_power_request(cage);
+	if (a & XPO_A_LOW_POWER) {
+		/* both: the pin alone needs LowPwrAllowRequestHW */
+		xpo_cage_pin_set(cage, XPO_PIN_LPMODE, true);
+		ret = xpo_module_set_low_power(cage, true);
+		if (ret)
+			next = xpo_sm_io_failed(cage, ret);
+	}
 	if (a & XPO_A_HIGH_POWER) {
 		xpo_cage_pin_set(cage, XPO_PIN_LPMODE, false);
 		ret = xpo_module_set_low_power(cage, false);
@@ -160,17 +167,32 @@ static enum xpo_sm_event xpo_sm_act(struct xpo_cage *cage,
 	return next;
 }
 
-/* Bus access is only allowed with a powered module in the cage. */
+/*
+ * Bus access is only allowed with a powered module in the cage; io_lock
+ * holders (ethtool's EEPROM access) also see the state and fault.
+ */
 static void xpo_sm_update_io(struct xpo_cage *cage)
 {
 	bool enabled = cage->sm.state != XPO_S_EMPTY &&
 		       cage->sm.state != XPO_S_POWERED_OFF;
 
-	if (enabled == cage->io_enabled)
+	if (enabled == cage->io_enabled && cage->io_state == cage->sm.state &&
+	    cage->io_fault == cage->sm.fault)
 		return;
 	mutex_lock(&cage->io_lock);
 	cage->io_enabled = enabled;
+	cage->io_state = cage->sm.state;
+	cage->io_fault = cage->sm.fault;
 	mutex_unlock(&cage->io_lock);
+}
+
+/* After a run: tell the waiters of xpo_cage_reset_wait() where we are. */
+static void xpo_sm_publish(struct xpo_cage *cage)
+{
+	if (cage->settled_state == cage->sm.state)
+		return;
+	WRITE_ONCE(cage->settled_state, cage->sm.state);
+	wake_up_all(&cage->state_wq);
 }
 
 /**
@@ -184,13 +206,17 @@ static void xpo_sm_update_io(struct xpo_cage *cage)
  */
 int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event)
 {
+	enum xpo_sm_state old, first = cage->sm.state;
 	struct xpo_sm_result res;
 	struct xpo_sm_input in = {};
-	enum xpo_sm_state old;
 	unsigned int n;
 	int err = 0;
 
 	lockdep_assert_held(&cage->sm_lock);
+
+	/* IntL or a poll: lane flags may have latched too */
+	if (event == XPO_E_INTERRUPT || event == XPO_E_POLL)
+		cage->lanes_stale = true;
 
 	for (n = 0; event != XPO_E_NONE; n++) {
 		if (n == XPO_SM_MAX_CHAIN) {
@@ -213,7 +239,32 @@ int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event)
 		event = xpo_sm_act(cage, &res, &in);
 		xpo_sm_uevent(cage, res.uevent);
 	}
+
+	if (cage->sm.state != first)
+		cage->lanes_stale = true;
+	xpo_lanes_service(cage);
+	xpo_sm_publish(cage);
 	return err;
+}
+
+/**
+ * __xpo_cage_power_update() - tell the machine what the power policy wants
+ * @cage: the cage, sm_lock held
+ *
+ * High power with policy "high", or with policy "auto" while a port of the
+ * cage is administratively up; low power otherwise.  Nothing happens once
+ * the cage is being removed.
+ */
+void __xpo_cage_power_update(struct xpo_cage *cage)
+{
+	bool high;
+
+	lockdep_assert_held(&cage->sm_lock);
+	if (cage->stopping)
+		return;
+	high = cage->power_policy == XPO_POWER_POLICY_HIGH || cage->ports_up;
+	__xpo_sm_event(cage, high ? XPO_E_WANT_HIGH_POWER :
+			     XPO_E_WANT_LOW_POWER);
 }
 
 /**

@@ -1,0 +1,535 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ethtool module interface of the port netdevs: module EEPROM (by page
+ * and the legacy layout), module writes for the kernel's CMIS firmware
+ * flashing (6.11 and later), power mode policy and module reset.  Every
+ * operation is keyed by the port's cage: the module is shared by all the
+ * ports of its cage (mlxsw's core_env is the model).  See
+ * Documentation/ethtool.rst.
+ *
+ * Locking: the kernel calls these with RTNL held, except its firmware flash
+ * work, which calls the EEPROM operations and .reset without it (and may do
+ * so while another port's request holds RTNL).  So nothing here takes RTNL;
+ * EEPROM access takes only the cage's io_lock, once per request, for the
+ * checks and the bus access together.
+ *
+ * Firmware flashing guard: the kernel checks only that the port it flashes
+ * through is down and that its own EEPROM requests stop.  The first EEPROM
+ * access of a port whose module_fw_flash_in_progress is set makes it the
+ * cage's flash owner (cage->flash_owner, under io_lock), refused while any
+ * port of the cage is up or another port owns the flash.  While the owner
+ * is flashing, the other ports of the cage cannot be opened (xpo_port.c),
+ * nor read, write, reset or change the power policy of the module.  The
+ * ownership ends when the owner's flag drops, which is seen at the next
+ * check: the kernel has no completion callback for it.
+ */
+#include <linux/bitfield.h>
+#include <linux/errno.h>
+#include <linux/ethtool.h>
+#include <linux/minmax.h>
+#include <linux/netdevice.h>
+#include <linux/netlink.h>
+#include <linux/string.h>
+
+#include "xpo_compat.h"
+#include "xpo_core.h"
+#include "xpo_eeprom_check.h"
+#include "xpo_port.h"
+
+/* The legacy layout (ETH_MODULE_SFF_8636, as mlxsw): 00h lower + upper,
+ * then 01h and 02h upper; 256 bytes for flat memory.
+ */
+#define XPO_LEGACY_PAGE01		ETH_MODULE_SFF_8636_LEN
+#define XPO_LEGACY_PAGE02		(XPO_LEGACY_PAGE01 + CMIS_PAGE_SIZE)
+
+static struct xpo_port *xpo_port(struct net_device *dev)
+{
+	return netdev_priv(dev);
+}
+
+static void xpo_ethtool_get_drvinfo(struct net_device *dev,
+				    struct ethtool_drvinfo *info)
+{
+	strscpy(info->driver, KBUILD_MODNAME, sizeof(info->driver));
+	strscpy(info->bus_info, dev_name(xpo_port(dev)->cage->dev),
+		sizeof(info->bus_info));
+}
+
+/* Is a flash in progress on the cage, through another port than @port? */
+static bool xpo_ethtool_flash_elsewhere(struct xpo_port *port)
+{
+	struct xpo_cage *cage = port->cage;
+	struct xpo_port *owner = cage->flash_owner;
+
+	lockdep_assert_held(&cage->io_lock);
+	if (owner && !XPO_NETDEV_MODULE_FW_FLASHING(owner->netdev)) {
+		/* its flash work has ended */
+		cage->flash_owner = NULL;
+		owner = NULL;
+	}
+	if (owner)
+		return owner != port;
+	return xpo_ports_flashing(cage, port);
+}
+
+/*
+ * May @port's request reach the module?  io_lock held.  A request of the
+ * kernel's flash work takes the cage's flash ownership (file comment).
+ */
+static int xpo_ethtool_guard(struct xpo_port *port,
+			     struct netlink_ext_ack *extack)
+{
+	struct xpo_cage *cage = port->cage;
+
+	lockdep_assert_held(&cage->io_lock);
+	if (cage->detaching || cage->gone) {
+		NL_SET_ERR_MSG_MOD(extack, "The cage is being removed");
+		return -ENODEV;
+	}
+	if (!XPO_NETDEV_MODULE_FW_FLASHING(port->netdev)) {
+		if (xpo_ethtool_flash_elsewhere(port)) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "Module firmware flashing is in progress on another port of this cage");
+			return -EBUSY;
+		}
+		return 0;
+	}
+
+	if (cage->flash_owner == port)
+		return 0;
+	if (xpo_ethtool_flash_elsewhere(port)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Another port of this cage is flashing the module");
+		return -EBUSY;
+	}
+	if (cage->ports_up) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Cannot flash the module while a port of its cage is up");
+		return -EBUSY;
+	}
+	cage->flash_owner = port;
+	netdev_info(port->netdev, "module firmware flashing on cage %u\n",
+		    cage->nr);
+	return 0;
+}
+
+/* Is there a module to talk to?  io_lock held. */
+static int xpo_ethtool_module_check(struct xpo_cage *cage,
+				    struct netlink_ext_ack *extack)
+{
+	lockdep_assert_held(&cage->io_lock);
+	switch (cage->io_state) {
+	case XPO_S_EMPTY:
+		NL_SET_ERR_MSG_MOD(extack, "Module not present");
+		return -ENODEV;
+	case XPO_S_POWERED_OFF:
+		NL_SET_ERR_MSG_MOD(extack, "The cage's power is switched off");
+		return -ENODEV;
+	case XPO_S_PROBING:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Module is being initialised, try again");
+		return -EAGAIN;
+	case XPO_S_FAULT:
+		/* a module in fault still answers, and says why: read it */
+		if (cage->io_fault == XPO_FAULT_NO_RESPONSE) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "Module does not respond (fault)");
+			return -EIO;
+		}
+		break;
+	default:
+		break;
+	}
+	if (!cage->io_enabled || !cage->adv.known) {
+		NL_SET_ERR_MSG_MOD(extack, "Module not present");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+static int xpo_ethtool_refuse(enum xpo_eeprom_verdict verdict,
+			      struct netlink_ext_ack *extack)
+{
+	switch (verdict) {
+	case XPO_EEPROM_OK:
+		break;
+	case XPO_EEPROM_EINVAL_I2C_ADDRESS:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "A CMIS module answers at I2C address 0x50 only");
+		break;
+	case XPO_EEPROM_EINVAL_LENGTH:
+		NL_SET_ERR_MSG_MOD(extack, "Zero-length access");
+		break;
+	case XPO_EEPROM_EINVAL_WINDOW:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Offset and length go beyond the 256-byte page window");
+		break;
+	case XPO_EEPROM_EINVAL_LOWER_PAGED:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Bytes 0-127 are lower memory, not paged: use page 0 bank 0");
+		break;
+	case XPO_EEPROM_EINVAL_NOT_BANKED:
+		NL_SET_ERR_MSG_MOD(extack, "Page is not banked: bank must be 0");
+		break;
+	case XPO_EEPROM_EOPNOTSUPP_BANK:
+		NL_SET_ERR_MSG_MOD(extack, "Bank not supported by the module");
+		break;
+	case XPO_EEPROM_EOPNOTSUPP_PAGE:
+		NL_SET_ERR_MSG_MOD(extack, "Page not supported by the module");
+		break;
+	case XPO_EEPROM_EINVAL_PAGE_SELECT:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Bytes 126-127 (bank and page select) belong to the driver");
+		break;
+	case XPO_EEPROM_EOPNOTSUPP_LOWER_RO:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Only the password bytes (118-125) of lower memory are writable here");
+		break;
+	case XPO_EEPROM_EOPNOTSUPP_PAGE_RO:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Page not writable through this interface (only 03h, 9Fh, A0h-AFh)");
+		break;
+	}
+	return xpo_eeprom_errno(verdict);
+}
+
+/*
+ * One EEPROM request: the checks and the bus access in one io_lock
+ * section, so that what was checked is what is accessed.  Always from the
+ * module, never from a cache.
+ */
+static int xpo_ethtool_access(struct xpo_port *port,
+			      const struct xpo_eeprom_req *req, void *buf,
+			      bool write, struct netlink_ext_ack *extack)
+{
+	struct xpo_cage *cage = port->cage;
+	int err;
+
+	xpo_cmis_lock(cage);
+	err = xpo_ethtool_guard(port, extack);
+	if (!err)
+		err = xpo_ethtool_module_check(cage, extack);
+	if (!err)
+		err = xpo_ethtool_refuse(xpo_eeprom_check(&cage->adv, req,
+							  write), extack);
+	if (err)
+		goto out;
+
+	if (write)
+		err = __xpo_cmis_write(cage, req->bank, req->page, req->offset,
+				       buf, req->length);
+	else
+		err = __xpo_cmis_read(cage, req->bank, req->page, req->offset,
+				      buf, req->length);
+	if (err == -ENODEV)
+		NL_SET_ERR_MSG_MOD(extack, "Module not present");
+	else if (err && write)
+		NL_SET_ERR_MSG_MOD(extack, "Failed to write to the module");
+	else if (err)
+		NL_SET_ERR_MSG_MOD(extack, "Failed to read from the module");
+out:
+	xpo_cmis_unlock(cage);
+	return err;
+}
+
+static void xpo_ethtool_req(struct xpo_eeprom_req *req,
+			    const struct ethtool_module_eeprom *page)
+{
+	req->i2c_address = page->i2c_address;
+	req->bank = page->bank;
+	req->page = page->page;
+	req->offset = page->offset;
+	req->length = page->length;
+}
+
+static int
+xpo_ethtool_get_module_eeprom_by_page(struct net_device *dev,
+				      const struct ethtool_module_eeprom *page,
+				      struct netlink_ext_ack *extack)
+{
+	struct xpo_eeprom_req req;
+	int err;
+
+	xpo_ethtool_req(&req, page);
+	err = xpo_ethtool_access(xpo_port(dev), &req, page->data, false,
+				 extack);
+	return err ? err : page->length;
+}
+
+static int __maybe_unused
+xpo_ethtool_set_module_eeprom_by_page(struct net_device *dev,
+				      const struct ethtool_module_eeprom *page,
+				      struct netlink_ext_ack *extack)
+{
+	struct xpo_eeprom_req req;
+
+	xpo_ethtool_req(&req, page);
+	return xpo_ethtool_access(xpo_port(dev), &req, page->data, true,
+				  extack);
+}
+
+/* Bytes of lower memory and page 00h, 0x50, the legacy calls read */
+static int xpo_ethtool_read_lower(struct xpo_port *port, unsigned int offset,
+				  void *buf, size_t len,
+				  struct netlink_ext_ack *extack)
+{
+	struct xpo_eeprom_req req = {
+		.i2c_address = CMIS_I2C_ADDR,
+		.offset = offset,
+		.length = len,
+	};
+
+	return xpo_ethtool_access(port, &req, buf, false, extack);
+}
+
+/*
+ * The legacy interface has no type for CMIS: like mlxsw we report
+ * ETH_MODULE_SFF_8636 for the identifiers ethtool decodes as CMIS, and ethtool
+ * recognises them by their identifier.  Others (XPO, OSFP-XD) have no
+ * legacy layout: ethtool would decode their bytes as SFF-8636.  The netlink
+ * interface (by page and bank) serves every module.
+ */
+static int xpo_ethtool_get_module_info(struct net_device *dev,
+				       struct ethtool_modinfo *modinfo)
+{
+	u8 id[CMIS_MEM_CHAR + 1];
+	int err;
+
+	err = xpo_ethtool_read_lower(xpo_port(dev), CMIS_ID, id, sizeof(id),
+				     NULL);
+	if (err)
+		return err;
+
+	switch (id[CMIS_ID]) {
+	case SFF8024_ID_QSFP_DD:
+	case SFF8024_ID_OSFP:
+	case SFF8024_ID_DSFP:
+	case SFF8024_ID_QSFP_PLUS_CMIS:
+	case SFF8024_ID_SFP_DD_CMIS:
+	case SFF8024_ID_SFP_PLUS_CMIS:
+		modinfo->type = ETH_MODULE_SFF_8636;
+		modinfo->eeprom_len = id[CMIS_MEM_CHAR] & CMIS_MEM_FLAT ?
+				      ETH_MODULE_SFF_8636_LEN :
+				      ETH_MODULE_SFF_8472_LEN;
+		return 0;
+	default:
+		netdev_dbg(dev, "identifier 0x%02x has no legacy EEPROM layout\n",
+			   id[CMIS_ID]);
+		return -EOPNOTSUPP;
+	}
+}
+
+static int xpo_ethtool_get_module_eeprom(struct net_device *dev,
+					 struct ethtool_eeprom *ee, u8 *data)
+{
+	struct xpo_eeprom_req req = { .i2c_address = CMIS_I2C_ADDR };
+	u32 off = ee->offset, left = ee->len;
+	u32 start, end;
+	int err;
+
+	while (left) {
+		if (off < XPO_LEGACY_PAGE01) {
+			req.page = 0x00;
+			start = 0;
+			end = XPO_LEGACY_PAGE01;
+		} else if (off < XPO_LEGACY_PAGE02) {
+			req.page = 0x01;
+			start = XPO_LEGACY_PAGE01 - CMIS_UPPER_OFFSET;
+			end = XPO_LEGACY_PAGE02;
+		} else if (off < ETH_MODULE_SFF_8472_LEN) {
+			req.page = 0x02;
+			start = XPO_LEGACY_PAGE02 - CMIS_UPPER_OFFSET;
+			end = ETH_MODULE_SFF_8472_LEN;
+		} else {
+			return -EINVAL;
+		}
+		req.offset = off - start;
+		req.length = min(left, end - off);
+		err = xpo_ethtool_access(xpo_port(dev), &req, data, false,
+					 NULL);
+		if (err)
+			return err;
+		off += req.length;
+		data += req.length;
+		left -= req.length;
+	}
+	return 0;
+}
+
+static int
+xpo_ethtool_get_module_power_mode(struct net_device *dev,
+				  struct ethtool_module_power_mode_params *params,
+				  struct netlink_ext_ack *extack)
+{
+	struct xpo_port *port = xpo_port(dev);
+	enum xpo_sm_state state;
+	u8 val;
+	int err;
+
+	params->policy = xpo_cage_power_policy(port->cage) ==
+			 XPO_POWER_POLICY_AUTO ?
+			 ETHTOOL_MODULE_POWER_MODE_POLICY_AUTO :
+			 ETHTOOL_MODULE_POWER_MODE_POLICY_HIGH;
+
+	/* no module (yet): the policy alone, as mlxsw */
+	state = xpo_cage_state(port->cage);
+	if (state == XPO_S_EMPTY || state == XPO_S_POWERED_OFF ||
+	    state == XPO_S_PROBING)
+		return 0;
+
+	/* the mode from the module itself, 00h:3 */
+	err = xpo_ethtool_read_lower(port, CMIS_MODULE_STATE, &val, 1, extack);
+	if (err == -ENODEV)
+		return 0;
+	if (err)
+		return err;	/* with its extack message */
+	switch (FIELD_GET(CMIS_MODULE_STATE_MASK, val)) {
+	case CMIS_MODULE_LOWPWR:
+		params->mode = ETHTOOL_MODULE_POWER_MODE_LOW;
+		break;
+	case CMIS_MODULE_PWRUP:
+	case CMIS_MODULE_READY:
+	case CMIS_MODULE_PWRDN:
+		params->mode = ETHTOOL_MODULE_POWER_MODE_HIGH;
+		break;
+	default:
+		/* ModuleFault or reserved: no mode to report */
+		break;
+	}
+	return 0;
+}
+
+static int
+xpo_ethtool_set_module_power_mode(struct net_device *dev,
+				  const struct ethtool_module_power_mode_params *params,
+				  struct netlink_ext_ack *extack)
+{
+	struct xpo_port *port = xpo_port(dev);
+	struct xpo_cage *cage = port->cage;
+	enum xpo_power_policy policy;
+	bool busy;
+
+	switch (params->policy) {
+	case ETHTOOL_MODULE_POWER_MODE_POLICY_HIGH:
+		policy = XPO_POWER_POLICY_HIGH;
+		break;
+	case ETHTOOL_MODULE_POWER_MODE_POLICY_AUTO:
+		policy = XPO_POWER_POLICY_AUTO;
+		break;
+	default:
+		NL_SET_ERR_MSG_MOD(extack, "Unsupported power mode policy");
+		return -EOPNOTSUPP;
+	}
+
+	mutex_lock(&cage->io_lock);
+	busy = xpo_ethtool_flash_elsewhere(port);
+	mutex_unlock(&cage->io_lock);
+	if (busy) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Module firmware flashing is in progress on another port of this cage");
+		return -EBUSY;
+	}
+
+	xpo_cage_set_power_policy(cage, policy);
+	return 0;
+}
+
+#define XPO_RESET_PHY		ETH_RESET_PHY
+#define XPO_RESET_PHY_SHARED	(ETH_RESET_PHY << ETH_RESET_SHARED_SHIFT)
+
+/* May the module be reset through @port?  io_lock held. */
+static int xpo_ethtool_reset_check(struct xpo_port *port, u32 req)
+{
+	struct xpo_cage *cage = port->cage;
+	struct net_device *dev = port->netdev;
+
+	lockdep_assert_held(&cage->io_lock);
+	if (cage->detaching || cage->gone)
+		return -ENODEV;
+	if (XPO_NETDEV_MODULE_FW_FLASHING(dev)) {
+		/* the flash work's last step: the owner resets alone */
+		if (cage->flash_owner == port)
+			return 0;
+		netdev_err(dev, "Cannot reset module: this port does not own the module's flashing\n");
+		return -EBUSY;
+	}
+	if (xpo_ethtool_flash_elsewhere(port)) {
+		netdev_err(dev, "Cannot reset module while its firmware is being flashed\n");
+		return -EBUSY;
+	}
+	if (cage->ports_up) {
+		netdev_err(dev, "Cannot reset module when ports using it are administratively up\n");
+		return -EINVAL;
+	}
+	if (cage->num_ports > 1 && !(req & XPO_RESET_PHY_SHARED)) {
+		netdev_err(dev, "Cannot reset module without \"phy-shared\" flag when shared by multiple ports\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * ETH_RESET_PHY (the kernel's flash work) or its shared variant
+ * ("phy-shared", needed as the module serves every port of the cage):
+ * reset the module through the cage's reset line and wait until the state
+ * machine settles.  No extack here: errors go to the log, as mlxsw's.
+ */
+static int xpo_ethtool_reset(struct net_device *dev, u32 *flags)
+{
+	struct xpo_port *port = xpo_port(dev);
+	struct xpo_cage *cage = port->cage;
+	enum xpo_sm_state state;
+	int err;
+
+	if (!(*flags & (XPO_RESET_PHY | XPO_RESET_PHY_SHARED)))
+		return 0;
+
+	mutex_lock(&cage->io_lock);
+	err = xpo_ethtool_reset_check(port, *flags);
+	mutex_unlock(&cage->io_lock);
+	if (err)
+		return err;
+
+	err = xpo_cage_reset_wait(cage, &state);
+	switch (err) {
+	case 0:
+		break;
+	case -ENODEV:
+		netdev_err(dev, "Cannot reset module: no powered module in cage %u\n",
+			   cage->nr);
+		return err;
+	case -ETIMEDOUT:
+		netdev_err(dev, "Module of cage %u not back after reset (%s)\n",
+			   cage->nr, xpo_sm_state_name(state));
+		return err;
+	default:
+		return err;
+	}
+	switch (state) {
+	case XPO_S_FAULT:
+		netdev_err(dev, "Module of cage %u in fault after reset\n",
+			   cage->nr);
+		return -EIO;
+	case XPO_S_EMPTY:
+	case XPO_S_POWERED_OFF:
+		netdev_err(dev, "Module of cage %u gone during reset\n",
+			   cage->nr);
+		return -ENODEV;
+	default:
+		break;
+	}
+	*flags &= ~(XPO_RESET_PHY | XPO_RESET_PHY_SHARED);
+	return 0;
+}
+
+const struct ethtool_ops xpo_ethtool_ops = {
+	.get_drvinfo			= xpo_ethtool_get_drvinfo,
+	.get_link			= ethtool_op_get_link,
+	.reset				= xpo_ethtool_reset,
+	.get_module_info		= xpo_ethtool_get_module_info,
+	.get_module_eeprom		= xpo_ethtool_get_module_eeprom,
+	.get_module_eeprom_by_page	= xpo_ethtool_get_module_eeprom_by_page,
+	XPO_ETHTOOL_SET_MODULE_EEPROM_BY_PAGE(xpo_ethtool_set_module_eeprom_by_page)
+	.get_module_power_mode		= xpo_ethtool_get_module_power_mode,
+	.set_module_power_mode		= xpo_ethtool_set_module_power_mode,
+};
