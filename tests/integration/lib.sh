@@ -162,3 +162,33 @@ uevents_for() {
 		END { if (c == cage && ev != "") print ev ":" st }
 	' "$UEVENT_LOG"
 }
+
+# sim_mem CAGE TITLE: the 128 bytes of one page of the emulator's storage
+# ("lower", "page 00h", "page 11h bank 7", ...) as one line of hex bytes
+sim_mem() {
+	awk -v t="$2:" '
+		!/^[0-9a-f][0-9a-f]: / { on = ($0 == t); next }
+		on { sub(/^[0-9a-f]+: /, ""); printf "%s ", $0 }
+	' "$SIM_DBG/cage$1/mem" | sed 's/ *$//'
+}
+
+# ethtool_page DEV PAGE BANK: 128 bytes of upper memory through ethtool's
+# raw page access, as one line of hex bytes.  ethtool 6.1 refuses "page 0"
+# (it means "no page" there): page 00h goes through the legacy module EEPROM
+# path instead.
+ethtool_page() {
+	local sel="page $2 bank $3"
+	[ $(($2)) -eq 0 ] && sel=""
+	# shellcheck disable=SC2086
+	ethtool -m "$1" $sel offset 128 length 128 hex on |
+		awk '/^0x[0-9a-f]+:/ { $1 = ""; printf "%s ", $0 }' |
+		tr -s ' ' | sed 's/^ //; s/ *$//'
+}
+
+# set_personality CAGE NAME: swap the cage's module for one of NAME
+set_personality() {
+	sim_set "$1" present 0
+	wait_state "$1" empty 10
+	sim_set "$1" personality "$2"
+	sim_set "$1" present 1
+}
