@@ -104,13 +104,22 @@ static bool xpo_cage_int_asserted(struct xpo_cage *cage)
 	return xpo_cage_pin_get(cage, XPO_PIN_INT) > 0;
 }
 
-static void __xpo_cage_check_pins(struct xpo_cage *cage)
+/*
+ * @present_edge: the present line's interrupt fired.  If the line reads
+ * asserted again and the machine still thinks the module is there, the
+ * module was pulled and a module (maybe another one) seated between the
+ * edge and this look: feed the removal that would otherwise be lost, so
+ * that the new module is probed afresh.
+ */
+static void __xpo_cage_check_pins(struct xpo_cage *cage, bool present_edge)
 {
 	bool present;
 
 	lockdep_assert_held(&cage->sm_lock);
 
 	present = xpo_cage_present(cage);
+	if (present_edge && present && cage->sm.present)
+		__xpo_sm_event(cage, XPO_E_REMOVE);
 	if (present != cage->sm.present)
 		__xpo_sm_event(cage, present ? XPO_E_INSERT : XPO_E_REMOVE);
 
@@ -132,13 +141,24 @@ void xpo_cage_check_pins(struct xpo_cage *cage)
 {
 	mutex_lock(&cage->sm_lock);
 	if (!cage->stopping)
-		__xpo_cage_check_pins(cage);
+		__xpo_cage_check_pins(cage, false);
 	mutex_unlock(&cage->sm_lock);
 }
 
 static irqreturn_t xpo_cage_irq(int irq, void *data)
 {
 	xpo_cage_check_pins(data);
+	return IRQ_HANDLED;
+}
+
+static irqreturn_t xpo_cage_present_irq(int irq, void *data)
+{
+	struct xpo_cage *cage = data;
+
+	mutex_lock(&cage->sm_lock);
+	if (!cage->stopping)
+		__xpo_cage_check_pins(cage, true);
+	mutex_unlock(&cage->sm_lock);
 	return IRQ_HANDLED;
 }
 
@@ -154,7 +174,7 @@ static void xpo_cage_poll_work(struct work_struct *work)
 	mutex_lock(&cage->sm_lock);
 	if (cage->stopping)
 		goto out;
-	__xpo_cage_check_pins(cage);
+	__xpo_cage_check_pins(cage, false);
 	if (!cage->gpio[XPO_PIN_INT] &&
 	    ++cage->poll_ticks >= XPO_T_POLL_STATE_MS / XPO_T_POLL_MS) {
 		cage->poll_ticks = 0;
@@ -305,6 +325,7 @@ static int xpo_cage_get_gpios(struct xpo_cage *cage)
 static int xpo_cage_get_irqs(struct xpo_cage *cage)
 {
 	static const enum xpo_pin pins[] = { XPO_PIN_PRESENT, XPO_PIN_INT };
+	irq_handler_t fn;
 	unsigned int i;
 	char *name;
 	int irq, err;
@@ -323,8 +344,9 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 				      xpo_pin_names[pins[i]]);
 		if (!name)
 			return -ENOMEM;
-		err = devm_request_threaded_irq(cage->dev, irq, NULL,
-						xpo_cage_irq,
+		fn = pins[i] == XPO_PIN_PRESENT ? xpo_cage_present_irq :
+						  xpo_cage_irq;
+		err = devm_request_threaded_irq(cage->dev, irq, NULL, fn,
 						IRQF_ONESHOT |
 						IRQF_TRIGGER_RISING |
 						IRQF_TRIGGER_FALLING,
@@ -361,7 +383,7 @@ static void xpo_cage_start(struct xpo_cage *cage)
 {
 	mutex_lock(&cage->sm_lock);
 	WRITE_ONCE(cage->stopping, false);
-	__xpo_cage_check_pins(cage);
+	__xpo_cage_check_pins(cage, false);
 	if (cage->need_poll)
 		mod_delayed_work(xpo_wq, &cage->poll,
 				 msecs_to_jiffies(XPO_T_POLL_MS));

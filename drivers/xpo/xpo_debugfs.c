@@ -8,6 +8,7 @@
 #include <linux/netdevice.h>
 #include <linux/seq_file.h>
 
+#include "xpo_compat.h"
 #include "xpo_core.h"
 #include "xpo_port.h"
 
@@ -100,6 +101,7 @@ static void xpo_debugfs_module_flags(struct seq_file *s, const u8 *flags)
 /* Ports, lanes and carrier: sm_lock held */
 static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 {
+	struct xpo_port *owner;
 	unsigned int b, lane, i;
 	u8 dp;
 
@@ -111,9 +113,12 @@ static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 	seq_printf(s, "carrier: 0x%02x\n", cage->carrier);
 	seq_printf(s, "dp_enabled: 0x%02x\n", cage->dp_applied & cage->dp_known);
 	seq_printf(s, "dp_pending: 0x%02x\n", cage->dp_pending);
+	/* the owner stays recorded until the next check sees it done */
 	mutex_lock(&cage->io_lock);
-	seq_printf(s, "flash_owner: %s\n", cage->flash_owner ?
-		   netdev_name(cage->flash_owner->netdev) : "-");
+	owner = cage->flash_owner;
+	seq_printf(s, "flash_owner: %s\n",
+		   owner && XPO_NETDEV_MODULE_FW_FLASHING(owner->netdev) ?
+		   netdev_name(owner->netdev) : "-");
 	mutex_unlock(&cage->io_lock);
 
 	/* lanes of each bank, as last read: states lane 1..8, then flags */

@@ -268,7 +268,7 @@ xpo_ethtool_set_module_eeprom_by_page(struct net_device *dev,
 				  extack);
 }
 
-/* Bytes of lower memory and page 00h, 0x50, the legacy calls read */
+/* Read bytes of lower memory (or page 00h) through the checks */
 static int xpo_ethtool_read_lower(struct xpo_port *port, unsigned int offset,
 				  void *buf, size_t len,
 				  struct netlink_ext_ack *extack)
@@ -284,39 +284,29 @@ static int xpo_ethtool_read_lower(struct xpo_port *port, unsigned int offset,
 
 /*
  * The legacy interface has no type for CMIS: like mlxsw we report
- * ETH_MODULE_SFF_8636 for the identifiers ethtool decodes as CMIS, and ethtool
- * recognises them by their identifier.  Others (XPO, OSFP-XD) have no
- * legacy layout: ethtool would decode their bytes as SFF-8636.  The netlink
- * interface (by page and bank) serves every module.
+ * ETH_MODULE_SFF_8636, 512 bytes (lower memory and pages 00h, 01h, 02h)
+ * or 256 for flat memory.  ethtool recognises the CMIS identifiers it
+ * knows and decodes them as CMIS; for any other (XPO) it prints the
+ * identifier only, and "hex on" dumps the bytes.
  */
 static int xpo_ethtool_get_module_info(struct net_device *dev,
 				       struct ethtool_modinfo *modinfo)
 {
-	u8 id[CMIS_MEM_CHAR + 1];
+	struct xpo_port *port = xpo_port(dev);
+	struct xpo_cage *cage = port->cage;
 	int err;
 
-	err = xpo_ethtool_read_lower(xpo_port(dev), CMIS_ID, id, sizeof(id),
-				     NULL);
-	if (err)
-		return err;
-
-	switch (id[CMIS_ID]) {
-	case SFF8024_ID_QSFP_DD:
-	case SFF8024_ID_OSFP:
-	case SFF8024_ID_DSFP:
-	case SFF8024_ID_QSFP_PLUS_CMIS:
-	case SFF8024_ID_SFP_DD_CMIS:
-	case SFF8024_ID_SFP_PLUS_CMIS:
+	xpo_cmis_lock(cage);
+	err = xpo_ethtool_guard(port, NULL);
+	if (!err)
+		err = xpo_ethtool_module_check(cage, NULL);
+	if (!err) {
 		modinfo->type = ETH_MODULE_SFF_8636;
-		modinfo->eeprom_len = id[CMIS_MEM_CHAR] & CMIS_MEM_FLAT ?
-				      ETH_MODULE_SFF_8636_LEN :
+		modinfo->eeprom_len = cage->adv.flat ? ETH_MODULE_SFF_8636_LEN :
 				      ETH_MODULE_SFF_8472_LEN;
-		return 0;
-	default:
-		netdev_dbg(dev, "identifier 0x%02x has no legacy EEPROM layout\n",
-			   id[CMIS_ID]);
-		return -EOPNOTSUPP;
 	}
+	xpo_cmis_unlock(cage);
+	return err;
 }
 
 static int xpo_ethtool_get_module_eeprom(struct net_device *dev,

@@ -347,6 +347,141 @@ static void xpo_cmis_decode_test_names(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, xpo_cmis_module_state_name(255), "reserved");
 }
 
+/* Data path states: a nibble per lane, lane 1 in the low nibble of 128 */
+static void xpo_cmis_decode_test_dp_states(struct kunit *test)
+{
+	static const u8 mixed[4] = { 0x41, 0x23, 0x65, 0x07 };
+	static const u8 expect[8] = { 1, 4, 3, 2, 5, 6, 7, 0 };
+	u8 all[4] = { 0x44, 0x44, 0x44, 0x44 };
+	unsigned int lane;
+
+	for (lane = 0; lane < 8; lane++)
+		KUNIT_EXPECT_EQ_MSG(test, xpo_cmis_dp_state(mixed, lane),
+				    expect[lane], "lane %u", lane);
+	KUNIT_EXPECT_EQ(test, xpo_cmis_dp_state(mixed, 8), 0);
+
+	KUNIT_EXPECT_TRUE(test, xpo_cmis_dp_all(all, CMIS_DP_ACTIVATED));
+	KUNIT_EXPECT_FALSE(test, xpo_cmis_dp_all(all, CMIS_DP_DEACTIVATED));
+	/* one lane short of activated, each lane in turn */
+	for (lane = 0; lane < 8; lane++) {
+		memset(all, 0x44, sizeof(all));
+		all[lane / 2] &= lane & 1 ? 0x0f : 0xf0;
+		all[lane / 2] |= (lane & 1 ? CMIS_DP_TXTURNON << 4 :
+			      CMIS_DP_TXTURNON);
+		KUNIT_EXPECT_FALSE_MSG(test,
+				       xpo_cmis_dp_all(all, CMIS_DP_ACTIVATED),
+				       "lane %u", lane);
+	}
+	memset(all, 0x11, sizeof(all));
+	KUNIT_EXPECT_TRUE(test, xpo_cmis_dp_all(all, CMIS_DP_DEACTIVATED));
+
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_dp_state_name(CMIS_DP_ACTIVATED),
+			   "Activated");
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_dp_state_name(CMIS_DP_INITIALIZED),
+			   "Initialized");
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_dp_state_name(0), "reserved");
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_dp_state_name(8), "reserved");
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_dp_state_name(15), "reserved");
+}
+
+static void put_be16(u8 *page, unsigned int off, u16 val)
+{
+	page[off - CMIS_UPPER_OFFSET] = val >> 8;
+	page[off - CMIS_UPPER_OFFSET + 1] = val & 0xff;
+}
+
+/* Page 02h: four thresholds per monitor, high alarm first */
+static void xpo_cmis_decode_test_thresholds(struct kunit *test)
+{
+	struct xpo_cmis_thresholds thr;
+	u8 page02[CMIS_PAGE_SIZE] = {};
+
+	put_be16(page02, CMIS_P02_TEMP_HALARM, 75 * 256);
+	put_be16(page02, CMIS_P02_TEMP_LALARM, (u16)(-5 * 256));
+	put_be16(page02, CMIS_P02_TEMP_HWARN, 70 * 256 + 128);
+	put_be16(page02, CMIS_P02_TEMP_LWARN, 0);
+	put_be16(page02, CMIS_P02_VCC_HALARM, 34650);
+	put_be16(page02, CMIS_P02_VCC_LWARN, 31500);
+	put_be16(page02, CMIS_P02_TXPWR_HALARM, 0x1234);
+	put_be16(page02, CMIS_P02_TXPWR_HALARM + 6, 0x0001);
+	put_be16(page02, CMIS_P02_TXBIAS_HALARM + 2, 0xbeef);
+	put_be16(page02, CMIS_P02_RXPWR_HALARM + 4, 0xffff);
+
+	xpo_cmis_decode_thresholds(&thr, page02);
+	KUNIT_EXPECT_EQ(test, thr.temp[XPO_THR_HALARM], 75 * 256);
+	KUNIT_EXPECT_EQ(test, thr.temp[XPO_THR_LALARM], -5 * 256);
+	KUNIT_EXPECT_EQ(test, thr.temp[XPO_THR_HWARN], 70 * 256 + 128);
+	KUNIT_EXPECT_EQ(test, thr.temp[XPO_THR_LWARN], 0);
+	KUNIT_EXPECT_EQ(test, thr.vcc[XPO_THR_HALARM], 34650);
+	KUNIT_EXPECT_EQ(test, thr.vcc[XPO_THR_LALARM], 0);
+	KUNIT_EXPECT_EQ(test, thr.vcc[XPO_THR_LWARN], 31500);
+	KUNIT_EXPECT_EQ(test, thr.tx_power[XPO_THR_HALARM], 0x1234);
+	KUNIT_EXPECT_EQ(test, thr.tx_power[XPO_THR_LWARN], 0x0001);
+	KUNIT_EXPECT_EQ(test, thr.tx_bias[XPO_THR_LALARM], 0xbeef);
+	KUNIT_EXPECT_EQ(test, thr.rx_power[XPO_THR_HWARN], 0xffff);
+
+	KUNIT_EXPECT_EQ(test, xpo_cmis_temp_mdegc(75 * 256), 75000);
+	KUNIT_EXPECT_EQ(test, xpo_cmis_temp_mdegc(-5 * 256), -5000);
+	KUNIT_EXPECT_EQ(test, xpo_cmis_temp_mdegc(70 * 256 + 128), 70500);
+	KUNIT_EXPECT_EQ(test, xpo_cmis_temp_mdegc(-1), -3);
+	KUNIT_EXPECT_EQ(test, xpo_cmis_temp_mdegc(S16_MAX), 127996);
+	KUNIT_EXPECT_EQ(test, xpo_cmis_temp_mdegc(S16_MIN), -128000);
+}
+
+/* Latched module flags 00h:8-11 by name, reserved bits unnamed */
+static void xpo_cmis_decode_test_module_flags(struct kunit *test)
+{
+	static const u8 flags[4] = {
+		CMIS_FLAG_STATE_CHANGED | CMIS_FLAG_CDB1_COMPLETE | BIT(3),
+		CMIS_FLAG_TEMP_HALARM | CMIS_FLAG_TEMP_HWARN,
+		0,
+		BIT(7),
+	};
+	static const u8 none[4];
+	const char *names[8];
+	unsigned int n;
+
+	n = xpo_cmis_module_flag_names(flags, names, ARRAY_SIZE(names));
+	KUNIT_ASSERT_EQ(test, n, 5U);
+	KUNIT_EXPECT_STREQ(test, names[0], "state-changed");
+	KUNIT_EXPECT_STREQ(test, names[1], "cdb1-complete");
+	KUNIT_EXPECT_STREQ(test, names[2], "temp-high-alarm");
+	KUNIT_EXPECT_STREQ(test, names[3], "temp-high-warning");
+	KUNIT_EXPECT_STREQ(test, names[4], "custom-low-warning");
+
+	/* no more than the room given */
+	KUNIT_EXPECT_EQ(test, xpo_cmis_module_flag_names(flags, names, 2), 2U);
+	KUNIT_EXPECT_STREQ(test, names[1], "cdb1-complete");
+	KUNIT_EXPECT_EQ(test, xpo_cmis_module_flag_names(none, names, 8), 0U);
+}
+
+/* Lane flag bytes 11h:134-152 */
+static void xpo_cmis_decode_test_lane_flags(struct kunit *test)
+{
+	unsigned int i;
+
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_lane_flag_name(0),
+			   "dp-state-changed");
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_lane_flag_name(CMIS_P11_TX_FAULT -
+							  CMIS_P11_LANE_FLAGS),
+			   "tx-fault");
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_lane_flag_name(CMIS_P11_TX_LOS -
+							  CMIS_P11_LANE_FLAGS),
+			   "tx-los");
+	KUNIT_EXPECT_STREQ(test, xpo_cmis_lane_flag_name(CMIS_P11_RX_LOS -
+							  CMIS_P11_LANE_FLAGS),
+			   "rx-los");
+	KUNIT_EXPECT_STREQ(test,
+			   xpo_cmis_lane_flag_name(CMIS_P11_LANE_FLAGS_LEN - 1),
+			   "rx-power-low-warning");
+	KUNIT_EXPECT_STREQ(test,
+			   xpo_cmis_lane_flag_name(CMIS_P11_LANE_FLAGS_LEN),
+			   "unknown");
+	for (i = 0; i < CMIS_P11_LANE_FLAGS_LEN; i++)
+		KUNIT_EXPECT_STRNEQ(test, xpo_cmis_lane_flag_name(i),
+				    "unknown");
+}
+
 static struct kunit_case xpo_cmis_decode_test_cases[] = {
 	KUNIT_CASE(xpo_cmis_decode_test_xpo),
 	KUNIT_CASE(xpo_cmis_decode_test_fifteen_apps),
@@ -358,6 +493,10 @@ static struct kunit_case xpo_cmis_decode_test_cases[] = {
 	KUNIT_CASE(xpo_cmis_decode_test_pwrup_budget),
 	KUNIT_CASE(xpo_cmis_decode_test_adv_agrees),
 	KUNIT_CASE(xpo_cmis_decode_test_names),
+	KUNIT_CASE(xpo_cmis_decode_test_dp_states),
+	KUNIT_CASE(xpo_cmis_decode_test_thresholds),
+	KUNIT_CASE(xpo_cmis_decode_test_module_flags),
+	KUNIT_CASE(xpo_cmis_decode_test_lane_flags),
 	{}
 };
 

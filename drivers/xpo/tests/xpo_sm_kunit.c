@@ -306,7 +306,12 @@ static void xpo_sm_test_invariants(struct kunit *test)
 				KUNIT_EXPECT_FALSE(test, res.actions &
 						   (XPO_A_READ_ID |
 						    XPO_A_READ_STATE |
-						    XPO_A_HIGH_POWER));
+						    XPO_A_HIGH_POWER |
+						    XPO_A_LOW_POWER));
+			/* never both power requests */
+			KUNIT_EXPECT_NE(test, res.actions &
+					(XPO_A_HIGH_POWER | XPO_A_LOW_POWER),
+					XPO_A_HIGH_POWER | XPO_A_LOW_POWER);
 			/* one I/O feedback per step at most */
 			KUNIT_EXPECT_NE(test, res.actions &
 					(XPO_A_READ_ID | XPO_A_READ_STATE),
@@ -686,6 +691,148 @@ static void xpo_sm_test_ignored(struct kunit *test)
 	}
 }
 
+/* Policy auto, all ports down: a running module goes back to low power */
+static void xpo_sm_test_policy_low(struct kunit *test)
+{
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	sm_at(test, &sm, XPO_S_READY);
+	res = step(&sm, XPO_E_WANT_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_LOW_POWER);
+	KUNIT_EXPECT_FALSE(test, res.actions & XPO_A_HIGH_POWER);
+	KUNIT_EXPECT_EQ(test, res.uevent, XPO_UEVENT_STATE);
+	KUNIT_EXPECT_FALSE(test, sm.high_power_wanted);
+
+	/* still powering down: ask again; once in LowPwr: nothing */
+	res = step_state(&sm, CMIS_MODULE_PWRDN);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_LOW_POWER);
+	res = step_state(&sm, CMIS_MODULE_LOWPWR);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, 0U);
+	KUNIT_EXPECT_EQ(test, res.uevent, XPO_UEVENT_NONE);
+
+	/* the same wish again changes nothing */
+	res = step(&sm, XPO_E_WANT_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, 0U);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+
+	/* from powering-up the power-up deadline goes too */
+	sm_at(test, &sm, XPO_S_POWERING_UP);
+	KUNIT_ASSERT_TRUE(test, sm.timer_armed);
+	res = step(&sm, XPO_E_WANT_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions,
+			XPO_A_CANCEL_TIMER | XPO_A_LOW_POWER);
+	KUNIT_EXPECT_FALSE(test, sm.timer_armed);
+}
+
+/* A port comes up: the module state decides, then power-up as on arrival */
+static void xpo_sm_test_policy_high(struct kunit *test)
+{
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	sm_at(test, &sm, XPO_S_READY);
+	step(&sm, XPO_E_WANT_LOW_POWER);
+	step_state(&sm, CMIS_MODULE_LOWPWR);
+
+	res = step(&sm, XPO_E_WANT_HIGH_POWER);
+	KUNIT_EXPECT_TRUE(test, sm.high_power_wanted);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_READ_STATE);
+	res = step_state(&sm, CMIS_MODULE_LOWPWR);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_POWERING_UP);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_HIGH_POWER);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_TIMER);
+	KUNIT_EXPECT_EQ(test, res.timer_ms, PWRUP_MS);
+	step_state(&sm, CMIS_MODULE_READY);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_READY);
+
+	/* already high: nothing */
+	res = step(&sm, XPO_E_WANT_HIGH_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, 0U);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_READY);
+}
+
+/* The wish belongs to the cage: a new module is held in low power */
+static void xpo_sm_test_policy_kept(struct kunit *test)
+{
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	sm_at(test, &sm, XPO_S_READY);
+	step(&sm, XPO_E_WANT_LOW_POWER);
+	step(&sm, XPO_E_REMOVE);
+	KUNIT_EXPECT_FALSE(test, sm.high_power_wanted);
+	step(&sm, XPO_E_INSERT);
+	step(&sm, XPO_E_TIMEOUT);
+	res = step_id_ok(&sm, false);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_READ_STATE);
+	res = step_state(&sm, CMIS_MODULE_LOWPWR);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, 0U);
+
+	/* a module that powers up by itself (no LPMode line) is told off */
+	res = step_state(&sm, CMIS_MODULE_READY);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_LOW_POWER);
+
+	/* and after a reset, too */
+	step(&sm, XPO_E_RESET);
+	step(&sm, XPO_E_TIMEOUT);
+	step_id_ok(&sm, false);
+	res = step_state(&sm, CMIS_MODULE_LOWPWR);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_FALSE(test, res.actions & XPO_A_HIGH_POWER);
+}
+
+/* Without a running module the wish is only recorded */
+static void xpo_sm_test_policy_recorded(struct kunit *test)
+{
+	static const enum xpo_sm_state states[] = {
+		XPO_S_EMPTY, XPO_S_PROBING, XPO_S_FAULT, XPO_S_POWERED_OFF,
+	};
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(states); i++) {
+		sm_at(test, &sm, states[i]);
+		res = step(&sm, XPO_E_WANT_LOW_POWER);
+		KUNIT_EXPECT_EQ(test, res.actions, 0U);
+		KUNIT_EXPECT_EQ(test, sm.state, states[i]);
+		KUNIT_EXPECT_FALSE(test, sm.high_power_wanted);
+		res = step(&sm, XPO_E_WANT_HIGH_POWER);
+		KUNIT_EXPECT_EQ(test, res.actions, 0U);
+		KUNIT_EXPECT_EQ(test, sm.state, states[i]);
+		KUNIT_EXPECT_TRUE(test, sm.high_power_wanted);
+	}
+}
+
+/* Over the cage's power budget the module stays low whatever the policy */
+static void xpo_sm_test_policy_budget(struct kunit *test)
+{
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	xpo_sm_init(&sm, true);
+	step(&sm, XPO_E_INSERT);
+	step(&sm, XPO_E_TIMEOUT);
+	step_id_ok(&sm, true);
+	KUNIT_ASSERT_EQ(test, sm.fault, XPO_FAULT_POWER_BUDGET);
+	step(&sm, XPO_E_WANT_LOW_POWER);
+	res = step(&sm, XPO_E_WANT_HIGH_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_READ_STATE);
+	res = step_state(&sm, CMIS_MODULE_LOWPWR);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_FALSE(test, res.actions & XPO_A_HIGH_POWER);
+	KUNIT_EXPECT_EQ(test, sm.fault, XPO_FAULT_POWER_BUDGET);
+}
+
 static struct kunit_case xpo_sm_test_cases[] = {
 	KUNIT_CASE(xpo_sm_test_names),
 	KUNIT_CASE(xpo_sm_test_init),
@@ -706,6 +853,11 @@ static struct kunit_case xpo_sm_test_cases[] = {
 	KUNIT_CASE(xpo_sm_test_stale_timeout),
 	KUNIT_CASE(xpo_sm_test_power_budget),
 	KUNIT_CASE(xpo_sm_test_ignored),
+	KUNIT_CASE(xpo_sm_test_policy_low),
+	KUNIT_CASE(xpo_sm_test_policy_high),
+	KUNIT_CASE(xpo_sm_test_policy_kept),
+	KUNIT_CASE(xpo_sm_test_policy_recorded),
+	KUNIT_CASE(xpo_sm_test_policy_budget),
 	{}
 };
 
