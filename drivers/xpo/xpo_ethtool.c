@@ -113,6 +113,35 @@ static int xpo_ethtool_guard(struct xpo_port *port,
 	return 0;
 }
 
+/*
+ * No access to a module in fault: what it would return cannot be trusted,
+ * and the way out is a reset or another module.  The cage's debugfs state
+ * keeps the fault cause (00h:41) read when the fault was seen.
+ */
+static int xpo_ethtool_fault(enum xpo_fault fault,
+			     struct netlink_ext_ack *extack)
+{
+	switch (fault) {
+	case XPO_FAULT_NO_RESPONSE:
+		NL_SET_ERR_MSG_MOD(extack, "Module does not respond");
+		break;
+	case XPO_FAULT_BAD_IDENTIFIER:
+	case XPO_FAULT_BAD_REVISION:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Module is not a CMIS 4.x or 5.x module");
+		break;
+	case XPO_FAULT_POWER_UP_TIMEOUT:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Module failed to power up: reset or replace it");
+		break;
+	default:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Module is in fault: reset or replace it");
+		break;
+	}
+	return -EIO;
+}
+
 /* Is there a module to talk to?  io_lock held. */
 static int xpo_ethtool_module_check(struct xpo_cage *cage,
 				    struct netlink_ext_ack *extack)
@@ -130,13 +159,7 @@ static int xpo_ethtool_module_check(struct xpo_cage *cage,
 				   "Module is being initialised, try again");
 		return -EAGAIN;
 	case XPO_S_FAULT:
-		/* a module in fault still answers, and says why: read it */
-		if (cage->io_fault == XPO_FAULT_NO_RESPONSE) {
-			NL_SET_ERR_MSG_MOD(extack,
-					   "Module does not respond (fault)");
-			return -EIO;
-		}
-		break;
+		return xpo_ethtool_fault(cage->io_fault, extack);
 	default:
 		break;
 	}
@@ -361,16 +384,16 @@ xpo_ethtool_get_module_power_mode(struct net_device *dev,
 			 ETHTOOL_MODULE_POWER_MODE_POLICY_AUTO :
 			 ETHTOOL_MODULE_POWER_MODE_POLICY_HIGH;
 
-	/* no module (yet): the policy alone, as mlxsw */
+	/* no (usable) module: the policy alone, as mlxsw */
 	state = xpo_cage_state(port->cage);
 	if (state == XPO_S_EMPTY || state == XPO_S_POWERED_OFF ||
-	    state == XPO_S_PROBING)
+	    state == XPO_S_PROBING || state == XPO_S_FAULT)
 		return 0;
 
 	/* the mode from the module itself, 00h:3 */
 	err = xpo_ethtool_read_lower(port, CMIS_MODULE_STATE, &val, 1, extack);
 	if (err == -ENODEV)
-		return 0;
+		return 0;	/* went away meanwhile */
 	if (err)
 		return err;	/* with its extack message */
 	switch (FIELD_GET(CMIS_MODULE_STATE_MASK, val)) {
