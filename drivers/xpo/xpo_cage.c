@@ -127,13 +127,17 @@ static void __xpo_cage_check_pins(struct xpo_cage *cage, bool present_edge)
 		return;
 	__xpo_sm_event(cage, XPO_E_INTERRUPT);
 	/*
-	 * Still asserted: a flag the core does not clear (lane flags), or a
-	 * new one latched while we read.  An edge-triggered interrupt will
-	 * not fire again for it, so look again later.
+	 * Still asserted: a flag the core did not clear (lane flags of a
+	 * bank it does not watch), or a new one latched while we read.  An
+	 * edge-triggered interrupt will not fire again for it, so look again
+	 * later, then at the lane flags of every bank.
 	 */
-	if (cage->irq[XPO_PIN_INT] && xpo_cage_int_asserted(cage))
-		mod_delayed_work(xpo_wq, &cage->poll,
-				 msecs_to_jiffies(XPO_T_INT_RECHECK_MS));
+	if (xpo_cage_int_asserted(cage)) {
+		cage->lanes_sweep = true;
+		if (cage->irq[XPO_PIN_INT])
+			mod_delayed_work(xpo_wq, &cage->poll,
+					 msecs_to_jiffies(XPO_T_INT_RECHECK_MS));
+	}
 }
 
 /* Look at the inputs and feed the state machine what changed. */

@@ -73,8 +73,8 @@ struct xpo_cage_stats {
  * @sm_lock serialises the state machine and everything it drives: @sm,
  * @out, @module_state, @fault_cause, @mod_flags, @tlm_flags,
  * @timer_deadline, @poll_ticks, @stopping, @power_policy and the lane state
- * (@dp_applied, @dp_known, @dp_pending, @lanes_stale, @dp_state,
- * @lane_flags, @carrier).  It is taken by the IRQ threads, the timeout and
+ * (@dp_applied, @dp_known, @dp_pending, @lanes_stale, @lanes_sweep,
+ * @dp_state, @lane_flags, @carrier).  It is taken by the IRQ threads, the timeout and
  * poll works, the debugfs reader, the port netdevs' open and stop, and the
  * API calls that change the cage (power, reset, power policy).  It is held
  * across bus access done on behalf of the state machine.
@@ -129,6 +129,7 @@ struct xpo_cage {
 	u8 dp_pending;			/* banks going down, flags to clear */
 	u8 carrier;			/* ports with carrier on */
 	bool lanes_stale;		/* lane status must be read again */
+	bool lanes_sweep;		/* ... of every bank: IntL stays low */
 	u8 dp_state[XPO_BANKS][CMIS_LANES_PER_BANK / 2];  /* last 11h:128 */
 	u8 lane_flags[XPO_BANKS][CMIS_P11_LANE_FLAGS_LEN];  /* last 11h:134 */
 

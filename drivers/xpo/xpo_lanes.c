@@ -15,7 +15,8 @@
  *    lanes read DPDeactivated, are watched: after IntL (or a poll) their
  *    latched lane flags 11h:134-152 are read, which clears them and lets
  *    IntL deassert, then their data path states 11h:128-131 (flags first,
- *    so that a transition after the read latches its flag again);
+ *    so that a transition after the read latches its flag again).  If IntL
+ *    is still asserted after that, the next look reads every bank;
  *  - carrier is on for a port that is up, in a cage whose module is
  *    ModuleReady, with all eight lanes DPActivated; off otherwise.  A bank
  *    the module does not have (a 4-bank module in an 8-port cage) never
@@ -127,10 +128,16 @@ static void xpo_lanes_apply(struct xpo_cage *cage, u8 banks)
 	xpo_cmis_unlock(cage);
 }
 
-/* Flags first, then states, of the watched banks. */
+/*
+ * Flags first, then states, of the watched banks; of every bank when IntL
+ * stayed asserted after the last look (a flag of a bank nobody watches).
+ */
 static void xpo_lanes_read(struct xpo_cage *cage, u8 banks)
 {
 	unsigned long watch = (cage->ports_up | cage->dp_pending) & banks;
+
+	if (cage->lanes_sweep)
+		watch = banks;
 	unsigned int b;
 	int ret = 0;
 
@@ -153,8 +160,10 @@ static void xpo_lanes_read(struct xpo_cage *cage, u8 banks)
 			cage->dp_pending &= ~BIT(b);
 	}
 	xpo_cmis_unlock(cage);
-	if (!ret)
+	if (!ret) {
 		cage->lanes_stale = false;
+		cage->lanes_sweep = false;
+	}
 }
 
 /**
