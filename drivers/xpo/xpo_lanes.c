@@ -20,7 +20,9 @@
  *  - carrier is on for a port that is up, in a cage whose module is
  *    ModuleReady, with all eight lanes DPActivated; off otherwise.  A bank
  *    the module does not have (a 4-bank module in an 8-port cage) never
- *    has carrier.
+ *    has carrier.  A module with flat memory (passive copper) has no lane
+ *    pages and no data path: its one port has carrier while up and the
+ *    module ready.
  *
  * Everything here runs with sm_lock held.  Bus errors leave the lane state
  * stale; the next run (IntL is still asserted, so the core looks again)
@@ -179,23 +181,29 @@ static void xpo_lanes_read(struct xpo_cage *cage, u8 banks)
  */
 void xpo_lanes_service(struct xpo_cage *cage)
 {
-	unsigned long up;
 	u8 banks = 0, carrier = 0;
+	bool lane_pages = false;
+	unsigned long up;
 	unsigned int b;
 
 	lockdep_assert_held(&cage->sm_lock);
 
 	if (xpo_lanes_reachable(cage)) {
 		banks = xpo_lanes_banks(cage);
-		xpo_lanes_apply(cage, banks);
-		if (cage->lanes_stale)
-			xpo_lanes_read(cage, banks);
+		/* flat memory (passive copper): no lane pages, no data path */
+		lane_pages = cage->id.has_page01;
+		if (lane_pages) {
+			xpo_lanes_apply(cage, banks);
+			if (cage->lanes_stale)
+				xpo_lanes_read(cage, banks);
+		}
 	}
 
 	if (cage->sm.state == XPO_S_READY) {
 		up = cage->ports_up & banks;
 		for_each_set_bit(b, &up, XPO_BANKS)
-			if (xpo_cmis_dp_all(cage->dp_state[b],
+			if (!lane_pages ||
+			    xpo_cmis_dp_all(cage->dp_state[b],
 					    CMIS_DP_ACTIVATED))
 				carrier |= BIT(b);
 	}
