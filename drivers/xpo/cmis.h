@@ -120,6 +120,10 @@ enum cmis_module_state {
 #define  CMIS_P01_PAGE_16_17		BIT(7)	/* network path pages */
 #define CMIS_P01_DP_DURATION		144	/* b3-0 DPInit, b7-4 DPDeinit */
 #define CMIS_P01_MON_SUPPORT		160
+#define  CMIS_P01_MON_TX_BIAS		BIT(0)	/* lane monitors on 11h */
+#define  CMIS_P01_MON_TX_POWER		BIT(1)
+#define  CMIS_P01_MON_RX_POWER		BIT(2)
+#define  CMIS_P01_MON_TX_BIAS_MUL	GENMASK(4, 3)	/* x1, x2, x4 */
 #define CMIS_P01_CDB_SUPPORT		163
 #define  CMIS_P01_CDB_INSTANCES		GENMASK(7, 6)	/* 0 = no CDB */
 #define  CMIS_P01_CDB_EPL_PAGES		GENMASK(3, 0)	/* 0 = no EPL */
