@@ -9,8 +9,9 @@
  *    and our read;
  *  - every access is validated against the module's advertisement first;
  *  - the bank/page is selected with one 2-byte write at 126 only when the
- *    cached selection differs; the cache is dropped on any error, on reset
- *    and on insertion;
+ *    cached selection differs; the cache lives for one locked section
+ *    (another master may select a page between two sections: i2cdump,
+ *    i2cset on the same adapter) and is dropped on any error;
  *  - transfers are cut to the adapter's quirks and the module's limits;
  *  - NACKs are retried a bounded number of times;
  *  - at the end of a section that changed the selection, bank 0 page 0 is
@@ -129,11 +130,14 @@ static void xpo_cmis_restore_page0(struct xpo_cage *cage)
  * @cage: the cage
  *
  * Takes io_lock, then the adapter's bus lock.  Pair with xpo_cmis_unlock().
+ * Until the bus lock was taken another master could change the page: the
+ * first access of the section to the upper half selects it again.
  */
 void xpo_cmis_lock(struct xpo_cage *cage)
 {
 	mutex_lock(&cage->io_lock);
 	cage->sel_touched = false;
+	cage->sel_valid = false;
 	if (!cage->gone)
 		i2c_lock_bus(cage->i2c, I2C_LOCK_SEGMENT);
 }
