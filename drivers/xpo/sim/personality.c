@@ -207,6 +207,10 @@ static void xpo_sim_fill_page01(const struct xpo_sim_personality *p, u8 *pg)
 	put_unaligned_be16(p->wavelength_tol, &P01(140));
 	P01(CMIS_P01_PAGES) = p->banks_code;	/* no 03h, 13h-14h, VDM */
 	P01(CMIS_P01_DP_DURATION) = p->dur_dp;
+	/* per-lane Tx bias (x1), Tx power and Rx power on page 11h */
+	P01(CMIS_P01_MON_SUPPORT) = CMIS_P01_MON_TX_BIAS |
+				    CMIS_P01_MON_TX_POWER |
+				    CMIS_P01_MON_RX_POWER;
 	P01(CMIS_P01_CDB_SUPPORT) = 0;		/* no CDB (yet) */
 	P01(CMIS_P01_MODULE_DURATION) = p->dur_module;
 	P01(CMIS_P01_TX_DURATION) = p->dur_tx;
@@ -234,7 +238,17 @@ static void xpo_sim_fill_page01(const struct xpo_sim_personality *p, u8 *pg)
 #undef P01
 }
 
-/* Thresholds for the lower-memory monitors, CMIS 5.2 section 8.5 */
+/* Four thresholds in CMIS order: high alarm, low alarm, high/low warning */
+static void xpo_sim_put_thresholds(u8 *p, u16 halarm, u16 lalarm, u16 hwarn,
+				   u16 lwarn)
+{
+	put_unaligned_be16(halarm, p);
+	put_unaligned_be16(lalarm, p + 2);
+	put_unaligned_be16(hwarn, p + 4);
+	put_unaligned_be16(lwarn, p + 6);
+}
+
+/* Thresholds of the module and lane monitors, CMIS 5.2 section 8.5 */
 static void xpo_sim_fill_page02(u8 *pg)
 {
 #define P02(off)	(&pg[(off) - CMIS_UPPER_OFFSET])
@@ -246,6 +260,14 @@ static void xpo_sim_fill_page02(u8 *pg)
 	put_unaligned_be16(31350, P02(CMIS_P02_VCC_LALARM));	/* 3.135 V */
 	put_unaligned_be16(34500, P02(CMIS_P02_VCC_HWARN));
 	put_unaligned_be16(31500, P02(CMIS_P02_VCC_LWARN));
+	/* Tx and Rx power in 0.1 uW: +5/-11 dBm alarms, +4/-10 dBm warnings */
+	xpo_sim_put_thresholds(P02(CMIS_P02_TXPWR_HALARM), 31623, 794, 25119,
+			       1000);
+	xpo_sim_put_thresholds(P02(CMIS_P02_RXPWR_HALARM), 31623, 631, 25119,
+			       794);
+	/* Tx bias in 2 uA: 100/20 mA alarms, 90/25 mA warnings */
+	xpo_sim_put_thresholds(P02(CMIS_P02_TXBIAS_HALARM), 50000, 10000,
+			       45000, 12500);
 	*P02(255) = xpo_sim_checksum(pg, 128, 254);
 #undef P02
 }
@@ -293,7 +315,10 @@ void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
 	xpo_sim_fill_page01(p, mem->page01);
 	xpo_sim_fill_page02(mem->page02);
 
-	/* the data path is not emulated yet: every lane DPDeactivated */
+	/*
+	 * The data path is not emulated yet: every lane DPDeactivated, so
+	 * the lane monitors (Tx bias, Tx and Rx power) all read 0.
+	 */
 	for (b = 0; b < banks && b < XPO_BANKS; b++)
 		for (i = 0; i < CMIS_LANES_PER_BANK / 2; i++)
 			mem->page11[b][CMIS_P11_DP_STATE - CMIS_UPPER_OFFSET + i] =
