@@ -16,7 +16,7 @@ KVER ?= default
 override KREL := $(shell scripts/kver $(KVER) 2>/dev/null)
 KDIR ?= /usr/src/linux-headers-$(KREL)
 BUILD ?= build/$(KREL)
-KSRC := Kbuild drivers include
+KSRC := $(wildcard Kbuild drivers include)
 KMAKE_FLAGS ?=
 
 .PHONY: all modules tools deps demo check lint kunit vm-tests clean help
