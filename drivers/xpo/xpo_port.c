@@ -152,7 +152,7 @@ static void xpo_ports_remove(struct xpo_cage *cage, unsigned int num,
 	LIST_HEAD(list);
 	unsigned int i;
 
-	/* the flash work, if any, fails fast from now on */
+	/* the flash work, if any, fails its accesses from now on */
 	mutex_lock(&cage->io_lock);
 	cage->detaching = true;
 	mutex_unlock(&cage->io_lock);
