@@ -36,7 +36,8 @@
 #include "xpo_eeprom_check.h"
 #include "xpo_port.h"
 
-/* The legacy layout (ETH_MODULE_SFF_8636, as mlxsw): 00h lower + upper,
+/*
+ * The legacy layout (ETH_MODULE_SFF_8636, as mlxsw): 00h lower and upper,
  * then 01h and 02h upper; 256 bytes for flat memory.
  */
 #define XPO_LEGACY_PAGE01		ETH_MODULE_SFF_8636_LEN
@@ -55,21 +56,30 @@ static void xpo_ethtool_get_drvinfo(struct net_device *dev,
 		sizeof(info->bus_info));
 }
 
-/* Is a flash in progress on the cage, through another port than @port? */
-static bool xpo_ethtool_flash_elsewhere(struct xpo_port *port)
+/* The cage's flash owner, NULL once its flash work has ended.  io_lock held. */
+static struct xpo_port *xpo_ethtool_flash_owner(struct xpo_cage *cage)
 {
-	struct xpo_cage *cage = port->cage;
 	struct xpo_port *owner = cage->flash_owner;
 
 	lockdep_assert_held(&cage->io_lock);
 	if (owner && !XPO_NETDEV_MODULE_FW_FLASHING(owner->netdev)) {
-		/* its flash work has ended */
 		cage->flash_owner = NULL;
 		owner = NULL;
 	}
+	return owner;
+}
+
+/*
+ * Is a flash in progress on the cage, through another port than @port?
+ * Owned, or requested and not yet started.  io_lock held.
+ */
+static bool xpo_ethtool_flash_elsewhere(struct xpo_port *port)
+{
+	struct xpo_port *owner = xpo_ethtool_flash_owner(port->cage);
+
 	if (owner)
 		return owner != port;
-	return xpo_ports_flashing(cage, port);
+	return xpo_ports_flashing(port->cage, port);
 }
 
 /*
@@ -80,6 +90,7 @@ static int xpo_ethtool_guard(struct xpo_port *port,
 			     struct netlink_ext_ack *extack)
 {
 	struct xpo_cage *cage = port->cage;
+	struct xpo_port *owner;
 
 	lockdep_assert_held(&cage->io_lock);
 	if (cage->detaching || cage->gone) {
@@ -95,9 +106,11 @@ static int xpo_ethtool_guard(struct xpo_port *port,
 		return 0;
 	}
 
-	if (cage->flash_owner == port)
+	/* the first port of the cage to start its flash work wins */
+	owner = xpo_ethtool_flash_owner(cage);
+	if (owner == port)
 		return 0;
-	if (xpo_ethtool_flash_elsewhere(port)) {
+	if (owner) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "Another port of this cage is flashing the module");
 		return -EBUSY;
