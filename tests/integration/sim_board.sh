@@ -300,4 +300,25 @@ check "no adapters left" \
 	test -z "$(grep -l '^xpo_sim' /sys/bus/i2c/devices/i2c-*/name 2>/dev/null)"
 check "software nodes gone" test ! -e /sys/kernel/software_nodes/xpo_sim
 check "debugfs gone" test ! -e "$SIM_DBG"
+
+# The board goes away under the cage core: modules powering up (realistic
+# timing), I2C traffic, the core holding every adapter, line and interrupt.
+# Nothing pins xpo_sim; the core sees its cages disappear and stays loaded.
+if [ -f "$XPO_KO" ]; then
+	xpo_load timing=realistic
+	wait_state 0 ready 30 || not_ok "cage 0 not ready with the core: $(cage_state 0)"
+	echo 0 > "$SIM_DBG/cage1/present"
+	echo 1 > "$SIM_DBG/cage1/present"	# powering up again
+	bus2=$(cage_bus 2)
+	( while :; do i2cdump -y "$bus2" 0x50 b >/dev/null 2>&1; done ) &
+	busy=$!
+	sleep 0.3
+	check "rmmod xpo_sim under the cage core" rmmod xpo_sim
+	kill "$busy"
+	wait "$busy" 2>/dev/null
+	check "the core stays loaded" test -d /sys/module/xpo
+	check "no cage devices left" \
+		test -z "$(ls /sys/bus/platform/devices | grep '^xpo-cage')"
+	check "the core unloads" rmmod xpo
+fi
 finish
