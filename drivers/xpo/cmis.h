@@ -170,6 +170,10 @@ enum cmis_module_state {
 #define CMIS_P10_APPLY_DPINIT		143
 #define CMIS_P10_APPLY_IMMEDIATE	144
 #define CMIS_P10_DPCONFIG		145	/* 145-152: lanes 1-8 */
+#define  CMIS_DPCONFIG_APPSEL		GENMASK(7, 4)	/* 0 = lane unused */
+#define  CMIS_DPCONFIG_DPID		GENMASK(3, 1)	/* first lane of the DP */
+#define  CMIS_DPCONFIG_EXPLICIT		BIT(0)	/* use the staged SI */
+#define CMIS_P10_LANE_MASKS		213	/* 213-231: masks of 11h:134-152 */
 
 /* Page 11h: lane status (banked), CMIS 5.2 section 8.10 */
 #define CMIS_P11_DP_STATE		128	/* 128-131: a nibble per lane */
@@ -187,6 +191,22 @@ enum cmis_module_state {
 #define CMIS_P11_CONFIG_STATUS		202	/* 202-205: a nibble per lane */
 #define CMIS_P11_ACTIVE_DPCONFIG	206	/* 206-213 */
 #define CMIS_P11_DPINIT_PENDING		235
+
+/* 00h:4-7, banks 0-3: bit set while a flag of the bank's page 11h is set */
+#define  CMIS_FLAGS_SUMMARY_P11		BIT(0)
+
+/* ConfigStatus codes (11h:202-205 nibbles), CMIS 5.2 section 8.10 */
+enum cmis_config_status {
+	CMIS_CONFIG_UNDEFINED		= 0,
+	CMIS_CONFIG_SUCCESS		= 1,
+	CMIS_CONFIG_REJECTED		= 2,
+	CMIS_CONFIG_INVALID_APPSEL	= 3,
+	CMIS_CONFIG_INVALID_DP		= 4,
+	CMIS_CONFIG_INVALID_SI		= 5,
+	CMIS_CONFIG_LANES_IN_USE	= 6,
+	CMIS_CONFIG_PARTIAL_DP		= 7,
+	CMIS_CONFIG_IN_PROGRESS		= 0xc,
+};
 
 /* DataPath state codes (11h:128-131 nibbles), CMIS 5.2 section 6.3.3 */
 enum cmis_dp_state {
