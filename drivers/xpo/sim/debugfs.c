@@ -4,14 +4,16 @@
  *
  *   timing, bus_khz                      board tunables
  *   cage<N>/present, personality, leak   what is in and around the cage
- *   cage<N>/nack, hold_state             fault injection
+ *   cage<N>/nack, hold_state, hold_dp    fault injection
  *   cage<N>/transfers, bytes, bus_ns     accounting (write 0 to reset)
- *   cage<N>/module_state, info, mem      read-only views
+ *   cage<N>/module_state, info, mem,     read-only views
+ *           lanes
  *
  * Every write is parsed whole and bounds-checked; anything else is -EINVAL
  * and changes nothing.  Documentation/xpo_sim.rst describes each file.
  */
 
+#include <linux/bitfield.h>
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
@@ -240,6 +242,48 @@ static const struct file_operations xpo_sim_hold_fops = {
 	.llseek	= default_llseek,
 };
 
+/* cage<N>/hold_dp: none | deactivated | init | ... (xpo_sim_dp_names) */
+static ssize_t xpo_sim_hold_dp_read(struct file *file, char __user *ubuf,
+				    size_t count, loff_t *ppos)
+{
+	struct xpo_sim_cage *cage = file->private_data;
+	u8 hold;
+
+	mutex_lock(&cage->lock);
+	hold = cage->hold_dp;
+	mutex_unlock(&cage->lock);
+	return xpo_sim_dbg_read_str(ubuf, count, ppos, xpo_sim_dp_names[hold]);
+}
+
+static ssize_t xpo_sim_hold_dp_write(struct file *file,
+				     const char __user *ubuf, size_t count,
+				     loff_t *ppos)
+{
+	struct xpo_sim_cage *cage = file->private_data;
+	char buf[XPO_SIM_DBG_TOKEN_MAX + 1];
+	int ret;
+
+	ret = xpo_sim_dbg_get_token(ubuf, count, ppos, buf);
+	if (ret)
+		return ret;
+	ret = __sysfs_match_string(xpo_sim_dp_names, XPO_SIM_DP_NAMES, buf);
+	if (ret < 0)
+		return -EINVAL;
+
+	mutex_lock(&cage->lock);
+	xpo_sim_dp_set_hold(cage, ret);
+	mutex_unlock(&cage->lock);
+	return count;
+}
+
+static const struct file_operations xpo_sim_hold_dp_fops = {
+	.owner	= THIS_MODULE,
+	.open	= simple_open,
+	.read	= xpo_sim_hold_dp_read,
+	.write	= xpo_sim_hold_dp_write,
+	.llseek	= default_llseek,
+};
+
 /* cage<N>/transfers, bytes, bus_ns: read; write 0 to reset */
 static int xpo_sim_counter_get(void *data, u64 *val)
 {
@@ -410,6 +454,63 @@ unlock:
 }
 DEFINE_SHOW_ATTRIBUTE(xpo_sim_mem);
 
+/* A lane's nibble of 11h:128-131 or 11h:202-205 */
+static u8 xpo_sim_nibble(const u8 *bytes, unsigned int lane)
+{
+	return bytes[lane / 2] >> (lane & 1) * 4 & 0x0f;
+}
+
+/*
+ * cage<N>/lanes: one line per lane the module implements, from its storage
+ * (no I2C access: it clears no flag):
+ *
+ *   lane <n> bank <b> dp <state> app <AppSel> dpid <DataPathID>
+ *   tx_disable <0|1> deinit <0|1> config <ConfigStatus> pending <0|1>
+ *
+ * n is the host lane 0-63 (bank b, lane n % 8 of it); the data path state
+ * comes from 11h:128-131, app and dpid from the active control set
+ * 11h:206-213, tx_disable and deinit from 10h:130 and 10h:128, config
+ * from 11h:202-205 and pending (DPInitPending) from 11h:235.
+ */
+static int xpo_sim_lanes_show(struct seq_file *m, void *unused)
+{
+	struct xpo_sim_cage *cage = m->private;
+	struct xpo_sim_module *mod = &cage->mod;
+	unsigned int b, l;
+
+	mutex_lock(&cage->lock);
+	if (!xpo_sim_module_sync(cage))
+		goto unlock;
+	for (b = 0; b < mod->banks; b++) {
+		const u8 *states = xpo_sim_p11(mod, b, CMIS_P11_DP_STATE);
+		const u8 *config = xpo_sim_p11(mod, b, CMIS_P11_CONFIG_STATUS);
+		const u8 *active = xpo_sim_p11(mod, b, CMIS_P11_ACTIVE_DPCONFIG);
+		u8 pending = *xpo_sim_p11(mod, b, CMIS_P11_DPINIT_PENDING);
+		u8 tx_disable = *xpo_sim_p10(mod, b, CMIS_P10_TX_DISABLE);
+		u8 deinit = *xpo_sim_p10(mod, b, CMIS_P10_DP_DEINIT);
+
+		for (l = 0; l < CMIS_LANES_PER_BANK; l++) {
+			u8 state = xpo_sim_nibble(states, l);
+
+			seq_printf(m, "lane %u bank %u dp %s app %u dpid %u tx_disable %u deinit %u config %s pending %u\n",
+				   b * CMIS_LANES_PER_BANK + l, b,
+				   state < XPO_SIM_DP_NAMES && state ?
+				   xpo_sim_dp_names[state] : "reserved",
+				   (unsigned int)FIELD_GET(CMIS_DPCONFIG_APPSEL,
+							   active[l]),
+				   (unsigned int)FIELD_GET(CMIS_DPCONFIG_DPID,
+							   active[l]),
+				   !!(tx_disable & BIT(l)), !!(deinit & BIT(l)),
+				   xpo_sim_config_status_name(xpo_sim_nibble(config, l)),
+				   !!(pending & BIT(l)));
+		}
+	}
+unlock:
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(xpo_sim_lanes);
+
 static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 				 struct dentry *root)
 {
@@ -427,6 +528,7 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 	debugfs_create_file_unsafe("nack", 0644, dir, cage,
 				   &xpo_sim_nack_fops);
 	debugfs_create_file("hold_state", 0644, dir, cage, &xpo_sim_hold_fops);
+	debugfs_create_file("hold_dp", 0644, dir, cage, &xpo_sim_hold_dp_fops);
 	debugfs_create_file_unsafe("transfers", 0644, dir, &cage->transfers,
 				   &xpo_sim_counter_fops);
 	debugfs_create_file_unsafe("bytes", 0644, dir, &cage->bytes,
@@ -439,6 +541,7 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 			    &xpo_sim_module_state_fops);
 	debugfs_create_file("info", 0444, dir, cage, &xpo_sim_info_fops);
 	debugfs_create_file("mem", 0444, dir, cage, &xpo_sim_mem_fops);
+	debugfs_create_file("lanes", 0444, dir, cage, &xpo_sim_lanes_fops);
 }
 
 /* debugfs is best effort: the board works without it */

@@ -363,24 +363,27 @@ void xpo_sim_gpio_pins(struct xpo_sim_cage *cage, struct xpo_sim_pins *pins)
 }
 
 /**
- * xpo_sim_cage_kick() - run the cage's module state machine
+ * xpo_sim_cage_kick() - run the cage's module and data path state machines
  * @cage: the cage
- * @delay: in jiffies; 0 runs it now, replacing a pending timed run (the
- *	step re-arms that itself), a delay leaves an earlier pending run alone
+ * @delay: in jiffies, 0 for now
  *
- * Nothing is queued once the board is going away.
+ * The earliest run asked for wins: a pending run due later is brought
+ * forward, one due earlier is left alone.  Runs are idempotent and every
+ * run re-arms whatever timed transition is still ahead, so a run that
+ * comes early costs nothing and none is lost.  Nothing is queued once the
+ * board is going away.
  */
 void xpo_sim_cage_kick(struct xpo_sim_cage *cage, unsigned long delay)
 {
 	struct xpo_sim_gpio *gpio = &cage->board->gpio;
-	unsigned long flags;
+	unsigned long flags, due = jiffies + delay;
 
 	raw_spin_lock_irqsave(&gpio->lock, flags);
-	if (!gpio->dying) {
-		if (delay)
-			queue_delayed_work(system_wq, &cage->sm_work, delay);
-		else
-			mod_delayed_work(system_wq, &cage->sm_work, 0);
+	if (!gpio->dying &&
+	    (!delayed_work_pending(&cage->sm_work) ||
+	     time_before(due, cage->kick_due))) {
+		mod_delayed_work(system_wq, &cage->sm_work, delay);
+		cage->kick_due = due;
 	}
 	raw_spin_unlock_irqrestore(&gpio->lock, flags);
 }

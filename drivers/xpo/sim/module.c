@@ -2,7 +2,8 @@
 /*
  * xpo_sim emulated module: the CMIS 5.2 memory map as seen through the
  * 256-byte window at I2C address 0x50, the module state machine (CMIS 5.2
- * section 6.3.2), latched flags and the IntL signal.
+ * section 6.3.2), latched flags and the IntL signal.  The data paths live
+ * in datapath.c, the lane monitors in monitors.c.
  *
  * Every function here runs with cage->lock held.
  */
@@ -29,10 +30,20 @@
 /* Flags bytes 8-13 and their masks 31-36 */
 #define XPO_SIM_NUM_FLAG_BYTES		6
 
+/* Banks with a flags summary byte in 00h:4-7 */
+#define XPO_SIM_SUMMARY_BANKS		4
+
 /* Side effects of a write message, applied once the message is complete */
-#define XPO_SIM_ACT_KICK		BIT(0)	/* re-run the state machine */
+#define XPO_SIM_ACT_KICK		BIT(0)	/* re-run the state machines */
 #define XPO_SIM_ACT_INTL		BIT(1)	/* re-evaluate IntL */
 #define XPO_SIM_ACT_RESET		BIT(2)	/* SoftwareReset */
+
+struct xpo_sim_write {
+	unsigned int actions;		/* XPO_SIM_ACT_* */
+	u8 apply_bank;			/* bank of the Apply triggers below */
+	u8 apply_dpinit;		/* lanes written to 10h:143 */
+	u8 apply_immediate;		/* lanes written to 10h:144 */
+};
 
 static const char * const xpo_sim_state_names[] = {
 	[CMIS_MODULE_LOWPWR]	= "lowpwr",
@@ -65,24 +76,34 @@ static const unsigned int xpo_sim_duration_ms[CMIS_DURATION_CODES] = {
 	60000, 300000, 600000, 3000000, 3000000,
 };
 
-/*
- * How long a timed transition takes: nothing in instant mode; in realistic
- * mode 90% of the bound the module advertises in 01h:167, so that a host
- * honouring the advertised duration never times out, and one that ignores
- * it does.
+/**
+ * xpo_sim_duration() - how long a timed transition takes
+ * @cage: the cage
+ * @code: the duration code the module advertises for it (01h:144, 167, 168)
+ *
+ * Nothing in instant timing; in realistic timing 90% of the advertised
+ * bound, so that a host honouring the advertised duration never times out,
+ * and one that ignores it does.
+ *
+ * Return: jiffies.
  */
+unsigned long xpo_sim_duration(struct xpo_sim_cage *cage, u8 code)
+{
+	if (READ_ONCE(cage->board->timing) == XPO_SIM_TIMING_INSTANT)
+		return 0;
+	if (code >= CMIS_DURATION_CODES)
+		code = 0;			/* reserved: fastest */
+	return usecs_to_jiffies(xpo_sim_duration_ms[code] * 900U);
+}
+
+/* ModulePwrUp or ModulePwrDn, as advertised in 01h:167 */
 static unsigned long xpo_sim_module_duration(struct xpo_sim_cage *cage,
 					     bool power_up)
 {
 	u8 code = cage->mod.mem.page01[CMIS_P01_MODULE_DURATION -
 				       CMIS_UPPER_OFFSET];
 
-	if (READ_ONCE(cage->board->timing) == XPO_SIM_TIMING_INSTANT)
-		return 0;
-	code = power_up ? code & 0x0f : code >> 4;
-	if (code >= CMIS_DURATION_CODES)
-		code = 0;			/* reserved: fastest */
-	return usecs_to_jiffies(xpo_sim_duration_ms[code] * 900U);
+	return xpo_sim_duration(cage, power_up ? code & 0x0f : code >> 4);
 }
 
 static bool xpo_sim_lowpwr_requested(const struct xpo_sim_module *mod)
@@ -93,21 +114,41 @@ static bool xpo_sim_lowpwr_requested(const struct xpo_sim_module *mod)
 	       ((ctrl & CMIS_CTRL_LOWPWR_ALLOW_HW) && mod->seen.lpmode);
 }
 
-/*
+/**
+ * xpo_sim_module_update_intl() - set IntL from the latched flags
+ * @cage: the cage
+ *
  * IntL is asserted while any unmasked latched flag is set: 00h:8-13 under
- * the masks 00h:31-36, and the telemetry page flags (not maskable).
- * 00h:3 b0 mirrors the pin.
+ * the masks 00h:31-36, the lane flags 11h:134-152 of every bank under the
+ * masks 10h:213-231 of the bank, and the telemetry page flags (not
+ * maskable).  00h:3 b0 mirrors the pin; 00h:4-7 summarise the lane flags of
+ * banks 0-3, masked or not.
  */
-static void xpo_sim_module_update_intl(struct xpo_sim_cage *cage)
+void xpo_sim_module_update_intl(struct xpo_sim_cage *cage)
 {
 	struct xpo_sim_module *mod = &cage->mod;
 	u8 *lo = mod->mem.lower;
 	bool asserted = false;
-	unsigned int i;
+	unsigned int b, i;
 
 	for (i = 0; i < XPO_SIM_NUM_FLAG_BYTES; i++)
 		if (lo[CMIS_MODULE_FLAGS + i] & ~lo[CMIS_MODULE_MASKS + i])
 			asserted = true;
+	for (b = 0; b < mod->banks; b++) {
+		const u8 *flags = xpo_sim_p11(mod, b, CMIS_P11_LANE_FLAGS);
+		const u8 *masks = xpo_sim_p10(mod, b, CMIS_P10_LANE_MASKS);
+		bool any = false;
+
+		for (i = 0; i < CMIS_P11_LANE_FLAGS_LEN; i++) {
+			if (flags[i])
+				any = true;
+			if (flags[i] & ~masks[i])
+				asserted = true;
+		}
+		if (b < XPO_SIM_SUMMARY_BANKS)
+			lo[CMIS_BANK0_FLAGS_SUMMARY + b] =
+				any ? CMIS_FLAGS_SUMMARY_P11 : 0;
+	}
 	if (mod->pers->telemetry_page &&
 	    (mod->mem.page_tlm[XPO_TLM_FLAGS - CMIS_UPPER_OFFSET] ||
 	     mod->mem.page_tlm[XPO_TLM_ENGINE_FLAGS - CMIS_UPPER_OFFSET]))
@@ -136,6 +177,9 @@ static void xpo_sim_module_enter(struct xpo_sim_cage *cage,
 	lo[CMIS_MODULE_STATE] |= FIELD_PREP(CMIS_MODULE_STATE_MASK, state);
 	if (state == CMIS_MODULE_FAULT)
 		lo[CMIS_FAULT_CAUSE] = XPO_SIM_FAULT_CAUSE;
+	/* no data path survives a module in low power or in fault */
+	if (state == CMIS_MODULE_LOWPWR || state == CMIS_MODULE_FAULT)
+		xpo_sim_dp_down(cage);
 	lo[CMIS_MODULE_FLAGS] |= CMIS_FLAG_STATE_CHANGED;
 	xpo_sim_module_update_intl(cage);
 }
@@ -165,6 +209,7 @@ static void xpo_sim_module_boot(struct xpo_sim_cage *cage)
 	mod->tlm = *mod->pers->telemetry;
 	xpo_sim_telemetry_publish(&mod->tlm, mod->pers->telemetry_page,
 				  &mod->mem);
+	xpo_sim_dp_boot(cage);
 	mod->bank = 0;
 	mod->offset = 0;
 	mod->running = true;
@@ -299,6 +344,9 @@ static void xpo_sim_module_step(struct xpo_sim_cage *cage)
 			xpo_sim_cage_kick(cage, due - jiffies);
 			return;
 		}
+		/* the data paths wind down first; their steps kick us */
+		if (xpo_sim_dp_busy(cage))
+			return;
 		xpo_sim_module_enter(cage, CMIS_MODULE_LOWPWR);
 		xpo_sim_cage_kick(cage, 0);
 		return;
@@ -314,8 +362,10 @@ void xpo_sim_module_sm_work(struct work_struct *work)
 						 struct xpo_sim_cage, sm_work);
 
 	mutex_lock(&cage->lock);
-	if (xpo_sim_module_sync(cage))
+	if (xpo_sim_module_sync(cage)) {
 		xpo_sim_module_step(cage);
+		xpo_sim_dp_step(cage);
+	}
 	mutex_unlock(&cage->lock);
 }
 
@@ -401,7 +451,7 @@ static u8 xpo_sim_module_read_byte(struct xpo_sim_module *mod, u8 off)
 }
 
 static void xpo_sim_module_write_byte(struct xpo_sim_module *mod, u8 off,
-				      u8 val, unsigned int *actions)
+				      u8 val, struct xpo_sim_write *w)
 {
 	u8 *lo = mod->mem.lower;
 	u8 *pg;
@@ -411,13 +461,13 @@ static void xpo_sim_module_write_byte(struct xpo_sim_module *mod, u8 off,
 		case CMIS_MODULE_CTRL:
 			lo[off] = val & XPO_SIM_CTRL_WRITABLE;
 			if (val & CMIS_CTRL_SW_RESET)
-				*actions |= XPO_SIM_ACT_RESET;
-			*actions |= XPO_SIM_ACT_KICK;
+				w->actions |= XPO_SIM_ACT_RESET;
+			w->actions |= XPO_SIM_ACT_KICK;
 			break;
 		case CMIS_MODULE_MASKS ...
 		     CMIS_MODULE_MASKS + XPO_SIM_NUM_FLAG_BYTES - 1:
 			lo[off] = val;
-			*actions |= XPO_SIM_ACT_INTL;
+			w->actions |= XPO_SIM_ACT_INTL;
 			break;
 		case CMIS_BANK_SELECT:
 			/* takes effect with the next PageSelect write */
@@ -445,14 +495,23 @@ static void xpo_sim_module_write_byte(struct xpo_sim_module *mod, u8 off,
 	pg = xpo_sim_module_page(mod);
 	if (!pg)
 		return;
-	/*
-	 * The data path state machine is not emulated yet: the staged
-	 * configuration is stored and reads back, the Apply triggers have no
-	 * effect and every lane stays DPDeactivated.
-	 */
-	if (off == CMIS_P10_APPLY_DPINIT || off == CMIS_P10_APPLY_IMMEDIATE)
+	/* the Apply triggers act once the message is complete */
+	switch (off) {
+	case CMIS_P10_APPLY_DPINIT:
+		w->apply_dpinit |= val;
+		w->apply_bank = mod->bank;
 		return;
+	case CMIS_P10_APPLY_IMMEDIATE:
+		w->apply_immediate |= val;
+		w->apply_bank = mod->bank;
+		return;
+	}
 	pg[off - CMIS_UPPER_OFFSET] = val;
+	if (off >= CMIS_P10_LANE_MASKS &&
+	    off < CMIS_P10_LANE_MASKS + CMIS_P11_LANE_FLAGS_LEN)
+		w->actions |= XPO_SIM_ACT_INTL;
+	else
+		w->actions |= XPO_SIM_ACT_KICK;	/* the data paths follow */
 }
 
 /**
@@ -462,8 +521,9 @@ static void xpo_sim_module_write_byte(struct xpo_sim_module *mod, u8 off,
  * @len: bytes to read
  *
  * The 8-bit address counter runs from the lower memory into the selected
- * page and wraps from 255 to 0.  Latched flags a read covered are cleared
- * once the message is complete.
+ * page and wraps from 255 to 0.  Latched flags a read covered (00h:8-13,
+ * 11h:134-152 of the selected bank, B0h:139-140) are cleared once the
+ * message is complete.
  *
  * Return: 0.
  */
@@ -472,8 +532,10 @@ int xpo_sim_module_read(struct xpo_sim_cage *cage, u8 *buf, u16 len)
 	struct xpo_sim_module *mod = &cage->mod;
 	bool tlm_page = mod->pers->telemetry_page && mod->bank == 0 &&
 			mod->mem.lower[CMIS_PAGE_SELECT] == XPO_PAGE_TELEMETRY;
+	bool lane_page = mod->bank < mod->banks &&
+			 mod->mem.lower[CMIS_PAGE_SELECT] == CMIS_PAGE_LANE_STATUS;
 	u8 *tlm = mod->mem.page_tlm;
-	unsigned long lower_cleared = 0;
+	unsigned long lower_cleared = 0, lane_cleared = 0;
 	bool tlm_cleared = false;
 	unsigned int i, bit;
 	u8 off;
@@ -489,11 +551,16 @@ int xpo_sim_module_read(struct xpo_sim_cage *cage, u8 *buf, u16 len)
 			tlm[off - CMIS_UPPER_OFFSET] = 0;
 			tlm_cleared = true;
 		}
+		if (lane_page && off >= CMIS_P11_LANE_FLAGS &&
+		    off < CMIS_P11_LANE_FLAGS + CMIS_P11_LANE_FLAGS_LEN)
+			__set_bit(off - CMIS_P11_LANE_FLAGS, &lane_cleared);
 	}
 
 	for_each_set_bit(bit, &lower_cleared, XPO_SIM_NUM_FLAG_BYTES)
 		mod->mem.lower[CMIS_MODULE_FLAGS + bit] = 0;
-	if (lower_cleared || tlm_cleared)
+	for_each_set_bit(bit, &lane_cleared, CMIS_P11_LANE_FLAGS_LEN)
+		xpo_sim_p11(mod, mod->bank, CMIS_P11_LANE_FLAGS)[bit] = 0;
+	if (lower_cleared || lane_cleared || tlm_cleared)
 		xpo_sim_module_update_intl(cage);
 	return 0;
 }
@@ -512,25 +579,31 @@ int xpo_sim_module_read(struct xpo_sim_cage *cage, u8 *buf, u16 len)
 int xpo_sim_module_write(struct xpo_sim_cage *cage, const u8 *buf, u16 len)
 {
 	struct xpo_sim_module *mod = &cage->mod;
-	unsigned int actions = 0;
+	struct xpo_sim_write w = { };
 	unsigned int i;
 
 	if (!len)
 		return 0;
 	mod->offset = buf[0];
 	for (i = 1; i < len; i++)
-		xpo_sim_module_write_byte(mod, mod->offset++, buf[i], &actions);
+		xpo_sim_module_write_byte(mod, mod->offset++, buf[i], &w);
 
-	if (actions & XPO_SIM_ACT_RESET) {
+	if (w.actions & XPO_SIM_ACT_RESET) {
 		dev_dbg(cage->board->dev, "cage %u: module software reset\n",
 			cage->index);
 		xpo_sim_module_halt(cage);
 		xpo_sim_module_boot(cage);
 		return 0;
 	}
-	if (actions & XPO_SIM_ACT_INTL)
+	if (w.apply_dpinit)
+		xpo_sim_dp_apply(cage, w.apply_bank, w.apply_dpinit, false);
+	if (w.apply_immediate)
+		xpo_sim_dp_apply(cage, w.apply_bank, w.apply_immediate, true);
+	if (w.apply_dpinit || w.apply_immediate)
+		w.actions |= XPO_SIM_ACT_KICK;
+	if (w.actions & XPO_SIM_ACT_INTL)
 		xpo_sim_module_update_intl(cage);
-	if (actions & XPO_SIM_ACT_KICK)
+	if (w.actions & XPO_SIM_ACT_KICK)
 		xpo_sim_cage_kick(cage, 0);
 	return 0;
 }

@@ -90,6 +90,10 @@ const struct xpo_sim_personality xpo_sim_personalities[] = {
 		.dur_module	= 0x45,		/* PwrDn < 100 ms, PwrUp < 500 ms */
 		.dur_tx		= 0x24,		/* TxOff < 10 ms, TxOn < 100 ms */
 		.telemetry_page	= true,
+		/* 200G/lane EML: +2.0 dBm out, 70 mA, +0.8 dBm in */
+		.lane_tx_power	= 15849,
+		.lane_tx_bias	= 35000,
+		.lane_rx_power	= 12023,
 		.apps		= xpo_sim_apps_dr8,
 		.num_apps	= ARRAY_SIZE(xpo_sim_apps_dr8),
 		.telemetry	= &xpo_sim_tlm_dr8,
@@ -115,6 +119,10 @@ const struct xpo_sim_personality xpo_sim_personalities[] = {
 		.dur_module	= 0x46,		/* PwrDn < 100 ms, PwrUp < 1 s */
 		.dur_tx		= 0x23,		/* TxOff < 10 ms, TxOn < 50 ms */
 		.telemetry_page	= false,
+		/* 100G/lane DFB: +1.0 dBm out, 55 mA, 0 dBm in */
+		.lane_tx_power	= 12589,
+		.lane_tx_bias	= 27500,
+		.lane_rx_power	= 10000,
 		.apps		= xpo_sim_apps_osfp,
 		.num_apps	= ARRAY_SIZE(xpo_sim_apps_osfp),
 		.telemetry	= &xpo_sim_tlm_osfp,
@@ -260,7 +268,11 @@ static void xpo_sim_fill_page02(u8 *pg)
 	put_unaligned_be16(31350, P02(CMIS_P02_VCC_LALARM));	/* 3.135 V */
 	put_unaligned_be16(34500, P02(CMIS_P02_VCC_HWARN));
 	put_unaligned_be16(31500, P02(CMIS_P02_VCC_LWARN));
-	/* Tx and Rx power in 0.1 uW: +5/-11 dBm alarms, +4/-10 dBm warnings */
+	/*
+	 * Tx and Rx power in 0.1 uW: +5/-11 dBm alarms, +4/-10 dBm warnings
+	 * (Rx low: -12/-11 dBm); the nominal lane values (personality table)
+	 * are +2 dBm and below, a few percent apart, so no flag is raised.
+	 */
 	xpo_sim_put_thresholds(P02(CMIS_P02_TXPWR_HALARM), 31623, 794, 25119,
 			       1000);
 	xpo_sim_put_thresholds(P02(CMIS_P02_RXPWR_HALARM), 31623, 631, 25119,
@@ -279,13 +291,17 @@ static void xpo_sim_fill_page02(u8 *pg)
  * @mem: zeroed memory to fill
  *
  * Builds everything but the module state (00h:3), which the state machine
- * owns, and the live values, which xpo_sim_telemetry_publish() writes.
+ * owns, the live values, which xpo_sim_telemetry_publish() writes, and the
+ * lane states and monitors, which the data paths own (datapath.c).  Every
+ * lane is configured, staged and active, for application 1, each data path
+ * starting at a multiple of its lane count (CMIS: the default application
+ * a module powers up with).
  */
 void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
 			      unsigned int cage, struct xpo_sim_mem *mem)
 {
 	unsigned int banks = xpo_sim_personality_banks(p);
-	unsigned int i, b;
+	unsigned int i, b, n;
 	u8 *lo = mem->lower;
 
 	lo[CMIS_ID] = p->identifier;
@@ -315,14 +331,18 @@ void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
 	xpo_sim_fill_page01(p, mem->page01);
 	xpo_sim_fill_page02(mem->page02);
 
-	/*
-	 * The data path is not emulated yet: every lane DPDeactivated, so
-	 * the lane monitors (Tx bias, Tx and Rx power) all read 0.
-	 */
-	for (b = 0; b < banks && b < XPO_BANKS; b++)
-		for (i = 0; i < CMIS_LANES_PER_BANK / 2; i++)
-			mem->page11[b][CMIS_P11_DP_STATE - CMIS_UPPER_OFFSET + i] =
-				CMIS_DP_DEACTIVATED << 4 | CMIS_DP_DEACTIVATED;
+	n = p->num_apps ? p->apps[0].lane_counts >> 4 : 0;
+	for (b = 0; n && b < banks && b < XPO_BANKS; b++) {
+		for (i = 0; i < CMIS_LANES_PER_BANK; i++) {
+			u8 cfg = FIELD_PREP(CMIS_DPCONFIG_APPSEL, 1) |
+				 FIELD_PREP(CMIS_DPCONFIG_DPID, i - i % n);
+
+			mem->page10[b][CMIS_P10_DPCONFIG - CMIS_UPPER_OFFSET + i] =
+				cfg;
+			mem->page11[b][CMIS_P11_ACTIVE_DPCONFIG -
+				       CMIS_UPPER_OFFSET + i] = cfg;
+		}
+	}
 }
 
 /**

@@ -75,6 +75,13 @@ enum xpo_sim_hold {
 
 extern const char * const xpo_sim_hold_names[XPO_SIM_HOLD_NUM];
 
+/*
+ * Names of the data path states, indexed by enum cmis_dp_state; index 0,
+ * no state, is "none": the debugfs hold_dp value that holds nothing.
+ */
+#define XPO_SIM_DP_NAMES		(CMIS_DP_INITIALIZED + 1)
+extern const char * const xpo_sim_dp_names[XPO_SIM_DP_NAMES];
+
 /* One application descriptor plus its media lane assignment (01h:176+) */
 struct xpo_sim_app {
 	u8 host_if;
@@ -131,6 +138,10 @@ struct xpo_sim_personality {
 	u8 dur_module;			/* 01h:167 */
 	u8 dur_tx;			/* 01h:168 */
 	bool telemetry_page;		/* implements the XPO page B0h */
+	/* lane monitors of a lane in DPActivated, before per-lane spread */
+	u16 lane_tx_power;		/* 0.1 uW */
+	u16 lane_tx_bias;		/* 2 uA, at 45 degC */
+	u16 lane_rx_power;		/* 0.1 uW */
 	const struct xpo_sim_app *apps;
 	unsigned int num_apps;
 	const struct xpo_sim_telemetry *telemetry;
@@ -162,6 +173,12 @@ struct xpo_sim_pins {
 	unsigned int resets;		/* times ResetL was pulled low */
 };
 
+/* One host lane's data path state (CMIS 5.2 section 6.3.3) */
+struct xpo_sim_lane {
+	u8 state;			/* enum cmis_dp_state */
+	unsigned long since;		/* jiffies when @state was entered */
+};
+
 /*
  * The emulated module of one cage.  All fields are protected by the cage's
  * lock; the module only exists while @present.
@@ -178,7 +195,22 @@ struct xpo_sim_module {
 	enum cmis_module_state state;
 	unsigned long state_since;	/* jiffies when @state was entered */
 	struct xpo_sim_pins seen;	/* pins as last applied */
+	/* host lane 8b + n is lane n of bank b; only @banks banks are used */
+	struct xpo_sim_lane lanes[XPO_LANES];
 };
+
+/* Byte @off (128-255) of page 10h or 11h of @bank, as the module stores it */
+static inline u8 *xpo_sim_p10(struct xpo_sim_module *mod, unsigned int bank,
+			      unsigned int off)
+{
+	return &mod->mem.page10[bank][off - CMIS_UPPER_OFFSET];
+}
+
+static inline u8 *xpo_sim_p11(struct xpo_sim_module *mod, unsigned int bank,
+			      unsigned int off)
+{
+	return &mod->mem.page11[bank][off - CMIS_UPPER_OFFSET];
+}
 
 struct xpo_sim_board;
 
@@ -199,9 +231,15 @@ struct xpo_sim_cage {
 	struct xpo_sim_module mod;		/* @lock */
 	const struct xpo_sim_personality *pers;	/* @lock: next insertion */
 	enum xpo_sim_hold hold;			/* @lock */
+	u8 hold_dp;		/* @lock: cmis_dp_state data paths stop in, 0 none */
 
-	/* the module state machine; queued only through xpo_sim_cage_kick() */
+	/*
+	 * The module and data path state machines; queued only through
+	 * xpo_sim_cage_kick(), which keeps the earliest of the runs asked
+	 * for: @kick_due (board->gpio.lock) is when the pending run is due.
+	 */
 	struct delayed_work sm_work;
+	unsigned long kick_due;
 
 	/* fault injection and accounting: lockless */
 	atomic_t nack;				/* transfers left to NACK */
@@ -280,6 +318,8 @@ int xpo_sim_i2c_init(struct xpo_sim_cage *cage);
 void xpo_sim_i2c_exit(struct xpo_sim_cage *cage);
 
 /* module.c: callers hold cage->lock */
+unsigned long xpo_sim_duration(struct xpo_sim_cage *cage, u8 code);
+void xpo_sim_module_update_intl(struct xpo_sim_cage *cage);
 void xpo_sim_module_insert(struct xpo_sim_cage *cage);
 void xpo_sim_module_remove(struct xpo_sim_cage *cage);
 bool xpo_sim_module_sync(struct xpo_sim_cage *cage);
@@ -288,6 +328,21 @@ int xpo_sim_module_write(struct xpo_sim_cage *cage, const u8 *buf, u16 len);
 void xpo_sim_module_set_hold(struct xpo_sim_cage *cage, enum xpo_sim_hold hold);
 const char *xpo_sim_module_state_name(struct xpo_sim_cage *cage);
 void xpo_sim_module_sm_work(struct work_struct *work);
+
+/* datapath.c: callers hold cage->lock */
+void xpo_sim_dp_boot(struct xpo_sim_cage *cage);
+void xpo_sim_dp_step(struct xpo_sim_cage *cage);
+bool xpo_sim_dp_busy(struct xpo_sim_cage *cage);
+void xpo_sim_dp_down(struct xpo_sim_cage *cage);
+void xpo_sim_dp_apply(struct xpo_sim_cage *cage, unsigned int bank, u8 lanes,
+		      bool immediate);
+void xpo_sim_dp_set_hold(struct xpo_sim_cage *cage, u8 state);
+
+/* Config status names for debugfs, indexed by enum cmis_config_status */
+const char *xpo_sim_config_status_name(u8 status);
+
+/* monitors.c: callers hold cage->lock */
+void xpo_sim_monitors_publish(struct xpo_sim_cage *cage);
 
 /* personality.c */
 void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
