@@ -52,6 +52,35 @@ sim_wait() {
 		sleep 0.02
 	done
 }
+# dp_states FIRST LAST: the data path states of cage 0's host lanes
+# FIRST..LAST, from debugfs lanes ("lane N bank B dp STATE ...")
+dp_states() {
+	awk -v a="$1" -v z="$2" '$2 >= a && $2 <= z { printf "%s ", $6 }' \
+		"$D/lanes" | sed 's/ $//'
+}
+# dp_wait FIRST LAST STATE [SECONDS]: until all those lanes are in STATE
+dp_wait() {
+	local deadline=$(($(date +%s) + ${4:-10})) n=$(($2 - $1 + 1))
+	while [ "$(dp_states "$1" "$2" | tr ' ' '\n' | grep -cx "$3")" != "$n" ]; do
+		[ "$(date +%s)" -lt "$deadline" ] || return 1
+		sleep 0.02
+	done
+}
+# rdn OFFSET COUNT: COUNT bytes from OFFSET of the selected page, one message
+rdn() { i2ctransfer -y "$BUS" w1@0x50 "$1" "r$2@0x50" 2>/dev/null; }
+# dp_quiet: every data path of cage 0 down (DataPathDeinit on every lane of
+# every bank) and the lane flags cleared, so that IntL follows the module
+# flags alone.  The module must be running.
+dp_quiet() {
+	local b banks
+	banks=$(sim_info 0 banks)
+	for b in $(seq 0 $((banks - 1))); do page "$b" 0x10 && wr 128 0xff; done
+	dp_wait 0 $((banks * 8 - 1)) deactivated || return 1
+	for b in $(seq 0 $((banks - 1))); do
+		page "$b" 0x11 && rdn 134 19 >/dev/null
+	done
+	page 0 0
+}
 
 check_eq "16 I2C adapters" 16 \
 	"$(grep -l '^xpo_sim cage' /sys/bus/i2c/devices/i2c-*/name | wc -l)"
@@ -94,7 +123,7 @@ check_eq "10h bank 3 DPConfig written" 0x12 "$(rd 145)"
 wr 126 0
 check_eq "BankSelect alone does not switch" 0x12 "$(rd 145)"
 wr 127 0x10
-check_eq "PageSelect applies it: bank 0" 0x00 "$(rd 145)"
+check_eq "PageSelect applies it: bank 0 (default App 1)" 0x10 "$(rd 145)"
 page 0 0x20
 wr 130 0x55
 check_eq "unimplemented page reads 0, ignores writes" 0x00 "$(rd 130)"
@@ -150,6 +179,7 @@ check "LPMode asserted: lowpwr" sim_wait lowpwr
 
 # Interrupts reach a threaded IRQF_ONESHOT consumer (the GPIO cdev)
 ev=/tmp/sim_events
+dp_quiet			# no data path comes up with the module
 rd 8 >/dev/null			# clear: IntL deasserted
 "$GPIO_TOOL" "$CHIP" watch 20000 0 1 2 > "$ev" &
 watcher=$!
@@ -186,8 +216,10 @@ echo 1 > "$D/present"
 check_eq "osfp: identifier" 0x19 "$(rd 0)"
 page 0 1
 check_eq "osfp: 01h:142 = 4 banks" 0x02 "$(rd 142)"
+check "osfp: data paths of all 32 lanes come up with the module" \
+	dp_wait 0 31 activated
 page 3 0x11
-check_eq "osfp: 11h bank 3" 0x11 "$(rd 128)"
+check_eq "osfp: 11h bank 3 DPActivated" "0x44 0x44 0x44 0x44" "$(rdn 128 4)"
 page 4 0x11
 check_eq "osfp: no bank 4" 0x00 "$(rd 128)"
 page 0 0xb0
@@ -232,6 +264,7 @@ check_eq "SoftwareReset: 00h:26 back to 0x40" 0x40 "$(rd 26)"
 check "SoftwareReset: ready again (LPMode released)" sim_wait ready
 
 # Flag masks keep IntL deasserted
+dp_quiet
 rd 8 >/dev/null
 wr 31 0x01
 gpio set 4=1
@@ -276,6 +309,282 @@ sim_wait ready 10
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 if [ "$ms" -ge 440 ]; then ok "realistic PwrUp took $ms ms"; else not_ok "realistic PwrUp took only $ms ms"; fi
 echo instant > "$SIM_DBG/timing"
+
+# Data paths (CMIS 5.2 6.3.3), driven like a host ------------------------------
+# The module is ready after a SoftwareReset: its controls are the defaults.
+check_eq "default: App 1 on every lane, DataPathID 0" 64 \
+	"$(grep -c 'app 1 dpid 0 ' "$D/lanes")"
+page 5 0x10
+check_eq "default: staged DPConfig App 1" 0x10 "$(rd 152)"
+page 5 0x11
+check_eq "default: active DPConfig App 1" 0x10 "$(rd 213)"
+check "DataPathDeinit clear by default: data paths come up with the module" \
+	dp_wait 0 63 activated
+page 0 0x11
+check_eq "11h:128-131 DPActivated" "0x44 0x44 0x44 0x44" "$(rdn 128 4)"
+check "DataPathDeinit on every lane: all down" dp_quiet
+
+# debugfs lanes says what the memory map says
+lanes_from_i2c() {
+	local b l dp cfg st
+	for b in $(seq 0 $(($(sim_info 0 banks) - 1))); do
+		page "$b" 0x10
+		local deinit=$(($(rd 128))) txdis=$(($(rd 130)))
+		page "$b" 0x11
+		read -r -a dp <<< "$(rdn 128 4)"
+		read -r -a st <<< "$(rdn 202 4)"
+		read -r -a cfg <<< "$(rdn 206 8)"
+		local pend=$(($(rd 235)))
+		for l in $(seq 0 7); do
+			printf 'lane %d bank %d dp %d app %d dpid %d tx_disable %d deinit %d config %d pending %d\n' \
+				$((b * 8 + l)) "$b" \
+				$(( (${dp[l / 2]} >> (l % 2 * 4)) & 15 )) \
+				$(( ${cfg[l]} >> 4 )) $(( (${cfg[l]} >> 1) & 7 )) \
+				$(( (txdis >> l) & 1 )) $(( (deinit >> l) & 1 )) \
+				$(( (${st[l / 2]} >> (l % 2 * 4)) & 15 )) \
+				$(( (pend >> l) & 1 ))
+		done
+	done
+	page 0 0
+}
+lanes_numeric() {
+	sed 's/ dp deactivated / dp 1 /; s/ dp init / dp 2 /; s/ dp deinit / dp 3 /
+	     s/ dp activated / dp 4 /; s/ dp txturnon / dp 5 /; s/ dp txturnoff / dp 6 /
+	     s/ dp initialized / dp 7 /; s/ config undefined / config 0 /
+	     s/ config success / config 1 /; s/ config invalid-appsel / config 3 /
+	     s/ config invalid-dp / config 4 /; s/ config lanes-in-use / config 6 /
+	     s/ config partial-dp / config 7 /' "$D/lanes"
+}
+check_eq "debugfs lanes equals 10h/11h of every bank" "$(lanes_numeric)" \
+	"$(lanes_from_i2c)"
+
+# Monitors read 0 while the lanes are down
+page 2 0x11
+check_eq "bank 2 down: Tx/Rx output status 0" "0x00 0x00" "$(rdn 132 2)"
+check_eq "bank 2 down: monitors 0" "" \
+	"$(rdn 154 48 | tr ' ' '\n' | grep -v 0x00)"
+rd 8 >/dev/null
+check_eq "quiet: IntL high" 1 "$(gpio get 1)"
+
+# DataPathDeinit cleared with Tx disabled: DPInit -> DPInitialized
+page 2 0x10
+wr 130 0xff
+wr 128 0x00
+check "deinit cleared, Tx disabled: bank 2 DPInitialized" \
+	dp_wait 16 23 initialized
+check_eq "other banks untouched" "deactivated" \
+	"$(dp_states 0 63 | tr ' ' '\n' | grep -v initialized | sort -u)"
+check_eq "lane flag asserts IntL (line and 00h:3 b0)" "0 0" \
+	"$(gpio get 1) $(( $(rd 3) & 1 ))"
+check_eq "00h:6 summarises bank 2's flags" 0x01 "$(rd 6)"
+page 2 0x11
+check_eq "11h:128-131 DPInitialized" "0x77 0x77 0x77 0x77" "$(rdn 128 4)"
+check_eq "11h:134 DPStateChanged latched" 0xff "$(rd 134)"
+check_eq "11h:134 cleared by the read" 0x00 "$(rd 134)"
+check_eq "IntL released" "1 0x00" "$(gpio get 1) $(rd 6)"
+check_eq "DPInitialized: monitors still 0" "" \
+	"$(rdn 154 48 | tr ' ' '\n' | grep -v 0x00)"
+
+# Tx enabled: DPTxTurnOn -> DPActivated, live monitors
+page 2 0x10
+wr 130 0x00
+check "Tx enabled: bank 2 DPActivated" dp_wait 16 23 activated
+page 2 0x11
+check_eq "11h:128-131 DPActivated" "0x44 0x44 0x44 0x44" "$(rdn 128 4)"
+check_eq "DPStateChanged latched again" 0xff "$(rd 134)"
+check_eq "Tx/Rx output status" "0xff 0xff" "$(rdn 132 2)"
+mon=$(rdn 154 48)
+check_eq "monitors as the emulator stores them" \
+	"$(sim_mem 0 'page 11h bank 2' | cut -d' ' -f27-74)" \
+	"$(echo "$mon" | sed 's/0x//g')"
+# u16s BYTE...: big-endian u16 values of "0xHH 0xLL ..." byte lists
+u16s() {
+	local out=""
+	while [ $# -ge 2 ]; do out="$out$(($1 * 256 + $2)) "; shift 2; done
+	echo "${out% }"
+}
+# mon_vals FIRST: the 8 u16 monitors from index FIRST (0 Tx power, 8 bias,
+# 16 Rx power) of $mon
+# shellcheck disable=SC2046
+mon_vals() { u16s $(echo "$mon" | cut -d' ' -f$((2 * $1 + 1))-$((2 * $1 + 16))); }
+# thr OFFSET: page 02h thresholds at OFFSET: "halarm lalarm hwarn lwarn"
+# shellcheck disable=SC2046
+thr() { page 0 2 && u16s $(rdn "$1" 8); }
+for m in "0 176 Tx power" "8 184 Tx bias" "16 192 Rx power"; do
+	set -- $m
+	vals=$(mon_vals "$1")
+	read -r ha la hw lw <<< "$(thr "$2")"
+	bad=$(for v in $vals; do [ "$v" -gt "$lw" ] && [ "$v" -lt "$hw" ] || echo "$v"; done)
+	check_eq "${*:3}: 8 distinct values within the warning thresholds ($vals)" \
+		"8 " "$(echo $vals | tr ' ' '\n' | sort -u | wc -l) $bad"
+done
+page 2 0x11
+check_eq "no Tx power/bias/Rx power flag" "" \
+	"$(rdn 139 14 | tr ' ' '\n' | grep -v 0x00)"
+
+# One lane's Tx disabled: its laser goes off, the data path stays up
+page 2 0x10
+wr 130 0x01
+sleep 0.2
+check_eq "lane 16 Tx disabled: data path still activated" activated \
+	"$(dp_states 16 16)"
+page 2 0x11
+check_eq "lane 16: Tx power and bias 0, Tx output off" "0x00 0x00 0x00 0x00 0xfe" \
+	"$(rdn 154 2) $(rdn 170 2) $(rd 133)"
+check "lane 16: still receives" test "$(rdn 186 2)" != "0x00 0x00"
+
+# hold_dp stops the data paths in an intermediate state
+echo txturnoff > "$D/hold_dp"
+check_eq "hold_dp reads back" txturnoff "$(cat "$D/hold_dp")"
+page 2 0x10
+wr 130 0xff
+check "all Tx disabled: held in DPTxTurnOff" dp_wait 16 23 txturnoff
+page 2 0x11
+check_eq "11h:128-131 DPTxTurnOff" "0x66 0x66 0x66 0x66" "$(rdn 128 4)"
+echo none > "$D/hold_dp"
+check "released: DPInitialized" dp_wait 16 23 initialized
+page 2 0x11
+check_eq "DPInitialized: monitors 0" "" \
+	"$(rdn 154 48 | tr ' ' '\n' | grep -v 0x00)"
+page 2 0x10
+wr 130 0x00
+dp_wait 16 23 activated
+echo deinit > "$D/hold_dp"
+wr 128 0xff
+check "DataPathDeinit set: held in DPDeinit" dp_wait 16 23 deinit
+page 2 0x11
+check_eq "11h:128-131 DPDeinit" "0x33 0x33 0x33 0x33" "$(rdn 128 4)"
+echo none > "$D/hold_dp"
+check "released: DPDeactivated" dp_wait 16 23 deactivated
+if echo bogus > "$D/hold_dp" 2>/dev/null; then not_ok "hold_dp=bogus accepted"; else ok "hold_dp=bogus refused"; fi
+
+# The data paths need ModuleReady
+page 2 0x10
+wr 128 0x00
+dp_wait 16 23 activated
+wr 26 0x10
+check "low power requested: module lowpwr" sim_wait lowpwr
+check_eq "... and its lanes DPDeactivated" deactivated "$(dp_states 16 23 | tr ' ' '\n' | sort -u)"
+page 2 0x11
+check_eq "... monitors 0" "" "$(rdn 154 48 | tr ' ' '\n' | grep -v 0x00)"
+sleep 0.3
+check_eq "no data path starts in lowpwr" deactivated "$(dp_states 16 23 | tr ' ' '\n' | sort -u)"
+wr 26 0x00
+check "ModuleReady again: bank 2 DPActivated" dp_wait 16 23 activated
+echo fault > "$D/hold_state"
+sim_wait fault
+check_eq "ModuleFault takes the lanes down" deactivated "$(dp_states 16 23 | tr ' ' '\n' | sort -u)"
+echo none > "$D/hold_state"
+wr 26 0x08
+check "SoftwareReset: every lane back up with the defaults" dp_wait 0 63 activated
+
+# Realistic timing: DPInit < 1 s and TxTurnOn < 100 ms take 90% of that
+dp_quiet
+echo realistic > "$SIM_DBG/timing"
+page 2 0x10
+t0=$(date +%s%N)
+wr 128 0x00
+check "realistic: DPInit lasts" dp_wait 16 16 init 1
+dp_wait 16 23 activated 10
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+if [ "$ms" -ge 950 ]; then ok "realistic DPInit + TxTurnOn took $ms ms"; else not_ok "realistic DPInit + TxTurnOn took only $ms ms"; fi
+t0=$(date +%s%N)
+wr 128 0xff
+dp_wait 16 23 deactivated 10
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+if [ "$ms" -ge 90 ]; then ok "realistic TxTurnOff + DPDeinit took $ms ms"; else not_ok "realistic TxTurnOff + DPDeinit took only $ms ms"; fi
+echo instant > "$SIM_DBG/timing"
+
+# Staged configuration: ApplyDPInit (bank 2 is deactivated, deinit set)
+stage() { page 2 0x10 && i2ctransfer -y "$BUS" w9@0x50 145 "$@"; }
+apply() { page 2 0x10 && wr "${2:-143}" "$1"; }
+cfg_status() { page 2 0x11 && rdn 202 4; }
+active_cfg() { page 2 0x11 && rdn 206 8; }
+stage 0x20 0x20 0x20 0x20 0x28 0x28 0x28 0x28	# 2x 800G DR4 (App 2)
+apply 0xff
+check_eq "ApplyDPInit App 2: ConfigStatus Success" "0x11 0x11 0x11 0x11" "$(cfg_status)"
+check_eq "... active DPConfig" "0x20 0x20 0x20 0x20 0x28 0x28 0x28 0x28" "$(active_cfg)"
+check_eq "... DPInitPending" 0xff "$(rd 235)"
+page 2 0x10
+check_eq "ApplyDPInit reads 0" 0x00 "$(rd 143)"
+wr 128 0xf0
+check "first data path up, on its own" dp_wait 16 19 activated
+sleep 0.2
+check_eq "... the second one stays down" deactivated "$(dp_states 20 23 | tr ' ' '\n' | sort -u)"
+page 2 0x11
+check_eq "DPInitPending cleared by DPInit" 0xf0 "$(rd 235)"
+apply 0x0f
+check_eq "ApplyDPInit on active lanes: LanesInUse" "0x66 0x66 0x11 0x11" "$(cfg_status)"
+stage 0x20 0x20 0x20 0x20 0x98 0x98 0x98 0x98	# AppSel 9: not advertised
+apply 0xf0
+check_eq "AppSel 9: InvalidAppSel" "0x66 0x66 0x33 0x33" "$(cfg_status)"
+check_eq "... active DPConfig unchanged" "0x28 0x28 0x28 0x28" "$(active_cfg | cut -d' ' -f5-)"
+stage 0x20 0x20 0x20 0x20 0x18 0x18 0x18 0x18	# App 1 (8 lanes) from lane 4
+apply 0xf0
+check_eq "8-lane App 1 at DataPathID 4: InvalidAppSel" "0x66 0x66 0x33 0x33" "$(cfg_status)"
+stage 0x20 0x20 0x20 0x20 0x38 0x38 0x38 0x38	# App 3 (2 lanes) on 4 lanes
+apply 0xf0
+check_eq "lanes outside a 2-lane data path: InvalidDataPath, the rest PartialDataPath" \
+	"0x66 0x66 0x77 0x44" "$(cfg_status)"
+stage 0x20 0x20 0x20 0x20 0x38 0x38 0x3c 0x3c	# 2x 400G DR2 (App 3)
+apply 0x10
+check_eq "half a data path applied: PartialDataPath" "0x66 0x66 0x77 0x44" "$(cfg_status)"
+apply 0xf0
+check_eq "2x App 3: Success" "0x66 0x66 0x11 0x11" "$(cfg_status)"
+check_eq "... active DPConfig" "0x38 0x38 0x3c 0x3c" "$(active_cfg | cut -d' ' -f5-)"
+stage 0x20 0x20 0x20 0x20 0x00 0x00 0x00 0x00	# decommission lanes 4-7
+apply 0xf0
+check_eq "AppSel 0: Success" "0x66 0x66 0x11 0x11" "$(cfg_status)"
+page 2 0x10
+wr 128 0x00
+sleep 0.3
+check_eq "lanes in no data path stay down" \
+	"activated activated activated activated deactivated deactivated deactivated deactivated" \
+	"$(dp_states 16 23)"
+check_eq "debugfs lanes: app 0, config success" 4 \
+	"$(grep -c 'app 0 dpid 0 .* config success pending 0' "$D/lanes")"
+stage 0x20 0x20 0x20 0x20 0x00 0x00 0x00 0x00
+apply 0x0f 144
+check_eq "ApplyImmediate, data path unchanged: Success while active" \
+	"0x11 0x11 0x11 0x11" "$(cfg_status)"
+stage 0x10 0x10 0x10 0x10 0x10 0x10 0x10 0x10
+apply 0x0f 144
+check_eq "ApplyImmediate of another AppSel while active: LanesInUse" \
+	"0x66 0x66 0x11 0x11" "$(cfg_status)"
+page 2 0x10
+wr 128 0xff
+dp_wait 16 23 deactivated
+apply 0xff
+check_eq "back to App 1 on 8 lanes" "0x11 0x11 0x11 0x11 0x10 0x10 0x10 0x10 0x10 0x10 0x10 0x10" \
+	"$(cfg_status) $(active_cfg)"
+stage 0x20 0x20 0x20 0x20 0x10 0x10 0x10 0x10
+apply 0x0f
+check_eq "splitting an 8-lane data path: PartialDataPath" "0x77 0x77 0x11 0x11" "$(cfg_status)"
+check_eq "debugfs lanes equals 10h/11h after configuration" "$(lanes_numeric)" \
+	"$(lanes_from_i2c)"
+
+# Lane flag masks (10h:213) keep IntL released; the flag still latches
+dp_quiet
+rd 8 >/dev/null
+page 2 0x10
+wr 213 0x0f
+wr 128 0x00
+dp_wait 16 23 activated
+check_eq "masked lanes 0-3, unmasked 4-7: IntL asserted" 0 "$(gpio get 1)"
+page 2 0x11
+rd 134 >/dev/null
+page 2 0x10
+wr 213 0xff
+wr 128 0xff
+dp_wait 16 23 deactivated
+check_eq "all DPStateChanged masked: IntL high" 1 "$(gpio get 1)"
+check_eq "... the summary still shows the flags" 0x01 "$(rd 6)"
+wr 213 0x00
+check_eq "unmasked: IntL asserted" 0 "$(gpio get 1)"
+page 2 0x11
+check_eq "the flags were latched" 0xff "$(rd 134)"
+check_eq "cleared: IntL high" 1 "$(gpio get 1)"
+page 0 0
 
 # Unload while user space holds interrupt lines.  gpiolib in 6.12 frees them
 # with the chip; 6.1's would leak them (WARNING), so there rmmod waits until

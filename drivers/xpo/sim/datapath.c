@@ -363,7 +363,7 @@ static u8 xpo_sim_dp_check_lane(struct xpo_sim_module *mod, unsigned int bank,
  * Each lane of @lanes gets a ConfigStatus (11h:202-205).  Those that
  * succeed take their staged DPConfig (10h:145-152) into the active control
  * set (11h:206-213); ApplyDPInit also sets their DPInitPending bit
- * (11h:235) until DPInit has run.  A lane is rejected with
+ * (11h:235) until DPInit has run (clears it for AppSel 0).  A lane is rejected with
  *
  *  - LanesInUse if it is not DPDeactivated (ApplyImmediate: unless its
  *    AppSel and DataPathID stay the same), or another lane of its new data
@@ -441,9 +441,12 @@ void xpo_sim_dp_apply(struct xpo_sim_cage *cage, unsigned int bank, u8 lanes,
 		if (!status[l]) {
 			status[l] = CMIS_CONFIG_SUCCESS;
 			active[l] = staged[l];
+			/* a lane in no data path has no DPInit to wait for */
 			if (!immediate && FIELD_GET(CMIS_DPCONFIG_APPSEL,
 						    staged[l]))
 				*pending |= BIT(l);
+			else if (!immediate)
+				*pending &= ~BIT(l);
 		}
 		xpo_sim_nibble_set(config, l, status[l]);
 	}
