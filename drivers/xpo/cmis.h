@@ -119,6 +119,8 @@ enum cmis_module_state {
 #define  CMIS_P01_VDM			BIT(6)
 #define  CMIS_P01_PAGE_16_17		BIT(7)	/* network path pages */
 #define CMIS_P01_DP_DURATION		144	/* b3-0 DPInit, b7-4 DPDeinit */
+#define CMIS_P01_MODULE_CHAR		151	/* module characteristics */
+#define  CMIS_P01_RX_POWER_AVG		BIT(4)	/* Rx power: 1 average, 0 OMA */
 #define CMIS_P01_MON_SUPPORT		160
 #define  CMIS_P01_MON_TX_BIAS		BIT(0)	/* lane monitors on 11h */
 #define  CMIS_P01_MON_TX_POWER		BIT(1)

@@ -610,6 +610,88 @@ check "no adapters left" \
 check "software nodes gone" test ! -e /sys/kernel/software_nodes/xpo_sim
 check "debugfs gone" test ! -e "$SIM_DBG"
 
+# End to end with the cage core: a port set up brings its bank's data path
+# up and gets carrier; stock ethtool decodes every lane monitor of an osfp
+# module as the emulator stores it.
+# lanes_of CAGE FIRST LAST: the distinct data path states of those lanes
+lanes_of() {
+	awk -v a="$2" -v z="$3" '$2 >= a && $2 <= z { print $6 }' \
+		"$SIM_DBG/cage$1/lanes" | sort -u | paste -sd' '
+}
+# wait_carrier DEV: until DEV has carrier (10 s at most)
+wait_carrier() {
+	local i
+	for i in $(seq 200); do
+		[ "$(cat "/sys/class/net/$1/carrier" 2>/dev/null)" = 1 ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+# monitors_of CAGE BANKS: "channel bias Tx-power Rx-power" lines as ethtool
+# prints them, computed from the emulator's storage
+monitors_of() {
+	local b
+	for b in $(seq 0 $(($2 - 1))); do
+		sim_mem "$1" "page 11h bank $b" | awk -v b="$b" '{
+			for (l = 0; l < 8; l++) {
+				printf "%d", b * 8 + l + 1
+				printf " %.3f %.4f %.4f\n",
+					hex($(43 + 2 * l), $(44 + 2 * l)) / 500,
+					hex($(27 + 2 * l), $(28 + 2 * l)) / 10000,
+					hex($(59 + 2 * l), $(60 + 2 * l)) / 10000
+			}
+		}
+		function hex(h, l) { return h2d(h) * 256 + h2d(l) }
+		function h2d(x,   i, v) {
+			v = 0
+			for (i = 1; i <= length(x); i++)
+				v = v * 16 + index("0123456789abcdef", substr(x, i, 1)) - 1
+			return v
+		}'
+	done
+}
+if [ -f "$XPO_KO" ]; then
+	xpo_load
+	wait_state 3 ready 30 || not_ok "cage 3 not ready with the core: $(cage_state 3)"
+	set_personality 3 osfp
+	wait_state 3 ready 30 || not_ok "osfp in cage 3 not ready: $(cage_state 3)"
+	check_eq "core, ports down: every lane of cage 3 down" deactivated \
+		"$(lanes_of 3 0 31)"
+	ip link set xpo3p0 up
+	check "xpo3p0 up: carrier" wait_carrier xpo3p0
+	check_eq "xpo3p0 up: lanes 0-7 DPActivated" activated "$(lanes_of 3 0 7)"
+	check_eq "xpo3p0 up: the other ports' lanes stay down" deactivated \
+		"$(lanes_of 3 8 31)"
+	out=$(ethtool -m xpo3p0)
+	got=$(echo "$out" | awk '
+		/Laser tx bias current \(Channel/ { c = $6; sub(/\).*/, "", c); bias[c] = $(NF - 1) }
+		/Transmit avg optical power \(Channel/ { c = $6; sub(/\).*/, "", c); tx[c] = $(NF - 4) }
+		/Rcvr signal avg optical power \(Channel/ { c = $7; sub(/\).*/, "", c); rx[c] = $(NF - 4) }
+		END { for (c = 1; c <= 32; c++) print c, bias[c], tx[c], rx[c] }')
+	check_eq "ethtool -m: bias, Tx and Rx power of all 32 lanes equal the emulator's" \
+		"$(monitors_of 3 4)" "$got"
+	check "ethtool -m: port 0's lanes are lit" \
+		test "$(echo "$got" | awk '$1 <= 8 && $2 > 0 && $3 > 0 && $4 > 0' | wc -l)" = 8
+	check_eq "ethtool -m: the other lanes are dark" 24 \
+		"$(echo "$got" | awk '$1 > 8 && $2 == 0 && $3 == 0 && $4 == 0' | wc -l)"
+	ip link set xpo3p0 down
+	for i in $(seq 100); do
+		[ "$(lanes_of 3 0 7)" = deactivated ] && break
+		sleep 0.05
+	done
+	check_eq "xpo3p0 down: lanes 0-7 DPDeactivated" deactivated "$(lanes_of 3 0 7)"
+	# an XPO module's bank 5, beyond what CMIS can advertise
+	ip link set xpo0p5 up
+	check "xpo0p5 up: carrier" wait_carrier xpo0p5
+	check_eq "xpo0p5 up: lanes 40-47 DPActivated, the others down" \
+		"deactivated|activated|deactivated" \
+		"$(lanes_of 0 0 39)|$(lanes_of 0 40 47)|$(lanes_of 0 48 63)"
+	check_eq "ethtool raw page 11h bank 5 equals the emulator" \
+		"$(sim_mem 0 'page 11h bank 5')" "$(ethtool_page xpo0p5 0x11 5)"
+	ip link set xpo0p5 down
+	check "unload the core and the board" xpo_unload
+fi
+
 # The board goes away under the cage core: modules powering up (realistic
 # timing), I2C traffic, the core holding every adapter, line and interrupt.
 # Nothing pins xpo_sim; the core sees its cages disappear and stays loaded.

@@ -215,6 +215,7 @@ static void xpo_sim_fill_page01(const struct xpo_sim_personality *p, u8 *pg)
 	put_unaligned_be16(p->wavelength_tol, &P01(140));
 	P01(CMIS_P01_PAGES) = p->banks_code;	/* no 03h, 13h-14h, VDM */
 	P01(CMIS_P01_DP_DURATION) = p->dur_dp;
+	P01(CMIS_P01_MODULE_CHAR) = CMIS_P01_RX_POWER_AVG;
 	/* per-lane Tx bias (x1), Tx power and Rx power on page 11h */
 	P01(CMIS_P01_MON_SUPPORT) = CMIS_P01_MON_TX_BIAS |
 				    CMIS_P01_MON_TX_POWER |
