@@ -222,6 +222,7 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	mutex_init(&cage->io_lock);
 	INIT_DELAYED_WORK(&cage->timeout, xpo_sm_timeout_work);
 	INIT_DELAYED_WORK(&cage->poll, xpo_cage_poll_work);
+	INIT_DELAYED_WORK(&cage->lanes_work, xpo_lanes_work);
 	init_waitqueue_head(&cage->state_wq);
 	xpo_sm_init(&cage->sm, true);
 	cage->settled_state = cage->sm.state;
@@ -242,6 +243,7 @@ static void xpo_cage_stop(struct xpo_cage *cage)
 	/* nothing queues work once stopping is set */
 	cancel_delayed_work_sync(&cage->timeout);
 	cancel_delayed_work_sync(&cage->poll);
+	cancel_delayed_work_sync(&cage->lanes_work);
 }
 
 /* devm action, registered first and so run last: the device is going. */

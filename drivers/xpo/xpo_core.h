@@ -74,7 +74,8 @@ struct xpo_cage_stats {
  * @out, @module_state, @fault_cause, @mod_flags, @tlm_flags,
  * @timer_deadline, @poll_ticks, @stopping, @power_policy and the lane state
  * (@dp_applied, @dp_known, @dp_pending, @lanes_stale, @lanes_sweep,
- * @dp_state, @lane_flags, @carrier).  It is taken by the IRQ threads, the timeout and
+ * @dp_waiting, @dp_late, @dp_deadline, @dp_state, @lane_flags,
+ * @carrier).  It is taken by the IRQ threads, the timeout and
  * poll works, the debugfs reader, the port netdevs' open and stop, and the
  * API calls that change the cage (power, reset, power policy).  It is held
  * across bus access done on behalf of the state machine.
@@ -130,6 +131,10 @@ struct xpo_cage {
 	u8 carrier;			/* ports with carrier on */
 	bool lanes_stale;		/* lane status must be read again */
 	bool lanes_sweep;		/* ... of every bank: IntL stays low */
+	u8 dp_waiting;			/* up, not yet DPActivated: deadline */
+	u8 dp_late;			/* ... and past it (reported once) */
+	unsigned long dp_deadline[XPO_BANKS];	/* jiffies */
+	struct delayed_work lanes_work;	/* looks again at a deadline */
 	u8 dp_state[XPO_BANKS][CMIS_LANES_PER_BANK / 2];  /* last 11h:128 */
 	u8 lane_flags[XPO_BANKS][CMIS_P11_LANE_FLAGS_LEN];  /* last 11h:134 */
 
@@ -184,6 +189,15 @@ struct xpo_cage {
  * plus the power-up deadline, never more than XPO_T_RESET_WAIT_MAX_MS.
  */
 #define XPO_T_RESET_WAIT_MAX_MS		60000
+/*
+ * A port's data path must reach DPActivated within what the module
+ * advertises for DPInit (01h:144 b3-0) and DPTxTurnOn (01h:168 b3-0), plus
+ * XPO_T_DP_MARGIN_MS (our choice, as for ModulePwrUp); XPO_T_DP_DEFAULT_MS
+ * when a duration code is reserved.  Late is reported once; the request
+ * stands and carrier comes whenever the data path does.
+ */
+#define XPO_T_DP_MARGIN_MS		1000
+#define XPO_T_DP_DEFAULT_MS		60000
 
 extern struct workqueue_struct *xpo_wq;
 extern struct platform_driver xpo_cage_driver;
@@ -208,6 +222,7 @@ void __xpo_cage_power_update(struct xpo_cage *cage);
 /* xpo_lanes.c: data path control and status of the ports' lanes */
 void xpo_lanes_forget(struct xpo_cage *cage);
 void xpo_lanes_service(struct xpo_cage *cage);
+void xpo_lanes_work(struct work_struct *work);
 
 /* xpo_module.c: what the state machine reads from and writes to a module */
 int xpo_module_read_identity(struct xpo_cage *cage);

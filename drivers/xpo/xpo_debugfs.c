@@ -113,6 +113,7 @@ static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 	seq_printf(s, "carrier: 0x%02x\n", cage->carrier);
 	seq_printf(s, "dp_enabled: 0x%02x\n", cage->dp_applied & cage->dp_known);
 	seq_printf(s, "dp_pending: 0x%02x\n", cage->dp_pending);
+	seq_printf(s, "dp_late: 0x%02x\n", cage->dp_late);
 	/* the owner stays recorded until the next check sees it done */
 	mutex_lock(&cage->io_lock);
 	owner = cage->flash_owner;

@@ -17,6 +17,11 @@
  *    IntL deassert, then their data path states 11h:128-131 (flags first,
  *    so that a transition after the read latches its flag again).  If IntL
  *    is still asserted after that, the next look reads every bank;
+ *  - a port that is up in a ready cage must see its lanes DPActivated
+ *    within the advertised DPInit and DPTxTurnOn durations plus a margin;
+ *    if not, that is logged once (the request stands, carrier follows
+ *    whenever the data path comes).  A delayed work looks again at the
+ *    deadline, since a stuck data path raises no IntL;
  *  - carrier is on for a port that is up, in a cage whose module is
  *    ModuleReady, with all eight lanes DPActivated; off otherwise.  A bank
  *    the module does not have (a 4-bank module in an 8-port cage) never
@@ -30,7 +35,9 @@
  */
 #include <linux/bitops.h>
 #include <linux/device.h>
+#include <linux/jiffies.h>
 #include <linux/minmax.h>
+#include <linux/workqueue.h>
 
 #include "xpo_core.h"
 #include "xpo_port.h"
@@ -69,6 +76,8 @@ void xpo_lanes_forget(struct xpo_cage *cage)
 	cage->dp_known = 0;
 	cage->dp_applied = 0;
 	cage->dp_pending = 0;
+	cage->dp_waiting = 0;
+	cage->dp_late = 0;
 	cage->lanes_stale = true;
 	memset(cage->dp_state, 0, sizeof(cage->dp_state));
 	memset(cage->lane_flags, 0, sizeof(cage->lane_flags));
@@ -168,6 +177,70 @@ static void xpo_lanes_read(struct xpo_cage *cage, u8 banks)
 	}
 }
 
+/* How long a data path may take to activate, from the module's word */
+static unsigned int xpo_lanes_dp_budget_ms(const struct xpo_identity *id)
+{
+	int init = xpo_cmis_duration_ms(id->dpinit_code);
+	int txon = xpo_cmis_duration_ms(id->txon_code);
+
+	if (init < 0 || txon < 0)
+		return XPO_T_DP_DEFAULT_MS;
+	return init + txon + XPO_T_DP_MARGIN_MS;
+}
+
+/*
+ * Deadlines of the ports that wait for their data path (@active: banks
+ * all DPActivated): start one for a port that begins to wait, report one
+ * that passed, and arm the work for the earliest still running.
+ */
+static void xpo_lanes_deadlines(struct xpo_cage *cage, u8 waiting,
+				u8 active)
+{
+	unsigned long wait, next = 0, now = jiffies;
+	unsigned int b, ms = xpo_lanes_dp_budget_ms(&cage->id);
+	bool armed = false;
+	u8 dp;
+
+	cage->dp_late &= waiting;
+	wait = waiting & ~active;
+	cage->dp_waiting &= wait;
+	for_each_set_bit(b, &wait, XPO_BANKS) {
+		if (!(cage->dp_waiting & BIT(b))) {
+			cage->dp_waiting |= BIT(b);
+			cage->dp_deadline[b] = now + msecs_to_jiffies(ms);
+		}
+		if (!time_before(now, cage->dp_deadline[b])) {
+			dp = xpo_cmis_dp_state(cage->dp_state[b], 0);
+			if (!(cage->dp_late & BIT(b)))
+				dev_warn(cage->dev,
+					 "port %u: data path not activated within %u ms (lane 1 %s)\n",
+					 b, ms, xpo_cmis_dp_state_name(dp));
+			cage->dp_late |= BIT(b);
+			continue;
+		}
+		if (!armed || time_before(cage->dp_deadline[b], next))
+			next = cage->dp_deadline[b];
+		armed = true;
+	}
+	if (armed && !cage->stopping)
+		mod_delayed_work(xpo_wq, &cage->lanes_work,
+				 next - now + 1);
+}
+
+/* The deadline work: read the lanes again, without an IntL to say so */
+void xpo_lanes_work(struct work_struct *work)
+{
+	struct xpo_cage *cage = container_of(to_delayed_work(work),
+					     struct xpo_cage, lanes_work);
+
+	mutex_lock(&cage->sm_lock);
+	if (!cage->stopping) {
+		cage->lanes_stale = true;
+		xpo_lanes_service(cage);
+	}
+	mutex_unlock(&cage->sm_lock);
+}
+
 /**
  * xpo_lanes_service() - apply the ports' state to the lanes, read them
  * back if something may have changed, and set the ports' carrier
@@ -181,9 +254,9 @@ static void xpo_lanes_read(struct xpo_cage *cage, u8 banks)
  */
 void xpo_lanes_service(struct xpo_cage *cage)
 {
-	u8 banks = 0, carrier = 0;
+	u8 banks = 0, carrier = 0, active = 0;
 	bool lane_pages = false;
-	unsigned long up;
+	unsigned long up = 0;
 	unsigned int b;
 
 	lockdep_assert_held(&cage->sm_lock);
@@ -205,8 +278,12 @@ void xpo_lanes_service(struct xpo_cage *cage)
 			if (!lane_pages ||
 			    xpo_cmis_dp_all(cage->dp_state[b],
 					    CMIS_DP_ACTIVATED))
-				carrier |= BIT(b);
+				active |= BIT(b);
+		carrier = active;
 	}
+	/* only a read that succeeded may start or judge a deadline */
+	if (!cage->lanes_stale)
+		xpo_lanes_deadlines(cage, lane_pages ? up : 0, active);
 	xpo_ports_set_carrier(cage, carrier);
 }
 
