@@ -46,15 +46,25 @@ for i in $(seq 1 20); do
 	xpo_load || fails=$((fails + 1))
 	if [ $((i % 2)) = 0 ]; then wait_all ready 60 || fails=$((fails + 1)); fi
 	xpo_unload || fails=$((fails + 1))
+	[ "$i" = 10 ] && mid=$(slab_kb)
 done
 after=$(slab_kb)
 check_eq "20 load/unload cycles" "0" "$fails"
-echo "# SUnreclaim before ${before} kB, after ${after} kB"
-growth=$((after - before))
-if [ "$growth" -lt 512 ]; then
-	ok "no slab growth over 20 cycles (${growth} kB)"
+echo "# SUnreclaim before ${before} kB, after 10 cycles ${mid} kB, after 20 ${after} kB"
+# Debian's kernels have no kmemleak.  The test's own processes and the RCU-
+# deferred frees of 128 netdevs a cycle move SUnreclaim by up to ~2 MB
+# either way (measured over runs of 10 cycles: +352/-132 kB on 6.1,
+# -728/+328 kB on 6.12).  A leak grows it in both halves; noise does not.
+g1=$((mid - before))
+g2=$((after - mid))
+if [ "$g1" -gt 512 ] && [ "$g2" -gt 512 ]; then
+	not_ok "unreclaimable slab grows every cycle: +${g1} kB, then +${g2} kB per 10 cycles"
 else
-	not_ok "unreclaimable slab grew by ${growth} kB over 20 cycles"
+	ok "no steady slab growth over 20 cycles (${g1} kB, ${g2} kB per 10 cycles)"
 fi
+check "no xpo interrupts left" test -z "$(grep -E 'xpo' /proc/interrupts)"
+check "no xpo_sim software nodes left" test ! -e /sys/kernel/software_nodes/xpo_sim
+check "no xpo_sim GPIO chip left" test -z "$(grep -s xpo_sim /sys/kernel/debug/gpio)"
+check "no xpo netdevs left" test -z "$(ls /sys/class/net | grep '^xpo')"
 check "modules gone" test ! -d /sys/module/xpo -a ! -d /sys/module/xpo_sim
 finish
