@@ -18,8 +18,9 @@
  * monitors.c).  DPInit, DPDeinit, DPTxTurnOn and DPTxTurnOff last what
  * 01h:144 and 01h:168 advertise in realistic timing, one state machine run
  * in instant timing, so that every state is entered, flagged and can be
- * seen.  Transient states always complete; the data path then follows its
- * controls.  Lanes with AppSel 0 belong to no data path and stay
+ * seen; while the module powers down they end with ModulePwrDn at the
+ * latest.  Transient states always complete; the data path then follows
+ * its controls.  Lanes with AppSel 0 belong to no data path and stay
  * DPDeactivated.
  *
  * Every lane state change latches the lane's DPStateChanged flag (11h:134,
@@ -125,6 +126,15 @@ static unsigned long xpo_sim_dp_duration(struct xpo_sim_cage *cage, u8 state)
 	return 0;
 }
 
+/* When ModulePwrDn, as advertised in 01h:167, ends */
+static unsigned long xpo_sim_pwrdn_end(struct xpo_sim_cage *cage)
+{
+	u8 code = cage->mod.mem.page01[CMIS_P01_MODULE_DURATION -
+				       CMIS_UPPER_OFFSET];
+
+	return cage->mod.state_since + xpo_sim_duration(cage, code >> 4);
+}
+
 /* Lanes @lanes of @bank enter @state; each one that changes is flagged */
 static void xpo_sim_dp_enter(struct xpo_sim_cage *cage, unsigned int bank,
 			     u8 lanes, u8 state)
@@ -179,6 +189,10 @@ static u8 xpo_sim_dp_next(struct xpo_sim_cage *cage, unsigned int bank,
 	}
 
 	due = lane->since + xpo_sim_dp_duration(cage, lane->state);
+	/* a module powering down is done within its advertised ModulePwrDn */
+	if (mod->state == CMIS_MODULE_PWRDN &&
+	    time_before(xpo_sim_pwrdn_end(cage), due))
+		due = xpo_sim_pwrdn_end(cage);
 	if (time_before(jiffies, due)) {
 		*wait = min(*wait, due - jiffies);
 		return 0;
