@@ -176,6 +176,28 @@ static bool xpo_sm_module_state_valid(u8 ms)
 	return ms >= CMIS_MODULE_LOWPWR && ms <= CMIS_MODULE_FAULT;
 }
 
+/*
+ * What every state with a running module does first with a ModuleState
+ * report: an impossible code counts as an I/O error, a good read clears
+ * the error count, ModuleFault is a fault.  Returns true when the report
+ * is dealt with.
+ */
+static bool xpo_sm_module_report(struct xpo_sm *sm,
+				 const struct xpo_sm_input *in,
+				 struct xpo_sm_result *res)
+{
+	if (!xpo_sm_module_state_valid(in->module_state)) {
+		xpo_sm_io_error(sm, res);
+		return true;
+	}
+	sm->io_errors = 0;
+	if (in->module_state == CMIS_MODULE_FAULT) {
+		xpo_sm_fault(sm, res, XPO_FAULT_MODULE_FAULT);
+		return true;
+	}
+	return false;
+}
+
 static void xpo_sm_probing(struct xpo_sm *sm, enum xpo_sm_event event,
 			   const struct xpo_sm_input *in,
 			   struct xpo_sm_result *res)
@@ -222,15 +244,8 @@ static void xpo_sm_low_power(struct xpo_sm *sm, enum xpo_sm_event event,
 		res->actions |= XPO_A_READ_STATE;
 		break;
 	case XPO_E_MODULE_STATE:
-		if (!xpo_sm_module_state_valid(in->module_state)) {
-			xpo_sm_io_error(sm, res);
+		if (xpo_sm_module_report(sm, in, res))
 			break;
-		}
-		sm->io_errors = 0;
-		if (in->module_state == CMIS_MODULE_FAULT) {
-			xpo_sm_fault(sm, res, XPO_FAULT_MODULE_FAULT);
-			break;
-		}
 		if (sm->fault == XPO_FAULT_POWER_BUDGET)
 			break;
 		if (!sm->high_power_wanted) {
@@ -282,18 +297,12 @@ static void xpo_sm_powering_up_event(struct xpo_sm *sm,
 		res->actions |= XPO_A_READ_STATE;
 		break;
 	case XPO_E_MODULE_STATE:
-		if (!xpo_sm_module_state_valid(in->module_state)) {
-			xpo_sm_io_error(sm, res);
+		if (xpo_sm_module_report(sm, in, res))
 			break;
-		}
-		sm->io_errors = 0;
 		switch (in->module_state) {
 		case CMIS_MODULE_READY:
 			xpo_sm_disarm(sm, res);
 			xpo_sm_enter(sm, XPO_S_READY, res);
-			break;
-		case CMIS_MODULE_FAULT:
-			xpo_sm_fault(sm, res, XPO_FAULT_MODULE_FAULT);
 			break;
 		default:
 			if (sm->deadline_passed)
@@ -327,16 +336,10 @@ static void xpo_sm_ready(struct xpo_sm *sm, enum xpo_sm_event event,
 		res->actions |= XPO_A_READ_STATE;
 		break;
 	case XPO_E_MODULE_STATE:
-		if (!xpo_sm_module_state_valid(in->module_state)) {
-			xpo_sm_io_error(sm, res);
+		if (xpo_sm_module_report(sm, in, res))
 			break;
-		}
-		sm->io_errors = 0;
 		switch (in->module_state) {
 		case CMIS_MODULE_READY:
-			break;
-		case CMIS_MODULE_FAULT:
-			xpo_sm_fault(sm, res, XPO_FAULT_MODULE_FAULT);
 			break;
 		default:
 			/*
