@@ -55,6 +55,12 @@ static int xpo_cmis_xfer(struct xpo_cage *cage, struct i2c_msg *msgs,
 	dev_dbg(cage->dev, "i2c transfer failed: %d\n", ret);
 	cage->stats.errors++;
 	cage->sel_valid = false;
+	/*
+	 * Pulled mid-access: the caller gets "not present" (as it would a
+	 * moment later from the state machine), not a bus error.
+	 */
+	if (xpo_cage_pin_get(cage, XPO_PIN_PRESENT) == 0)
+		ret = -ENODEV;
 	return ret;
 }
 
