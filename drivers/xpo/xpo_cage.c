@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The "xpo-cage" platform driver: one device per cage, described by its
+ * The "xpo_cage" platform driver: one device per cage, described by its
  * board driver (Documentation/xpo-model.rst, "Board description").  Probe
  * gathers the cage's resources (I2C adapter, GPIOs, interrupts), powers the
  * cage and starts its state machine; everything is released in reverse
@@ -117,6 +117,8 @@ static void __xpo_cage_check_pins(struct xpo_cage *cage, bool present_edge)
 
 	lockdep_assert_held(&cage->sm_lock);
 
+	/* first: a leak is acted upon before anything else is looked at */
+	__xpo_protect_leak_line(cage);
 	present = xpo_cage_present(cage);
 	if (present_edge && present && cage->sm.present)
 		__xpo_sm_event(cage, XPO_E_REMOVE);
@@ -228,6 +230,7 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	cage->settled_state = cage->sm.state;
 	cage->io_state = cage->sm.state;
 	cage->power_policy = XPO_POWER_POLICY_HIGH;
+	xpo_protect_defaults(&cage->protect);
 	xpo_cmis_adv_init(&cage->adv);
 	cage->stopping = true;		/* until xpo_cage_start() */
 	return cage;
@@ -330,7 +333,9 @@ static int xpo_cage_get_gpios(struct xpo_cage *cage)
  */
 static int xpo_cage_get_irqs(struct xpo_cage *cage)
 {
-	static const enum xpo_pin pins[] = { XPO_PIN_PRESENT, XPO_PIN_INT };
+	static const enum xpo_pin pins[] = {
+		XPO_PIN_PRESENT, XPO_PIN_INT, XPO_PIN_LEAK,
+	};
 	irq_handler_t fn;
 	unsigned int i;
 	char *name;
@@ -444,6 +449,10 @@ static int xpo_cage_probe(struct platform_device *pdev)
 	if (err)
 		return err;
 
+	err = xpo_hwmon_register(cage);
+	if (err)
+		return dev_err_probe(dev, err, "cannot register hwmon\n");
+
 	err = xpo_cage_get_irqs(cage);
 	if (err)
 		return err;
@@ -480,5 +489,6 @@ struct platform_driver xpo_cage_driver = {
 	.id_table = xpo_cage_ids,
 	.driver = {
 		.name = XPO_CAGE_DRV_NAME,
+		.dev_groups = xpo_cage_groups,
 	},
 };

@@ -68,4 +68,15 @@
 #define XPO_NETDEV_MODULE_FW_FLASHING(dev)	((void)(dev), false)
 #endif
 
+/*
+ * hwmon_chip_info.info became a pointer to const pointers in 6.5: declare
+ * the channel table as "static const struct hwmon_channel_info
+ * *XPO_HWMON_INFO_CONST name[]".
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#define XPO_HWMON_INFO_CONST		const
+#else
+#define XPO_HWMON_INFO_CONST
+#endif
+
 #endif /* _XPO_COMPAT_H */

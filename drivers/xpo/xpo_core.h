@@ -18,9 +18,12 @@
 #include "xpo_cmis_addr.h"
 #include "xpo_cmis_decode.h"
 #include "xpo_sm.h"
+#include "xpo_protect.h"
 
 struct device;
+struct attribute_group;
 struct dentry;
+struct seq_file;
 struct gpio_desc;
 struct i2c_adapter;
 struct platform_driver;
@@ -47,6 +50,29 @@ enum xpo_pin {
 enum xpo_power_policy {
 	XPO_POWER_POLICY_HIGH,	/* high power whenever possible (default) */
 	XPO_POWER_POLICY_AUTO,	/* high power while a port of the cage is up */
+};
+
+/*
+ * Telemetry snapshot (xpo_telemetry.c), under io_lock.  Kept at most
+ * tlm_interval_ms (hwmon update_interval, default
+ * XPO_TELEMETRY_INTERVAL_MS_DEFAULT) and shared by every reader.
+ */
+#define XPO_TELEMETRY_INTERVAL_MS_DEFAULT	1000
+#define XPO_TELEMETRY_INTERVAL_MS_MIN		100
+#define XPO_TELEMETRY_INTERVAL_MS_MAX		60000
+#define XPO_TLM_FIRST				XPO_TLM_MAX_POWER
+#define XPO_TLM_LAST				(XPO_TLM_ENGINE_HWARN + 1)
+
+struct xpo_telemetry {
+	unsigned long stamp;		/* jiffies of the last read */
+	u64 refreshes;			/* reads of the module */
+	bool valid;			/* the values below are current */
+	bool thr_valid;			/* @p02 read from this module */
+	bool has_page;			/* the module has page B0h */
+	s16 temp;			/* 00h:14, 1/256 degC */
+	u16 vcc;			/* 00h:16, 100 uV */
+	u8 p02[16];			/* 02h:128-143, temp and Vcc thresholds */
+	u8 b0[XPO_TLM_LAST + 1 - XPO_TLM_FIRST];  /* B0h:128-175; 139-140 unread */
 };
 
 /* Bus access counters, under io_lock */
@@ -153,6 +179,20 @@ struct xpo_cage {
 	struct xpo_cage_stats stats;
 	struct xpo_identity id;
 	bool id_valid;
+	struct xpo_telemetry tlm;
+	unsigned int tlm_interval_ms;
+	/*
+	 * Latched flags the state machine read since hwmon last reported
+	 * them (00h:9, B0h:139, B0h:140): hwmon's alarms, cleared when read.
+	 */
+	u8 alarm_latch[3];
+
+	/* Protection (xpo_protect.c), under sm_lock */
+	struct xpo_protect protect;
+	struct xpo_protect_input protect_in;	/* flags read, not yet judged */
+	bool protect_pending;
+	bool protect_busy;			/* acting: no nested service */
+	struct device *hwmon;
 };
 
 /*
@@ -235,6 +275,25 @@ int xpo_module_lanes_control(struct xpo_cage *cage, u8 bank, bool enable);
 int xpo_module_lanes_status(struct xpo_cage *cage, u8 bank, u8 *flags,
 			    u8 *dp_state);
 
+/* xpo_telemetry.c, io_lock held for forget */
+unsigned int xpo_telemetry_default_interval(void);
+void xpo_telemetry_forget(struct xpo_cage *cage, bool module_gone);
+int xpo_telemetry_get(struct xpo_cage *cage, struct xpo_telemetry *out,
+		      bool force);
+
+/* xpo_hwmon.c */
+int xpo_hwmon_register(struct xpo_cage *cage);
+
+/* xpo_protect.c, sm_lock held */
+void __xpo_protect_leak_line(struct xpo_cage *cage);
+void __xpo_protect_service(struct xpo_cage *cage);
+bool __xpo_protect_holds_low_power(struct xpo_cage *cage);
+bool __xpo_protect_holds_power_off(struct xpo_cage *cage);
+void xpo_protect_debugfs_show(struct seq_file *s, struct xpo_cage *cage);
+
+/* xpo_protect_sysfs.c */
+extern const struct attribute_group *xpo_cage_groups[];
+
 /* xpo_debugfs.c */
 void xpo_debugfs_init(void);
 void xpo_debugfs_exit(void);
@@ -266,5 +325,9 @@ int xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
 		  unsigned int offset, void *buf, size_t len);
 int xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,
 		   unsigned int offset, const void *buf, size_t len);
+void xpo_cage_protect_get(struct xpo_cage *cage, struct xpo_protect *out);
+int xpo_cage_protect_set(struct xpo_cage *cage, enum xpo_protect_cond cond,
+			 enum xpo_protect_action action);
+int xpo_cage_protect_rearm(struct xpo_cage *cage, const char **why);
 
 #endif /* _XPO_CORE_H */

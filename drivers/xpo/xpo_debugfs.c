@@ -145,6 +145,7 @@ static int xpo_debugfs_state_show(struct seq_file *s, void *data)
 	struct xpo_cage *cage = s->private;
 	struct xpo_cage_stats stats;
 	const struct xpo_sm *sm;
+	u64 tlm_refreshes;
 
 	mutex_lock(&cage->sm_lock);
 	sm = &cage->sm;
@@ -177,10 +178,13 @@ static int xpo_debugfs_state_show(struct seq_file *s, void *data)
 		   cage->tlm_flags);
 	xpo_debugfs_module_flags(s, cage->mod_flags);
 	xpo_debugfs_ports(s, cage);
+	xpo_protect_debugfs_show(s, cage);
 
 	mutex_lock(&cage->io_lock);
 	stats = cage->stats;
+	tlm_refreshes = cage->tlm.refreshes;
 	mutex_unlock(&cage->io_lock);
+	seq_printf(s, "telemetry_refreshes: %llu\n", tlm_refreshes);
 	seq_printf(s, "transfers: %llu\n", stats.transfers);
 	seq_printf(s, "retries: %llu\n", stats.retries);
 	seq_printf(s, "errors: %llu\n", stats.errors);

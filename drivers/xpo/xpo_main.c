@@ -99,7 +99,16 @@ int xpo_cage_identity(struct xpo_cage *cage, struct xpo_identity *id)
  */
 int xpo_cage_set_power(struct xpo_cage *cage, bool on)
 {
-	return xpo_sm_event(cage, on ? XPO_E_POWER_ON : XPO_E_POWER_OFF);
+	int ret = -ENODEV;
+
+	mutex_lock(&cage->sm_lock);
+	if (on && __xpo_protect_holds_power_off(cage))
+		ret = -EBUSY;	/* re-arm the protection first */
+	else if (!cage->stopping)
+		ret = __xpo_sm_event(cage, on ? XPO_E_POWER_ON :
+					  XPO_E_POWER_OFF);
+	mutex_unlock(&cage->sm_lock);
+	return ret;
 }
 
 /**

@@ -49,7 +49,7 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
  * "<con-id>-gpios" properties).  Polarity is carried by the lookup flags so
  * that a logical 1 always means "asserted" as named:
  */
-#define XPO_CAGE_DRV_NAME		"xpo-cage"
+#define XPO_CAGE_DRV_NAME		"xpo_cage"
 #define XPO_PROP_I2C_BUS		"i2c-bus"
 #define XPO_PROP_MAX_POWER		"maximum-power-milliwatt"
 

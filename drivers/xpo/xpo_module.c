@@ -106,6 +106,26 @@ int xpo_module_read_identity(struct xpo_cage *cage)
 	return ret;
 }
 
+/*
+ * Latched flags just read (and so cleared in the module): hwmon's alarms
+ * keep them until reported (io_lock), the protection judges them at the
+ * end of this state machine run (sm_lock).  Both locks held.
+ */
+static void xpo_module_flags_seen(struct xpo_cage *cage)
+{
+	u8 temp = cage->mod_flags[CMIS_TEMP_VCC_FLAGS - CMIS_MODULE_FLAGS];
+
+	cage->alarm_latch[0] |= temp;
+	cage->alarm_latch[1] |= cage->tlm_flags[0];
+	cage->alarm_latch[2] |= cage->tlm_flags[1];
+	if (!(temp | cage->tlm_flags[0] | cage->tlm_flags[1]))
+		return;
+	cage->protect_in.temp_flags |= temp;
+	cage->protect_in.tlm_flags |= cage->tlm_flags[0];
+	cage->protect_in.engine_flags |= cage->tlm_flags[1];
+	cage->protect_pending = true;
+}
+
 /**
  * xpo_module_read_state() - read the module's flags and state
  * @cage: the cage, sm_lock held
@@ -131,6 +151,8 @@ int xpo_module_read_state(struct xpo_cage *cage)
 		ret = __xpo_cmis_read(cage, 0, XPO_PAGE_TELEMETRY,
 				      XPO_TLM_FLAGS, cage->tlm_flags,
 				      sizeof(cage->tlm_flags));
+	if (!ret)
+		xpo_module_flags_seen(cage);
 	if (!ret)
 		ret = __xpo_cmis_read(cage, 0, 0x00, CMIS_MODULE_STATE,
 				      &state, 1);

@@ -180,6 +180,11 @@ static void xpo_sm_update_io(struct xpo_cage *cage)
 	    cage->io_fault == cage->sm.fault)
 		return;
 	mutex_lock(&cage->io_lock);
+	/* telemetry is of a ready module; thresholds of this very module */
+	if (cage->sm.state != cage->io_state)
+		xpo_telemetry_forget(cage, cage->sm.state == XPO_S_EMPTY ||
+					   cage->sm.state == XPO_S_POWERED_OFF ||
+					   cage->sm.state == XPO_S_PROBING);
 	cage->io_enabled = enabled;
 	cage->io_state = cage->sm.state;
 	cage->io_fault = cage->sm.fault;
@@ -242,6 +247,7 @@ int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event)
 
 	if (cage->sm.state != first)
 		cage->lanes_stale = true;
+	__xpo_protect_service(cage);
 	xpo_lanes_service(cage);
 	xpo_sm_publish(cage);
 	return err;
@@ -262,7 +268,8 @@ void __xpo_cage_power_update(struct xpo_cage *cage)
 	lockdep_assert_held(&cage->sm_lock);
 	if (cage->stopping)
 		return;
-	high = cage->power_policy == XPO_POWER_POLICY_HIGH || cage->ports_up;
+	high = !__xpo_protect_holds_low_power(cage) &&
+	       (cage->power_policy == XPO_POWER_POLICY_HIGH || cage->ports_up);
 	__xpo_sm_event(cage, high ? XPO_E_WANT_HIGH_POWER :
 			     XPO_E_WANT_LOW_POWER);
 }

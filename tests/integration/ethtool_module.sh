@@ -13,7 +13,7 @@ wait_all ready 60 || die "cages not ready: $(all_states)"
 # Port netdevs -----------------------------------------------------------------
 ports=$(ls /sys/class/net | grep -cE '^xpo([0-9]|1[0-5])p[0-7]$')
 check_eq "128 port netdevs xpo<cage>p<port>" 128 "$ports"
-check_eq "xpo3p5 belongs to cage 3" "xpo-cage.3" \
+check_eq "xpo3p5 belongs to cage 3" "xpo_cage.3" \
 	"$(basename "$(readlink /sys/class/net/xpo3p5/device)")"
 
 # osfp personality: stock ethtool decodes CMIS ----------------------------------

@@ -26,7 +26,7 @@ sim_load cages=4 populated=0x5 personality=osfp timing=realistic
 check_eq "cages=4: four adapters" 4 \
 	"$(grep -l '^xpo_sim cage' /sys/bus/i2c/devices/i2c-*/name | wc -l)"
 check_eq "cages=4: four cage devices" 4 \
-	"$(ls -d /sys/bus/platform/devices/xpo-cage.* | wc -l)"
+	"$(ls -d /sys/bus/platform/devices/xpo_cage.* | wc -l)"
 check_eq "populated=0x5: cage 1 empty" 0 "$(cat "$SIM_DBG/cage1/present")"
 check_eq "populated=0x5: cage 2 seated" 1 "$(cat "$SIM_DBG/cage2/present")"
 check_eq "personality=osfp" 0x19 "$(sim_info 0 identifier)"
@@ -87,7 +87,7 @@ check_eq "16 I2C adapters" 16 \
 check "adapter has a software node" \
 	test -e "/sys/kernel/software_nodes/xpo_sim/cage0-i2c"
 check_eq "cage device parent is the board" xpo_sim \
-	"$(basename "$(readlink -f /sys/bus/platform/devices/xpo-cage.0/..)")"
+	"$(basename "$(readlink -f /sys/bus/platform/devices/xpo_cage.0/..)")"
 check "GPIO chip registered" test -c "$CHIP"
 check "line names" grep -q 'cage15-power-enable' /sys/kernel/debug/gpio
 
@@ -709,7 +709,7 @@ if [ -f "$XPO_KO" ]; then
 	wait "$busy" 2>/dev/null
 	check "the core stays loaded" test -d /sys/module/xpo
 	check "no cage devices left" \
-		test -z "$(ls /sys/bus/platform/devices | grep '^xpo-cage')"
+		test -z "$(ls /sys/bus/platform/devices | grep '^xpo_cage')"
 	check "the core unloads" rmmod xpo
 fi
 finish

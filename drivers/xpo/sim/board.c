@@ -5,12 +5,12 @@
  *
  *   - an I2C adapter "xpo_sim cage N" with a software node (i2c.c);
  *   - lines 8N..8N+5 of the board GPIO chip "xpo_sim-gpio" (gpio.c),
- *     described by a GPIO lookup table for "xpo-cage.N";
- *   - the cage device: platform device "xpo-cage" id N, child of the
+ *     described by a GPIO lookup table for "xpo_cage.N";
+ *   - the cage device: platform device "xpo_cage" id N, child of the
  *     board, with the properties "i2c-bus" (reference to the adapter's
  *     node) and "maximum-power-milliwatt".
  *
- * That is the whole contract with the cage core: it binds to "xpo-cage"
+ * That is the whole contract with the cage core: it binds to "xpo_cage"
  * devices and finds the adapter and the lines through those descriptions,
  * exactly as on a real board described by firmware.
  */
@@ -136,6 +136,7 @@ static void xpo_sim_board_destroy(struct xpo_sim_board *board)
 {
 	unsigned int i;
 
+	xpo_sim_thermal_stop(board);
 	xpo_sim_debugfs_exit(board);
 	for (i = board->num_cages; i-- > 0; ) {
 		if (board->cages[i].pdev)
@@ -193,6 +194,7 @@ static int xpo_sim_board_create(struct xpo_sim_board *board)
 		if (ret)
 			goto err;
 	}
+	xpo_sim_thermal_start(board);
 	xpo_sim_debugfs_init(board);
 	return 0;
 
@@ -231,6 +233,7 @@ static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
 		mutex_init(&cage->lock);
 		INIT_DELAYED_WORK(&cage->sm_work, xpo_sim_module_sm_work);
 	}
+	xpo_sim_thermal_init(board);
 
 	ret = xpo_sim_board_create(board);
 	if (ret) {

@@ -8,6 +8,8 @@
  *   cage<N>/transfers, bytes, bus_ns     accounting (write 0 to reset)
  *   cage<N>/module_state, info, mem,     read-only views
  *           lanes
+ *   thermal_tau_ms, cage<N>/coolant_*,   the thermal model
+ *           power_mw, thermal, timestamps (debugfs_thermal.c)
  *
  * Every write is parsed whole and bounds-checked; anything else is -EINVAL
  * and changes nothing.  Documentation/xpo_sim.rst describes each file.
@@ -17,6 +19,7 @@
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/ktime.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -320,7 +323,14 @@ static int xpo_sim_leak_set(void *data, u64 val)
 
 	if (val > 1)
 		return -EINVAL;
+	if (val && xpo_sim_gpio_level(cage, XPO_SIM_LINE_LEAK))
+		WRITE_ONCE(cage->thermal.stamps.leak_asserted_ns,
+			   ktime_get_ns());
 	xpo_sim_gpio_set_input(cage, XPO_SIM_LINE_LEAK, !val);
+	/* the module's own leak sensor sees it too (B0h:138-139) */
+	mutex_lock(&cage->lock);
+	xpo_sim_thermal_update(cage, 0);
+	mutex_unlock(&cage->lock);
 	return 0;
 }
 DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_leak_fops, xpo_sim_leak_get,
@@ -542,6 +552,7 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 	debugfs_create_file("info", 0444, dir, cage, &xpo_sim_info_fops);
 	debugfs_create_file("mem", 0444, dir, cage, &xpo_sim_mem_fops);
 	debugfs_create_file("lanes", 0444, dir, cage, &xpo_sim_lanes_fops);
+	xpo_sim_debugfs_thermal_cage(cage, dir);
 }
 
 /* debugfs is best effort: the board works without it */
@@ -555,6 +566,7 @@ void xpo_sim_debugfs_init(struct xpo_sim_board *board)
 	debugfs_create_file("timing", 0644, root, board, &xpo_sim_timing_fops);
 	debugfs_create_file_unsafe("bus_khz", 0644, root, board,
 				   &xpo_sim_bus_khz_fops);
+	xpo_sim_debugfs_thermal_board(board, root);
 	for (i = 0; i < board->num_cages; i++)
 		xpo_sim_debugfs_cage(&board->cages[i], root);
 }

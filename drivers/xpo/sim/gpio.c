@@ -23,6 +23,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqdomain.h>
+#include <linux/ktime.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 
@@ -261,10 +262,16 @@ static void xpo_sim_gpio_set(struct gpio_chip *gc, unsigned int offset,
 		goto unlock;
 	__assign_bit(offset, gpio->level, value);
 	/* count the pulses the module must not miss (xpo_sim_module_sync) */
-	if (!value && offset % XPO_SIM_LINES_PER_CAGE == XPO_SIM_LINE_POWER)
+	if (!value && offset % XPO_SIM_LINES_PER_CAGE == XPO_SIM_LINE_POWER) {
 		gpio->power_cycles[index]++;
-	if (!value && offset % XPO_SIM_LINES_PER_CAGE == XPO_SIM_LINE_RESET)
+		WRITE_ONCE(cage->thermal.stamps.power_off_ns, ktime_get_ns());
+	}
+	if (!value && offset % XPO_SIM_LINES_PER_CAGE == XPO_SIM_LINE_RESET) {
 		gpio->resets[index]++;
+		WRITE_ONCE(cage->thermal.stamps.reset_ns, ktime_get_ns());
+	}
+	if (value && offset % XPO_SIM_LINES_PER_CAGE == XPO_SIM_LINE_LPMODE)
+		WRITE_ONCE(cage->thermal.stamps.lpmode_ns, ktime_get_ns());
 	/* may run in atomic context: the module applies it from its work */
 	if (!gpio->dying)
 		mod_delayed_work(system_wq, &cage->sm_work, 0);

@@ -214,6 +214,8 @@ static void xpo_sim_module_boot(struct xpo_sim_cage *cage)
 	mod->offset = 0;
 	mod->running = true;
 	mod->state = CMIS_MODULE_LOWPWR;
+	/* live values from the thermal model before anyone can read */
+	xpo_sim_thermal_boot(cage);
 	dev_dbg(cage->board->dev, "cage %u: module boots (%s)\n", cage->index,
 		mod->pers->name);
 	xpo_sim_module_enter(cage, CMIS_MODULE_LOWPWR);

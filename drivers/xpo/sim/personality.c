@@ -43,7 +43,8 @@ static const struct xpo_sim_telemetry xpo_sim_tlm_dr8 = {
 	.module_temp	= DEGC(45),
 	.vcc		= 33000,		/* 3.3 V */
 	.max_power	= 40000,		/* 400 W */
-	.power		= 35000,		/* 350 W */
+	.power		= 35000,		/* 350 W, every lane up */
+	.power_lowpwr	= 1200,			/* 12 W */
 	.coolant_in	= DEGC(25),
 	.coolant_out	= DEGC(36),		/* 350 W into 0.5 L/min: +10 K */
 	.flow		= 500,
@@ -66,6 +67,8 @@ static const struct xpo_sim_telemetry xpo_sim_tlm_dr8 = {
 static const struct xpo_sim_telemetry xpo_sim_tlm_osfp = {
 	.module_temp	= DEGC(52),
 	.vcc		= 32900,
+	.power		= 1600,			/* 16 W, every lane up */
+	.power_lowpwr	= 150,			/* 1.5 W */
 };
 
 const struct xpo_sim_personality xpo_sim_personalities[] = {

@@ -4,7 +4,7 @@
  *
  * The board is a plain board driver: it registers one I2C adapter per cage,
  * one GPIO chip (with an interrupt controller) carrying every cage's control
- * lines, and one "xpo-cage" platform device per cage described by software
+ * lines, and one "xpo_cage" platform device per cage described by software
  * node properties and a GPIO lookup table.  The cage core finds everything
  * through those descriptions, exactly as it would on a real board; nothing
  * in this header is visible to it.
@@ -100,7 +100,8 @@ struct xpo_sim_telemetry {
 	s16 module_temp;		/* 1/256 degC, 00h:14 */
 	u16 vcc;			/* 100 uV, 00h:16 */
 	u16 max_power;			/* 10 mW */
-	u16 power;			/* 10 mW */
+	u16 power;			/* 10 mW; in the table: nominal draw */
+	u16 power_lowpwr;		/* 10 mW, table only: in ModuleLowPwr */
 	s16 coolant_in;			/* 1/256 degC */
 	s16 coolant_out;		/* 1/256 degC */
 	u16 flow;			/* mL/min */
@@ -215,6 +216,59 @@ static inline u8 *xpo_sim_p11(struct xpo_sim_module *mod, unsigned int bank,
 struct xpo_sim_board;
 
 /*
+ * Times of events, ktime_get_ns(), 0 if never: written locklessly
+ * (WRITE_ONCE) where the event happens, so that a reaction time is the
+ * difference of two of them (debugfs timestamps).
+ */
+struct xpo_sim_stamps {
+	u64 leak_asserted_ns;	/* LeakL pulled low */
+	u64 flow_low_ns;	/* flow fell under the module's low alarm */
+	u64 case_crit_ns;	/* case temperature reached its high alarm */
+	u64 power_off_ns;	/* PowerEn dropped */
+	u64 lpmode_ns;		/* LPMode asserted */
+	u64 reset_ns;		/* ResetL pulled low */
+};
+
+/*
+ * Conditions present at a thermal step, as the bits of the flags they
+ * latch: 00h:9 (CMIS_FLAG_TEMP_*, CMIS_FLAG_VCC_*), B0h:139
+ * (XPO_TLM_FLAG_*) and B0h:140 (bit n: engine n over its high alarm).
+ */
+struct xpo_sim_thermal_cond {
+	u8 temp_vcc;
+	u8 tlm;
+	u8 engines;
+};
+
+/* The thermal model of one cage (thermal.c), under the cage's lock */
+struct xpo_sim_thermal {
+	int inlet_mdegc;		/* debugfs knob */
+	unsigned int flow_mlpm;		/* debugfs knob */
+	int power_override_mw;		/* debugfs knob, -1: from the module */
+	int power_mw;			/* electrical load now */
+	int outlet_mdegc;		/* lagging toward steady state */
+	int case_mdegc;			/* lagging toward steady state */
+	/* conditions at the last step, so that flags latch on edges */
+	struct xpo_sim_thermal_cond cond;
+	/* the seated module's thresholds, for the timestamps */
+	unsigned int flow_low_mlpm;
+	int case_crit_mdegc;
+	bool flow_low, case_crit;
+	struct xpo_sim_stamps stamps;
+};
+
+#define XPO_SIM_THERMAL_STEP_MS		100
+#define XPO_SIM_THERMAL_TAU_MS_DEFAULT	2000
+#define XPO_SIM_THERMAL_TAU_MS_MIN	XPO_SIM_THERMAL_STEP_MS
+#define XPO_SIM_THERMAL_TAU_MS_MAX	600000
+#define XPO_SIM_INLET_MDEGC_DEFAULT	25000
+#define XPO_SIM_INLET_MDEGC_MIN		(-20000)
+#define XPO_SIM_INLET_MDEGC_MAX		100000
+#define XPO_SIM_FLOW_MLPM_DEFAULT	500
+#define XPO_SIM_FLOW_MLPM_MAX		10000
+#define XPO_SIM_POWER_MW_MAX		500000
+
+/*
  * One cage: its I2C adapter, its software node, its platform device and the
  * module it holds.
  *
@@ -241,6 +295,8 @@ struct xpo_sim_cage {
 	struct delayed_work sm_work;
 	unsigned long kick_due;
 
+	struct xpo_sim_thermal thermal;		/* @lock, but the stamps */
+
 	/* fault injection and accounting: lockless */
 	atomic_t nack;				/* transfers left to NACK */
 	atomic64_t transfers;			/* i2c_msg on the wire */
@@ -252,9 +308,9 @@ struct xpo_sim_cage {
 	bool swnode_registered;
 	struct i2c_adapter adap;
 	bool adap_added;
-	char dev_id[16];			/* "xpo-cage.<index>" */
+	char dev_id[16];			/* "xpo_cage.<index>" */
 	struct gpiod_lookup_table *lookup;
-	struct platform_device *pdev;		/* "xpo-cage.<index>" */
+	struct platform_device *pdev;		/* "xpo_cage.<index>" */
 	struct dentry *debugfs;
 };
 
@@ -299,6 +355,9 @@ struct xpo_sim_board {
 	/* tunables, read locklessly with READ_ONCE() */
 	enum xpo_sim_timing timing;
 	unsigned int bus_khz;
+	unsigned int thermal_tau_ms;
+
+	struct delayed_work thermal_work;	/* steps every cage's model */
 
 	struct xpo_sim_cage cages[XPO_CAGES_PER_RU];
 };
@@ -344,14 +403,25 @@ const char *xpo_sim_config_status_name(u8 status);
 /* monitors.c: callers hold cage->lock */
 void xpo_sim_monitors_publish(struct xpo_sim_cage *cage);
 
+/* thermal.c */
+void xpo_sim_thermal_init(struct xpo_sim_board *board);
+void xpo_sim_thermal_start(struct xpo_sim_board *board);
+void xpo_sim_thermal_stop(struct xpo_sim_board *board);
+void xpo_sim_thermal_update(struct xpo_sim_cage *cage, unsigned int dt_ms);
+void xpo_sim_thermal_boot(struct xpo_sim_cage *cage);
+
 /* personality.c */
 void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
 			      unsigned int cage, struct xpo_sim_mem *mem);
 void xpo_sim_telemetry_publish(const struct xpo_sim_telemetry *t,
 			       bool telemetry_page, struct xpo_sim_mem *mem);
 
-/* debugfs.c */
+/* debugfs.c, debugfs_thermal.c */
 void xpo_sim_debugfs_init(struct xpo_sim_board *board);
 void xpo_sim_debugfs_exit(struct xpo_sim_board *board);
+void xpo_sim_debugfs_thermal_board(struct xpo_sim_board *board,
+				   struct dentry *root);
+void xpo_sim_debugfs_thermal_cage(struct xpo_sim_cage *cage,
+				  struct dentry *dir);
 
 #endif /* _XPO_SIM_H */

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Coolant and thermal protection of a cage (Documentation/hwmon.rst).
+ *
+ * Three conditions, each with its own action:
+ *   leak       the cage's leak detect line, or the module's own leak
+ *              sensor (XPO B0h:139 b0)
+ *   flow-low   coolant flow under the module's low alarm (B0h:139 b1)
+ *   overtemp   case temperature at its high alarm (00h:9 b0) or an
+ *              optical engine at its high alarm (B0h:140)
+ * Actions, in rising severity: off (ignored), alert (event only),
+ * low-power (module held in low power), power-off (cage supply off).
+ * A protection that acted (low-power or power-off) stays tripped until an
+ * admin re-arms the cage; it never lifts by itself.
+ */
+#ifndef _XPO_PROTECT_H
+#define _XPO_PROTECT_H
+
+#include <linux/types.h>
+
+enum xpo_protect_cond {
+	XPO_PROTECT_LEAK,
+	XPO_PROTECT_FLOW_LOW,
+	XPO_PROTECT_OVERTEMP,
+	XPO_PROTECT_NUM_COND,
+};
+
+enum xpo_protect_action {
+	XPO_PROTECT_OFF,
+	XPO_PROTECT_ALERT,
+	XPO_PROTECT_LOW_POWER,
+	XPO_PROTECT_POWER_OFF,
+	XPO_PROTECT_NUM_ACTION,
+};
+
+/* What the cage's inputs say, as read */
+struct xpo_protect_input {
+	bool leak_line;		/* the cage's leak detect line asserted */
+	u8 temp_flags;		/* 00h:9, latched */
+	u8 tlm_flags;		/* B0h:139, latched */
+	u8 engine_flags;	/* B0h:140, latched */
+};
+
+/* The decision: the most severe action among the conditions present */
+struct xpo_protect_verdict {
+	u8 conds;				/* BIT(enum xpo_protect_cond) */
+	enum xpo_protect_cond cond;		/* the one that decided */
+	enum xpo_protect_action action;
+};
+
+/**
+ * struct xpo_protect - a cage's protection, under the cage's sm_lock
+ * @policy: the action for each condition
+ * @tripped: a low-power or power-off action was taken and holds
+ * @reason: the condition that tripped it
+ * @action: the action taken
+ * @tripped_ns: ktime_get_ns() when it tripped
+ * @alerts: conditions seen since the last re-arm (alert or acted upon)
+ */
+struct xpo_protect {
+	enum xpo_protect_action policy[XPO_PROTECT_NUM_COND];
+	bool tripped;
+	enum xpo_protect_cond reason;
+	enum xpo_protect_action action;
+	u64 tripped_ns;
+	u8 alerts;
+};
+
+const char *xpo_protect_cond_name(enum xpo_protect_cond cond);
+const char *xpo_protect_action_name(enum xpo_protect_action action);
+int xpo_protect_action_parse(const char *s);
+void xpo_protect_defaults(struct xpo_protect *p);
+void xpo_protect_decide(const enum xpo_protect_action *policy,
+			const struct xpo_protect_input *in,
+			struct xpo_protect_verdict *v);
+
+#endif /* _XPO_PROTECT_H */

@@ -1,0 +1,149 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# hwmon through lm-sensors: 16 distinct chips with labelled channels whose
+# values and thresholds equal the emulator's, alarms that follow the
+# emulated physics, the cost of many readers, and a cage emptied under a
+# reader.
+. "$(dirname "$0")/lib.sh"
+
+xpo_load
+wait_all ready 60 || die "cages not ready: $(all_states)"
+# The thermal model settles in one step, so values hold still to compare
+echo 100 > "$SIM_DBG/thermal_tau_ms"
+sleep 0.5
+
+hwmon_of() {
+	local h
+	for h in /sys/bus/platform/devices/xpo_cage."$1"/hwmon/hwmon*; do
+		echo "$h"
+		return
+	done
+}
+hw() { cat "$(hwmon_of "$1")/$2" 2>/dev/null; }
+thermal() { sed -n "s/^$2: *//p" "$SIM_DBG/cage$1/thermal"; }
+set_interval() {
+	local c
+	for c in $(seq 0 $((NCAGES - 1))); do
+		echo "$1" > "$(hwmon_of "$c")/update_interval"
+	done
+}
+
+# Chips -------------------------------------------------------------------------
+chips=$(sensors 2>/dev/null | grep -E '^xpo-isa-[0-9a-f]{4}$' | sort -u)
+check_eq "sensors shows 16 distinct xpo chips" 16 "$(echo "$chips" | grep -c .)"
+check_eq "chips are named after their cage (xpo-isa-000c is cage 12)" \
+	"xpo_cage.12" \
+	"$(basename "$(readlink -f "$(hwmon_of 12)/device")")"
+sensors -j > /tmp/sensors.json 2>/dev/null
+check "sensors -j is valid JSON" jq -e . /tmp/sensors.json
+check_eq "sensors -j has the 16 chips" 16 \
+	"$(jq '[keys[] | select(startswith("xpo-isa-"))] | length' /tmp/sensors.json)"
+labels=$(jq -r '."xpo-isa-0000" | keys[]' /tmp/sensors.json | sort | tr '\n' '|')
+check_eq "labelled channels" \
+	"Adapter|Coolant flow [dL/h]|Coolant inlet|Coolant outlet|Module case|Module power|Module supply|Optical engine 0|Optical engine 1|Optical engine 2|Optical engine 3|Optical engine 4|Optical engine 5|Optical engine 6|Optical engine 7|" \
+	"$labels"
+
+# Values equal the emulator's ---------------------------------------------------------
+set_interval 100
+sleep 0.3
+# within the rounding of the units on the way (1/256 degC, 10 mW)
+near() { local d=$(($1 - $2)); [ ${d#-} -le "$3" ]; }
+bad=0
+for c in 0 5 11 15; do
+	near "$(hw $c temp1_input)" "$(thermal $c case_mdegc)" 8 || { bad=1; echo "# cage $c case $(hw $c temp1_input) vs $(thermal $c case_mdegc)"; }
+	near "$(hw $c temp2_input)" "$(thermal $c inlet_mdegc)" 8 || { bad=1; echo "# cage $c inlet"; }
+	near "$(hw $c temp3_input)" "$(thermal $c outlet_mdegc)" 8 || { bad=1; echo "# cage $c outlet"; }
+	near "$(hw $c temp4_input)" "$(thermal $c engine0_mdegc)" 8 || { bad=1; echo "# cage $c engine 0"; }
+	near "$(hw $c in0_input)" "$(thermal $c vcc_mv)" 1 || { bad=1; echo "# cage $c vcc"; }
+	near "$(hw $c power1_input)" "$(($(thermal $c power_mw) * 1000))" 10000 || { bad=1; echo "# cage $c power"; }
+	[ "$(hw $c fan1_input)" = "$(($(thermal $c flow_mlpm) * 6 / 10))" ] || { bad=1; echo "# cage $c flow"; }
+done
+check_eq "temperatures, supply, power and flow equal the emulator's" 0 $bad
+check "cages read differently (inlet of cage 0 and 1)" \
+	test "$(hw 0 temp2_input)" != "$(hw 1 temp2_input)"
+
+# Thresholds: the module's (personality.c) and the cage's budget
+check_eq "case crit/max/min/lcrit = 02h alarm/warning thresholds" \
+	"75000 70000 0 -5000" \
+	"$(hw 3 temp1_crit) $(hw 3 temp1_max) $(hw 3 temp1_min) $(hw 3 temp1_lcrit)"
+check_eq "supply crit/max/min/lcrit (mV)" "3465 3450 3150 3135" \
+	"$(hw 3 in0_crit) $(hw 3 in0_max) $(hw 3 in0_min) $(hw 3 in0_lcrit)"
+check_eq "outlet crit/max = B0h:164/166" "50000 45000" \
+	"$(hw 3 temp3_crit) $(hw 3 temp3_max)"
+check_eq "engine crit/max = B0h:172/174" "85000 80000" \
+	"$(hw 3 temp11_crit) $(hw 3 temp11_max)"
+check_eq "power max = the module's 400 W, crit = the cage's budget" \
+	"400000000 400000000" "$(hw 3 power1_max) $(hw 3 power1_crit)"
+check_eq "flow min = low warning 350 mL/min in dL/h" 210 "$(hw 3 fan1_min)"
+check_eq "no alarm on a healthy cage" "0 0 0 0" \
+	"$(hw 3 temp1_crit_alarm) $(hw 3 fan1_alarm) $(hw 3 temp3_crit_alarm) $(hw 3 power1_crit_alarm)"
+
+# Physics: values and alarms follow ---------------------------------------------------
+echo alert > /sys/bus/platform/devices/xpo_cage.7/protection/flow_low
+echo alert > /sys/bus/platform/devices/xpo_cage.7/protection/overtemp
+echo 38000 > "$SIM_DBG/cage7/coolant_inlet_mdegc"
+sleep 0.5
+check "inlet raised to 38 C: temp2 follows" near "$(hw 7 temp2_input)" 38000 8
+check_eq "outlet over its 45 C warning: temp3_max_alarm" 1 "$(hw 7 temp3_max_alarm)"
+echo 200 > "$SIM_DBG/cage7/coolant_flow_mlpm"
+sleep 0.5
+check_eq "flow cut to 200 mL/min: fan1_input in dL/h" 120 "$(hw 7 fan1_input)"
+check_eq "flow under the low alarm: fan1_alarm" 1 "$(hw 7 fan1_alarm)"
+check_eq "flow under the low warning: fan1_min_alarm" 1 "$(hw 7 fan1_min_alarm)"
+check_eq "protection set to alert: the module keeps running" ready "$(cage_state 7)"
+echo 500 > "$SIM_DBG/cage7/coolant_flow_mlpm"
+echo 25000 > "$SIM_DBG/cage7/coolant_inlet_mdegc"
+sleep 0.5
+hw 7 fan1_alarm > /dev/null	# reading reports, and clears, the latch
+check_eq "flow back: the alarm clears once reported" 0 "$(hw 7 fan1_alarm)"
+
+# Cost: 100 sensors runs in one interval, one refresh per cage ---------------------------
+set_interval 60000
+sleep 0.2
+for c in $(seq 0 $((NCAGES - 1))); do hw "$c" temp1_input > /dev/null; done
+declare -a before tbefore
+for c in $(seq 0 $((NCAGES - 1))); do
+	before[$c]=$(cage_field "$c" telemetry_refreshes)
+	tbefore[$c]=$(cat "$SIM_DBG/cage$c/transfers")
+done
+for i in $(seq 1 100); do sensors > /dev/null 2>&1; done
+worst=0 bus=0
+for c in $(seq 0 $((NCAGES - 1))); do
+	d=$(($(cage_field "$c" telemetry_refreshes) - before[c]))
+	[ $d -gt $worst ] && worst=$d
+	bus=$((bus + $(cat "$SIM_DBG/cage$c/transfers") - tbefore[c]))
+done
+echo "# 100 sensors runs: at most $worst refreshes per cage, $bus I2C messages over 16 cages"
+check "100 sensors runs within one interval: at most one refresh per cage" \
+	test $worst -le 1
+# A refresh is 4 reads and their page selects: a handful of messages per cage
+check "...and a handful of bus messages per cage ($bus in all)" test $bus -le $((16 * 16))
+set_interval 1000
+
+# A cage emptied under a reader: ENODATA, no warning --------------------------------------
+( for i in $(seq 1 60); do sensors xpo-isa-0009 > /dev/null 2>&1; done ) &
+loop=$!
+sleep 0.3
+sim_set 9 present 0
+wait_state 9 empty 10
+err=$(cat "$(hwmon_of 9)/temp1_input" 2>&1)
+check "empty cage: temp1_input refused" test -n "${err##[0-9]*}"
+check "empty cage: ENODATA" grep -q "No data available" <<< "$err"
+check "empty cage: the cage's budget is still known" test "$(hw 9 power1_crit)" = 400000000
+sim_set 9 present 1
+wait $loop
+wait_state 9 ready 20
+check "re-seated: values again" test -n "$(hw 9 temp1_input)"
+sensors -j > /tmp/sensors.json 2>/dev/null
+check "sensors -j still valid JSON" jq -e . /tmp/sensors.json
+
+# An air-cooled module (osfp): no telemetry page, only case and supply ----------------------
+set_personality 13 osfp
+wait_state 13 ready 20
+check "osfp: case temperature" test -n "$(hw 13 temp1_input)"
+check "osfp: no coolant flow (ENODATA)" test -z "$(hw 13 fan1_input)"
+
+xpo_unload
+check "unload" test ! -d /sys/module/xpo
+finish
