@@ -82,9 +82,9 @@ check_eq "no alarm on a healthy cage" "0 0 0 0" \
 # Physics: values and alarms follow ---------------------------------------------------
 echo alert > /sys/bus/platform/devices/xpo_cage.7/protection/flow_low
 echo alert > /sys/bus/platform/devices/xpo_cage.7/protection/overtemp
-echo 38000 > "$SIM_DBG/cage7/coolant_inlet_mdegc"
+echo 42000 > "$SIM_DBG/cage7/coolant_inlet_mdegc"
 sleep 0.5
-check "inlet raised to 38 C: temp2 follows" near "$(hw 7 temp2_input)" 38000 8
+check "inlet raised to 42 C: temp2 follows" near "$(hw 7 temp2_input)" 42000 8
 check_eq "outlet over its 45 C warning: temp3_max_alarm" 1 "$(hw 7 temp3_max_alarm)"
 echo 200 > "$SIM_DBG/cage7/coolant_flow_mlpm"
 sleep 0.5
