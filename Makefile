@@ -8,6 +8,8 @@
 #   make check           every test on both kernels (installs what it needs)
 #   make lint            W=1 + sparse on both kernels, checkpatch
 #   make kunit           the KUnit suites in UML
+#   make bench           benchmarks in guests (figures, not pass/fail)
+#   make install-sensors the lm-sensors configuration, to /etc/sensors.d
 #
 # Each kernel's objects live in build/<release>/, a mirror of the sources, so
 # that both kernels can be built side by side without cleaning.
@@ -19,7 +21,7 @@ BUILD ?= build/$(KREL)
 KSRC := $(wildcard Kbuild drivers include)
 KMAKE_FLAGS ?=
 
-.PHONY: all modules tools deps demo check lint kunit vm-tests clean help
+.PHONY: all modules tools deps demo check lint kunit bench install-sensors vm-tests clean help
 
 all: modules tools
 
@@ -53,9 +55,15 @@ lint: deps
 kunit: deps
 	scripts/kunit
 
+bench: deps
+	bench/run
+
+install-sensors:
+	install -D -m 0644 contrib/sensors.d/xpo.conf $(DESTDIR)/etc/sensors.d/xpo.conf
+
 clean:
 	rm -rf build
 	@if [ -f tools/xpoctl/Makefile ]; then $(MAKE) -C tools/xpoctl clean; fi
 
 help:
-	@sed -n '3,13p' Makefile
+	@sed -n '3,15p' Makefile
