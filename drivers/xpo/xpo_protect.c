@@ -108,16 +108,20 @@ static void xpo_protect_uevent(struct xpo_cage *cage, const char *event,
 			       const char *reason, const char *action)
 {
 	char cage_env[24], event_env[24], reason_env[32], action_env[32];
-	char *envp[] = { cage_env, event_env, reason_env, action_env, NULL };
+	char *envp[5] = { cage_env, event_env };
+	unsigned int n = 2;
 
 	snprintf(cage_env, sizeof(cage_env), "XPO_CAGE=%u", cage->nr);
 	snprintf(event_env, sizeof(event_env), "XPO_EVENT=%s", event);
-	snprintf(reason_env, sizeof(reason_env), "XPO_REASON=%s", reason);
-	snprintf(action_env, sizeof(action_env), "XPO_ACTION=%s", action);
-	if (!reason[0])
-		envp[2] = NULL;
-	else if (!action[0])
-		envp[3] = NULL;
+	if (reason[0]) {
+		snprintf(reason_env, sizeof(reason_env), "XPO_REASON=%s", reason);
+		envp[n++] = reason_env;
+	}
+	if (action[0]) {
+		snprintf(action_env, sizeof(action_env), "XPO_ACTION=%s",
+			 action);
+		envp[n++] = action_env;
+	}
 	kobject_uevent_env(&cage->dev->kobj, KOBJ_CHANGE, envp);
 }
 

@@ -22,44 +22,49 @@ static struct xpo_cage *xpo_dev_cage(struct device *dev)
 	return dev_get_drvdata(dev);
 }
 
-static ssize_t xpo_policy_show(struct device *dev, enum xpo_protect_cond c,
-			       char *buf)
+/* One file per condition: the attribute knows its condition */
+struct xpo_policy_attr {
+	struct device_attribute attr;
+	enum xpo_protect_cond cond;
+};
+
+static enum xpo_protect_cond xpo_attr_cond(struct device_attribute *attr)
+{
+	return container_of(attr, struct xpo_policy_attr, attr)->cond;
+}
+
+static ssize_t policy_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
 {
 	struct xpo_protect p;
 
 	xpo_cage_protect_get(xpo_dev_cage(dev), &p);
-	return sysfs_emit(buf, "%s\n", xpo_protect_action_name(p.policy[c]));
+	return sysfs_emit(buf, "%s\n",
+			  xpo_protect_action_name(p.policy[xpo_attr_cond(attr)]));
 }
 
-static ssize_t xpo_policy_store(struct device *dev, enum xpo_protect_cond c,
-				const char *buf, size_t count)
+static ssize_t policy_store(struct device *dev, struct device_attribute *attr,
+			    const char *buf, size_t count)
 {
 	int action = xpo_protect_action_parse(buf);
 	int ret;
 
 	if (action < 0)
 		return action;
-	ret = xpo_cage_protect_set(xpo_dev_cage(dev), c, action);
+	ret = xpo_cage_protect_set(xpo_dev_cage(dev), xpo_attr_cond(attr),
+				   action);
 	return ret ?: count;
 }
 
-#define XPO_POLICY_ATTR(name, cond)					\
-static ssize_t name##_show(struct device *dev,				\
-			   struct device_attribute *attr, char *buf)	\
-{									\
-	return xpo_policy_show(dev, cond, buf);				\
-}									\
-static ssize_t name##_store(struct device *dev,				\
-			    struct device_attribute *attr,		\
-			    const char *buf, size_t count)		\
-{									\
-	return xpo_policy_store(dev, cond, buf, count);			\
-}									\
-static DEVICE_ATTR_RW(name)
+#define XPO_POLICY_ATTR(_name, _cond)					\
+	struct xpo_policy_attr dev_attr_##_name = {			\
+		.attr = __ATTR(_name, 0644, policy_show, policy_store),	\
+		.cond = _cond,						\
+	}
 
-XPO_POLICY_ATTR(leak, XPO_PROTECT_LEAK);
-XPO_POLICY_ATTR(flow_low, XPO_PROTECT_FLOW_LOW);
-XPO_POLICY_ATTR(overtemp, XPO_PROTECT_OVERTEMP);
+static XPO_POLICY_ATTR(leak, XPO_PROTECT_LEAK);
+static XPO_POLICY_ATTR(flow_low, XPO_PROTECT_FLOW_LOW);
+static XPO_POLICY_ATTR(overtemp, XPO_PROTECT_OVERTEMP);
 
 static ssize_t status_show(struct device *dev, struct device_attribute *attr,
 			   char *buf)
@@ -93,9 +98,9 @@ static ssize_t rearm_store(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_WO(rearm);
 
 static struct attribute *xpo_protect_attrs[] = {
-	&dev_attr_leak.attr,
-	&dev_attr_flow_low.attr,
-	&dev_attr_overtemp.attr,
+	&dev_attr_leak.attr.attr,
+	&dev_attr_flow_low.attr.attr,
+	&dev_attr_overtemp.attr.attr,
 	&dev_attr_status.attr,
 	&dev_attr_rearm.attr,
 	NULL

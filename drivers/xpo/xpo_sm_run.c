@@ -182,9 +182,8 @@ static void xpo_sm_update_io(struct xpo_cage *cage)
 	mutex_lock(&cage->io_lock);
 	/* telemetry is of a ready module; thresholds of this very module */
 	if (cage->sm.state != cage->io_state)
-		xpo_telemetry_forget(cage, cage->sm.state == XPO_S_EMPTY ||
-					   cage->sm.state == XPO_S_POWERED_OFF ||
-					   cage->sm.state == XPO_S_PROBING);
+		xpo_telemetry_forget(cage, !enabled ||
+				     cage->sm.state == XPO_S_PROBING);
 	cage->io_enabled = enabled;
 	cage->io_state = cage->sm.state;
 	cage->io_fault = cage->sm.fault;

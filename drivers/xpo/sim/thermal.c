@@ -59,7 +59,6 @@
 /* Share of the nominal power the module draws with no lane active, % */
 #define XPO_SIM_POWER_IDLE_PCT		40
 
-
 /* Module electrical power, mW, from its state and lanes */
 static int xpo_sim_thermal_load_mw(struct xpo_sim_cage *cage)
 {

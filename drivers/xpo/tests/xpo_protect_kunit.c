@@ -157,4 +157,5 @@ static struct kunit_suite xpo_protect_suite = {
 	.name = "xpo_protect",
 	.test_cases = xpo_protect_cases,
 };
+
 kunit_test_suite(xpo_protect_suite);
