@@ -60,6 +60,13 @@ for c in 0 5 11 15; do
 	[ "$(hw $c fan1_input)" = "$(($(thermal $c flow_mlpm) * 6 / 10))" ] || { bad=1; echo "# cage $c flow"; }
 done
 check_eq "temperatures, supply, power and flow equal the emulator's" 0 $bad
+# The emulated physics: outlet = inlet + P / (flow x c_p), water
+p=$(thermal 0 power_mw) f=$(thermal 0 flow_mlpm) in=$(thermal 0 inlet_mdegc)
+want=$((in + p * 60 * 1000 / (f * 4186)))
+echo "# cage 0: $p mW into $f mL/min at $in m degC: outlet $(thermal 0 outlet_mdegc), formula $want"
+check "outlet = inlet + P/(flow c_p) (cage 0)" near "$(thermal 0 outlet_mdegc)" "$want" 2
+check "healthy defaults: inlet 18-30 C, flow 350-700 mL/min" \
+	test "$in" -ge 18000 -a "$in" -le 30000 -a "$f" -ge 350 -a "$f" -le 700
 check "cages read differently (inlet of cage 0 and 1)" \
 	test "$(hw 0 temp2_input)" != "$(hw 1 temp2_input)"
 
