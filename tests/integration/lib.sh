@@ -142,7 +142,13 @@ uevents_start() {
 	UEVENT_LOG=$(mktemp /tmp/uevents.XXXXXX)
 	udevadm monitor --kernel --property > "$UEVENT_LOG" 2>/dev/null &
 	UEVENT_PID=$!
-	sleep 0.3
+	# listening once it printed its banner (slow guests take a while)
+	local i
+	for i in $(seq 1 100); do
+		grep -q "KERNEL - the kernel uevent" "$UEVENT_LOG" && break
+		sleep 0.05
+	done
+	sleep 0.2
 }
 
 uevents_stop() {
