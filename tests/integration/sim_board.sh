@@ -190,7 +190,7 @@ rd 8 >/dev/null			# IntL rises
 echo 1 > "$D/leak"		# LeakL falls
 echo 0 > "$D/present"		# ModPrsL rises
 for i in $(seq 100); do
-	[ "$(grep -c -v ready "$ev")" -ge 6 ] && break
+	[ "$(grep -c -v ready "$ev")" -ge 5 ] && break
 	sleep 0.1
 done
 sleep 0.2			# nothing more should come
@@ -198,10 +198,13 @@ kill "$watcher"
 wait "$watcher" 2>/dev/null
 # (edges of different lines pending together arrive in line order)
 edges() { grep "^$1 " "$ev" | cut -d' ' -f2 | paste -sd' '; }
-# IntL: ModuleReady flagged, flag read; the module's own leak sensor latches
-# B0h:139 (Documentation/xpo_sim.rst), and the pull lets IntL float high
-check_eq "edges: IntL, leak, present" "falling rising falling rising|falling|rising" \
-	"$(edges 1)|$(edges 2)|$(edges 0)"
+# IntL: ModuleReady flagged, flag read; then the module's own leak sensor
+# latches B0h:139 (Documentation/xpo_sim.rst) and the pull lets IntL float
+# high, close enough together that the low pulse may be seen or not
+intl=$(edges 1)
+[ "$intl" = "falling rising falling rising" ] && intl="falling rising rising"
+check_eq "edges: IntL, leak, present" "falling rising rising|falling|rising" \
+	"$intl|$(edges 2)|$(edges 0)"
 check_eq "info leak" 1 "$(sim_info 0 leak)"
 echo 0 > "$D/leak"
 
@@ -691,6 +694,7 @@ if [ -f "$XPO_KO" ]; then
 	check_eq "xpo0p5 up: lanes 40-47 DPActivated, the others down" \
 		"deactivated|activated|deactivated" \
 		"$(lanes_of 0 0 39)|$(lanes_of 0 40 47)|$(lanes_of 0 48 63)"
+	sleep 0.5	# the module's temperature follows its new load
 	check_eq "ethtool raw page 11h bank 5 equals the emulator" \
 		"$(sim_mem 0 'page 11h bank 5')" "$(ethtool_page xpo0p5 0x11 5)"
 	ip link set xpo0p5 down
