@@ -60,9 +60,12 @@ churn() {
 # One warm-up round so that first-use allocations are not counted as growth
 for i in "${!ports[@]}"; do request "$i" > /dev/null 2>&1 & done
 wait
-sync
-echo 3 > /proc/sys/vm/drop_caches
-slab_before=$(slab_kb)
+settle_slab() {
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	slab_kb
+}
+slab_start=$(settle_slab)
 
 churn &
 churn_pid=$!
@@ -82,6 +85,7 @@ for rounds in $(seq 1 "$ROUNDS"); do
 			[ $bad -le 5 ] && echo "# ${ports[$i]}: $(tr '\n' ' ' < "$out/$i.err")"
 		fi
 	done
+	[ "$rounds" = $((ROUNDS / 2)) ] && slab_half=$(settle_slab)
 done
 touch "$out/stop"
 wait $churn_pid
@@ -112,15 +116,14 @@ check_eq "ethtool -m equals the emulator's bytes on every cage afterwards" 0 $mi
 check "reset works on a churned cage afterwards" ethtool --reset xpo5p0 phy-shared
 check "cage 5 ready after the reset" wait_state 5 ready 30
 
-sync
-echo 3 > /proc/sys/vm/drop_caches
-slab_after=$(slab_kb)
-growth=$((slab_after - slab_before))
-echo "# unreclaimable slab: $slab_before kB before, $slab_after kB after ($growth kB)"
-# Thousands of requests: a per-request leak of even 64 bytes would show up
-# as several hundred kB; noise seen in lifecycle.sh is a few hundred kB.
-check "unreclaimable slab did not grow by more than 1 MB ($growth kB)" \
-	test $growth -lt 1024
+slab_end=$(settle_slab)
+first=$((slab_half - slab_start)) second=$((slab_end - slab_half))
+echo "# unreclaimable slab: $slab_start kB, $slab_half kB after half the rounds, $slab_end kB at the end"
+# A per-request leak grows the slab in both halves (hundreds of requests
+# each); the noise seen on these guests is a few hundred kB either way,
+# once over 1 MB under load (lifecycle.sh measures the same way).
+check "unreclaimable slab: no growth over 512 kB in both halves ($first kB, $second kB)" \
+	test $first -le 512 -o $second -le 512
 
 rm -rf "$out"
 xpo_unload
