@@ -11,7 +11,12 @@
 
 static void copy(char *dst, size_t n, const char *src)
 {
-	snprintf(dst, n, "%s", src ? src : "");
+	size_t i = 0;
+
+	/* truncation of a path or version is harmless: it is only shown */
+	for (; src && src[i] && i + 1 < n; i++)
+		dst[i] = src[i];
+	dst[i] = '\0';
 }
 
 static void module_version(struct kmod_module *mod, struct drv_status *st)

@@ -56,12 +56,14 @@ static const struct xpoctl_cmd driver_cmds[] = {
  * "s" sensor; "mo" is module, "mon" monitor.
  */
 const struct xpoctl_obj xpoctl_objs[] = {
-	{ "cage", cage_cmds, "XPO cages" },
-	{ "module", module_cmds, "the module in a cage (CMIS memory)" },
-	{ "sensor", sensor_cmds, "hwmon sensors of the cages" },
+	{ .name = "cage", .cmds = cage_cmds, .help = "XPO cages" },
+	{ .name = "module", .cmds = module_cmds,
+	  .help = "the module in a cage (CMIS memory)" },
+	{ .name = "sensor", .cmds = sensor_cmds,
+	  .help = "hwmon sensors of the cages" },
 	{ "monitor", NULL, "print events: insert, remove, state, alarm, protection",
 	  cmd_monitor, "[-t]" },
-	{ "driver", driver_cmds, "the xpo kernel driver" },
+	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver" },
 	{ "port", NULL, "front-panel ports and breakout (not implemented yet)",
 	  not_implemented, "" },
 	{ "reach", NULL, "reach profiles (not implemented yet)",
