@@ -383,3 +383,17 @@ int xnl_recv_events(struct nlsock *nl, int maxattr,
 	nl_cb_put(cb);
 	return c.ret;
 }
+
+int xnl_family_id(const char *family)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int id;
+
+	if (!sk)
+		die_oom();
+	id = genl_connect(sk);
+	if (!id)
+		id = genl_ctrl_resolve(sk, family);
+	nl_socket_free(sk);
+	return id < 0 ? -ENOENT : id;
+}

@@ -70,4 +70,8 @@ int xnl_recv_events(struct nlsock *nl, int maxattr,
 		   int (*event)(uint8_t cmd, struct nlattr **tb, void *arg),
 		   void *arg);
 
+
+
+/* Family id of @family, or a negative errno; prints nothing */
+int xnl_family_id(const char *family);
 #endif
