@@ -205,7 +205,7 @@ static int valid_cb(struct nl_msg *msg, void *arg)
 		return NL_STOP;
 	}
 	if (c->reply) {
-		err = c->reply(tb, c->maxattr, c->arg);
+		err = c->reply(tb, nlmsg_hdr(msg), c->arg);
 		if (err) {
 			c->err = err;
 			free(tb);
@@ -338,7 +338,8 @@ int xnl_join(struct nlsock *nl, const char *group)
 
 struct ev_ctx {
 	int maxattr;
-	int (*event)(uint8_t cmd, struct nlattr **tb, void *arg);
+	int (*event)(uint8_t cmd, struct nlattr **tb, struct nlmsghdr *nlh,
+		     void *arg);
 	void *arg;
 	int ret;
 };
@@ -351,13 +352,14 @@ static int event_cb(struct nl_msg *msg, void *arg)
 
 	tb = xzalloc(sizeof(*tb) * (c->maxattr + 1));
 	if (!genlmsg_parse(nlmsg_hdr(msg), 0, tb, c->maxattr, NULL))
-		c->ret = c->event(g->cmd, tb, c->arg);
+		c->ret = c->event(g->cmd, tb, nlmsg_hdr(msg), c->arg);
 	free(tb);
 	return c->ret ? NL_STOP : NL_OK;
 }
 
 int xnl_recv_events(struct nlsock *nl, int maxattr,
-		   int (*event)(uint8_t cmd, struct nlattr **tb, void *arg),
+		   int (*event)(uint8_t cmd, struct nlattr **tb,
+				struct nlmsghdr *nlh, void *arg),
 		   void *arg)
 {
 	struct ev_ctx c = { .maxattr = maxattr, .event = event, .arg = arg };

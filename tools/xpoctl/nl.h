@@ -47,7 +47,9 @@ void xnl_close(struct nlsock *nl);
 
 typedef int (*nl_build_fn)(struct nl_msg *msg, void *arg);
 /* return 0 to continue, negative errno to stop */
-typedef int (*nl_reply_fn)(struct nlattr **tb, int maxattr, void *arg);
+/* @nlh: the whole reply, for multi-attr walks (genlmsg_attrdata) */
+typedef int (*nl_reply_fn)(struct nlattr **tb, struct nlmsghdr *nlh,
+			   void *arg);
 
 /*
  * Send @cmd (dump if @dump) built by @build, call @reply with the parsed
@@ -67,7 +69,8 @@ int xnl_join(struct nlsock *nl, const char *group);
 /* Loop on events: @event gets the genl command and attributes; stops when it
  * returns non-zero (returned) or on a socket error (negative errno) */
 int xnl_recv_events(struct nlsock *nl, int maxattr,
-		   int (*event)(uint8_t cmd, struct nlattr **tb, void *arg),
+		   int (*event)(uint8_t cmd, struct nlattr **tb,
+				struct nlmsghdr *nlh, void *arg),
 		   void *arg);
 
 

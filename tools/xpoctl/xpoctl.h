@@ -8,6 +8,7 @@
 #define XPOCTL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "json_writer.h"
 #include "util.h"
@@ -62,5 +63,17 @@ int cmd_cage_set(struct xpoctl *x, int argc, char **argv);
 int cmd_module_show(struct xpoctl *x, int argc, char **argv);
 int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv);
 int cmd_monitor(struct xpoctl *x, int argc, char **argv);
+int xpoctl_nl(struct xpoctl *x);
+
+struct set_req {
+	uint32_t id;
+	bool has_policy, has_power, reset;
+	uint32_t policy;
+	uint8_t power;
+};
+
+/* cage set's arguments: a cage bitmap and the request (unit-tested) */
+int cage_set_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
+		   struct set_req *r);
 
 #endif
