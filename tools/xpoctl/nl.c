@@ -292,15 +292,16 @@ int xnl_request(struct nlsock *nl, uint8_t cmd, bool dump, int maxattr,
 	c.req = nlmsg_hdr(msg);
 	err = nl_send_auto(nl->sk, msg);
 	if (err < 0) {
-		fprintf(stderr, "xpoctl: %s: send: %s\n", what, nl_geterror(err));
+		fprintf(stderr, "xpoctl: %s: send: %s\n", what ? what : "request",
+			nl_geterror(err));
 		err = -EIO;
 		goto out;
 	}
 	while (!c.done) {
 		err = nl_recvmsgs(nl->sk, cb);
 		if (err < 0 && !c.done) {
-			fprintf(stderr, "xpoctl: %s: receive: %s\n", what,
-				nl_geterror(err));
+			fprintf(stderr, "xpoctl: %s: receive: %s\n",
+				what ? what : "request", nl_geterror(err));
 			err = -EIO;
 			goto out;
 		}
@@ -309,7 +310,8 @@ int xnl_request(struct nlsock *nl, uint8_t cmd, bool dump, int maxattr,
 			break;
 	}
 	err = c.err;
-	if (err && (c.ea.msg || c.done))
+	/* what == NULL: the caller expects failures and stays quiet */
+	if (err && what && (c.ea.msg || c.done))
 		xnl_print_error(what, err, &c.ea);
 out:
 	nl_cb_put(cb);

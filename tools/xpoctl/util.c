@@ -50,3 +50,17 @@ bool parse_uint(const char *s, unsigned long max, unsigned long *out)
 	*out = v;
 	return true;
 }
+
+void hexdump(FILE *out, const uint8_t *buf, unsigned int base,
+	     unsigned int len)
+{
+	unsigned int i;
+
+	for (i = 0; i < len; i++) {
+		if (!(i % 16))
+			fprintf(out, "%s0x%04x: ", i ? "\n" : "", base + i);
+		fprintf(out, " %02x", buf[i]);
+	}
+	if (len)
+		fputc('\n', out);
+}

@@ -24,4 +24,10 @@ bool matches(const char *arg, const char *word);
 /* strict unsigned parse, any base prefix (0x..); false on junk/overflow */
 bool parse_uint(const char *s, unsigned long max, unsigned long *out);
 
+/* 16 bytes a line, "0x0080:  00 01 ...", the offset of the first byte @base */
+#include <stdint.h>
+#include <stdio.h>
+void hexdump(FILE *out, const uint8_t *buf, unsigned int base,
+	     unsigned int len);
+
 #endif

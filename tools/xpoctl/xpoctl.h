@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "json_writer.h"
 #include "util.h"
@@ -54,6 +55,15 @@ bool parse_cage(struct xpoctl *x, const char *s, unsigned long *cage);
 const struct xpoctl_obj *find_obj(const char *arg);
 const struct xpoctl_cmd *find_cmd(const struct xpoctl_obj *o, const char *arg);
 
+struct eeprom_args {
+	unsigned int cage, bank, page, offset, length;
+	bool has_offset, raw;
+};
+
+/* module eeprom's arguments (unit-tested) */
+int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
+			struct eeprom_args *a);
+
 /* command handlers */
 int cmd_sensor_show(struct xpoctl *x, int argc, char **argv);
 int sensor_chip_cage(const char *prefix);
@@ -64,6 +74,10 @@ int cmd_module_show(struct xpoctl *x, int argc, char **argv);
 int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv);
 int cmd_monitor(struct xpoctl *x, int argc, char **argv);
 int xpoctl_nl(struct xpoctl *x);
+
+struct cage_info;
+int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
+			 struct jw *jw, FILE *out);
 
 struct set_req {
 	uint32_t id;
