@@ -68,4 +68,9 @@ void cage_print_detail(const struct cage_info *c, FILE *out);
 /* one cage as a JSON object */
 void cage_print_json(const struct cage_info *c, struct jw *jw);
 
+/* a monitor event: one text line, or one JSON object a line even with -p;
+ * @ts: timestamp text or NULL */
+int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
+			 struct jw *jw, FILE *out);
+
 #endif

@@ -100,33 +100,6 @@ int cmd_cage_show(struct xpoctl *x, int argc, char **argv)
 	return XE_OK;
 }
 
-/* CAGE, CAGE,CAGE,... or "all" into a bitmap; false on bad input */
-static bool parse_cage_list(struct xpoctl *x, const char *s, uint32_t *mask)
-{
-	char *dup, *tok, *save = NULL;
-	unsigned long c;
-	bool ok = true;
-
-	*mask = 0;
-	if (!strcmp(s, "all")) {
-		*mask = (1U << XPO_CAGES_MAX) - 1;
-		return true;
-	}
-	dup = strdup(s);
-	if (!dup)
-		die_oom();
-	for (tok = strtok_r(dup, ",", &save); tok && ok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		ok = parse_cage(x, tok, &c);
-		if (ok)
-			*mask |= 1U << c;
-	}
-	free(dup);
-	if (ok && !*mask)
-		return usage_error(x, "no cage given") && false;
-	return ok;
-}
-
 static int build_set(struct nl_msg *msg, void *arg)
 {
 	const struct set_req *r = arg;
@@ -137,71 +110,6 @@ static int build_set(struct nl_msg *msg, void *arg)
 	    (r->reset && nla_put_flag(msg, XPO_A_CAGE_RESET)))
 		return -EMSGSIZE;
 	return 0;
-}
-
-/* exact keyword first, then a prefix in the order given */
-static int keyword(const char *arg, const char *const *kw)
-{
-	int i;
-
-	for (i = 0; kw[i]; i++)
-		if (!strcmp(arg, kw[i]))
-			return i;
-	for (i = 0; kw[i]; i++)
-		if (matches(arg, kw[i]))
-			return i;
-	return -1;
-}
-
-int cage_set_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
-		   struct set_req *r)
-{
-	static const char *const kw[] = { "power-mode", "power", "reset", NULL };
-	int i;
-
-	memset(r, 0, sizeof(*r));
-	if (argc < 1)
-		return usage_error(x, "cage set needs a CAGE");
-	if (!parse_cage_list(x, argv[0], mask))
-		return XE_USAGE;
-	if (argc < 2)
-		return usage_error(x, "cage set: nothing to change");
-	for (i = 1; i < argc; i++) {
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-		switch (keyword(argv[i], kw)) {
-		case 0:
-			if (!v)
-				return usage_error(x, "power-mode needs high or auto");
-			if (matches(v, "high"))
-				r->policy = XPO_POWER_MODE_POLICY_HIGH;
-			else if (matches(v, "auto"))
-				r->policy = XPO_POWER_MODE_POLICY_AUTO;
-			else
-				return usage_error(x, "power-mode \"%s\": expected high or auto", v);
-			r->has_policy = true;
-			i++;
-			break;
-		case 1:
-			if (!v)
-				return usage_error(x, "power needs on or off");
-			if (!strcmp(v, "on"))
-				r->power = 1;
-			else if (!strcmp(v, "off"))
-				r->power = 0;
-			else
-				return usage_error(x, "power \"%s\": expected on or off", v);
-			r->has_power = true;
-			i++;
-			break;
-		case 2:
-			r->reset = true;
-			break;
-		default:
-			return usage_error(x, "cage set: unknown keyword \"%s\"", argv[i]);
-		}
-	}
-	return XE_OK;
 }
 
 int cmd_cage_set(struct xpoctl *x, int argc, char **argv)

@@ -36,45 +36,6 @@ static void stamp(char *buf, size_t n)
 	snprintf(buf + len, n - len, ".%06ld", (long)tv.tv_usec);
 }
 
-int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
-			 struct jw *jw, FILE *out)
-{
-	if (json) {
-		/* one object per line: pretty output would break NDJSON */
-		bool pretty = jw->pretty;
-
-		jw->pretty = false;
-		if (ts) {
-			jw_obj_open(jw);
-			jw_kv_string(jw, "timestamp", ts);
-			jw_name(jw, "cage");
-			cage_print_json(c, jw);
-			jw_obj_close(jw);
-		} else {
-			cage_print_json(c, jw);
-		}
-		jw_end(jw);
-		jw->pretty = pretty;
-		return 0;
-	}
-	if (ts)
-		fprintf(out, "[%s] ", ts);
-	fprintf(out, "cage %u: %s", c->id,
-		c->has_event ? cage_event_name(c->event) : "event");
-	if (c->has_prev_state)
-		fprintf(out, " %s -> %s", cage_state_name(c->prev_state),
-			cage_state_name(c->state));
-	else
-		fprintf(out, " %s", cage_state_name(c->state));
-	if (c->has_fault && c->fault)
-		fprintf(out, " (%s)", cage_fault_name(c->fault));
-	if (c->has_event_seq)
-		fprintf(out, " seq %u", c->event_seq);
-	fputc('\n', out);
-	fflush(out);
-	return 0;
-}
-
 static int on_event(uint8_t cmd, struct nlattr **tb, struct nlmsghdr *nlh,
 		    void *arg)
 {
@@ -121,7 +82,7 @@ int cmd_monitor(struct xpoctl *x, int argc, char **argv)
 	err = xnl_join(x->nl, XPO_MCGRP_MONITOR);
 	if (err)
 		return XE_DRIVER;
-	/* until interrupted; an error return means the socket failed */
-	err = xnl_recv_events(x->nl, XPO_A_CAGE_MAX, on_event, &m);
-	return err == -ENOBUFS ? XE_FAIL : XE_FAIL;
+	/* until interrupted: returning at all means the socket failed */
+	xnl_recv_events(x->nl, XPO_A_CAGE_MAX, on_event, &m);
+	return XE_FAIL;
 }

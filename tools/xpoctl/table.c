@@ -66,20 +66,30 @@ static void print_line(const struct table *t, FILE *out, const int *w,
 		       const char *const *v)
 {
 	int c, last = t->ncols - 1;
+	char *line = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&line, &len);
 
+	if (!f)
+		die_oom();
 	for (c = 0; c < t->ncols; c++) {
 		bool end = c == last;
 
 		if (t->right[c])
-			fprintf(out, "%*s", w[c], v[c]);
+			fprintf(f, "%*s", w[c], v[c]);
 		else if (end)
-			fputs(v[c], out);
+			fputs(v[c], f);
 		else
-			fprintf(out, "%-*s", w[c], v[c]);
+			fprintf(f, "%-*s", w[c], v[c]);
 		if (!end)
-			fputs("  ", out);
+			fputs("  ", f);
 	}
-	fputc('\n', out);
+	fclose(f);
+	/* empty trailing cells leave blanks: none at the end of a line */
+	while (len && line[len - 1] == ' ')
+		line[--len] = '\0';
+	fprintf(out, "%s\n", line);
+	free(line);
 }
 
 void table_print(const struct table *t, FILE *out)

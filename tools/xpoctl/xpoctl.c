@@ -172,7 +172,9 @@ int xpoctl_main(int argc, char **argv)
 	struct xpoctl x = { 0 };
 	int opt, ret;
 
-	optind = 1;
+	/* 0, not 1: glibc then resets all its state (the unit tests call
+	 * xpoctl_main many times) */
+	optind = 0;
 	opterr = 0;
 	/* "+": options end at the object, as in ip(8) */
 	while ((opt = getopt_long(argc, argv, "+jpstVh", long_opts, NULL)) != -1) {

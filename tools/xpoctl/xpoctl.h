@@ -75,9 +75,7 @@ int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv);
 int cmd_monitor(struct xpoctl *x, int argc, char **argv);
 int xpoctl_nl(struct xpoctl *x);
 
-struct cage_info;
-int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
-			 struct jw *jw, FILE *out);
+
 
 struct set_req {
 	uint32_t id;
