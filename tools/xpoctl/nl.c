@@ -100,8 +100,6 @@ int errno_exit_code(int err)
 	case EPERM:
 	case EACCES:
 		return XE_PERM;
-	case EOPNOTSUPP:
-		return XE_DRIVER;
 	case EINVAL:
 	case ERANGE:
 		return XE_USAGE;
@@ -113,10 +111,10 @@ int errno_exit_code(int err)
 void xnl_print_error(const char *what, int err, const struct extack *ea)
 {
 	if (ea && ea->msg) {
-		fprintf(stderr, "xpoctl: %s: %s", what, ea->msg);
+		fprintf(stderr, "xpoctl: %s: %s (", what, ea->msg);
 		if (ea->bad_attr)
-			fprintf(stderr, " (attribute %s)", ea->bad_attr);
-		fprintf(stderr, " (%s)\n", strerror(-err));
+			fprintf(stderr, "attribute %s: ", ea->bad_attr);
+		fprintf(stderr, "%s)\n", strerror(-err));
 	} else {
 		fprintf(stderr, "xpoctl: %s: %s\n", what, strerror(-err));
 	}
@@ -359,6 +357,13 @@ static int event_cb(struct nl_msg *msg, void *arg)
 	return c->ret ? NL_STOP : NL_OK;
 }
 
+static int no_seq_check(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
+}
+
 int xnl_recv_events(struct nlsock *nl, int maxattr,
 		   int (*event)(uint8_t cmd, struct nlattr **tb,
 				struct nlmsghdr *nlh, void *arg),
@@ -374,8 +379,7 @@ int xnl_recv_events(struct nlsock *nl, int maxattr,
 	if (!cb)
 		die_oom();
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, event_cb, &c);
-	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM,
-		  (nl_recvmsg_msg_cb_t)NULL, NULL);
+	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, no_seq_check, NULL);
 	while (!c.ret) {
 		err = nl_recvmsgs(nl->sk, cb);
 		if (err < 0) {

@@ -153,7 +153,7 @@ static void test_exit_codes(void **state)
 	(void)state;
 	assert_int_equal(errno_exit_code(-EPERM), XE_PERM);
 	assert_int_equal(errno_exit_code(-EACCES), XE_PERM);
-	assert_int_equal(errno_exit_code(-EOPNOTSUPP), XE_DRIVER);
+	assert_int_equal(errno_exit_code(-EOPNOTSUPP), XE_FAIL);
 	assert_int_equal(errno_exit_code(-EINVAL), XE_USAGE);
 	assert_int_equal(errno_exit_code(-ERANGE), XE_USAGE);
 	assert_int_equal(errno_exit_code(-ENODEV), XE_FAIL);
