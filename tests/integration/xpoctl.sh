@@ -104,6 +104,20 @@ check "cage show 3 (text) matches its golden file" golden cage-show-3.txt "$tmp/
 run abbrev c s 3
 check "\"c s 3\" is \"cage show 3\"" cmp -s "$tmp/c3.out" "$tmp/abbrev.out"
 
+# bash completion: cage numbers from the live driver, commands from the help
+# complete_words WORD...: what the completion offers for the last word
+complete_words() {
+	bash -c 'PATH=tools/xpoctl:$PATH; . tools/xpoctl/bash-completion/xpoctl
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _xpoctl
+		echo "${COMPREPLY[*]}"' complete "$@"
+}
+check_eq "completion of \"xpoctl c s \" offers the 16 live cages" \
+	"$(seq -s ' ' 0 15)" "$(complete_words xpoctl c s "")"
+check_eq "completion of \"xpoctl cage \" offers its commands" "set show help" \
+	"$(complete_words xpoctl cage "")"
+check_eq "completion of \"xpoctl cage set 3 power-mode \"" "high auto" \
+	"$(complete_words xpoctl cage set 3 power-mode "")"
+
 # module show: the decoder over eeprom-read ----------------------------------
 run m0 -j -s module show 0
 check_eq "module show -j -s 0 exits 0" 0 "$(rc m0)"

@@ -23,10 +23,10 @@ static int not_implemented(struct xpoctl *x, int argc, char **argv)
 
 static const struct xpoctl_cmd cage_cmds[] = {
 	{ "show", cmd_cage_show, "[CAGE]",
-	  "presence, state, identity, power, thermal and protection of cages" },
+	  "state, identity, power, thermal and coolant values of cages" },
 	{ "set", cmd_cage_set,
-	  "CAGE [power-mode high|auto] [reset] [rearm]",
-	  "change a cage: power mode policy, module reset, re-arm after protection" },
+	  "CAGE[,CAGE...]|all [power-mode high|auto] [power on|off] [reset]",
+	  "change cages: power mode policy, cage supply, module reset" },
 	{ NULL }
 };
 
@@ -61,8 +61,8 @@ const struct xpoctl_obj xpoctl_objs[] = {
 	  .help = "the module in a cage (CMIS memory)" },
 	{ .name = "sensor", .cmds = sensor_cmds,
 	  .help = "hwmon sensors of the cages" },
-	{ "monitor", NULL, "print events: insert, remove, state, alarm, protection",
-	  cmd_monitor, "[-t]" },
+	{ "monitor", NULL, "print cage events: insert, remove, state change",
+	  cmd_monitor, "[all]  (-t: timestamps, -j: one JSON object a line)" },
 	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver" },
 	{ "port", NULL, "front-panel ports and breakout (not implemented yet)",
 	  not_implemented, "" },
