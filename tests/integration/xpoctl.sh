@@ -67,6 +67,27 @@ for c in $(seq 0 $((NCAGES - 1))); do
 done
 check_eq "cage show -j: state and identity of every cage equal the emulator's" "" "$bad"
 
+# the kernel's own YNL client, from the spec alone, sees what xpoctl shows
+KSRC=/usr/src/linux-source-6.12
+ynl() {
+	python3 "$KSRC/tools/net/ynl/cli.py" --spec Documentation/netlink/specs/xpo.yaml \
+		--no-schema --output-json "$@"
+}
+if [ -f "$KSRC/tools/net/ynl/cli.py" ]; then
+	ynl --dump cage-get > "$tmp/ynl.json" 2>/dev/null
+	want=$(jq -r '.[] | "\(.id) \(.state) \(.serial) \(."power-draw") \(."module-temp") \(."coolant-flow") \(."power-policy") \(.app | length)"' "$tmp/ynl.json")
+	got=$(jq -r '.cages[] | "\(.cage) \(.state) \(.serial_number) \(.power_draw_w * 1000 | round) \(.temperature_c * 1000 | round) \(.coolant_flow_ml_min) \(.power_mode_policy) \(.applications | length)"' "$tmp/cj.out")
+	check_eq "YNL's cage-get dump and xpoctl -j cage show agree on every cage" "$want" "$got"
+	ynl --do eeprom-read --json '{"id": 6, "bank": 3, "page": 16, "offset": 128, "length": 128}' \
+		> "$tmp/ynl-ee.json" 2>/dev/null
+	run e6 -j module eeprom 6 page 0x10 bank 3
+	check_eq "YNL's eeprom-read and xpoctl module eeprom read the same bytes" \
+		"$(jq -r '.data' "$tmp/ynl-ee.json")" \
+		"$(jq -r '.data | map(. as $b | [$b / 16 | floor, $b % 16] | map("0123456789abcdef"[.:. + 1]) | join("")) | join("")' "$tmp/e6.out")"
+else
+	not_ok "no YNL client in $KSRC"
+fi
+
 # the XPO telemetry page B0h: power draw (10 mW) and coolant inlet (1/256 C)
 b0=($(sim_mem 0 "page b0h bank 0"))
 draw_w=$(( (16#${b0[2]} * 256 + 16#${b0[3]}) * 10 ))
@@ -113,10 +134,10 @@ complete_words() {
 }
 check_eq "completion of \"xpoctl c s \" offers the 16 live cages" \
 	"$(seq -s ' ' 0 15)" "$(complete_words xpoctl c s "")"
-check_eq "completion of \"xpoctl cage \" offers its commands" "set show help" \
+check_eq "completion of \"xpoctl cage \" offers its commands" "show set help" \
 	"$(complete_words xpoctl cage "")"
-check_eq "completion of \"xpoctl cage set 3 power-mode \"" "high auto" \
-	"$(complete_words xpoctl cage set 3 power-mode "")"
+check_eq "completion of \"xpoctl c se 3 power-mode \"" "high auto" \
+	"$(complete_words xpoctl c se 3 power-mode "")"
 
 # module show: the decoder over eeprom-read ----------------------------------
 run m0 -j -s module show 0
