@@ -79,4 +79,17 @@
 #define XPO_HWMON_INFO_CONST
 #endif
 
+/*
+ * Generic netlink: split do/dump operations (struct genl_split_ops) came in
+ * 6.2, and with them the type of the first argument of a family's pre_doit
+ * and post_doit, which was struct genl_ops.  The xpo family declares full
+ * struct genl_ops, which both kernels take, and its callbacks take a
+ * const struct XPO_GENL_OPS *.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define XPO_GENL_OPS			genl_split_ops
+#else
+#define XPO_GENL_OPS			genl_ops
+#endif
+
 #endif /* _XPO_COMPAT_H */

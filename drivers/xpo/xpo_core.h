@@ -97,7 +97,7 @@ struct xpo_cage_stats {
  * (and so may run while another port's ethtool request holds it).
  *
  * @sm_lock serialises the state machine and everything it drives: @sm,
- * @out, @module_state, @fault_cause, @mod_flags, @tlm_flags,
+ * @out, @module_state, @fault_cause, @mod_flags, @tlm_flags, @nl_event_seq,
  * @timer_deadline, @poll_ticks, @stopping, @power_policy and the lane state
  * (@dp_applied, @dp_known, @dp_pending, @lanes_stale, @lanes_sweep,
  * @dp_waiting, @dp_late, @dp_deadline, @dp_state, @lane_flags,
@@ -144,6 +144,7 @@ struct xpo_cage {
 	u8 mod_flags[6];		/* last 00h:8-13 read (clear on read) */
 	u8 tlm_flags[2];		/* last XPO B0h:139-140 read */
 	unsigned long timer_deadline;	/* jiffies the cage timer is due */
+	u32 nl_event_seq;		/* events reported (xpo_nl_notify()) */
 	unsigned int poll_ticks;
 	bool stopping;			/* remove started: no new work */
 	struct delayed_work timeout;	/* the cage timer: XPO_E_TIMEOUT */
@@ -311,6 +312,7 @@ int __xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,
 /* The API for consumers ---------------------------------------------- */
 
 struct xpo_cage *xpo_cage_get(u32 nr);
+struct xpo_cage *xpo_cage_get_next(unsigned long *nr);
 void xpo_cage_put(struct xpo_cage *cage);
 enum xpo_sm_state xpo_cage_state(struct xpo_cage *cage);
 int xpo_cage_identity(struct xpo_cage *cage, struct xpo_identity *id);

@@ -14,6 +14,7 @@
 #include <linux/xarray.h>
 
 #include "xpo_core.h"
+#include "xpo_nl.h"
 
 /*
  * Work of every cage (timers, polling): unbound, so that a slow module on
@@ -48,6 +49,25 @@ struct xpo_cage *xpo_cage_get(u32 nr)
 
 	xa_lock(&xpo_cages);
 	cage = xa_load(&xpo_cages, nr);
+	if (cage)
+		kref_get(&cage->ref);
+	xa_unlock(&xpo_cages);
+	return cage;
+}
+
+/**
+ * xpo_cage_get_next() - find the cage with the lowest number from *@nr on
+ * @nr: first number to look at; set to the number of the cage found
+ *
+ * For walks over all cages (netlink dumps) that may stop and resume.
+ * Return: the cage with a reference, as xpo_cage_get(), or NULL.
+ */
+struct xpo_cage *xpo_cage_get_next(unsigned long *nr)
+{
+	struct xpo_cage *cage;
+
+	xa_lock(&xpo_cages);
+	cage = xa_find(&xpo_cages, nr, ULONG_MAX, XA_PRESENT);
 	if (cage)
 		kref_get(&cage->ref);
 	xa_unlock(&xpo_cages);
@@ -217,12 +237,18 @@ static int __init xpo_init(void)
 		return -ENOMEM;
 	xpo_debugfs_init();
 
+	/* the family first: cages report their events as they probe */
+	err = xpo_nl_init();
+	if (err)
+		goto err_nl;
 	err = platform_driver_register(&xpo_cage_driver);
 	if (err)
 		goto err_driver;
 	return 0;
 
 err_driver:
+	xpo_nl_exit();
+err_nl:
 	xpo_debugfs_exit();
 	destroy_workqueue(xpo_wq);
 	return err;
@@ -231,6 +257,7 @@ err_driver:
 static void __exit xpo_exit(void)
 {
 	platform_driver_unregister(&xpo_cage_driver);
+	xpo_nl_exit();
 	xpo_debugfs_exit();
 	destroy_workqueue(xpo_wq);
 }

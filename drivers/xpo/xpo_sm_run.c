@@ -10,6 +10,7 @@
 #include <linux/workqueue.h>
 
 #include "xpo_core.h"
+#include "xpo_nl.h"
 
 /*
  * An event and the events its I/O actions produce are handled in one go;
@@ -33,6 +34,7 @@ static void xpo_sm_uevent(struct xpo_cage *cage, enum xpo_uevent uevent)
 
 	if (uevent == XPO_UEVENT_NONE)
 		return;
+	xpo_nl_notify(cage, uevent);
 	envp[0] = cage_env;
 	envp[1] = event_env;
 	envp[2] = state_env;

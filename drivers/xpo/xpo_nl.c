@@ -1,0 +1,483 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The xpo generic netlink family: cage-get (do and dump), cage-set and the
+ * monitor group's events.  The spec, Documentation/netlink/specs/xpo.yaml,
+ * is the source of truth: include/uapi/linux/xpo.h is generated from it,
+ * and the policies below follow it attribute by attribute.  The ops are
+ * full struct genl_ops, which both 6.1 (no split ops) and 6.12 take.
+ * See Documentation/netlink.rst.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+
+#include "../../include/uapi/linux/xpo.h"
+#include "xpo_compat.h"
+#include "xpo_core.h"
+#include "xpo_nl.h"
+#include "xpo_port.h"
+
+/* Multicast groups, in the order of xpo_nl_mcgrps[] */
+enum {
+	XPO_NLGRP_MONITOR,
+};
+
+/* Telemetry read for cage-get: XPO B0h:128 (max power) to 138 (status) */
+#define XPO_NL_TLM_FIRST	XPO_TLM_MAX_POWER
+#define XPO_NL_TLM_LEN		(XPO_TLM_STATUS - XPO_TLM_MAX_POWER + 1)
+
+/* What cage-get reports, gathered before the message is built */
+struct xpo_nl_cage {
+	enum xpo_sm_state state;
+	enum xpo_sm_state prev_state;
+	enum xpo_fault fault;
+	bool present;
+	bool leak;
+	u8 fault_cause;
+	u8 module_state;
+	u8 mod_flags[6];
+	u8 tlm_flags[2];
+	enum xpo_power_policy policy;
+	unsigned int ports;
+	bool id_valid;
+	struct xpo_identity id;
+	bool has_temp;
+	s16 temp;			/* 00h:14, 1/256 degC */
+	bool has_tlm;
+	u8 tlm[XPO_NL_TLM_LEN];		/* B0h:128-138 */
+};
+
+static const struct nla_policy xpo_nl_cage_get_policy[XPO_A_CAGE_ID + 1] = {
+	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
+};
+
+static const struct nla_policy xpo_nl_cage_set_policy[XPO_A_CAGE_POWER + 1] = {
+	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
+	[XPO_A_CAGE_POWER_POLICY] = NLA_POLICY_MAX(NLA_U32,
+						   XPO_POWER_MODE_POLICY_AUTO),
+	[XPO_A_CAGE_RESET] = { .type = NLA_FLAG, },
+	[XPO_A_CAGE_POWER] = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
+static const struct nla_policy xpo_nl_eeprom_policy[XPO_A_EEPROM_LENGTH + 1] = {
+	[XPO_A_EEPROM_ID] = { .type = NLA_U32, },
+	[XPO_A_EEPROM_BANK] = { .type = NLA_U8, },
+	[XPO_A_EEPROM_PAGE] = { .type = NLA_U8, },
+	[XPO_A_EEPROM_OFFSET] = NLA_POLICY_MAX(NLA_U32, CMIS_WINDOW_SIZE - 1),
+	[XPO_A_EEPROM_LENGTH] = NLA_POLICY_RANGE(NLA_U32, 1,
+						 XPO_EEPROM_LEN_MAX),
+};
+
+/* Gather what cage-get reports.  Sleeps: bus reads for the live values. */
+static void xpo_nl_cage_gather(struct xpo_cage *cage, struct xpo_nl_cage *c)
+{
+	u8 temp[2];
+
+	mutex_lock(&cage->sm_lock);
+	c->state = cage->sm.state;
+	c->prev_state = cage->sm.prev_state;
+	c->fault = cage->sm.fault;
+	c->present = cage->sm.present;
+	c->fault_cause = cage->fault_cause;
+	c->module_state = cage->module_state;
+	memcpy(c->mod_flags, cage->mod_flags, sizeof(c->mod_flags));
+	memcpy(c->tlm_flags, cage->tlm_flags, sizeof(c->tlm_flags));
+	c->policy = cage->power_policy;
+	c->ports = cage->num_ports;
+	/* the pins go with the device: not once the cage is stopping */
+	c->leak = !cage->stopping &&
+		  xpo_cage_pin_get(cage, XPO_PIN_LEAK) > 0;
+	mutex_unlock(&cage->sm_lock);
+
+	c->id_valid = !xpo_cage_identity(cage, &c->id);
+	if (!c->id_valid)
+		return;
+	if (c->state != XPO_S_LOW_POWER && c->state != XPO_S_POWERING_UP &&
+	    c->state != XPO_S_READY)
+		return;
+	/* live values; a module that does not answer just has none */
+	if (!xpo_cmis_read(cage, 0, 0, CMIS_TEMP, temp, sizeof(temp))) {
+		c->has_temp = true;
+		c->temp = (s16)get_unaligned_be16(temp);
+	}
+	if (c->id.identifier == SFF8024_ID_XPO && !c->id.flat &&
+	    !xpo_cmis_read(cage, 0, XPO_PAGE_TELEMETRY, XPO_NL_TLM_FIRST,
+			   c->tlm, sizeof(c->tlm)))
+		c->has_tlm = true;
+}
+
+static u16 xpo_nl_tlm16(const struct xpo_nl_cage *c, unsigned int offset)
+{
+	return get_unaligned_be16(&c->tlm[offset - XPO_NL_TLM_FIRST]);
+}
+
+static int xpo_nl_tlm_mdegc(const struct xpo_nl_cage *c, unsigned int offset)
+{
+	return xpo_cmis_temp_mdegc((s16)xpo_nl_tlm16(c, offset));
+}
+
+static int xpo_nl_put_apps(struct sk_buff *msg, const struct xpo_identity *id)
+{
+	const struct xpo_cmis_app *app;
+	struct nlattr *nest;
+	unsigned int i;
+
+	for (i = 0; i < id->num_apps; i++) {
+		app = &id->apps[i];
+		nest = nla_nest_start(msg, XPO_A_CAGE_APP);
+		if (!nest)
+			return -EMSGSIZE;
+		if (nla_put_u8(msg, XPO_A_APP_HOST_IF, app->host_if) ||
+		    nla_put_u8(msg, XPO_A_APP_MEDIA_IF, app->media_if) ||
+		    nla_put_u8(msg, XPO_A_APP_HOST_LANES, app->host_lanes) ||
+		    nla_put_u8(msg, XPO_A_APP_MEDIA_LANES, app->media_lanes) ||
+		    nla_put_u8(msg, XPO_A_APP_HOST_ASSIGN, app->host_assign) ||
+		    nla_put_u8(msg, XPO_A_APP_MEDIA_ASSIGN, app->media_assign)) {
+			nla_nest_cancel(msg, nest);
+			return -EMSGSIZE;
+		}
+		nla_nest_end(msg, nest);
+	}
+	return 0;
+}
+
+static int xpo_nl_put_identity(struct sk_buff *msg,
+			       const struct xpo_identity *id)
+{
+	if (nla_put_u8(msg, XPO_A_CAGE_IDENTIFIER, id->identifier) ||
+	    nla_put_u8(msg, XPO_A_CAGE_CMIS_REV,
+		       id->rev_major << 4 | id->rev_minor) ||
+	    nla_put_u32(msg, XPO_A_CAGE_MEMORY,
+			id->flat ? XPO_MEMORY_FLAT : XPO_MEMORY_PAGED) ||
+	    nla_put_string(msg, XPO_A_CAGE_VENDOR, id->vendor) ||
+	    nla_put(msg, XPO_A_CAGE_VENDOR_OUI, sizeof(id->oui), id->oui) ||
+	    nla_put_string(msg, XPO_A_CAGE_PART_NUMBER, id->part_number) ||
+	    nla_put_string(msg, XPO_A_CAGE_REVISION, id->revision) ||
+	    nla_put_string(msg, XPO_A_CAGE_SERIAL, id->serial) ||
+	    nla_put_string(msg, XPO_A_CAGE_DATE_CODE, id->date_code) ||
+	    (id->clei[0] &&
+	     nla_put_string(msg, XPO_A_CAGE_CLEI, id->clei)) ||
+	    nla_put_u16(msg, XPO_A_CAGE_FW_ACTIVE,
+			id->fw_active_major << 8 | id->fw_active_minor) ||
+	    nla_put_u8(msg, XPO_A_CAGE_MEDIA_TYPE, id->media_type) ||
+	    nla_put_u32(msg, XPO_A_CAGE_BANKS, id->banks) ||
+	    nla_put_u8(msg, XPO_A_CAGE_POWER_CLASS, id->power_class) ||
+	    nla_put_u32(msg, XPO_A_CAGE_MAX_POWER, id->max_power_mw))
+		return -EMSGSIZE;
+	if (id->has_page01 &&
+	    (nla_put_u16(msg, XPO_A_CAGE_FW_INACTIVE,
+			 id->fw_inactive_major << 8 | id->fw_inactive_minor) ||
+	     nla_put_u16(msg, XPO_A_CAGE_HW_REV,
+			 id->hw_major << 8 | id->hw_minor)))
+		return -EMSGSIZE;
+	return xpo_nl_put_apps(msg, id);
+}
+
+static int xpo_nl_put_live(struct sk_buff *msg, const struct xpo_nl_cage *c)
+{
+	bool leak = c->leak;
+
+	if (c->has_temp &&
+	    nla_put_s32(msg, XPO_A_CAGE_MODULE_TEMP,
+			xpo_cmis_temp_mdegc(c->temp)))
+		return -EMSGSIZE;
+	if (c->has_tlm) {
+		leak |= c->tlm[XPO_TLM_STATUS - XPO_NL_TLM_FIRST] &
+			XPO_TLM_STATUS_LEAK;
+		if (nla_put_u32(msg, XPO_A_CAGE_POWER_DRAW,
+				xpo_nl_tlm16(c, XPO_TLM_POWER) * 10) ||
+		    nla_put_s32(msg, XPO_A_CAGE_COOLANT_IN_TEMP,
+				xpo_nl_tlm_mdegc(c, XPO_TLM_COOLANT_IN)) ||
+		    nla_put_s32(msg, XPO_A_CAGE_COOLANT_OUT_TEMP,
+				xpo_nl_tlm_mdegc(c, XPO_TLM_COOLANT_OUT)) ||
+		    nla_put_u32(msg, XPO_A_CAGE_COOLANT_FLOW,
+				xpo_nl_tlm16(c, XPO_TLM_COOLANT_FLOW)))
+			return -EMSGSIZE;
+	}
+	if (nla_put_u8(msg, XPO_A_CAGE_LEAK, leak))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int xpo_nl_cage_put(struct sk_buff *msg, struct xpo_cage *cage,
+			   const struct xpo_nl_cage *c)
+{
+	if (nla_put_u32(msg, XPO_A_CAGE_ID, cage->nr) ||
+	    nla_put_u8(msg, XPO_A_CAGE_PRESENT, c->present) ||
+	    nla_put_u32(msg, XPO_A_CAGE_STATE, c->state) ||
+	    nla_put_u32(msg, XPO_A_CAGE_PREV_STATE, c->prev_state) ||
+	    nla_put_u32(msg, XPO_A_CAGE_FAULT, c->fault) ||
+	    (c->fault == XPO_FAULT_MODULE_FAULT &&
+	     nla_put_u8(msg, XPO_A_CAGE_FAULT_CAUSE, c->fault_cause)) ||
+	    (c->module_state &&
+	     nla_put_u32(msg, XPO_A_CAGE_MODULE_STATE, c->module_state)) ||
+	    nla_put_u32(msg, XPO_A_CAGE_PORTS, c->ports) ||
+	    nla_put_u32(msg, XPO_A_CAGE_LANES_PER_PORT, CMIS_LANES_PER_BANK) ||
+	    nla_put_u32(msg, XPO_A_CAGE_POWER_BUDGET, cage->max_power_mw) ||
+	    nla_put_u32(msg, XPO_A_CAGE_POWER_POLICY,
+			c->policy == XPO_POWER_POLICY_AUTO ?
+			XPO_POWER_MODE_POLICY_AUTO :
+			XPO_POWER_MODE_POLICY_HIGH) ||
+	    nla_put(msg, XPO_A_CAGE_MODULE_FLAGS, sizeof(c->mod_flags),
+		    c->mod_flags) ||
+	    nla_put(msg, XPO_A_CAGE_TELEMETRY_FLAGS, sizeof(c->tlm_flags),
+		    c->tlm_flags))
+		return -EMSGSIZE;
+	if (c->id_valid && xpo_nl_put_identity(msg, &c->id))
+		return -EMSGSIZE;
+	return xpo_nl_put_live(msg, c);
+}
+
+/* One cage-get message for a cage.  Return: 0, -EMSGSIZE or -ENOMEM. */
+static int xpo_nl_cage_fill(struct sk_buff *msg, struct xpo_cage *cage,
+			    u32 portid, u32 seq, int flags)
+{
+	struct xpo_nl_cage *c;
+	void *hdr;
+	int err;
+
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	xpo_nl_cage_gather(cage, c);
+
+	err = -EMSGSIZE;
+	hdr = genlmsg_put(msg, portid, seq, &xpo_nl_family, flags,
+			  XPO_CMD_CAGE_GET);
+	if (!hdr)
+		goto out;
+	err = xpo_nl_cage_put(msg, cage, c);
+	if (err)
+		genlmsg_cancel(msg, hdr);
+	else
+		genlmsg_end(msg, hdr);
+out:
+	kfree(c);
+	return err;
+}
+
+/* The attribute naming the cage in a request of this command */
+static int xpo_nl_cage_attr(u8 cmd)
+{
+	return cmd == XPO_CMD_EEPROM_READ ? XPO_A_EEPROM_ID : XPO_A_CAGE_ID;
+}
+
+/* Every doit: look the cage up and hold a reference until post_doit */
+static int xpo_nl_pre_doit(const struct XPO_GENL_OPS *ops,
+			   struct sk_buff *skb, struct genl_info *info)
+{
+	int attr = xpo_nl_cage_attr(ops->cmd);
+	struct xpo_cage *cage;
+
+	if (GENL_REQ_ATTR_CHECK(info, attr))
+		return -EINVAL;
+	cage = xpo_cage_get(nla_get_u32(info->attrs[attr]));
+	if (!cage) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
+				    "No such cage");
+		return -ENODEV;
+	}
+	info->user_ptr[0] = cage;
+	return 0;
+}
+
+static void xpo_nl_post_doit(const struct XPO_GENL_OPS *ops,
+			     struct sk_buff *skb, struct genl_info *info)
+{
+	if (info->user_ptr[0])
+		xpo_cage_put(info->user_ptr[0]);
+}
+
+static int xpo_nl_cage_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct xpo_cage *cage = info->user_ptr[0];
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	err = xpo_nl_cage_fill(msg, cage, info->snd_portid, info->snd_seq, 0);
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+/*
+ * All cages, in number order.  cb->args[0] is the number of the next cage
+ * to report, so a dump that fills its message goes on where it stopped.
+ */
+static int xpo_nl_cage_get_dumpit(struct sk_buff *skb,
+				  struct netlink_callback *cb)
+{
+	unsigned long nr = cb->args[0];
+	struct xpo_cage *cage;
+	int err = 0;
+
+	for (; (cage = xpo_cage_get_next(&nr)); nr++) {
+		err = xpo_nl_cage_fill(skb, cage, NETLINK_CB(cb->skb).portid,
+				       cb->nlh->nlmsg_seq, NLM_F_MULTI);
+		xpo_cage_put(cage);
+		if (err)
+			break;
+	}
+	cb->args[0] = nr;
+	/* a full message goes out; the next one starts with this cage */
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ?: skb->len;
+}
+
+static int xpo_nl_cage_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct xpo_cage *cage = info->user_ptr[0];
+	struct nlattr **tb = info->attrs;
+	enum xpo_sm_state state;
+	int err;
+
+	if (!tb[XPO_A_CAGE_POWER_POLICY] && !tb[XPO_A_CAGE_POWER] &&
+	    !tb[XPO_A_CAGE_RESET]) {
+		NL_SET_ERR_MSG(extack,
+			       "Nothing to change: give power-policy, power or reset");
+		return -EINVAL;
+	}
+
+	if (tb[XPO_A_CAGE_POWER_POLICY])
+		xpo_cage_set_power_policy(cage,
+					  nla_get_u32(tb[XPO_A_CAGE_POWER_POLICY]) ==
+					  XPO_POWER_MODE_POLICY_AUTO ?
+					  XPO_POWER_POLICY_AUTO :
+					  XPO_POWER_POLICY_HIGH);
+
+	if (tb[XPO_A_CAGE_POWER]) {
+		err = xpo_cage_set_power(cage, nla_get_u8(tb[XPO_A_CAGE_POWER]));
+		if (err) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_POWER],
+					    "The cage is going away");
+			return err;
+		}
+	}
+
+	if (tb[XPO_A_CAGE_RESET]) {
+		err = xpo_cage_reset_wait(cage, &state);
+		if (err == -ENODEV)
+			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
+					    "No powered module to reset");
+		else if (err == -ETIMEDOUT)
+			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
+					    "The module did not settle after the reset");
+		else if (err)
+			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
+					    "Interrupted while waiting for the module");
+		if (err)
+			return err;
+		if (state == XPO_S_FAULT) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
+					    "The module is in fault after the reset");
+			return -EIO;
+		}
+	}
+	return 0;
+}
+
+static const struct genl_ops xpo_nl_ops[] = {
+	{
+		.cmd		= XPO_CMD_CAGE_GET,
+		.doit		= xpo_nl_cage_get_doit,
+		.dumpit		= xpo_nl_cage_get_dumpit,
+		.policy		= xpo_nl_cage_get_policy,
+		.maxattr	= XPO_A_CAGE_ID,
+	},
+	{
+		.cmd		= XPO_CMD_CAGE_SET,
+		.doit		= xpo_nl_cage_set_doit,
+		.policy		= xpo_nl_cage_set_policy,
+		.maxattr	= XPO_A_CAGE_POWER,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_EEPROM_READ,
+		.doit		= xpo_nl_eeprom_read_doit,
+		.policy		= xpo_nl_eeprom_policy,
+		.maxattr	= XPO_A_EEPROM_LENGTH,
+	},
+};
+
+static const struct genl_multicast_group xpo_nl_mcgrps[] = {
+	[XPO_NLGRP_MONITOR] = { .name = XPO_MCGRP_MONITOR, },
+};
+
+struct genl_family xpo_nl_family __ro_after_init = {
+	.name		= XPO_FAMILY_NAME,
+	.version	= XPO_FAMILY_VERSION,
+	.module		= THIS_MODULE,
+	/* a reset waits for the module: never under the global genl lock */
+	.parallel_ops	= true,
+	.ops		= xpo_nl_ops,
+	.n_ops		= ARRAY_SIZE(xpo_nl_ops),
+	.resv_start_op	= XPO_CMD_EEPROM_READ + 1,
+	.pre_doit	= xpo_nl_pre_doit,
+	.post_doit	= xpo_nl_post_doit,
+	.mcgrps		= xpo_nl_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(xpo_nl_mcgrps),
+};
+
+/**
+ * xpo_nl_notify() - report a cage event on the monitor group
+ * @cage: the cage, sm_lock held (events of a cage go out in order)
+ * @uevent: what happened
+ *
+ * Every event kind the core reports comes through here.  Each reported
+ * event counts in the cage's event-seq, listened to or not, so that a
+ * listener that misses one (its socket full) sees the gap.
+ */
+void xpo_nl_notify(struct xpo_cage *cage, enum xpo_uevent uevent)
+{
+	int event = xpo_nl_event(uevent);
+	struct sk_buff *msg;
+	void *hdr;
+
+	lockdep_assert_held(&cage->sm_lock);
+	if (!event)
+		return;
+	cage->nl_event_seq++;
+	if (!genl_has_listeners(&xpo_nl_family, &init_net, XPO_NLGRP_MONITOR))
+		return;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &xpo_nl_family, 0, XPO_CMD_CAGE_EVENT_NTF);
+	if (!hdr)
+		goto err;
+	if (nla_put_u32(msg, XPO_A_CAGE_ID, cage->nr) ||
+	    nla_put_u32(msg, XPO_A_CAGE_EVENT, event) ||
+	    nla_put_u32(msg, XPO_A_CAGE_EVENT_SEQ, cage->nl_event_seq) ||
+	    nla_put_u8(msg, XPO_A_CAGE_PRESENT, cage->sm.present) ||
+	    nla_put_u32(msg, XPO_A_CAGE_STATE, cage->sm.state) ||
+	    nla_put_u32(msg, XPO_A_CAGE_PREV_STATE, cage->sm.prev_state) ||
+	    nla_put_u32(msg, XPO_A_CAGE_FAULT, cage->sm.fault))
+		goto err;
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast(&xpo_nl_family, msg, 0, XPO_NLGRP_MONITOR,
+			  GFP_KERNEL);
+	return;
+err:
+	nlmsg_free(msg);
+}
+
+int __init xpo_nl_init(void)
+{
+	return genl_register_family(&xpo_nl_family);
+}
+
+void xpo_nl_exit(void)
+{
+	genl_unregister_family(&xpo_nl_family);
+}
+
+MODULE_ALIAS_GENL_FAMILY(XPO_FAMILY_NAME);

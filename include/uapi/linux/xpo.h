@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause) */
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/xpo.yaml */
+/* YNL-GEN uapi header */
+
+#ifndef _UAPI_LINUX_XPO_H
+#define _UAPI_LINUX_XPO_H
+
+#define XPO_FAMILY_NAME		"xpo"
+#define XPO_FAMILY_VERSION	1
+
+#define XPO_EEPROM_LEN_MAX	128
+
+/**
+ * enum xpo_cage_state - The state of a cage, as the core's state machine sees
+ *   it.
+ * @XPO_CAGE_STATE_EMPTY: no module seated
+ * @XPO_CAGE_STATE_PROBING: reading and checking the module's identity
+ * @XPO_CAGE_STATE_LOW_POWER: identified, module in (or held in) low power
+ * @XPO_CAGE_STATE_POWERING_UP: high power requested, waiting for ModuleReady
+ * @XPO_CAGE_STATE_READY: the module is ready (ModuleReady)
+ * @XPO_CAGE_STATE_FAULT: unusable until removed, reset or power-cycled
+ * @XPO_CAGE_STATE_POWERED_OFF: the cage supply is switched off
+ */
+enum xpo_cage_state {
+	XPO_CAGE_STATE_EMPTY,
+	XPO_CAGE_STATE_PROBING,
+	XPO_CAGE_STATE_LOW_POWER,
+	XPO_CAGE_STATE_POWERING_UP,
+	XPO_CAGE_STATE_READY,
+	XPO_CAGE_STATE_FAULT,
+	XPO_CAGE_STATE_POWERED_OFF,
+};
+
+/**
+ * enum xpo_fault_reason - Why a cage is in fault (or its module held in low
+ *   power).
+ * @XPO_FAULT_REASON_NO_RESPONSE: the module does not answer on its management
+ *   interface
+ * @XPO_FAULT_REASON_BAD_IDENTIFIER: 00h:0 is not a CMIS identifier
+ * @XPO_FAULT_REASON_BAD_REVISION: 00h:1 is not a CMIS 4.x or 5.x memory map
+ * @XPO_FAULT_REASON_MODULE_FAULT: the module reports ModuleFault (see
+ *   fault-cause)
+ * @XPO_FAULT_REASON_POWER_UP_TIMEOUT: no ModuleReady within the advertised
+ *   budget
+ * @XPO_FAULT_REASON_POWER_BUDGET: the module's maximum power exceeds the
+ *   cage's budget
+ */
+enum xpo_fault_reason {
+	XPO_FAULT_REASON_NONE,
+	XPO_FAULT_REASON_NO_RESPONSE,
+	XPO_FAULT_REASON_BAD_IDENTIFIER,
+	XPO_FAULT_REASON_BAD_REVISION,
+	XPO_FAULT_REASON_MODULE_FAULT,
+	XPO_FAULT_REASON_POWER_UP_TIMEOUT,
+	XPO_FAULT_REASON_POWER_BUDGET,
+};
+
+/**
+ * enum xpo_module_state - CMIS module state (00h:3 bits 3-1), as last read.
+ */
+enum xpo_module_state {
+	XPO_MODULE_STATE_LOW_PWR = 1,
+	XPO_MODULE_STATE_PWR_UP,
+	XPO_MODULE_STATE_READY,
+	XPO_MODULE_STATE_PWR_DN,
+	XPO_MODULE_STATE_FAULT,
+};
+
+/**
+ * enum xpo_power_mode_policy - Module power mode policy of a cage, as
+ *   ethtool's.
+ * @XPO_POWER_MODE_POLICY_HIGH: high power whenever possible
+ * @XPO_POWER_MODE_POLICY_AUTO: high power while a port of the cage is
+ *   administratively up
+ */
+enum xpo_power_mode_policy {
+	XPO_POWER_MODE_POLICY_HIGH,
+	XPO_POWER_MODE_POLICY_AUTO,
+};
+
+/**
+ * enum xpo_event - What a notification on the monitor group reports.
+ * @XPO_EVENT_INSERT: a module was seated
+ * @XPO_EVENT_REMOVE: the module was removed
+ * @XPO_EVENT_STATE: the cage changed state
+ */
+enum xpo_event {
+	XPO_EVENT_INSERT = 1,
+	XPO_EVENT_REMOVE,
+	XPO_EVENT_STATE,
+};
+
+/**
+ * enum xpo_memory - How the module's memory is organised (00h:2 bit 7).
+ */
+enum xpo_memory {
+	XPO_MEMORY_PAGED,
+	XPO_MEMORY_FLAT,
+};
+
+enum {
+	XPO_A_APP_HOST_IF = 1,
+	XPO_A_APP_MEDIA_IF,
+	XPO_A_APP_HOST_LANES,
+	XPO_A_APP_MEDIA_LANES,
+	XPO_A_APP_HOST_ASSIGN,
+	XPO_A_APP_MEDIA_ASSIGN,
+
+	__XPO_A_APP_MAX,
+	XPO_A_APP_MAX = (__XPO_A_APP_MAX - 1)
+};
+
+enum {
+	XPO_A_CAGE_ID = 1,
+	XPO_A_CAGE_PRESENT,
+	XPO_A_CAGE_STATE,
+	XPO_A_CAGE_PREV_STATE,
+	XPO_A_CAGE_FAULT,
+	XPO_A_CAGE_FAULT_CAUSE,
+	XPO_A_CAGE_MODULE_STATE,
+	XPO_A_CAGE_IDENTIFIER,
+	XPO_A_CAGE_CMIS_REV,
+	XPO_A_CAGE_MEMORY,
+	XPO_A_CAGE_VENDOR,
+	XPO_A_CAGE_VENDOR_OUI,
+	XPO_A_CAGE_PART_NUMBER,
+	XPO_A_CAGE_REVISION,
+	XPO_A_CAGE_SERIAL,
+	XPO_A_CAGE_DATE_CODE,
+	XPO_A_CAGE_CLEI,
+	XPO_A_CAGE_FW_ACTIVE,
+	XPO_A_CAGE_FW_INACTIVE,
+	XPO_A_CAGE_HW_REV,
+	XPO_A_CAGE_MEDIA_TYPE,
+	XPO_A_CAGE_BANKS,
+	XPO_A_CAGE_PORTS,
+	XPO_A_CAGE_LANES_PER_PORT,
+	XPO_A_CAGE_POWER_CLASS,
+	XPO_A_CAGE_MAX_POWER,
+	XPO_A_CAGE_POWER_BUDGET,
+	XPO_A_CAGE_POWER_DRAW,
+	XPO_A_CAGE_POWER_POLICY,
+	XPO_A_CAGE_MODULE_TEMP,
+	XPO_A_CAGE_COOLANT_IN_TEMP,
+	XPO_A_CAGE_COOLANT_OUT_TEMP,
+	XPO_A_CAGE_COOLANT_FLOW,
+	XPO_A_CAGE_LEAK,
+	XPO_A_CAGE_MODULE_FLAGS,
+	XPO_A_CAGE_TELEMETRY_FLAGS,
+	XPO_A_CAGE_APP,
+	XPO_A_CAGE_RESET,
+	XPO_A_CAGE_POWER,
+	XPO_A_CAGE_EVENT,
+	XPO_A_CAGE_EVENT_SEQ,
+
+	__XPO_A_CAGE_MAX,
+	XPO_A_CAGE_MAX = (__XPO_A_CAGE_MAX - 1)
+};
+
+enum {
+	XPO_A_EEPROM_ID = 1,
+	XPO_A_EEPROM_BANK,
+	XPO_A_EEPROM_PAGE,
+	XPO_A_EEPROM_OFFSET,
+	XPO_A_EEPROM_LENGTH,
+	XPO_A_EEPROM_DATA,
+
+	__XPO_A_EEPROM_MAX,
+	XPO_A_EEPROM_MAX = (__XPO_A_EEPROM_MAX - 1)
+};
+
+enum {
+	XPO_CMD_CAGE_GET = 1,
+	XPO_CMD_CAGE_SET,
+	XPO_CMD_EEPROM_READ,
+	XPO_CMD_CAGE_EVENT_NTF,
+
+	__XPO_CMD_MAX,
+	XPO_CMD_MAX = (__XPO_CMD_MAX - 1)
+};
+
+#define XPO_MCGRP_MONITOR	"monitor"
+
+#endif /* _UAPI_LINUX_XPO_H */

@@ -1,0 +1,298 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# xpoctl against the driver and the emulator: the driver missing (exit 4
+# with the reason), cage show (JSON checked against the emulator, text
+# against golden files after masking live measurements), module show and
+# module eeprom against the emulator's memory, cage set, partial success,
+# permissions (exit 5 without CAP_NET_ADMIN), bad input (exit 2), the
+# monitor over a burst of 16 removals and insertions, and sensor show.
+. "$(dirname "$0")/lib.sh"
+
+X=tools/xpoctl/xpoctl
+GOLDEN=tests/integration/xpoctl.golden
+tmp=$(mktemp -d /tmp/xpoctl.XXXXXX)
+[ -x "$X" ] || die "$X is not built: make -C tools/xpoctl"
+dmesg -C
+
+# run NAME ARGS...: xpoctl's stdout, stderr and exit code in $tmp/NAME.{out,err,rc}
+run() {
+	local name=$1
+	shift
+	"$X" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err"
+	echo $? > "$tmp/$name.rc"
+}
+rc() { cat "$tmp/$1.rc"; }
+err() { tr '\n' '|' < "$tmp/$1.err"; }
+# one_line NAME: stderr is exactly one line
+one_line() { [ "$(wc -l < "$tmp/$1.err")" -eq 1 ]; }
+# nobody ARGS...: xpoctl as an unprivileged user with no capabilities
+nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+		--bounding-set=-all "$X" "$@"
+}
+
+# Driver missing ---------------------------------------------------------------
+sim_load
+run nodrv cage show
+check_eq "without the driver, cage show exits 4" 4 "$(rc nodrv)"
+check "... and says why and how to fix it" \
+	grep -qE 'not (installed|loaded).*|hint: .*(modprobe|install)' "$tmp/nodrv.err"
+run nodrv_status -j driver status
+check_eq "driver status exits 4" 4 "$(rc nodrv_status)"
+check "driver status -j is valid JSON saying the family is missing" \
+	jq -e '.driver.family == false and (.driver.reason | length > 0)' "$tmp/nodrv_status.out"
+
+core_load
+wait_all ready 60 || die "cages not ready: $(all_states)"
+run status driver status
+check_eq "driver status with the driver loaded exits 0" 0 "$(rc status)"
+check "driver status: loaded, family registered" \
+	sh -c "grep -q 'state: *loaded' $tmp/status.out && grep -q 'family \"xpo\" registered' $tmp/status.out"
+
+# cage show -j against the emulator -----------------------------------------------
+run cj -j cage show
+check_eq "cage show -j exits 0" 0 "$(rc cj)"
+check "cage show -j is valid JSON" jq -e . "$tmp/cj.out"
+check_eq "cage show -j lists 16 cages" 16 "$(jq '.cages | length' "$tmp/cj.out")"
+run cjp -j -p cage show
+check "cage show -j -p is valid JSON, equal to -j" \
+	sh -c "[ \"\$(jq -S . $tmp/cj.out)\" = \"\$(jq -S . $tmp/cjp.out)\" ]"
+bad=""
+for c in $(seq 0 $((NCAGES - 1))); do
+	want="ready $(sim_info "$c" vendor)|$(sim_info "$c" part_number)|$(sim_info "$c" serial)|$(sim_info "$c" revision)|$(sim_info "$c" date_code)|$(sim_info "$c" cmis_revision)|$(sim_info "$c" fw_active)|$(sim_info "$c" fw_inactive)|$(sim_info "$c" banks)|$(sim_info "$c" vendor_oui | tr 'A-F' 'a-f')"
+	got=$(jq -r --argjson c "$c" '.cages[] | select(.cage == $c) |
+		"\(.state) \(.vendor)|\(.part_number)|\(.serial_number)|\(.revision)|\(.date_code)|\(.cmis_revision)|\(.firmware_active)|\(.firmware_inactive)|\(.banks)|\(.vendor_oui)"' "$tmp/cj.out")
+	[ "$want" = "$got" ] || bad="$bad cage $c: want '$want' got '$got';"
+done
+check_eq "cage show -j: state and identity of every cage equal the emulator's" "" "$bad"
+
+# the kernel's own YNL client, from the spec alone, sees what xpoctl shows
+KSRC=/usr/src/linux-source-6.12
+ynl() {
+	python3 "$KSRC/tools/net/ynl/cli.py" --spec Documentation/netlink/specs/xpo.yaml \
+		--no-schema --output-json "$@"
+}
+if [ -f "$KSRC/tools/net/ynl/cli.py" ]; then
+	ynl --dump cage-get > "$tmp/ynl.json" 2>/dev/null
+	want=$(jq -r '.[] | "\(.id) \(.state) \(.serial) \(."power-draw") \(."module-temp") \(."coolant-flow") \(."power-policy") \(.app | length)"' "$tmp/ynl.json")
+	got=$(jq -r '.cages[] | "\(.cage) \(.state) \(.serial_number) \(.power_draw_w * 1000 | round) \(.temperature_c * 1000 | round) \(.coolant_flow_ml_min) \(.power_mode_policy) \(.applications | length)"' "$tmp/cj.out")
+	check_eq "YNL's cage-get dump and xpoctl -j cage show agree on every cage" "$want" "$got"
+	ynl --do eeprom-read --json '{"id": 6, "bank": 3, "page": 16, "offset": 128, "length": 128}' \
+		> "$tmp/ynl-ee.json" 2>/dev/null
+	run e6 -j module eeprom 6 page 0x10 bank 3
+	check_eq "YNL's eeprom-read and xpoctl module eeprom read the same bytes" \
+		"$(jq -r '.data' "$tmp/ynl-ee.json")" \
+		"$(jq -r '.data | map(. as $b | [$b / 16 | floor, $b % 16] | map("0123456789abcdef"[.:. + 1]) | join("")) | join("")' "$tmp/e6.out")"
+else
+	not_ok "no YNL client in $KSRC"
+fi
+
+# the XPO telemetry page B0h: power draw (10 mW) and coolant inlet (1/256 C)
+b0=($(sim_mem 0 "page b0h bank 0"))
+draw_w=$(( (16#${b0[2]} * 256 + 16#${b0[3]}) * 10 ))
+inlet_mc=$(( (16#${b0[4]} * 256 + 16#${b0[5]}) * 1000 / 256 ))
+check_eq "cage 0 power draw equals the telemetry page's" "$draw_w" \
+	"$(jq '.cages[0].power_draw_w * 1000 | round' "$tmp/cj.out")"
+check_eq "cage 0 coolant inlet equals the telemetry page's" "$inlet_mc" \
+	"$(jq '.cages[0].coolant_inlet_c * 1000 | round' "$tmp/cj.out")"
+
+# text output against golden files, live measurements masked ----------------
+# mask: numbers followed by a unit become "#", latched flag bytes "##", and
+# runs of blanks one (the widths follow the values; the unit tests check
+# the alignment itself)
+mask() {
+	sed -E 's/-?[0-9]+(\.[0-9]+)?(\/-?[0-9]+(\.[0-9]+)?)? ?(W|C|mL\/min)\b/# \4/g;
+		/flags:/ s/[0-9a-f]{2}/##/g' | tr -s ' '
+}
+# golden NAME FILE.  The guest cannot write the source tree: with
+# XPOCTL_UPDATE_GOLDEN=1 the output is printed between "=== golden NAME"
+# and "=== end" lines, for the host to cut into $GOLDEN/NAME and review.
+golden() {
+	if [ "${XPOCTL_UPDATE_GOLDEN:-0}" = 1 ]; then
+		echo "=== golden $1"
+		cat "$2"
+		echo "=== end"
+	fi
+	diff -u "$GOLDEN/$1" "$2"
+}
+run ct cage show
+mask < "$tmp/ct.out" > "$tmp/ct.masked"
+check "cage show (text) matches its golden file" golden cage-show.txt "$tmp/ct.masked"
+run c3 cage show 3
+mask < "$tmp/c3.out" > "$tmp/c3.masked"
+check "cage show 3 (text) matches its golden file" golden cage-show-3.txt "$tmp/c3.masked"
+run abbrev c s 3
+check "\"c s 3\" is \"cage show 3\"" cmp -s "$tmp/c3.out" "$tmp/abbrev.out"
+
+# bash completion: cage numbers from the live driver, commands from the help
+# complete_words WORD...: what the completion offers for the last word
+complete_words() {
+	bash -c 'PATH=tools/xpoctl:$PATH; . tools/xpoctl/bash-completion/xpoctl
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _xpoctl
+		echo "${COMPREPLY[*]}"' complete "$@"
+}
+check_eq "completion of \"xpoctl c s \" offers the 16 live cages" \
+	"$(seq -s ' ' 0 15)" "$(complete_words xpoctl c s "")"
+check_eq "completion of \"xpoctl cage \" offers its commands" "show set help" \
+	"$(complete_words xpoctl cage "")"
+check_eq "completion of \"xpoctl c se 3 power-mode \"" "high auto" \
+	"$(complete_words xpoctl c se 3 power-mode "")"
+
+# module show: the decoder over eeprom-read ----------------------------------
+run m0 -j -s module show 0
+check_eq "module show -j -s 0 exits 0" 0 "$(rc m0)"
+check "module show 0: XPO, 8 banks, 64 lanes, 4 applications, 8 engines" \
+	jq -e '.modules[0].module | .identifier == 38 and .banks == 8 and
+		(.lanes | length) == 64 and (.applications | length) == 4 and
+		(.xpo.engine_temperature_c | length) == 8' "$tmp/m0.out"
+check_eq "module show 0: serial equals the emulator's" "$(sim_info 0 serial)" \
+	"$(jq -r '.modules[0].module.serial_number' "$tmp/m0.out")"
+check_eq "module show 0: power draw equals the telemetry page's" "$draw_w" \
+	"$(jq '.modules[0].module.xpo.power_w * 1000 | round' "$tmp/m0.out")"
+run mall module show
+check_eq "module show (all cages) exits 0" 0 "$(rc mall)"
+check_eq "module show (all cages) decodes 16 modules" 16 "$(grep -c '^cage [0-9]*:' "$tmp/mall.out")"
+
+set_personality 3 osfp
+wait_state 3 ready 20 || not_ok "osfp module in cage 3 not ready"
+ip link set xpo3p0 up
+sleep 2
+run m3 -j -s module show 3
+lanes_ok=$(jq -r '[.modules[0].module.lanes[] | select(.bank == 0) | .data_path_state] | unique | join(",")' "$tmp/m3.out")
+check "module show 3 (osfp): OSFP, 4 banks, 32 lanes" \
+	jq -e '.modules[0].module | .identifier == 25 and .banks == 4 and (.lanes | length) == 32' "$tmp/m3.out"
+check_eq "module show 3: bank 0's lanes activated with the port up" activated "$lanes_ok"
+# lane 0 Tx bias (2 uA units, multiplier from 01h:160) from the emulator
+p11=($(sim_mem 3 "page 11h bank 0"))
+p01=($(sim_mem 3 "page 01h"))
+mul=$(( 1 << ((16#${p01[32]} >> 3) & 3) ))
+bias_ua=$(( (16#${p11[42]} * 256 + 16#${p11[43]}) * 2 * mul ))
+check_eq "module show 3: lane 0 Tx bias equals the emulator's" "$bias_ua" \
+	"$(jq '.modules[0].module.lanes[0].tx_bias_ma * 1000 | round' "$tmp/m3.out")"
+ip link set xpo3p0 down
+
+# module eeprom against the emulator's memory (pages without latched flags)
+hexline() { jq -r '.data | map(. as $b | "0123456789abcdef" | .[($b / 16 | floor):($b / 16 | floor) + 1] + .[($b % 16):($b % 16) + 1]) | join(" ")' "$1"; }
+run e10 -j module eeprom 0 page 0x10 bank 7
+check_eq "module eeprom 0 page 0x10 bank 7 equals the emulator's" \
+	"$(sim_mem 0 "page 10h bank 7")" "$(hexline "$tmp/e10.out")"
+run e01 -j module eeprom 0 page 1
+check_eq "module eeprom 0 page 1 equals the emulator's" \
+	"$(sim_mem 0 "page 01h")" "$(hexline "$tmp/e01.out")"
+run ehex module eeprom 0 offset 0 length 256
+check_eq "module eeprom: 256 bytes over lower memory and page 00h, 16 lines" 16 \
+	"$(grep -c '^0x0' "$tmp/ehex.out")"
+run eraw module eeprom 0 page 0 offset 128 length 16 raw
+check_eq "module eeprom raw: 16 bytes" 16 "$(wc -c < "$tmp/eraw.out")"
+
+# bad input: one line on stderr, documented exit codes ------------------------
+run b8 module eeprom 0 page 0x11 bank 8
+check "bank 8: exit 1, the kernel's message naming the attribute" \
+	sh -c "[ $(rc b8) = 1 ] && grep -q 'attribute bank' $tmp/b8.err"
+check "bank 8: one line" one_line b8
+for args in "cage show 16" "cage show x" "module eeprom 99" "frob" "cage frob" \
+	"cage set 3 power-mode low" "cage set 3" "module eeprom 0 offset 200 length 100" \
+	"-Z cage show"; do
+	name=bad_${args// /_}
+	# shellcheck disable=SC2086
+	run "$name" $args
+	if [ "$(rc "$name")" = 2 ] && one_line "$name"; then
+		ok "\"xpoctl $args\": exit 2, one line: $(err "$name")"
+	else
+		not_ok "\"xpoctl $args\": exit $(rc "$name"): $(err "$name")"
+	fi
+done
+run ni port show
+check "port show: exit 1, not implemented yet" \
+	sh -c "[ $(rc ni) = 1 ] && grep -q 'not implemented yet' $tmp/ni.err"
+
+# cage set -------------------------------------------------------------------------
+run set_auto cage set 3 power-mode auto
+check_eq "cage set 3 power-mode auto exits 0" 0 "$(rc set_auto)"
+run s3 -j cage show 3
+check_eq "cage 3: policy auto, in low power with its ports down" "auto low-power" \
+	"$(jq -r '.cages[0] | "\(.power_mode_policy) \(.state)"' "$tmp/s3.out")"
+run set_high cage set 2,3 power-mode high
+check_eq "cage set 2,3 power-mode high exits 0" 0 "$(rc set_high)"
+wait_state 3 ready 20
+check_eq "cage 3 back to ready" ready "$(cage_state 3)"
+sim_set 4 present 0
+wait_state 4 empty 10
+run partial cage set 3,4 reset
+check_eq "cage set 3,4 reset with cage 4 empty: partial success, exit 3" 3 "$(rc partial)"
+check "... naming the cage that failed" grep -q 'cage 4' "$tmp/partial.err"
+run allfail cage set 4 reset
+check_eq "cage set 4 reset on the empty cage alone: exit 1" 1 "$(rc allfail)"
+sim_set 4 present 1
+wait_state 4 ready 20
+
+# permissions ---------------------------------------------------------------------
+nobody -j cage show > "$tmp/nb.out" 2> "$tmp/nb.err"
+check_eq "without CAP_NET_ADMIN cage show works" 0 $?
+check "... and gives the same cages" jq -e '.cages | length == 16' "$tmp/nb.out"
+nobody module show 0 > "$tmp/nbm.out" 2> "$tmp/nbm.err"
+check_eq "without CAP_NET_ADMIN module show works" 0 $?
+nobody cage set 3 power-mode auto > "$tmp/nbs.out" 2> "$tmp/nbs.err"
+check_eq "without CAP_NET_ADMIN cage set exits 5" 5 $?
+check "... saying CAP_NET_ADMIN is needed" grep -q CAP_NET_ADMIN "$tmp/nbs.err"
+check_eq "... and the policy did not change" high \
+	"$("$X" -j cage show 3 | jq -r '.cages[0].power_mode_policy')"
+
+# monitor: a burst of 16 removals and 16 insertions --------------------------
+uevents_start
+"$X" -j monitor > "$tmp/mon.json" 2> "$tmp/mon.err" &
+monj=$!
+"$X" -t monitor > "$tmp/mon.txt" 2> "$tmp/mont.err" &
+mont=$!
+sleep 0.5
+for c in $(seq 0 $((NCAGES - 1))); do sim_set "$c" present 0; done
+wait_all empty 30 || not_ok "all cages empty: $(all_states)"
+for c in $(seq 0 $((NCAGES - 1))); do sim_set "$c" present 1; done
+wait_all ready 90 || not_ok "the burst of 16 insertions: $(all_states)"
+sleep 1
+uevents_stop
+kill "$monj" "$mont" 2>/dev/null
+wait "$monj" "$mont" 2>/dev/null
+check "monitor -j: every line is a JSON object" jq -e -s 'length > 0 and all(type == "object")' "$tmp/mon.json"
+check "monitor: no lost events reported" sh -c "! grep -q lost $tmp/mon.err $tmp/mont.err"
+check_eq "monitor text and JSON saw the same number of events" \
+	"$(wc -l < "$tmp/mon.json")" "$(wc -l < "$tmp/mon.txt")"
+check "monitor -t: every line starts with a timestamp" \
+	sh -c "! grep -vqE '^\[[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+\] cage [0-9]+: ' $tmp/mon.txt"
+for c in $(seq 0 $((NCAGES - 1))); do
+	want=$(uevents_for "$c" | tr '\n' ' ')
+	got=$(jq -r --argjson c "$c" 'select(.cage == $c) | "\(.event):\(.state)"' \
+		"$tmp/mon.json" | tr '\n' ' ')
+	txt=$(awk -v c="$c" '$2 == "cage" && $3 == c":" { print $4 ":" $NF }' "$tmp/mon.txt" | wc -l)
+	case "$got" in
+	"remove:empty insert:probing "*ready" ") good=1 ;;
+	*) good=0 ;;
+	esac
+	if [ "$want" = "$got" ] && [ $good = 1 ] && [ "$txt" -eq "$(echo "$got" | wc -w)" ]; then
+		ok "cage $c: monitor events in order, as the uevents: $got"
+	else
+		not_ok "cage $c: monitor '$got' vs uevents '$want' (text lines $txt)"
+	fi
+done
+
+# sensor show: libsensors over the cages' hwmon chips -------------------------
+if grep -qs '^xpo_cage' /sys/class/hwmon/hwmon*/name; then
+	run sj -j sensor show
+	check "sensor show -j is valid JSON from 16 chips" \
+		jq -e '[.sensors[].cage] | unique | length == 16' "$tmp/sj.out"
+else
+	run sn sensor show
+	check_eq "sensor show without xpo hwmon chips exits 1" 1 "$(rc sn)"
+	check "... saying no xpo hwmon chip was found" grep -q 'no xpo hwmon chips' "$tmp/sn.err"
+fi
+
+# driver unloaded -----------------------------------------------------------------
+check "unload" xpo_unload
+run gone cage show
+check_eq "driver unloaded: cage show exits 4" 4 "$(rc gone)"
+check "... explaining why" grep -q 'family "xpo" not found: the xpo driver is' "$tmp/gone.err"
+
+check "no kernel warning" sh -c '! dmesg | grep -E "WARNING|BUG|Oops"'
+rm -rf "$tmp"
+finish

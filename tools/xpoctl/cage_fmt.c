@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Text and JSON output of cages: see cage_fmt.h. */
+#include <stdarg.h>
+#include <string.h>
+
+#include <linux/xpo.h>
+
+#include "cage_fmt.h"
+#include "cmis_decode.h"
+#include "table.h"
+
+#define NAME(t, i) ((i) < sizeof(t) / sizeof((t)[0]) && (t)[i] ? (t)[i] : "unknown")
+
+const char *cage_state_name(uint32_t s)
+{
+	static const char *const n[] = {
+		[XPO_CAGE_STATE_EMPTY] = "empty",
+		[XPO_CAGE_STATE_PROBING] = "probing",
+		[XPO_CAGE_STATE_LOW_POWER] = "low-power",
+		[XPO_CAGE_STATE_POWERING_UP] = "powering-up",
+		[XPO_CAGE_STATE_READY] = "ready",
+		[XPO_CAGE_STATE_FAULT] = "fault",
+		[XPO_CAGE_STATE_POWERED_OFF] = "powered-off",
+	};
+
+	return NAME(n, s);
+}
+
+const char *cage_fault_name(uint32_t f)
+{
+	static const char *const n[] = {
+		[XPO_FAULT_REASON_NONE] = "none",
+		[XPO_FAULT_REASON_NO_RESPONSE] = "no-response",
+		[XPO_FAULT_REASON_BAD_IDENTIFIER] = "bad-identifier",
+		[XPO_FAULT_REASON_BAD_REVISION] = "bad-revision",
+		[XPO_FAULT_REASON_MODULE_FAULT] = "module-fault",
+		[XPO_FAULT_REASON_POWER_UP_TIMEOUT] = "power-up-timeout",
+		[XPO_FAULT_REASON_POWER_BUDGET] = "power-budget",
+	};
+
+	return NAME(n, f);
+}
+
+const char *cage_policy_name(uint32_t p)
+{
+	static const char *const n[] = {
+		[XPO_POWER_MODE_POLICY_HIGH] = "high",
+		[XPO_POWER_MODE_POLICY_AUTO] = "auto",
+	};
+
+	return NAME(n, p);
+}
+
+const char *cage_event_name(uint32_t e)
+{
+	static const char *const n[] = {
+		[XPO_EVENT_INSERT] = "insert",
+		[XPO_EVENT_REMOVE] = "remove",
+		[XPO_EVENT_STATE] = "state",
+	};
+
+	return NAME(n, e);
+}
+
+static void state_text(const struct cage_info *c, char *buf, size_t n)
+{
+	if (c->has_fault && c->fault != XPO_FAULT_REASON_NONE)
+		snprintf(buf, n, "%s (%s)", cage_state_name(c->state),
+			 cage_fault_name(c->fault));
+	else
+		snprintf(buf, n, "%s", cage_state_name(c->state));
+}
+
+static void milli(char *buf, size_t n, bool has, int64_t v, const char *unit)
+{
+	if (has)
+		snprintf(buf, n, "%.1f %s", v / 1000.0, unit);
+	else
+		snprintf(buf, n, "-");
+}
+
+void cage_print_table(const struct cage_info *c, int n, FILE *out)
+{
+	static const char *const head[] = { "CAGE", "STATE", "MODULE", "VENDOR",
+					    "PART NUMBER", "SERIAL", "POWER",
+					    "TEMP", "COOLANT IN/OUT", "FLOW" };
+	static const bool right[] = { true, false, false, false, false, false,
+				      true, true, true, true };
+	struct table t;
+	char b[4][48];
+	int i;
+
+	table_init(&t, 10, head, right);
+	for (i = 0; i < n; i++, c++) {
+		state_text(c, b[0], sizeof(b[0]));
+		table_row(&t);
+		table_cell(&t, "%u", c->id);
+		table_cell(&t, "%s", b[0]);
+		if (!c->has_identity) {
+			table_cell(&t, "%s", c->present ? "?" : "-");
+			table_cell(&t, "-");
+			table_cell(&t, "-");
+			table_cell(&t, "-");
+		} else {
+			table_cell(&t, "%s", cmis_id_name(c->identifier));
+			table_cell(&t, "%s", c->vendor);
+			table_cell(&t, "%s", c->part_number);
+			table_cell(&t, "%s", c->serial);
+		}
+		if (c->has_power_draw && c->has_max_power)
+			table_cell(&t, "%.1f/%.1f W", c->power_draw / 1000.0,
+				   c->max_power / 1000.0);
+		else if (c->has_max_power)
+			table_cell(&t, "-/%.1f W", c->max_power / 1000.0);
+		else
+			table_cell(&t, "-");
+		milli(b[1], sizeof(b[1]), c->has_module_temp, c->module_temp, "C");
+		table_cell(&t, "%s", b[1]);
+		if (c->has_coolant_in && c->has_coolant_out)
+			table_cell(&t, "%.1f/%.1f C", c->coolant_in / 1000.0,
+				   c->coolant_out / 1000.0);
+		else
+			table_cell(&t, "-");
+		if (c->has_flow)
+			table_cell(&t, "%u mL/min%s", c->flow,
+				   c->has_leak && c->leak ? " LEAK" : "");
+		else
+			table_cell(&t, "%s", c->has_leak && c->leak ? "LEAK" : "-");
+	}
+	table_print(&t, out);
+	table_free(&t);
+}
+
+static void kv(FILE *out, const char *k, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void kv(FILE *out, const char *k, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(out, "  %-18s ", k);
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+	fputc('\n', out);
+}
+
+static void flags_hex(char *buf, size_t n, const uint8_t *f, int len)
+{
+	int i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < len && o + 4 < (int)n; i++)
+		o += snprintf(buf + o, n - o, "%s%02x", i ? " " : "", f[i]);
+}
+
+void cage_print_detail(const struct cage_info *c, FILE *out)
+{
+	char b[64];
+	int i;
+
+	fprintf(out, "cage %u:\n", c->id);
+	state_text(c, b, sizeof(b));
+	kv(out, "state:", "%s", b);
+	if (c->has_prev_state)
+		kv(out, "previous state:", "%s", cage_state_name(c->prev_state));
+	kv(out, "present:", "%s", c->present ? "yes" : "no");
+	if (c->has_fault && c->fault == XPO_FAULT_REASON_MODULE_FAULT)
+		kv(out, "fault cause:", "0x%02x", c->fault_cause);
+	if (c->has_module_state)
+		kv(out, "module state:", "%s", cmis_module_state_name(c->module_state));
+	if (c->has_identity) {
+		kv(out, "module:", "%s (0x%02x), CMIS %u.%u, %s memory",
+		   cmis_id_name(c->identifier), c->identifier, c->cmis_rev >> 4,
+		   c->cmis_rev & 0xf, c->memory == XPO_MEMORY_FLAT ? "flat" : "paged");
+		kv(out, "vendor:", "%s", c->vendor);
+		if (c->has_oui)
+			kv(out, "vendor oui:", "%02x:%02x:%02x", c->oui[0], c->oui[1], c->oui[2]);
+		kv(out, "part number:", "%s", c->part_number);
+		kv(out, "revision:", "%s", c->revision);
+		kv(out, "serial number:", "%s", c->serial);
+		kv(out, "date code:", "%s", c->date_code);
+		if (c->clei[0])
+			kv(out, "clei:", "%s", c->clei);
+		kv(out, "media type:", "%s", cmis_media_type_name(c->media_type));
+	}
+	if (c->has_fw_active)
+		kv(out, "firmware active:", "%u.%u", c->fw_active >> 8, c->fw_active & 0xff);
+	if (c->has_fw_inactive)
+		kv(out, "firmware inactive:", "%u.%u", c->fw_inactive >> 8,
+		   c->fw_inactive & 0xff);
+	if (c->has_hw_rev)
+		kv(out, "hardware revision:", "%u.%u", c->hw_rev >> 8, c->hw_rev & 0xff);
+	if (c->banks)
+		kv(out, "banks:", "%u", c->banks);
+	if (c->ports)
+		kv(out, "breakout:", "%u ports x %u lanes", c->ports, c->lanes_per_port);
+	if (c->power_class)
+		kv(out, "power class:", "%u", c->power_class);
+	if (c->has_max_power)
+		kv(out, "max power:", "%.2f W", c->max_power / 1000.0);
+	if (c->has_power_budget)
+		kv(out, "power budget:", "%.2f W", c->power_budget / 1000.0);
+	if (c->has_power_draw)
+		kv(out, "power draw:", "%.2f W", c->power_draw / 1000.0);
+	if (c->has_policy)
+		kv(out, "power mode policy:", "%s", cage_policy_name(c->policy));
+	if (c->has_module_temp)
+		kv(out, "temperature:", "%.2f C", c->module_temp / 1000.0);
+	if (c->has_coolant_in)
+		kv(out, "coolant inlet:", "%.2f C", c->coolant_in / 1000.0);
+	if (c->has_coolant_out)
+		kv(out, "coolant outlet:", "%.2f C", c->coolant_out / 1000.0);
+	if (c->has_flow)
+		kv(out, "coolant flow:", "%u mL/min", c->flow);
+	if (c->has_leak)
+		kv(out, "leak:", "%s", c->leak ? "LEAK DETECTED" : "no");
+	if (c->module_flags_len) {
+		flags_hex(b, sizeof(b), c->module_flags, c->module_flags_len);
+		kv(out, "module flags:", "%s", b);
+	}
+	if (c->telemetry_flags_len) {
+		flags_hex(b, sizeof(b), c->telemetry_flags, c->telemetry_flags_len);
+		kv(out, "telemetry flags:", "%s", b);
+	}
+	for (i = 0; i < c->napps; i++) {
+		const struct cage_app *a = &c->apps[i];
+		const char *h = cmis_host_if_name(a->host_if);
+		char label[24];
+
+		snprintf(label, sizeof(label), "application %d:", i + 1);
+		if (h)
+			kv(out, label, "%s, %u host/%u media lanes (media 0x%02x)", h,
+			   a->host_lanes, a->media_lanes, a->media_if);
+		else
+			kv(out, label, "host 0x%02x, %u host/%u media lanes (media 0x%02x)",
+			   a->host_if, a->host_lanes, a->media_lanes, a->media_if);
+	}
+}
+
+static void jw_milli(struct jw *jw, const char *k, bool has, int64_t v)
+{
+	if (has)
+		jw_kv_float(jw, k, v / 1000.0, 3);
+}
+
+static void jw_ver(struct jw *jw, const char *k, bool has, uint16_t v)
+{
+	char s[16];
+
+	if (!has)
+		return;
+	snprintf(s, sizeof(s), "%u.%u", v >> 8, v & 0xff);
+	jw_kv_string(jw, k, s);
+}
+
+void cage_print_json(const struct cage_info *c, struct jw *jw)
+{
+	char s[16];
+	int i;
+
+	jw_obj_open(jw);
+	jw_kv_uint(jw, "cage", c->id);
+	if (c->has_event)
+		jw_kv_string(jw, "event", cage_event_name(c->event));
+	if (c->has_event_seq)
+		jw_kv_uint(jw, "event_seq", c->event_seq);
+	jw_kv_bool(jw, "present", c->present);
+	jw_kv_string(jw, "state", cage_state_name(c->state));
+	if (c->has_prev_state)
+		jw_kv_string(jw, "prev_state", cage_state_name(c->prev_state));
+	if (c->has_fault)
+		jw_kv_string(jw, "fault", cage_fault_name(c->fault));
+	if (c->has_fault && c->fault == XPO_FAULT_REASON_MODULE_FAULT)
+		jw_kv_uint(jw, "fault_cause", c->fault_cause);
+	if (c->has_module_state)
+		jw_kv_string(jw, "module_state", cmis_module_state_name(c->module_state));
+	if (c->has_identity) {
+		jw_kv_uint(jw, "identifier", c->identifier);
+		jw_kv_string(jw, "module_type", cmis_id_name(c->identifier));
+		snprintf(s, sizeof(s), "%u.%u", c->cmis_rev >> 4, c->cmis_rev & 0xf);
+		jw_kv_string(jw, "cmis_revision", s);
+		jw_kv_string(jw, "memory", c->memory == XPO_MEMORY_FLAT ? "flat" : "paged");
+		jw_kv_string(jw, "vendor", c->vendor);
+		if (c->has_oui) {
+			snprintf(s, sizeof(s), "%02x:%02x:%02x", c->oui[0], c->oui[1],
+				 c->oui[2]);
+			jw_kv_string(jw, "vendor_oui", s);
+		}
+		jw_kv_string(jw, "part_number", c->part_number);
+		jw_kv_string(jw, "revision", c->revision);
+		jw_kv_string(jw, "serial_number", c->serial);
+		jw_kv_string(jw, "date_code", c->date_code);
+		if (c->clei[0])
+			jw_kv_string(jw, "clei", c->clei);
+		jw_kv_uint(jw, "media_type", c->media_type);
+	}
+	jw_ver(jw, "firmware_active", c->has_fw_active, c->fw_active);
+	jw_ver(jw, "firmware_inactive", c->has_fw_inactive, c->fw_inactive);
+	jw_ver(jw, "hardware_revision", c->has_hw_rev, c->hw_rev);
+	if (c->banks)
+		jw_kv_uint(jw, "banks", c->banks);
+	if (c->ports) {
+		jw_kv_uint(jw, "ports", c->ports);
+		jw_kv_uint(jw, "lanes_per_port", c->lanes_per_port);
+	}
+	if (c->power_class)
+		jw_kv_uint(jw, "power_class", c->power_class);
+	jw_milli(jw, "max_power_w", c->has_max_power, c->max_power);
+	jw_milli(jw, "power_budget_w", c->has_power_budget, c->power_budget);
+	jw_milli(jw, "power_draw_w", c->has_power_draw, c->power_draw);
+	if (c->has_policy)
+		jw_kv_string(jw, "power_mode_policy", cage_policy_name(c->policy));
+	jw_milli(jw, "temperature_c", c->has_module_temp, c->module_temp);
+	jw_milli(jw, "coolant_inlet_c", c->has_coolant_in, c->coolant_in);
+	jw_milli(jw, "coolant_outlet_c", c->has_coolant_out, c->coolant_out);
+	if (c->has_flow)
+		jw_kv_uint(jw, "coolant_flow_ml_min", c->flow);
+	if (c->has_leak)
+		jw_kv_bool(jw, "leak", c->leak);
+	if (c->module_flags_len) {
+		jw_name(jw, "module_flags");
+		jw_arr_open(jw);
+		for (i = 0; i < c->module_flags_len; i++)
+			jw_uint(jw, c->module_flags[i]);
+		jw_arr_close(jw);
+	}
+	if (c->telemetry_flags_len) {
+		jw_name(jw, "telemetry_flags");
+		jw_arr_open(jw);
+		for (i = 0; i < c->telemetry_flags_len; i++)
+			jw_uint(jw, c->telemetry_flags[i]);
+		jw_arr_close(jw);
+	}
+	if (c->napps) {
+		jw_name(jw, "applications");
+		jw_arr_open(jw);
+		for (i = 0; i < c->napps; i++) {
+			const struct cage_app *a = &c->apps[i];
+			const char *h = cmis_host_if_name(a->host_if);
+
+			jw_obj_open(jw);
+			jw_kv_uint(jw, "host_interface_id", a->host_if);
+			if (h)
+				jw_kv_string(jw, "host_interface", h);
+			jw_kv_uint(jw, "media_interface_id", a->media_if);
+			jw_kv_uint(jw, "host_lanes", a->host_lanes);
+			jw_kv_uint(jw, "media_lanes", a->media_lanes);
+			jw_kv_uint(jw, "host_lane_assignment", a->host_assign);
+			jw_kv_uint(jw, "media_lane_assignment", a->media_assign);
+			jw_obj_close(jw);
+		}
+		jw_arr_close(jw);
+	}
+	jw_obj_close(jw);
+}
+
+/* One monitor event: a text line, or one JSON object per line (NDJSON) */
+int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
+			 struct jw *jw, FILE *out)
+{
+	if (json) {
+		/* one object per line: pretty output would break NDJSON */
+		bool pretty = jw->pretty;
+
+		jw->pretty = false;
+		if (ts) {
+			jw_obj_open(jw);
+			jw_kv_string(jw, "timestamp", ts);
+			jw_name(jw, "cage");
+			cage_print_json(c, jw);
+			jw_obj_close(jw);
+		} else {
+			cage_print_json(c, jw);
+		}
+		jw_end(jw);
+		jw->pretty = pretty;
+		return 0;
+	}
+	if (ts)
+		fprintf(out, "[%s] ", ts);
+	fprintf(out, "cage %u: %s", c->id,
+		c->has_event ? cage_event_name(c->event) : "event");
+	if (c->has_prev_state)
+		fprintf(out, " %s -> %s", cage_state_name(c->prev_state),
+			cage_state_name(c->state));
+	else
+		fprintf(out, " %s", cage_state_name(c->state));
+	if (c->has_fault && c->fault)
+		fprintf(out, " (%s)", cage_fault_name(c->fault));
+	if (c->has_event_seq)
+		fprintf(out, " seq %u", c->event_seq);
+	fputc('\n', out);
+	fflush(out);
+	return 0;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A cage as the xpo family reports it (cage-get), and its text and JSON
+ * output.  The printers are pure, so the unit tests golden-test them.
+ */
+#ifndef XPOCTL_CAGE_FMT_H
+#define XPOCTL_CAGE_FMT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "json_writer.h"
+
+#define CAGE_APPS_MAX 15
+
+struct cage_app {
+	uint8_t host_if, media_if, host_lanes, media_lanes;
+	uint8_t host_assign, media_assign;
+};
+
+/* has_* : the attribute was present (absent means unknown, not zero) */
+struct cage_info {
+	uint32_t id;
+	bool present;
+	uint32_t state, prev_state, fault;
+	bool has_prev_state, has_fault;
+	uint8_t fault_cause;
+	bool has_module_state;
+	uint32_t module_state;
+	bool has_identity;
+	uint8_t identifier, cmis_rev, media_type, power_class;
+	uint32_t memory;
+	char vendor[32], part_number[32], revision[8], serial[32];
+	char date_code[16], clei[16];
+	uint8_t oui[3];
+	bool has_oui;
+	bool has_fw_active, has_fw_inactive, has_hw_rev;
+	uint16_t fw_active, fw_inactive, hw_rev;
+	uint32_t banks, ports, lanes_per_port;
+	bool has_max_power, has_power_budget, has_power_draw, has_policy;
+	uint32_t max_power, power_budget, power_draw, policy; /* mW */
+	bool has_module_temp, has_coolant_in, has_coolant_out, has_flow;
+	int32_t module_temp, coolant_in, coolant_out;	/* m°C */
+	uint32_t flow;					/* mL/min */
+	bool has_leak;
+	bool leak;
+	uint8_t module_flags[6];
+	int module_flags_len;
+	uint8_t telemetry_flags[2];
+	int telemetry_flags_len;
+	int napps;
+	struct cage_app apps[CAGE_APPS_MAX];
+	/* notifications */
+	uint32_t event, event_seq;
+	bool has_event, has_event_seq;
+};
+
+const char *cage_state_name(uint32_t s);
+const char *cage_fault_name(uint32_t f);
+const char *cage_policy_name(uint32_t p);
+const char *cage_event_name(uint32_t e);
+
+/* a table of cages, one line each */
+void cage_print_table(const struct cage_info *c, int n, FILE *out);
+/* one cage in detail */
+void cage_print_detail(const struct cage_info *c, FILE *out);
+/* one cage as a JSON object */
+void cage_print_json(const struct cage_info *c, struct jw *jw);
+
+/* a monitor event: one text line, or one JSON object a line even with -p;
+ * @ts: timestamp text or NULL */
+int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
+			 struct jw *jw, FILE *out);
+
+#endif

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * `xpoctl cage show [CAGE]` and `xpoctl cage set CAGE[,CAGE...]|all ...`.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <netlink/genl/genl.h>
+#include <linux/xpo.h>
+
+#include "cage_parse.h"
+#include "nl.h"
+#include "xpoctl.h"
+
+int xpoctl_nl(struct xpoctl *x)
+{
+	int code;
+
+	if (x->nl)
+		return XE_OK;
+	x->nl = xnl_open(XPO_FAMILY_NAME, &code);
+	return x->nl ? XE_OK : code;
+}
+
+struct show_ctx {
+	uint32_t id;		/* request: the cage of a do */
+	struct cage_info *cages;
+	int n, cap;
+};
+
+static int show_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+{
+	struct show_ctx *s = arg;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->cages = xrealloc(s->cages, s->cap * sizeof(*s->cages));
+	}
+	cage_parse(tb, nlh, &s->cages[s->n++]);
+	return 0;
+}
+
+static int put_id(struct nl_msg *msg, void *arg)
+{
+	const struct show_ctx *s = arg;
+
+	return nla_put_u32(msg, XPO_A_CAGE_ID, s->id) ? -EMSGSIZE : 0;
+}
+
+int cmd_cage_show(struct xpoctl *x, int argc, char **argv)
+{
+	struct show_ctx s = { 0 };
+	unsigned long cage = 0;
+	int err, ret, i;
+	char what[32];
+
+	if (argc > 1)
+		return usage_error(x, "cage show takes at most one CAGE");
+	if (argc == 1 && !parse_cage(x, argv[0], &cage))
+		return XE_USAGE;
+	ret = xpoctl_nl(x);
+	if (ret)
+		return ret;
+
+	s.id = cage;
+	if (argc == 1) {
+		snprintf(what, sizeof(what), "cage %lu", cage);
+		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, false, XPO_A_CAGE_MAX,
+				  put_id, show_reply, &s, what, cage_attr_name);
+	} else {
+		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, true, XPO_A_CAGE_MAX,
+				  NULL, show_reply, &s, "cage show",
+				  cage_attr_name);
+	}
+	if (err) {
+		free(s.cages);
+		return errno_exit_code(err);
+	}
+	if (x->json) {
+		jw_obj_open(&x->jw);
+		jw_name(&x->jw, "cages");
+		jw_arr_open(&x->jw);
+		for (i = 0; i < s.n; i++)
+			cage_print_json(&s.cages[i], &x->jw);
+		jw_arr_close(&x->jw);
+		jw_obj_close(&x->jw);
+		jw_end(&x->jw);
+	} else if (argc == 1 || x->stats) {
+		for (i = 0; i < s.n; i++) {
+			if (i)
+				putchar('\n');
+			cage_print_detail(&s.cages[i], stdout);
+		}
+	} else {
+		cage_print_table(s.cages, s.n, stdout);
+	}
+	free(s.cages);
+	return XE_OK;
+}
+
+static int build_set(struct nl_msg *msg, void *arg)
+{
+	const struct set_req *r = arg;
+
+	if (nla_put_u32(msg, XPO_A_CAGE_ID, r->id) ||
+	    (r->has_policy && nla_put_u32(msg, XPO_A_CAGE_POWER_POLICY, r->policy)) ||
+	    (r->has_power && nla_put_u8(msg, XPO_A_CAGE_POWER, r->power)) ||
+	    (r->reset && nla_put_flag(msg, XPO_A_CAGE_RESET)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+int cmd_cage_set(struct xpoctl *x, int argc, char **argv)
+{
+	struct set_req r;
+	uint32_t mask;
+	int ret, c, tried = 0, failed = 0, last = XE_OK;
+	char what[32];
+
+	ret = cage_set_parse(x, argc, argv, &mask, &r);
+	if (ret)
+		return ret;
+	ret = xpoctl_nl(x);
+	if (ret)
+		return ret;
+	for (c = 0; c < XPO_CAGES_MAX; c++) {
+		int err;
+
+		if (!(mask & (1U << c)))
+			continue;
+		r.id = c;
+		tried++;
+		snprintf(what, sizeof(what), "cage %d", c);
+		err = xnl_request(x->nl, XPO_CMD_CAGE_SET, false, XPO_A_CAGE_MAX,
+				  build_set, NULL, &r, what, cage_attr_name);
+		if (err) {
+			failed++;
+			last = errno_exit_code(err);
+			/* no point asking the other cages without permission */
+			if (last == XE_PERM)
+				return XE_PERM;
+		}
+	}
+	if (!failed)
+		return XE_OK;
+	return failed == tried ? last : XE_PARTIAL;
+}

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * `xpoctl module show [CAGE]` decodes module memory read through the xpo
+ * family's eeprom-read (no netdev needed); `xpoctl module eeprom` dumps it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <netlink/genl/genl.h>
+#include <linux/xpo.h>
+
+#include "cage_parse.h"
+#include "cmis_decode.h"
+#include "nl.h"
+#include "xpoctl.h"
+
+struct ee_req {
+	uint32_t id, offset, length;
+	uint8_t bank, page;
+	uint8_t *buf;
+	uint32_t got;
+};
+
+static int ee_build(struct nl_msg *msg, void *arg)
+{
+	const struct ee_req *r = arg;
+
+	if (nla_put_u32(msg, XPO_A_EEPROM_ID, r->id) ||
+	    nla_put_u8(msg, XPO_A_EEPROM_BANK, r->bank) ||
+	    nla_put_u8(msg, XPO_A_EEPROM_PAGE, r->page) ||
+	    nla_put_u32(msg, XPO_A_EEPROM_OFFSET, r->offset) ||
+	    nla_put_u32(msg, XPO_A_EEPROM_LENGTH, r->length))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int ee_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+{
+	struct ee_req *r = arg;
+	struct nlattr *d = tb[XPO_A_EEPROM_DATA];
+
+	(void)nlh;
+	if (!d || (uint32_t)nla_len(d) != r->length)
+		return -EBADMSG;
+	memcpy(r->buf, nla_data(d), r->length);
+	r->got = r->length;
+	return 0;
+}
+
+/* One read within a half window; @what NULL: quiet (optional page) */
+static int ee_read(struct xpoctl *x, uint32_t cage, unsigned int bank,
+		   unsigned int page, unsigned int offset, unsigned int len,
+		   uint8_t *buf, const char *what)
+{
+	struct ee_req r = { .id = cage, .bank = bank, .page = page,
+			    .offset = offset, .length = len, .buf = buf };
+
+	return xnl_request(x->nl, XPO_CMD_EEPROM_READ, false, XPO_A_EEPROM_MAX,
+			   ee_build, ee_reply, &r, what, eeprom_attr_name);
+}
+
+struct dec_ctx {
+	struct xpoctl *x;
+	uint32_t cage;
+	int first_err;
+};
+
+static int dec_read(void *ctx, unsigned int bank, unsigned int page,
+		    unsigned int offset, unsigned int len, uint8_t *buf)
+{
+	struct dec_ctx *d = ctx;
+	char what[48];
+	bool mandatory = offset < 128 || page == 0;
+
+	snprintf(what, sizeof(what), "cage %u: page %02xh bank %u", d->cage,
+		 page, bank);
+	/* lower memory and page 00h are mandatory and reported; the rest is
+	 * asked for and left out when the module does not have it */
+	return ee_read(d->x, d->cage, bank, page, offset, len, buf,
+		       mandatory ? what : NULL);
+}
+
+static int show_one(struct xpoctl *x, uint32_t cage, bool heading)
+{
+	struct dec_ctx d = { .x = x, .cage = cage };
+	struct cmis_module m;
+	int err;
+
+	err = cmis_decode(dec_read, &d, &m);
+	if (err)
+		return err;
+	if (x->json) {
+		jw_obj_open(&x->jw);
+		jw_kv_uint(&x->jw, "cage", cage);
+		jw_name(&x->jw, "module");
+		cmis_print_json(&m, &x->jw, x->stats > 0);
+		jw_obj_close(&x->jw);
+	} else {
+		if (heading)
+			printf("cage %u:\n", cage);
+		cmis_print_text(&m, stdout, x->stats > 0);
+	}
+	return 0;
+}
+
+struct list_ctx {
+	uint32_t mask;
+};
+
+static int list_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+{
+	struct list_ctx *l = arg;
+	struct cage_info c;
+
+	cage_parse(tb, nlh, &c);
+	/* a module we can read: identified, not probing or empty */
+	if (c.present && c.has_identity && c.id < 32)
+		l->mask |= 1U << c.id;
+	return 0;
+}
+
+int cmd_module_show(struct xpoctl *x, int argc, char **argv)
+{
+	struct list_ctx l = { 0 };
+	unsigned long cage;
+	int ret, err, c, n = 0, failed = 0, last = XE_OK;
+
+	if (argc > 1)
+		return usage_error(x, "module show takes at most one CAGE");
+	if (argc == 1 && !parse_cage(x, argv[0], &cage))
+		return XE_USAGE;
+	ret = xpoctl_nl(x);
+	if (ret)
+		return ret;
+	if (argc == 1) {
+		l.mask = 1U << cage;
+	} else {
+		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, true, XPO_A_CAGE_MAX,
+				  NULL, list_reply, &l, "cage list",
+				  cage_attr_name);
+		if (err)
+			return errno_exit_code(err);
+	}
+	if (x->json) {
+		jw_obj_open(&x->jw);
+		jw_name(&x->jw, "modules");
+		jw_arr_open(&x->jw);
+	}
+	for (c = 0; c < XPO_CAGES_MAX; c++) {
+		if (!(l.mask & (1U << c)))
+			continue;
+		if (!x->json && n)
+			putchar('\n');
+		err = show_one(x, c, argc == 0);
+		n++;
+		if (err) {
+			failed++;
+			last = errno_exit_code(err);
+		}
+	}
+	if (x->json) {
+		jw_arr_close(&x->jw);
+		jw_obj_close(&x->jw);
+		jw_end(&x->jw);
+	}
+	if (!n && argc == 0)
+		fputs("xpoctl: no cage holds a readable module\n", stderr);
+	if (!failed)
+		return XE_OK;
+	return failed == n ? last : XE_PARTIAL;
+}
+
+int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv)
+{
+	struct eeprom_args a;
+	uint8_t buf[256];
+	unsigned int off, i;
+	char what[48];
+	int ret, err;
+
+	ret = module_eeprom_parse(x, argc, argv, &a);
+	if (ret)
+		return ret;
+	ret = xpoctl_nl(x);
+	if (ret)
+		return ret;
+	snprintf(what, sizeof(what), "cage %u", a.cage);
+	/* split at the lower/upper boundary: one request per half window */
+	for (off = a.offset; off < a.offset + a.length;) {
+		unsigned int end = off < 128 ? 128 : 256;
+		unsigned int n = a.offset + a.length - off;
+
+		if (off + n > end)
+			n = end - off;
+		err = ee_read(x, a.cage, off < 128 ? 0 : a.bank,
+			      off < 128 ? 0 : a.page, off, n,
+			      buf + off - a.offset, what);
+		if (err)
+			return errno_exit_code(err);
+		off += n;
+	}
+	if (x->json) {
+		struct jw *jw = &x->jw;
+
+		jw_obj_open(jw);
+		jw_kv_uint(jw, "cage", a.cage);
+		jw_kv_uint(jw, "bank", a.bank);
+		jw_kv_uint(jw, "page", a.page);
+		jw_kv_uint(jw, "offset", a.offset);
+		jw_kv_uint(jw, "length", a.length);
+		jw_name(jw, "data");
+		jw_arr_open(jw);
+		for (i = 0; i < a.length; i++)
+			jw_uint(jw, buf[i]);
+		jw_arr_close(jw);
+		jw_obj_close(jw);
+		jw_end(jw);
+	} else if (a.raw) {
+		if (fwrite(buf, 1, a.length, stdout) != a.length)
+			return XE_FAIL;
+	} else {
+		hexdump(stdout, buf, a.offset, a.length);
+	}
+	return XE_OK;
+}

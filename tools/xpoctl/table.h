@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Aligned text tables: rows of cells collected first, column widths computed
+ * from the widest cell, then printed with two spaces between columns and no
+ * trailing blanks. Numeric columns are right-aligned.
+ */
+#ifndef XPOCTL_TABLE_H
+#define XPOCTL_TABLE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#define TABLE_MAX_COLS 16
+
+struct table {
+	int ncols;
+	const char *head[TABLE_MAX_COLS];
+	bool right[TABLE_MAX_COLS];
+	int nrows, cap;
+	char **cells; /* nrows * ncols, owned */
+	int col;      /* next cell of the current row */
+};
+
+void table_init(struct table *t, int ncols, const char *const *head,
+		const bool *right);
+/* start a new row; then table_cell() once per column */
+void table_row(struct table *t);
+void table_cell(struct table *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void table_print(const struct table *t, FILE *out);
+void table_free(struct table *t);
+
+#endif

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The grammar: options, object and command lookup with abbreviations,
+ * per-object help, keyword parsing of cage set and module eeprom, and the
+ * exit codes of every refusal, each with a one-line message.  xpoctl.c and
+ * args.c are linked with recording handlers instead of the netlink ones.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "../xpoctl.h"
+#include "../nl.h"
+
+static const char *called;
+static int called_argc;
+static char called_arg0[64];
+static struct xpoctl last;
+
+#define STUB(fn)							\
+int fn(struct xpoctl *x, int argc, char **argv)			\
+{									\
+	called = #fn;							\
+	called_argc = argc;						\
+	snprintf(called_arg0, sizeof(called_arg0), "%s",		\
+		 argc ? argv[0] : "");					\
+	last = *x;							\
+	return 0;							\
+}
+
+STUB(cmd_cage_show)
+STUB(cmd_cage_set)
+STUB(cmd_module_show)
+STUB(cmd_module_eeprom)
+STUB(cmd_sensor_show)
+STUB(cmd_driver_status)
+STUB(cmd_monitor)
+
+void xnl_close(struct nlsock *nl)
+{
+	(void)nl;
+}
+
+/* run xpoctl with a space-separated command line; stderr captured */
+static char err_buf[4096];
+
+static int run(const char *line)
+{
+	static char *prev;
+	char *copy = strdup(line), *argv[32], *tok, *save = NULL;
+	int argc = 0, ret, saved, saved_out, fd, null_fd;
+	FILE *tmp = tmpfile();
+	size_t n;
+
+	argv[argc++] = "xpoctl";
+	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	called = NULL;
+	fflush(stderr);
+	fflush(stdout);
+	saved = dup(2);
+	saved_out = dup(1);
+	fd = fileno(tmp);
+	dup2(fd, 2);
+	/* help and version text: not checked here, kept out of the TAP */
+	null_fd = open("/dev/null", O_WRONLY);
+	dup2(null_fd, 1);
+	close(null_fd);
+	ret = xpoctl_main(argc, argv);
+	fflush(stderr);
+	fflush(stdout);
+	dup2(saved, 2);
+	dup2(saved_out, 1);
+	close(saved);
+	close(saved_out);
+	rewind(tmp);
+	n = fread(err_buf, 1, sizeof(err_buf) - 1, tmp);
+	err_buf[n] = '\0';
+	fclose(tmp);
+	/* argv points into copy: keep it for the handler's argv checks */
+	free(prev);
+	prev = copy;
+	return ret;
+}
+
+static int lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* the refusals print their one line: keep it out of the test output */
+static int saved_err = -1;
+
+static void quiet(bool on)
+{
+	int fd;
+
+	fflush(stderr);
+	if (on) {
+		saved_err = dup(2);
+		fd = open("/dev/null", O_WRONLY);
+		dup2(fd, 2);
+		close(fd);
+	} else {
+		dup2(saved_err, 2);
+		close(saved_err);
+	}
+}
+
+static void test_dispatch(void **state)
+{
+	(void)state;
+	assert_int_equal(run("cage show"), 0);
+	assert_string_equal(called, "cmd_cage_show");
+	assert_int_equal(called_argc, 0);
+
+	assert_int_equal(run("c s 3"), 0);	/* "s": show comes before set */
+	assert_string_equal(called, "cmd_cage_show");
+	assert_int_equal(called_argc, 1);
+	assert_string_equal(called_arg0, "3");
+
+	assert_int_equal(run("c se 3 reset"), 0);
+	assert_string_equal(called, "cmd_cage_set");
+	assert_int_equal(called_argc, 2);
+
+	assert_int_equal(run("cage"), 0);	/* the first command by default */
+	assert_string_equal(called, "cmd_cage_show");
+
+	assert_int_equal(run("m s 1"), 0);	/* "m": module, before monitor */
+	assert_string_equal(called, "cmd_module_show");
+	assert_int_equal(run("mo e 1 page 1"), 0);
+	assert_string_equal(called, "cmd_module_eeprom");
+	assert_int_equal(run("mon"), 0);
+	assert_string_equal(called, "cmd_monitor");
+	assert_int_equal(run("s"), 0);
+	assert_string_equal(called, "cmd_sensor_show");
+	assert_int_equal(run("d st"), 0);
+	assert_string_equal(called, "cmd_driver_status");
+}
+
+static void test_options(void **state)
+{
+	(void)state;
+	assert_int_equal(run("-j -p -s -s -t cage show"), 0);
+	assert_true(last.json);
+	assert_true(last.pretty);
+	assert_int_equal(last.stats, 2);
+	assert_true(last.timestamps);
+	assert_int_equal(run("--json cage show"), 0);
+	assert_true(last.json);
+	assert_false(last.pretty);
+
+	assert_int_equal(run("-V"), 0);
+	assert_int_equal(run("-h"), 0);
+	assert_int_equal(run("help"), 0);
+	assert_int_equal(run("cage help"), 0);
+	assert_null(called);
+	assert_int_equal(run("cage set help"), 0);
+	assert_null(called);
+	assert_int_equal(run("port help"), 0);
+}
+
+static void test_usage_errors(void **state)
+{
+	(void)state;
+	assert_int_equal(run(""), XE_USAGE);
+	assert_int_equal(run("-x cage show"), XE_USAGE);
+	assert_int_equal(lines(err_buf), 1);
+	assert_non_null(strstr(err_buf, "unknown option \"-x\""));
+	assert_int_equal(run("--bogus cage"), XE_USAGE);
+	assert_int_equal(run("frobnicate"), XE_USAGE);
+	assert_string_equal(err_buf,
+		"xpoctl: object \"frobnicate\" is unknown; try \"xpoctl help\"\n");
+	assert_int_equal(run("cage frob"), XE_USAGE);
+	assert_string_equal(err_buf,
+		"xpoctl: command \"frob\" is unknown for \"cage\"; try \"xpoctl cage help\"\n");
+	assert_null(called);
+	/* a prefix longer than the word is not a match */
+	assert_int_equal(run("cages"), XE_USAGE);
+}
+
+static void test_not_implemented(void **state)
+{
+	(void)state;
+	assert_int_equal(run("port show"), XE_FAIL);
+	assert_string_equal(err_buf, "xpoctl: port: not implemented yet\n");
+	assert_int_equal(run("reach"), XE_FAIL);
+	assert_int_equal(run("fw update 3"), XE_FAIL);
+}
+
+static void test_parse_cage(void **state)
+{
+	struct xpoctl x = { .object = "cage" };
+	unsigned long c;
+
+	(void)state;
+	assert_true(parse_cage(&x, "0", &c));
+	assert_int_equal(c, 0);
+	assert_true(parse_cage(&x, "15", &c));
+	assert_true(parse_cage(&x, "0xf", &c));
+	assert_int_equal(c, 15);
+	quiet(true);
+	assert_false(parse_cage(&x, "16", &c));
+	assert_false(parse_cage(&x, "-1", &c));
+	assert_false(parse_cage(&x, "", &c));
+	assert_false(parse_cage(&x, "3x", &c));
+	assert_false(parse_cage(&x, " 3", &c));
+	assert_false(parse_cage(&x, "99999999999999999999999", &c));
+	quiet(false);
+}
+
+static void test_cage_set_parse(void **state)
+{
+	struct xpoctl x = { .object = "cage" };
+	struct set_req r;
+	uint32_t mask;
+	char *a1[] = { "3", "power-mode", "auto", "reset" };
+	char *a2[] = { "1,2,15", "power", "off" };
+	char *a3[] = { "all", "pow", "high" };	/* "pow": power-mode first */
+	char *bad1[] = { "3" };
+	char *bad2[] = { "3", "power-mode" };
+	char *bad3[] = { "3", "power-mode", "low" };
+	char *bad4[] = { "3", "power", "1" };
+	char *bad5[] = { "3", "explode" };
+	char *bad6[] = { "3,16", "reset" };
+	char *bad7[] = { ",", "reset" };
+
+	(void)state;
+	assert_int_equal(cage_set_parse(&x, 4, a1, &mask, &r), 0);
+	assert_int_equal(mask, 1U << 3);
+	assert_true(r.has_policy);
+	assert_int_equal(r.policy, 1);	/* XPO_POWER_MODE_POLICY_AUTO */
+	assert_true(r.reset);
+	assert_false(r.has_power);
+
+	assert_int_equal(cage_set_parse(&x, 3, a2, &mask, &r), 0);
+	assert_int_equal(mask, (1U << 1) | (1U << 2) | (1U << 15));
+	assert_true(r.has_power);
+	assert_int_equal(r.power, 0);
+
+	assert_int_equal(cage_set_parse(&x, 3, a3, &mask, &r), 0);
+	assert_int_equal(mask, 0xffff);
+	assert_true(r.has_policy);
+	assert_int_equal(r.policy, 0);
+
+	quiet(true);
+	assert_int_equal(cage_set_parse(&x, 0, a1, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 1, bad1, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad2, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad3, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad4, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad5, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad6, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad7, &mask, &r), XE_USAGE);
+	quiet(false);
+}
+
+static void test_eeprom_parse(void **state)
+{
+	struct xpoctl x = { .object = "module" };
+	struct eeprom_args a;
+	char *d[] = { "2" };
+	char *p[] = { "2", "page", "0x11", "bank", "7" };
+	char *o[] = { "2", "offset", "100", "length", "56", "raw" };
+	char *lo[] = { "2", "o", "0", "l", "256" };
+	char *bad1[] = { "2", "offset", "200", "length", "100" };
+	char *bad2[] = { "2", "page", "1", "offset", "10" };
+	char *bad3[] = { "2", "page", "256" };
+	char *bad4[] = { "2", "length", "0" };
+	char *bad5[] = { "2", "length" };
+	char *bad6[] = { "2", "colour", "red" };
+	char *bad7[] = { "16" };
+
+	(void)state;
+	assert_int_equal(module_eeprom_parse(&x, 1, d, &a), 0);
+	assert_int_equal(a.cage, 2);
+	assert_int_equal(a.offset, 0);
+	assert_int_equal(a.length, 128);
+	assert_false(a.raw);
+
+	assert_int_equal(module_eeprom_parse(&x, 5, p, &a), 0);
+	assert_int_equal(a.page, 0x11);
+	assert_int_equal(a.bank, 7);
+	assert_int_equal(a.offset, 128);	/* a page means its upper half */
+
+	assert_int_equal(module_eeprom_parse(&x, 6, o, &a), 0);
+	assert_int_equal(a.offset, 100);
+	assert_int_equal(a.length, 56);
+	assert_true(a.raw);
+
+	assert_int_equal(module_eeprom_parse(&x, 5, lo, &a), 0);
+	assert_int_equal(a.length, 256);
+
+	quiet(true);
+	assert_int_equal(module_eeprom_parse(&x, 0, d, &a), XE_USAGE);
+	assert_int_equal(module_eeprom_parse(&x, 5, bad1, &a), XE_USAGE);
+	assert_int_equal(module_eeprom_parse(&x, 5, bad2, &a), XE_USAGE);
+	assert_int_equal(module_eeprom_parse(&x, 3, bad3, &a), XE_USAGE);
+	assert_int_equal(module_eeprom_parse(&x, 3, bad4, &a), XE_USAGE);
+	assert_int_equal(module_eeprom_parse(&x, 2, bad5, &a), XE_USAGE);
+	assert_int_equal(module_eeprom_parse(&x, 3, bad6, &a), XE_USAGE);
+	assert_int_equal(module_eeprom_parse(&x, 1, bad7, &a), XE_USAGE);
+	quiet(false);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dispatch),
+		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_not_implemented),
+		cmocka_unit_test(test_cage_set_parse),
+		cmocka_unit_test(test_eeprom_parse),
+		cmocka_unit_test(test_parse_cage),
+	};
+
+	return cmocka_run_group_tests_name("args", tests, NULL, NULL);
+}

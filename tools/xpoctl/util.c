@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void die_oom(void)
+{
+	fputs("xpoctl: out of memory\n", stderr);
+	exit(XE_FAIL);
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p && n)
+		die_oom();
+	return p;
+}
+
+void *xzalloc(size_t n)
+{
+	void *p = calloc(1, n);
+
+	if (!p)
+		die_oom();
+	return p;
+}
+
+bool matches(const char *arg, const char *word)
+{
+	size_t n = strlen(arg);
+
+	return n && n <= strlen(word) && !strncmp(arg, word, n);
+}
+
+bool parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+		return false;
+	errno = 0;
+	v = strtoul(s, &end, 0);
+	if (errno || *end || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+void hexdump(FILE *out, const uint8_t *buf, unsigned int base,
+	     unsigned int len)
+{
+	unsigned int i;
+
+	for (i = 0; i < len; i++) {
+		if (!(i % 16))
+			fprintf(out, "%s0x%04x: ", i ? "\n" : "", base + i);
+		fprintf(out, " %02x", buf[i]);
+	}
+	if (len)
+		fputc('\n', out);
+}

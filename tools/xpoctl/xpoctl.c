@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xpoctl [OPTIONS] OBJECT COMMAND [ARGS]: option parsing, the object and
+ * command tables, help, and dispatch.  No netlink here, so the unit tests
+ * link this file with recording handlers and test the grammar alone.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xpoctl.h"
+#include "nl.h"
+
+static int not_implemented(struct xpoctl *x, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fprintf(stderr, "xpoctl: %s: not implemented yet\n", x->object);
+	return XE_FAIL;
+}
+
+static const struct xpoctl_cmd cage_cmds[] = {
+	{ "show", cmd_cage_show, "[CAGE]",
+	  "state, identity, power, thermal and coolant values of cages" },
+	{ "set", cmd_cage_set,
+	  "CAGE[,CAGE...]|all [power-mode high|auto] [power on|off] [reset]",
+	  "change cages: power mode policy, cage supply, module reset" },
+	{ NULL }
+};
+
+static const struct xpoctl_cmd module_cmds[] = {
+	{ "show", cmd_module_show, "[CAGE]",
+	  "decode the module's CMIS memory (all banks; -s: per-lane data paths and monitors)" },
+	{ "eeprom", cmd_module_eeprom,
+	  "CAGE [page N] [bank N] [offset N] [length N] [hex|raw]",
+	  "read raw module memory" },
+	{ NULL }
+};
+
+static const struct xpoctl_cmd sensor_cmds[] = {
+	{ "show", cmd_sensor_show, "[CAGE]",
+	  "thermal, power and coolant sensors (hwmon, through libsensors)" },
+	{ NULL }
+};
+
+static const struct xpoctl_cmd driver_cmds[] = {
+	{ "status", cmd_driver_status, "",
+	  "is the xpo driver installed, loaded, blacklisted; its netlink family" },
+	{ NULL }
+};
+
+/*
+ * Table order decides abbreviations, as in ip(8): "c" is cage, "m" module,
+ * "s" sensor; "mo" is module, "mon" monitor.
+ */
+const struct xpoctl_obj xpoctl_objs[] = {
+	{ .name = "cage", .cmds = cage_cmds, .help = "XPO cages" },
+	{ .name = "module", .cmds = module_cmds,
+	  .help = "the module in a cage (CMIS memory)" },
+	{ .name = "sensor", .cmds = sensor_cmds,
+	  .help = "hwmon sensors of the cages" },
+	{ "monitor", NULL, "print cage events: insert, remove, state change",
+	  cmd_monitor, "[all]  (-t: timestamps, -j: one JSON object a line)" },
+	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver" },
+	{ "port", NULL, "front-panel ports and breakout (not implemented yet)",
+	  not_implemented, "" },
+	{ "reach", NULL, "reach profiles (not implemented yet)",
+	  not_implemented, "" },
+	{ "fw", NULL, "module firmware (not implemented yet)",
+	  not_implemented, "" },
+	{ NULL }
+};
+
+const struct xpoctl_obj *find_obj(const char *arg)
+{
+	const struct xpoctl_obj *o;
+
+	for (o = xpoctl_objs; o->name; o++)
+		if (matches(arg, o->name))
+			return o;
+	return NULL;
+}
+
+const struct xpoctl_cmd *find_cmd(const struct xpoctl_obj *o, const char *arg)
+{
+	const struct xpoctl_cmd *c;
+
+	for (c = o->cmds; c && c->name; c++)
+		if (matches(arg, c->name))
+			return c;
+	return NULL;
+}
+
+int usage_error(struct xpoctl *x, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("xpoctl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (x && x->object)
+		fprintf(stderr, "; try \"xpoctl %s help\"\n", x->object);
+	else
+		fputs("; try \"xpoctl help\"\n", stderr);
+	return XE_USAGE;
+}
+
+bool parse_cage(struct xpoctl *x, const char *s, unsigned long *cage)
+{
+	if (!parse_uint(s, XPO_CAGES_MAX - 1, cage)) {
+		usage_error(x, "invalid cage \"%s\" (expected 0-%d)", s,
+			    XPO_CAGES_MAX - 1);
+		return false;
+	}
+	return true;
+}
+
+static void usage(FILE *out)
+{
+	const struct xpoctl_obj *o;
+
+	fputs("Usage: xpoctl [OPTIONS] OBJECT { COMMAND | help }\n"
+	      "       xpoctl -V | -h\n"
+	      "where  OBJECT := { ", out);
+	for (o = xpoctl_objs; o->name; o++)
+		fprintf(out, "%s%s", o->name, o[1].name ? " | " : " }\n");
+	fputs("       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -t[imestamp] |\n"
+	      "                    -V[ersion] | -h[elp] }\n"
+	      "Exit codes: 0 ok, 1 failed, 2 usage, 3 partial, 4 driver missing, 5 permission.\n"
+	      "See xpoctl(8).\n", out);
+}
+
+static void obj_help(const struct xpoctl_obj *o, FILE *out)
+{
+	const struct xpoctl_cmd *c;
+
+	if (!o->cmds) {
+		fprintf(out, "Usage: xpoctl %s %s\n       %s\n", o->name,
+			o->args, o->help);
+		return;
+	}
+	for (c = o->cmds; c->name; c++)
+		fprintf(out, "%s xpoctl %s %s%s%s\n", c == o->cmds ? "Usage:" : "      ",
+			o->name, c->name, *c->args ? " " : "", c->args);
+	fputc('\n', out);
+	for (c = o->cmds; c->name; c++)
+		fprintf(out, "  %-8s %s\n", c->name, c->help);
+}
+
+static bool is_help(const char *s)
+{
+	return matches(s, "help") || !strcmp(s, "-h") || !strcmp(s, "--help");
+}
+
+int xpoctl_main(int argc, char **argv)
+{
+	static const struct option long_opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "pretty", no_argument, NULL, 'p' },
+		{ "statistics", no_argument, NULL, 's' },
+		{ "stats", no_argument, NULL, 's' },
+		{ "timestamp", no_argument, NULL, 't' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct xpoctl_obj *o;
+	const struct xpoctl_cmd *c;
+	struct xpoctl x = { 0 };
+	int opt, ret;
+
+	/* 0, not 1: glibc then resets all its state (the unit tests call
+	 * xpoctl_main many times) */
+	optind = 0;
+	opterr = 0;
+	/* "+": options end at the object, as in ip(8) */
+	while ((opt = getopt_long(argc, argv, "+jpstVh", long_opts, NULL)) != -1) {
+		switch (opt) {
+		case 'j':
+			x.json = true;
+			break;
+		case 'p':
+			x.pretty = true;
+			break;
+		case 's':
+			x.stats++;
+			break;
+		case 't':
+			x.timestamps = true;
+			break;
+		case 'V':
+			printf("xpoctl %s\n", XPOCTL_VERSION);
+			return XE_OK;
+		case 'h':
+			usage(stdout);
+			return XE_OK;
+		default:
+			if (optopt)
+				return usage_error(NULL, "unknown option \"-%c\"", optopt);
+			return usage_error(NULL, "unknown option \"%s\"",
+					   argv[optind - 1]);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	jw_init(&x.jw, stdout, x.pretty);
+
+	if (argc < 1) {
+		usage(stderr);
+		return XE_USAGE;
+	}
+	if (is_help(argv[0])) {
+		usage(stdout);
+		return XE_OK;
+	}
+	o = find_obj(argv[0]);
+	if (!o)
+		return usage_error(NULL, "object \"%s\" is unknown", argv[0]);
+	x.object = o->name;
+	if (argc > 1 && is_help(argv[1])) {
+		obj_help(o, stdout);
+		return XE_OK;
+	}
+	if (!o->cmds) {
+		ret = o->func(&x, argc - 1, argv + 1);
+		goto out;
+	}
+	if (argc < 2) {
+		/* "xpoctl cage" is "xpoctl cage show", as "ip link" */
+		c = o->cmds;
+		ret = c->func(&x, 0, argv + 1);
+		goto out;
+	}
+	c = find_cmd(o, argv[1]);
+	if (!c)
+		return usage_error(&x, "command \"%s\" is unknown for \"%s\"",
+				   argv[1], o->name);
+	if (argc > 2 && is_help(argv[2])) {
+		obj_help(o, stdout);
+		return XE_OK;
+	}
+	ret = c->func(&x, argc - 2, argv + 2);
+out:
+	xnl_close(x.nl);
+	return ret;
+}
