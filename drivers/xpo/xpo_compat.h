@@ -92,4 +92,16 @@
 #define XPO_GENL_OPS			genl_ops
 #endif
 
+/*
+ * The range of NLA_POLICY_FULL_RANGE() is a pointer to non-const in 6.1
+ * and to const in 6.12 (the exact release between is not checked; 6.1 is
+ * the only one before 6.12 we build for): declare it "static
+ * XPO_NLA_RANGE_CONST struct netlink_range_validation".
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define XPO_NLA_RANGE_CONST		const
+#else
+#define XPO_NLA_RANGE_CONST
+#endif
+
 #endif /* _XPO_COMPAT_H */

@@ -23,9 +23,20 @@ enum {
 	XPO_NLGRP_MONITOR,
 };
 
-/* Telemetry read for cage-get: XPO B0h:128 (max power) to 138 (status) */
-#define XPO_NL_TLM_FIRST	XPO_TLM_MAX_POWER
-#define XPO_NL_TLM_LEN		(XPO_TLM_STATUS - XPO_TLM_MAX_POWER + 1)
+/* Protection thresholds a cage-set may give (xpo_cage_protect_set_limit()) */
+#define XPO_NL_FLOW_MIN_MAX	100000		/* mL/min */
+#define XPO_NL_TEMP_MAX_MAX	150000		/* m°C */
+
+/* The core's protection enums are the uapi's, value for value */
+static_assert((int)XPO_PROTECT_LEAK == (int)XPO_PROTECTION_COND_LEAK);
+static_assert((int)XPO_PROTECT_FLOW_LOW == (int)XPO_PROTECTION_COND_FLOW_LOW);
+static_assert((int)XPO_PROTECT_OVERTEMP == (int)XPO_PROTECTION_COND_OVERTEMP);
+static_assert((int)XPO_PROTECT_OFF == (int)XPO_PROTECTION_ACTION_OFF);
+static_assert((int)XPO_PROTECT_ALERT == (int)XPO_PROTECTION_ACTION_ALERT);
+static_assert((int)XPO_PROTECT_LOW_POWER ==
+	      (int)XPO_PROTECTION_ACTION_LOW_POWER);
+static_assert((int)XPO_PROTECT_POWER_OFF ==
+	      (int)XPO_PROTECTION_ACTION_POWER_OFF);
 
 /* What cage-get reports, gathered before the message is built */
 struct xpo_nl_cage {
@@ -42,22 +53,48 @@ struct xpo_nl_cage {
 	unsigned int ports;
 	bool id_valid;
 	struct xpo_identity id;
-	bool has_temp;
-	s16 temp;			/* 00h:14, 1/256 degC */
-	bool has_tlm;
-	u8 tlm[XPO_NL_TLM_LEN];		/* B0h:128-138 */
+	struct xpo_protect protect;
+	bool has_tlm;			/* @tlm is a fresh snapshot */
+	struct xpo_telemetry tlm;
 };
 
 static const struct nla_policy xpo_nl_cage_get_policy[XPO_A_CAGE_ID + 1] = {
 	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
 };
 
-static const struct nla_policy xpo_nl_cage_set_policy[XPO_A_CAGE_POWER + 1] = {
+/* Past what NLA_POLICY_MAX/RANGE hold (s16) */
+static XPO_NLA_RANGE_CONST struct netlink_range_validation
+xpo_nl_flow_min_range = {
+	.max = XPO_NL_FLOW_MIN_MAX,
+};
+
+static XPO_NLA_RANGE_CONST struct netlink_range_validation_signed
+xpo_nl_temp_max_range = {
+	.min = 0,
+	.max = XPO_NL_TEMP_MAX_MAX,
+};
+
+static const struct nla_policy xpo_nl_protect_policy[XPO_A_PROTECT_TEMP_MAX + 1] = {
+	[XPO_A_PROTECT_LEAK] = NLA_POLICY_MAX(NLA_U32,
+					      XPO_PROTECTION_ACTION_POWER_OFF),
+	[XPO_A_PROTECT_FLOW_LOW] = NLA_POLICY_MAX(NLA_U32,
+						  XPO_PROTECTION_ACTION_POWER_OFF),
+	[XPO_A_PROTECT_OVERTEMP] = NLA_POLICY_MAX(NLA_U32,
+						  XPO_PROTECTION_ACTION_POWER_OFF),
+	[XPO_A_PROTECT_FLOW_MIN] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							 &xpo_nl_flow_min_range),
+	[XPO_A_PROTECT_TEMP_MAX] =
+		NLA_POLICY_FULL_RANGE_SIGNED(NLA_S32, &xpo_nl_temp_max_range),
+};
+
+static const struct nla_policy xpo_nl_cage_set_policy[XPO_A_CAGE_REARM + 1] = {
 	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
 	[XPO_A_CAGE_POWER_POLICY] = NLA_POLICY_MAX(NLA_U32,
 						   XPO_POWER_MODE_POLICY_AUTO),
 	[XPO_A_CAGE_RESET] = { .type = NLA_FLAG, },
 	[XPO_A_CAGE_POWER] = NLA_POLICY_MAX(NLA_U8, 1),
+	[XPO_A_CAGE_PROTECT] = NLA_POLICY_NESTED(xpo_nl_protect_policy),
+	[XPO_A_CAGE_REARM] = { .type = NLA_FLAG, },
 };
 
 static const struct nla_policy xpo_nl_eeprom_policy[XPO_A_EEPROM_LENGTH + 1] = {
@@ -72,8 +109,6 @@ static const struct nla_policy xpo_nl_eeprom_policy[XPO_A_EEPROM_LENGTH + 1] = {
 /* Gather what cage-get reports.  Sleeps: bus reads for the live values. */
 static void xpo_nl_cage_gather(struct xpo_cage *cage, struct xpo_nl_cage *c)
 {
-	u8 temp[2];
-
 	mutex_lock(&cage->sm_lock);
 	c->state = cage->sm.state;
 	c->prev_state = cage->sm.prev_state;
@@ -85,36 +120,29 @@ static void xpo_nl_cage_gather(struct xpo_cage *cage, struct xpo_nl_cage *c)
 	memcpy(c->tlm_flags, cage->tlm_flags, sizeof(c->tlm_flags));
 	c->policy = cage->power_policy;
 	c->ports = cage->num_ports;
+	c->protect = cage->protect;
 	/* the pins go with the device: not once the cage is stopping */
 	c->leak = !cage->stopping &&
 		  xpo_cage_pin_get(cage, XPO_PIN_LEAK) > 0;
 	mutex_unlock(&cage->sm_lock);
 
 	c->id_valid = !xpo_cage_identity(cage, &c->id);
-	if (!c->id_valid)
-		return;
-	if (c->state != XPO_S_LOW_POWER && c->state != XPO_S_POWERING_UP &&
-	    c->state != XPO_S_READY)
-		return;
-	/* live values; a module that does not answer just has none */
-	if (!xpo_cmis_read(cage, 0, 0, CMIS_TEMP, temp, sizeof(temp))) {
-		c->has_temp = true;
-		c->temp = (s16)get_unaligned_be16(temp);
-	}
-	if (c->id.identifier == SFF8024_ID_XPO && !c->id.flat &&
-	    !xpo_cmis_read(cage, 0, XPO_PAGE_TELEMETRY, XPO_NL_TLM_FIRST,
-			   c->tlm, sizeof(c->tlm)))
-		c->has_tlm = true;
+	/*
+	 * Live values: the telemetry snapshot hwmon shares, only of a module
+	 * in ModuleReady; otherwise there are none (never old ones).
+	 */
+	if (c->id_valid)
+		c->has_tlm = !xpo_telemetry_get(cage, &c->tlm, false);
 }
 
-static u16 xpo_nl_tlm16(const struct xpo_nl_cage *c, unsigned int offset)
+static u16 xpo_nl_b0_u16(const struct xpo_telemetry *t, unsigned int offset)
 {
-	return get_unaligned_be16(&c->tlm[offset - XPO_NL_TLM_FIRST]);
+	return get_unaligned_be16(&t->b0[offset - XPO_TLM_FIRST]);
 }
 
-static int xpo_nl_tlm_mdegc(const struct xpo_nl_cage *c, unsigned int offset)
+static int xpo_nl_b0_mdegc(const struct xpo_telemetry *t, unsigned int offset)
 {
-	return xpo_cmis_temp_mdegc((s16)xpo_nl_tlm16(c, offset));
+	return xpo_cmis_temp_mdegc((s16)xpo_nl_b0_u16(t, offset));
 }
 
 static int xpo_nl_put_apps(struct sk_buff *msg, const struct xpo_identity *id)
@@ -174,29 +202,71 @@ static int xpo_nl_put_identity(struct sk_buff *msg,
 	return xpo_nl_put_apps(msg, id);
 }
 
+/*
+ * Thermal, coolant and power values, in the units of the spec: m°C, µV,
+ * mW, mL/min (each an exact multiple of the module's own unit, except
+ * temperatures: 1/256 °C, rounded to the closest m°C).
+ */
 static int xpo_nl_put_live(struct sk_buff *msg, const struct xpo_nl_cage *c)
 {
+	const struct xpo_telemetry *t = &c->tlm;
 	bool leak = c->leak;
+	unsigned int e, n;
 
-	if (c->has_temp &&
-	    nla_put_s32(msg, XPO_A_CAGE_MODULE_TEMP,
-			xpo_cmis_temp_mdegc(c->temp)))
+	if (c->has_tlm &&
+	    (nla_put_s32(msg, XPO_A_CAGE_MODULE_TEMP,
+			 xpo_cmis_temp_mdegc(t->temp)) ||
+	     nla_put_u32(msg, XPO_A_CAGE_SUPPLY_VOLTAGE, t->vcc * 100)))
 		return -EMSGSIZE;
-	if (c->has_tlm) {
-		leak |= c->tlm[XPO_TLM_STATUS - XPO_NL_TLM_FIRST] &
+	if (c->has_tlm && t->has_page) {
+		leak |= t->b0[XPO_TLM_STATUS - XPO_TLM_FIRST] &
 			XPO_TLM_STATUS_LEAK;
 		if (nla_put_u32(msg, XPO_A_CAGE_POWER_DRAW,
-				xpo_nl_tlm16(c, XPO_TLM_POWER) * 10) ||
+				xpo_nl_b0_u16(t, XPO_TLM_POWER) * 10) ||
 		    nla_put_s32(msg, XPO_A_CAGE_COOLANT_IN_TEMP,
-				xpo_nl_tlm_mdegc(c, XPO_TLM_COOLANT_IN)) ||
+				xpo_nl_b0_mdegc(t, XPO_TLM_COOLANT_IN)) ||
 		    nla_put_s32(msg, XPO_A_CAGE_COOLANT_OUT_TEMP,
-				xpo_nl_tlm_mdegc(c, XPO_TLM_COOLANT_OUT)) ||
+				xpo_nl_b0_mdegc(t, XPO_TLM_COOLANT_OUT)) ||
 		    nla_put_u32(msg, XPO_A_CAGE_COOLANT_FLOW,
-				xpo_nl_tlm16(c, XPO_TLM_COOLANT_FLOW)))
+				xpo_nl_b0_u16(t, XPO_TLM_COOLANT_FLOW)))
 			return -EMSGSIZE;
+		n = min_t(unsigned int, t->b0[XPO_TLM_ENGINES - XPO_TLM_FIRST],
+			  XPO_TLM_ENGINES_MAX);
+		for (e = 0; e < n; e++)
+			if (nla_put_s32(msg, XPO_A_CAGE_ENGINE_TEMP,
+					xpo_nl_b0_mdegc(t, XPO_TLM_ENGINE_TEMP +
+							2 * e)))
+				return -EMSGSIZE;
 	}
 	if (nla_put_u8(msg, XPO_A_CAGE_LEAK, leak))
 		return -EMSGSIZE;
+	return 0;
+}
+
+/* The protection nest: actions, thresholds, trip status */
+static int xpo_nl_put_protect(struct sk_buff *msg, const struct xpo_protect *p)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, XPO_A_CAGE_PROTECT);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, XPO_A_PROTECT_LEAK, p->policy[XPO_PROTECT_LEAK]) ||
+	    nla_put_u32(msg, XPO_A_PROTECT_FLOW_LOW,
+			p->policy[XPO_PROTECT_FLOW_LOW]) ||
+	    nla_put_u32(msg, XPO_A_PROTECT_OVERTEMP,
+			p->policy[XPO_PROTECT_OVERTEMP]) ||
+	    nla_put_u8(msg, XPO_A_PROTECT_TRIPPED, p->tripped) ||
+	    nla_put_u32(msg, XPO_A_PROTECT_ALERTS, p->alerts) ||
+	    (p->tripped &&
+	     (nla_put_u32(msg, XPO_A_PROTECT_REASON, p->reason) ||
+	      nla_put_u32(msg, XPO_A_PROTECT_ACTION, p->action) ||
+	      nla_put_u64_64bit(msg, XPO_A_PROTECT_TRIPPED_TIME,
+				p->tripped_ns, XPO_A_PROTECT_PAD)))) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
 	return 0;
 }
 
@@ -225,6 +295,8 @@ static int xpo_nl_cage_put(struct sk_buff *msg, struct xpo_cage *cage,
 		    c->tlm_flags))
 		return -EMSGSIZE;
 	if (c->id_valid && xpo_nl_put_identity(msg, &c->id))
+		return -EMSGSIZE;
+	if (xpo_nl_put_protect(msg, &c->protect))
 		return -EMSGSIZE;
 	return xpo_nl_put_live(msg, c);
 }
@@ -331,18 +403,89 @@ static int xpo_nl_cage_get_dumpit(struct sk_buff *skb,
 	return err ?: skb->len;
 }
 
+/* The protection nest's actions of a cage-set */
+static const struct {
+	int attr;
+	enum xpo_protect_cond cond;
+} xpo_nl_protect_conds[] = {
+	{ XPO_A_PROTECT_LEAK,		XPO_PROTECT_LEAK },
+	{ XPO_A_PROTECT_FLOW_LOW,	XPO_PROTECT_FLOW_LOW },
+	{ XPO_A_PROTECT_OVERTEMP,	XPO_PROTECT_OVERTEMP },
+};
+
+static int xpo_nl_protect_set(struct xpo_cage *cage, struct nlattr *nest,
+			      struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[XPO_A_PROTECT_TEMP_MAX + 1];
+	unsigned int i;
+	int err;
+
+	/* already validated against xpo_nl_protect_policy */
+	err = nla_parse_nested(tb, XPO_A_PROTECT_TEMP_MAX, nest,
+			       xpo_nl_protect_policy, extack);
+	if (err)
+		return err;
+	for (i = 0; i < ARRAY_SIZE(xpo_nl_protect_conds); i++) {
+		struct nlattr *a = tb[xpo_nl_protect_conds[i].attr];
+
+		if (!a)
+			continue;
+		err = xpo_cage_protect_set(cage, xpo_nl_protect_conds[i].cond,
+					   nla_get_u32(a));
+		if (err) {
+			NL_SET_ERR_MSG_ATTR(extack, a, "Invalid protection action");
+			return err;
+		}
+	}
+	if (tb[XPO_A_PROTECT_FLOW_MIN] || tb[XPO_A_PROTECT_TEMP_MAX]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_PROTECT_FLOW_MIN] ?:
+				    tb[XPO_A_PROTECT_TEMP_MAX],
+				    "Protection thresholds are not supported yet");
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+
+/* Tell why a re-arm was refused (extack messages must be literals) */
+static void xpo_nl_rearm_refused(struct netlink_ext_ack *extack,
+				 const struct nlattr *attr, int err,
+				 const char *why)
+{
+	if (err == -ENODEV)
+		NL_SET_ERR_MSG_ATTR(extack, attr, "The cage is going away");
+	else if (err == -EIO)
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "Cannot re-arm: the module cannot be read");
+	else if (why && !strcmp(why, xpo_protect_cond_name(XPO_PROTECT_LEAK)))
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "Cannot re-arm: a leak is still detected");
+	else if (why &&
+		 !strcmp(why, xpo_protect_cond_name(XPO_PROTECT_FLOW_LOW)))
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "Cannot re-arm: coolant flow is still low");
+	else if (why &&
+		 !strcmp(why, xpo_protect_cond_name(XPO_PROTECT_OVERTEMP)))
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "Cannot re-arm: still over temperature");
+	else
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "Cannot re-arm: the cause is still present");
+}
+
 static int xpo_nl_cage_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
 	struct xpo_cage *cage = info->user_ptr[0];
 	struct nlattr **tb = info->attrs;
 	enum xpo_sm_state state;
+	const char *why;
 	int err;
 
 	if (!tb[XPO_A_CAGE_POWER_POLICY] && !tb[XPO_A_CAGE_POWER] &&
-	    !tb[XPO_A_CAGE_RESET]) {
+	    !tb[XPO_A_CAGE_RESET] && !tb[XPO_A_CAGE_PROTECT] &&
+	    !tb[XPO_A_CAGE_REARM]) {
 		NL_SET_ERR_MSG(extack,
-			       "Nothing to change: give power-policy, power or reset");
+			       "Nothing to change: give power-policy, protect, rearm, power or reset");
 		return -EINVAL;
 	}
 
@@ -352,6 +495,21 @@ static int xpo_nl_cage_set_doit(struct sk_buff *skb, struct genl_info *info)
 					  XPO_POWER_MODE_POLICY_AUTO ?
 					  XPO_POWER_POLICY_AUTO :
 					  XPO_POWER_POLICY_HIGH);
+
+	if (tb[XPO_A_CAGE_PROTECT]) {
+		err = xpo_nl_protect_set(cage, tb[XPO_A_CAGE_PROTECT], extack);
+		if (err)
+			return err;
+	}
+
+	if (tb[XPO_A_CAGE_REARM]) {
+		err = xpo_cage_protect_rearm(cage, &why);
+		if (err) {
+			xpo_nl_rearm_refused(extack, tb[XPO_A_CAGE_REARM], err,
+					     why);
+			return err;
+		}
+	}
 
 	if (tb[XPO_A_CAGE_POWER]) {
 		err = xpo_cage_set_power(cage, nla_get_u8(tb[XPO_A_CAGE_POWER]));
@@ -396,7 +554,7 @@ static const struct genl_ops xpo_nl_ops[] = {
 		.cmd		= XPO_CMD_CAGE_SET,
 		.doit		= xpo_nl_cage_set_doit,
 		.policy		= xpo_nl_cage_set_policy,
-		.maxattr	= XPO_A_CAGE_POWER,
+		.maxattr	= XPO_A_CAGE_REARM,
 		.flags		= GENL_ADMIN_PERM,
 	},
 	{
@@ -426,24 +584,17 @@ struct genl_family xpo_nl_family __ro_after_init = {
 	.n_mcgrps	= ARRAY_SIZE(xpo_nl_mcgrps),
 };
 
-/**
- * xpo_nl_notify() - report a cage event on the monitor group
- * @cage: the cage, sm_lock held (events of a cage go out in order)
- * @uevent: what happened
- *
- * Every event kind the core reports comes through here.  Each reported
- * event counts in the cage's event-seq, listened to or not, so that a
- * listener that misses one (its socket full) sees the gap.
+/*
+ * One event on the monitor group.  @cond and @action: of a protection
+ * event (alarm, protect), or -1.  sm_lock held.
  */
-void xpo_nl_notify(struct xpo_cage *cage, enum xpo_uevent uevent)
+static void xpo_nl_send_event(struct xpo_cage *cage, int event, int cond,
+			      int action)
 {
-	int event = xpo_nl_event(uevent);
 	struct sk_buff *msg;
 	void *hdr;
 
 	lockdep_assert_held(&cage->sm_lock);
-	if (!event)
-		return;
 	cage->nl_event_seq++;
 	if (!genl_has_listeners(&xpo_nl_family, &init_net, XPO_NLGRP_MONITOR))
 		return;
@@ -462,12 +613,59 @@ void xpo_nl_notify(struct xpo_cage *cage, enum xpo_uevent uevent)
 	    nla_put_u32(msg, XPO_A_CAGE_PREV_STATE, cage->sm.prev_state) ||
 	    nla_put_u32(msg, XPO_A_CAGE_FAULT, cage->sm.fault))
 		goto err;
+	if (event == XPO_EVENT_ALARM || event == XPO_EVENT_PROTECT ||
+	    event == XPO_EVENT_REARM) {
+		if ((cond >= 0 &&
+		     nla_put_u32(msg, XPO_A_CAGE_EVENT_COND, cond)) ||
+		    (action >= 0 &&
+		     nla_put_u32(msg, XPO_A_CAGE_EVENT_ACTION, action)) ||
+		    xpo_nl_put_protect(msg, &cage->protect))
+			goto err;
+	}
 	genlmsg_end(msg, hdr);
 	genlmsg_multicast(&xpo_nl_family, msg, 0, XPO_NLGRP_MONITOR,
 			  GFP_KERNEL);
 	return;
 err:
 	nlmsg_free(msg);
+}
+
+/**
+ * xpo_nl_notify() - report a cage event on the monitor group
+ * @cage: the cage, sm_lock held (events of a cage go out in order)
+ * @uevent: what happened
+ *
+ * Every event kind the core reports comes through here or through
+ * xpo_nl_notify_protect().  Each reported event counts in the cage's
+ * event-seq, listened to or not, so that a listener that misses one (its
+ * socket full) sees the gap.
+ */
+void xpo_nl_notify(struct xpo_cage *cage, enum xpo_uevent uevent)
+{
+	int event = xpo_nl_event(uevent);
+
+	if (event)
+		xpo_nl_send_event(cage, event, -1, -1);
+}
+
+/**
+ * xpo_nl_notify_protect() - report a protection event on the monitor group
+ * @cage: the cage, sm_lock held
+ * @event: the uevent's XPO_EVENT ("alarm", "protect", "rearm")
+ * @reason: its XPO_REASON (a condition's name) or ""
+ * @action: its XPO_ACTION (an action's name) or ""
+ *
+ * Called where the protection sends its uevent, with the same words.
+ */
+void xpo_nl_notify_protect(struct xpo_cage *cage, const char *event,
+			   const char *reason, const char *action)
+{
+	int ev = xpo_nl_protect_event(event);
+
+	if (ev)
+		xpo_nl_send_event(cage, ev, xpo_nl_protect_cond(reason),
+				  reason[0] && action[0] ?
+				  xpo_protect_action_parse(action) : -1);
 }
 
 int __init xpo_nl_init(void)

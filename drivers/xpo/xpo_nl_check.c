@@ -3,9 +3,10 @@
  * The pure parts of the xpo netlink family: what is wrong with a raw
  * module memory read (the ethtool rules of xpo_eeprom_check.c, plus the
  * family's own), told as errno, attribute and message; and the event an
- * internal uevent is reported as.  No locks, no hardware: KUnit tests it.
+ * internal uevent or a protection uevent is reported as.  No locks, no hardware: KUnit tests it.
  */
 #include <linux/errno.h>
+#include <linux/string.h>
 #include <kunit/visibility.h>
 
 #include "../../include/uapi/linux/xpo.h"
@@ -13,6 +14,7 @@
 #include "xpo_cmis_addr.h"
 #include "xpo_eeprom_check.h"
 #include "xpo_nl.h"
+#include "xpo_protect.h"
 
 static bool xpo_nl_refuse(struct xpo_nl_refusal *r, int err, int attr,
 			  const char *msg)
@@ -98,3 +100,38 @@ int xpo_nl_event(enum xpo_uevent uevent)
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_nl_event);
+
+/**
+ * xpo_nl_protect_event() - the notification a protection uevent is reported as
+ * @event: its XPO_EVENT word (xpo_protect.c)
+ *
+ * Return: an XPO_EVENT_* value, or 0 for a word the family does not know.
+ */
+int xpo_nl_protect_event(const char *event)
+{
+	if (!strcmp(event, "alarm"))
+		return XPO_EVENT_ALARM;
+	if (!strcmp(event, "protect"))
+		return XPO_EVENT_PROTECT;
+	if (!strcmp(event, "rearm"))
+		return XPO_EVENT_REARM;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_nl_protect_event);
+
+/**
+ * xpo_nl_protect_cond() - the condition a protection uevent names
+ * @name: its XPO_REASON word, "" for none
+ *
+ * Return: an enum xpo_protect_cond value, or -1.
+ */
+int xpo_nl_protect_cond(const char *name)
+{
+	unsigned int c;
+
+	for (c = 0; c < XPO_PROTECT_NUM_COND; c++)
+		if (!strcmp(name, xpo_protect_cond_name(c)))
+			return c;
+	return -1;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_nl_protect_cond);

@@ -13,7 +13,8 @@
  * condition that would trip again is still seen (the leak line, the
  * module's live status byte B0h:138, its case or engine temperatures).
  *
- * Every event goes out as a KOBJ_CHANGE uevent on the cage device:
+ * Every event goes out as a KOBJ_CHANGE uevent on the cage device, and on
+ * the xpo netlink family's monitor group (xpo_nl_notify_protect()):
  *   XPO_EVENT=alarm    XPO_REASON=<cond>                  (alert)
  *   XPO_EVENT=protect  XPO_REASON=<cond> XPO_ACTION=<act> (tripped)
  *   XPO_EVENT=rearm
@@ -27,6 +28,7 @@
 
 #include "xpo_compat.h"
 #include "xpo_core.h"
+#include "xpo_nl.h"
 
 static const char * const xpo_protect_cond_names[XPO_PROTECT_NUM_COND] = {
 	[XPO_PROTECT_LEAK]	= "leak",
@@ -122,6 +124,7 @@ static void xpo_protect_uevent(struct xpo_cage *cage, const char *event,
 			 action);
 		envp[n++] = action_env;
 	}
+	xpo_nl_notify_protect(cage, event, reason, action);
 	kobject_uevent_env(&cage->dev->kobj, KOBJ_CHANGE, envp);
 }
 

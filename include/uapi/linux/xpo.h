@@ -84,11 +84,19 @@ enum xpo_power_mode_policy {
  * @XPO_EVENT_INSERT: a module was seated
  * @XPO_EVENT_REMOVE: the module was removed
  * @XPO_EVENT_STATE: the cage changed state
+ * @XPO_EVENT_ALARM: a coolant or thermal condition was seen (event-cond),
+ *   reported once until the cage is re-armed
+ * @XPO_EVENT_PROTECT: the protection acted (event-cond, event-action) and
+ *   holds until re-armed
+ * @XPO_EVENT_REARM: an admin re-armed the cage's protection
  */
 enum xpo_event {
 	XPO_EVENT_INSERT = 1,
 	XPO_EVENT_REMOVE,
 	XPO_EVENT_STATE,
+	XPO_EVENT_ALARM,
+	XPO_EVENT_PROTECT,
+	XPO_EVENT_REARM,
 };
 
 /**
@@ -97,6 +105,39 @@ enum xpo_event {
 enum xpo_memory {
 	XPO_MEMORY_PAGED,
 	XPO_MEMORY_FLAT,
+};
+
+/**
+ * enum xpo_protection_cond - A coolant or thermal condition the protection
+ *   watches.
+ * @XPO_PROTECTION_COND_LEAK: the cage's leak detect line, or the module's leak
+ *   sensor
+ * @XPO_PROTECTION_COND_FLOW_LOW: coolant flow under the module's low alarm (or
+ *   flow-min)
+ * @XPO_PROTECTION_COND_OVERTEMP: case or optical engine temperature at its
+ *   high alarm (or temp-max)
+ */
+enum xpo_protection_cond {
+	XPO_PROTECTION_COND_LEAK,
+	XPO_PROTECTION_COND_FLOW_LOW,
+	XPO_PROTECTION_COND_OVERTEMP,
+};
+
+/**
+ * enum xpo_protection_action - What the protection does about a condition, in
+ *   rising severity.
+ * @XPO_PROTECTION_ACTION_OFF: the condition is ignored
+ * @XPO_PROTECTION_ACTION_ALERT: an alarm event only
+ * @XPO_PROTECTION_ACTION_LOW_POWER: the module is held in low power until
+ *   re-armed
+ * @XPO_PROTECTION_ACTION_POWER_OFF: the cage supply is switched off until
+ *   re-armed
+ */
+enum xpo_protection_action {
+	XPO_PROTECTION_ACTION_OFF,
+	XPO_PROTECTION_ACTION_ALERT,
+	XPO_PROTECTION_ACTION_LOW_POWER,
+	XPO_PROTECTION_ACTION_POWER_OFF,
 };
 
 enum {
@@ -109,6 +150,23 @@ enum {
 
 	__XPO_A_APP_MAX,
 	XPO_A_APP_MAX = (__XPO_A_APP_MAX - 1)
+};
+
+enum {
+	XPO_A_PROTECT_LEAK = 1,
+	XPO_A_PROTECT_FLOW_LOW,
+	XPO_A_PROTECT_OVERTEMP,
+	XPO_A_PROTECT_TRIPPED,
+	XPO_A_PROTECT_REASON,
+	XPO_A_PROTECT_ACTION,
+	XPO_A_PROTECT_TRIPPED_TIME,
+	XPO_A_PROTECT_ALERTS,
+	XPO_A_PROTECT_FLOW_MIN,
+	XPO_A_PROTECT_TEMP_MAX,
+	XPO_A_PROTECT_PAD,
+
+	__XPO_A_PROTECT_MAX,
+	XPO_A_PROTECT_MAX = (__XPO_A_PROTECT_MAX - 1)
 };
 
 enum {
@@ -153,6 +211,12 @@ enum {
 	XPO_A_CAGE_POWER,
 	XPO_A_CAGE_EVENT,
 	XPO_A_CAGE_EVENT_SEQ,
+	XPO_A_CAGE_SUPPLY_VOLTAGE,
+	XPO_A_CAGE_ENGINE_TEMP,
+	XPO_A_CAGE_PROTECT,
+	XPO_A_CAGE_REARM,
+	XPO_A_CAGE_EVENT_COND,
+	XPO_A_CAGE_EVENT_ACTION,
 
 	__XPO_A_CAGE_MAX,
 	XPO_A_CAGE_MAX = (__XPO_A_CAGE_MAX - 1)
