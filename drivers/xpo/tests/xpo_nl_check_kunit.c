@@ -39,14 +39,23 @@ static bool refused(const struct xpo_cmis_adv *adv, u8 bank, u8 page,
 }
 
 /* expect a refusal with this errno and attribute, and some message */
-#define EXPECT_REFUSED(test, adv, bank, page, off, len, e, a) do {	\
-	struct xpo_nl_refusal __r;					\
-									\
-	KUNIT_EXPECT_TRUE(test, refused(adv, bank, page, off, len, &__r)); \
-	KUNIT_EXPECT_EQ(test, __r.err, e);				\
-	KUNIT_EXPECT_EQ(test, __r.attr, a);				\
-	KUNIT_EXPECT_NOT_NULL(test, __r.msg);				\
-} while (0)
+static void expect_refused(struct kunit *test, const struct xpo_cmis_adv *adv,
+			   u8 bank, u8 page, u32 off, u32 len, int err,
+			   int attr)
+{
+	struct xpo_nl_refusal r;
+
+	KUNIT_EXPECT_TRUE_MSG(test, refused(adv, bank, page, off, len, &r),
+			      "bank %u page %02x offset %u length %u",
+			      bank, page, off, len);
+	KUNIT_EXPECT_EQ_MSG(test, r.err, err,
+			    "bank %u page %02x offset %u length %u",
+			    bank, page, off, len);
+	KUNIT_EXPECT_EQ_MSG(test, r.attr, attr,
+			    "bank %u page %02x offset %u length %u",
+			    bank, page, off, len);
+	KUNIT_EXPECT_NOT_NULL(test, r.msg);
+}
 
 static void xpo_nl_test_reads_ok(struct kunit *test)
 {
@@ -74,11 +83,11 @@ static void xpo_nl_test_length(struct kunit *test)
 	struct xpo_cmis_adv adv;
 
 	adv_xpo(&adv);
-	EXPECT_REFUSED(test, &adv, 0, 0, 128, 0, -EINVAL, XPO_A_EEPROM_LENGTH);
-	EXPECT_REFUSED(test, &adv, 0, 0, 0, XPO_EEPROM_LEN_MAX + 1, -EINVAL,
+	expect_refused(test, &adv, 0, 0, 128, 0, -EINVAL, XPO_A_EEPROM_LENGTH);
+	expect_refused(test, &adv, 0, 0, 0, XPO_EEPROM_LEN_MAX + 1, -EINVAL,
 		       XPO_A_EEPROM_LENGTH);
-	EXPECT_REFUSED(test, &adv, 0, 0, 0, 256, -EINVAL, XPO_A_EEPROM_LENGTH);
-	EXPECT_REFUSED(test, &adv, 0, 0, 0, U32_MAX, -EINVAL,
+	expect_refused(test, &adv, 0, 0, 0, 256, -EINVAL, XPO_A_EEPROM_LENGTH);
+	expect_refused(test, &adv, 0, 0, 0, U32_MAX, -EINVAL,
 		       XPO_A_EEPROM_LENGTH);
 }
 
@@ -87,14 +96,14 @@ static void xpo_nl_test_window(struct kunit *test)
 	struct xpo_cmis_adv adv;
 
 	adv_xpo(&adv);
-	EXPECT_REFUSED(test, &adv, 0, 0, 256, 1, -EINVAL, XPO_A_EEPROM_OFFSET);
-	EXPECT_REFUSED(test, &adv, 0, 0, U32_MAX, 1, -EINVAL,
+	expect_refused(test, &adv, 0, 0, 256, 1, -EINVAL, XPO_A_EEPROM_OFFSET);
+	expect_refused(test, &adv, 0, 0, U32_MAX, 1, -EINVAL,
 		       XPO_A_EEPROM_OFFSET);
-	EXPECT_REFUSED(test, &adv, 0, 0, 200, 57, -EINVAL, XPO_A_EEPROM_LENGTH);
-	EXPECT_REFUSED(test, &adv, 0, 0, 255, 2, -EINVAL, XPO_A_EEPROM_LENGTH);
+	expect_refused(test, &adv, 0, 0, 200, 57, -EINVAL, XPO_A_EEPROM_LENGTH);
+	expect_refused(test, &adv, 0, 0, 255, 2, -EINVAL, XPO_A_EEPROM_LENGTH);
 	/* lower memory into the page: not in one read, as ethtool */
-	EXPECT_REFUSED(test, &adv, 0, 0, 127, 2, -EINVAL, XPO_A_EEPROM_LENGTH);
-	EXPECT_REFUSED(test, &adv, 0, 0, 64, 128, -EINVAL, XPO_A_EEPROM_LENGTH);
+	expect_refused(test, &adv, 0, 0, 127, 2, -EINVAL, XPO_A_EEPROM_LENGTH);
+	expect_refused(test, &adv, 0, 0, 64, 128, -EINVAL, XPO_A_EEPROM_LENGTH);
 }
 
 static void xpo_nl_test_banks_pages(struct kunit *test)
@@ -103,19 +112,19 @@ static void xpo_nl_test_banks_pages(struct kunit *test)
 
 	adv_xpo(&adv);
 	/* lower memory has no bank nor page */
-	EXPECT_REFUSED(test, &adv, 1, 0, 0, 8, -EINVAL, XPO_A_EEPROM_BANK);
-	EXPECT_REFUSED(test, &adv, 0, 0x10, 0, 8, -EINVAL, XPO_A_EEPROM_PAGE);
+	expect_refused(test, &adv, 1, 0, 0, 8, -EINVAL, XPO_A_EEPROM_BANK);
+	expect_refused(test, &adv, 0, 0x10, 0, 8, -EINVAL, XPO_A_EEPROM_PAGE);
 	/* page 01h has no banks */
-	EXPECT_REFUSED(test, &adv, 1, 1, 128, 8, -EINVAL, XPO_A_EEPROM_BANK);
+	expect_refused(test, &adv, 1, 1, 128, 8, -EINVAL, XPO_A_EEPROM_BANK);
 	/* 8 banks: 0-7 */
-	EXPECT_REFUSED(test, &adv, XPO_BANKS, 0x10, 128, 8, -EOPNOTSUPP,
+	expect_refused(test, &adv, XPO_BANKS, 0x10, 128, 8, -EOPNOTSUPP,
 		       XPO_A_EEPROM_BANK);
-	EXPECT_REFUSED(test, &adv, 255, 0x11, 128, 8, -EOPNOTSUPP,
+	expect_refused(test, &adv, 255, 0x11, 128, 8, -EOPNOTSUPP,
 		       XPO_A_EEPROM_BANK);
 	/* pages not advertised */
-	EXPECT_REFUSED(test, &adv, 0, 0x55, 128, 8, -EOPNOTSUPP,
+	expect_refused(test, &adv, 0, 0x55, 128, 8, -EOPNOTSUPP,
 		       XPO_A_EEPROM_PAGE);
-	EXPECT_REFUSED(test, &adv, 0, 0x9f, 128, 8, -EOPNOTSUPP,
+	expect_refused(test, &adv, 0, 0x9f, 128, 8, -EOPNOTSUPP,
 		       XPO_A_EEPROM_PAGE);
 }
 
