@@ -14,13 +14,10 @@ SPEC=Documentation/netlink/specs/xpo.yaml
 HELPER=tests/integration/netlink_helper.py
 # the schema is checked on the host (scripts/ynl-gen); the guest's Python
 # may lack jsonschema
+PY=/usr/bin/python3
 ynl() {
-	python3 "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
+	"$PY" "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
 		--output-json "$@"
-}
-# ynl_err OUT: the errno name and extack of a failed request, on one line
-ynl_err() {
-	tr '\n' ' ' < "$1"
 }
 tmp=$(mktemp -d /tmp/netlink.XXXXXX)
 
@@ -109,18 +106,31 @@ for c in $(seq 0 $((NCAGES - 1))); do
 	fi
 done
 
+# The YNL library with the spec loaded once, as a coprocess: Python takes
+# seconds to start in a TCG guest.  req JSON: one answer line,
+# {"reply": ...} or {"errno": N, "extack": {...}}.
+coproc YNLB { "$PY" "$HELPER" batch 2>&1; }
+req() {
+	echo "$1" >&"${YNLB[1]}"
+	read -r -t 120 line <&"${YNLB[0]}" || line='{"errno": -1}'
+	echo "$line"
+}
+
 # live telemetry of an XPO module: the draw the emulator's B0h:130 holds
 b0=$(sim_mem 7 "page b0h bank 0")
 if [ -n "$b0" ]; then
+	r=$(req '{"do": "cage-get", "attrs": {"id": 7}}')
+	# shellcheck disable=SC2086
 	set -- $b0
-	shift 2		# bytes 128-129: max power
-	want=$(( 0x$1$2 * 10 ))
-	got=$(ynl --do cage-get --json '{"id": 7}' | jq -r '."power-draw" // 0')
+	want=$(( 0x$3$4 * 10 ))
+	got=$(echo "$r" | jq -r '.reply."power-draw" // 0')
 	check "cage 7 power draw $got mW is the emulator's $want mW (10%)" \
 		test $(( (got - want) * 10 )) -le "$want" -a $(( (want - got) * 10 )) -le "$want"
-	got=$(ynl --do cage-get --json '{"id": 7}' | jq -r '."coolant-flow" // "-"')
-	set -- $b0
-	check_eq "cage 7 coolant flow" "$(( 0x${9}${10} ))" "$got"
+	check_eq "cage 7 coolant flow" "$(( 0x${9}${10} ))" \
+		"$(echo "$r" | jq -r '.reply."coolant-flow" // "-"')"
+	check_eq "cage 7 leak" 0 "$(echo "$r" | jq -r '.reply.leak')"
+else
+	not_ok "no telemetry page B0h in the emulator's cage 7"
 fi
 
 # cage-get do ----------------------------------------------------------------
@@ -131,132 +141,145 @@ check_eq "do and dump agree on the identity of cage 5" \
 	"$(jq -c '[.serial, .vendor, ."part-number", ."fw-active", .app]' "$tmp/do5.json")"
 
 # eeprom-read ----------------------------------------------------------------
-hexline() { # the 128 bytes of sim_mem as a plain hex string
+hexline() { # the bytes of a sim_mem line as a plain hex string
 	echo "$1" | tr -d ' '
 }
+check_eq "cli eeprom-read page 00h of cage 2 is the emulator's" \
+	"$(hexline "$(sim_mem 2 "page 00h")")" \
+	"$(ynl --do eeprom-read --json '{"id": 2, "offset": 128, "length": 128}' | jq -r .data)"
 eeprom() { # eeprom CAGE BANK PAGE OFFSET LENGTH: the data, hex
-	ynl --do eeprom-read --json "{\"id\": $1, \"bank\": $2, \"page\": $3, \"offset\": $4, \"length\": $5}" |
-		jq -r .data
+	req "{\"do\": \"eeprom-read\", \"attrs\": {\"id\": $1, \"bank\": $2, \"page\": $3, \"offset\": $4, \"length\": $5}}" |
+		jq -r .reply.data
 }
-check_eq "eeprom-read page 00h of cage 2 is the emulator's" \
-	"$(hexline "$(sim_mem 2 "page 00h")")" "$(eeprom 2 0 0 128 128)"
 check_eq "eeprom-read page 01h of cage 9 is the emulator's" \
 	"$(hexline "$(sim_mem 9 "page 01h")")" "$(eeprom 9 0 1 128 128)"
 check_eq "eeprom-read page 10h bank 5 of cage 11 is the emulator's" \
 	"$(hexline "$(sim_mem 11 "page 10h bank 5")")" "$(eeprom 11 5 16 128 128)"
+check_eq "eeprom-read page b0h bytes 128-131 of cage 12" \
+	"$(hexline "$(sim_mem 12 "page b0h bank 0")" | cut -c1-8)" "$(eeprom 12 0 176 128 4)"
 check_eq "eeprom-read of lower memory bytes 0-1" \
 	"$(hexline "$(sim_mem 2 lower)" | cut -c1-4)" "$(eeprom 2 0 0 0 2)"
 
 # malformed requests: errno and extack (message and attribute) --------------
-# expect_err "what" ERRNO-TEXT EXTACK-PATTERN ynl-args...
-expect_err() {
-	local what=$1 errtext=$2 pat=$3 out
-	shift 3
-	ynl "$@" > "$tmp/err.out" 2>&1
-	out=$(ynl_err "$tmp/err.out")
-	if echo "$out" | grep -q "Netlink error: $errtext" &&
-	   echo "$out" | grep -q -- "$pat"; then
-		ok "$what"
-	else
-		not_ok "$what: $out"
-	fi
-}
-expect_err "cage-get without a cage: attribute missing" "Invalid argument" \
-	"'miss-type': 'id'" --do cage-get --json '{}'
-expect_err "cage-get of an unknown cage" "No such device" \
-	"'msg': 'No such cage', 'bad-attr': '.id'" --do cage-get --json '{"id": 99}'
-expect_err "eeprom-read of a bank the module lacks" "Operation not supported" \
-	"'msg': 'Bank not supported by the module', 'bad-attr': '.bank'" \
-	--do eeprom-read --json '{"id": 1, "bank": 9, "page": 16, "offset": 128, "length": 8}'
-expect_err "eeprom-read of a page the module lacks" "Operation not supported" \
-	"'msg': 'Page not supported by the module', 'bad-attr': '.page'" \
-	--do eeprom-read --json '{"id": 1, "page": 85, "offset": 128, "length": 8}'
-expect_err "eeprom-read of a banked lower memory" "Invalid argument" \
-	"'bad-attr': '.bank'" \
-	--do eeprom-read --json '{"id": 1, "bank": 1, "offset": 0, "length": 8}'
-expect_err "eeprom-read of zero bytes" "Numerical result out of range" \
-	"'bad-attr': '.length'" \
-	--do eeprom-read --json '{"id": 1, "offset": 128, "length": 0}'
-expect_err "eeprom-read of 200 bytes" "Numerical result out of range" \
-	"'bad-attr': '.length'" \
-	--do eeprom-read --json '{"id": 1, "offset": 0, "length": 200}'
-expect_err "eeprom-read beyond the window" "Numerical result out of range" \
-	"'bad-attr': '.offset'" \
-	--do eeprom-read --json '{"id": 1, "offset": 300, "length": 8}'
-expect_err "eeprom-read across lower memory and the page" "Invalid argument" \
-	"'bad-attr': '.length'" \
-	--do eeprom-read --json '{"id": 1, "offset": 120, "length": 16}'
-expect_err "eeprom-read without an offset" "Invalid argument" \
-	"'miss-type': 'offset'" --do eeprom-read --json '{"id": 1, "length": 8}'
-expect_err "cage-set with nothing to change" "Invalid argument" \
-	"'msg': 'Nothing to change" --do cage-set --json '{"id": 1}'
-expect_err "cage-set power out of range" "Numerical result out of range" \
-	"'bad-attr': '.power'" --do cage-set --json '{"id": 1, "power": 2}'
+# The kernel's CLI prints the errno and the extack it decodes
+ynl --do cage-get --json '{"id": 99}' > "$tmp/err.out" 2>&1
+check "cli: unknown cage: ENODEV, 'No such cage' at .id" \
+	sh -c "grep -q 'Netlink error: No such device' '$tmp/err.out' &&
+	       grep -q \"'msg': 'No such cage', 'bad-attr': '.id'\" '$tmp/err.out'"
 
-# raw_err "what" ERRNO ARGS...: a hand-built request and its answer
-raw_err() {
-	local what=$1 want=$2 out
-	shift 2
-	out=$(python3 "$HELPER" raw "$@")
-	if [ "$(echo "$out" | jq -r .errno)" = "$want" ] &&
-	   [ "$(echo "$out" | jq -r '.extack | has("bad-attr-offs")')" = true ]; then
-		ok "$what"
+# expect_err "what" ERRNO JQ-TEST REQUEST
+expect_err() {
+	local out
+	out=$(req "$4")
+	if [ "$(echo "$out" | jq -r .errno)" = "$2" ] &&
+	   [ "$(echo "$out" | jq -r ".extack | $3")" = true ]; then
+		ok "$1"
 	else
-		not_ok "$what: $out"
+		not_ok "$1: $out"
 	fi
 }
-# attribute types: id 1, state 3, power-policy 29
-raw_err "cage id of the wrong size" 22 cage-get 1 0100
-raw_err "unexpected attribute in cage-get" 22 cage-get 1 01000000 3 00000000
-raw_err "power-policy out of range" 34 cage-set 1 01000000 29 07000000
+EINVAL=22 ENODEV=19 EOPNOTSUPP=95 ERANGE=34
+expect_err "cage-get without a cage: attribute missing" $EINVAL \
+	'."miss-type" == "id"' '{"do": "cage-get", "attrs": {}}'
+expect_err "cage-get of an unknown cage" $ENODEV \
+	'.msg == "No such cage" and ."bad-attr" == ".id"' \
+	'{"do": "cage-get", "attrs": {"id": 99}}'
+expect_err "eeprom-read of a bank the module lacks" $EOPNOTSUPP \
+	'.msg == "Bank not supported by the module" and ."bad-attr" == ".bank"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "bank": 9, "page": 16, "offset": 128, "length": 8}}'
+expect_err "eeprom-read of a page the module lacks" $EOPNOTSUPP \
+	'.msg == "Page not supported by the module" and ."bad-attr" == ".page"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "page": 85, "offset": 128, "length": 8}}'
+expect_err "eeprom-read of a banked lower memory" $EINVAL \
+	'(.msg | test("lower memory")) and ."bad-attr" == ".bank"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "bank": 1, "offset": 0, "length": 8}}'
+expect_err "eeprom-read of bank 1 of unbanked page 01h" $EINVAL \
+	'."bad-attr" == ".bank"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "bank": 1, "page": 1, "offset": 128, "length": 8}}'
+expect_err "eeprom-read of zero bytes" $ERANGE '."bad-attr" == ".length"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "offset": 128, "length": 0}}'
+expect_err "eeprom-read of 200 bytes" $ERANGE '."bad-attr" == ".length"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "offset": 0, "length": 200}}'
+expect_err "eeprom-read beyond the window" $ERANGE '."bad-attr" == ".offset"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "offset": 300, "length": 8}}'
+expect_err "eeprom-read past byte 255" $EINVAL \
+	'(.msg | test("256-byte")) and ."bad-attr" == ".length"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "offset": 250, "length": 8}}'
+expect_err "eeprom-read across lower memory and the page" $EINVAL \
+	'(.msg | test("cannot cross")) and ."bad-attr" == ".length"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "offset": 120, "length": 16}}'
+expect_err "eeprom-read without an offset" $EINVAL '."miss-type" == "offset"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "length": 8}}'
+expect_err "eeprom-read without a length" $EINVAL '."miss-type" == "length"' \
+	'{"do": "eeprom-read", "attrs": {"id": 1, "offset": 8}}'
+expect_err "eeprom-read of an unknown cage" $ENODEV '."bad-attr" == ".id"' \
+	'{"do": "eeprom-read", "attrs": {"id": 16, "offset": 0, "length": 8}}'
+expect_err "cage-set with nothing to change" $EINVAL \
+	'.msg | test("Nothing to change")' '{"do": "cage-set", "attrs": {"id": 1}}'
+expect_err "cage-set power out of range" $ERANGE '."bad-attr" == ".power"' \
+	'{"do": "cage-set", "attrs": {"id": 1, "power": 2}}'
+# hand-built: attribute types id 1, state 3, power-policy 29
+expect_err "cage id of the wrong size" $EINVAL 'has("bad-attr-offs")' \
+	'{"raw": "cage-get", "attrs": [[1, "0100"]]}'
+expect_err "unexpected attribute in cage-get" $EINVAL 'has("bad-attr-offs")' \
+	'{"raw": "cage-get", "attrs": [[1, "01000000"], [3, "00000000"]]}'
+expect_err "power-policy out of range" $ERANGE 'has("bad-attr-offs")' \
+	'{"raw": "cage-set", "attrs": [[1, "01000000"], [29, "07000000"]]}'
+check_eq "the refused cage-set changed nothing" high "$(cage_field 1 power_policy)"
 
 # permissions ----------------------------------------------------------------
-nobody() {
-	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
-		--bounding-set=-all "$@"
-}
-nobody python3 "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
-	--output-json --dump cage-get > "$tmp/nobody.json" 2>&1
+setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	--bounding-set=-all "$PY" "$HELPER" batch > "$tmp/nobody.json" 2>&1 <<'REQ'
+{"dump": "cage-get"}
+{"do": "eeprom-read", "attrs": {"id": 3, "offset": 0, "length": 4}}
+{"do": "cage-set", "attrs": {"id": 3, "reset": true}}
+{"do": "cage-set", "attrs": {"id": 3, "power": 0}}
+REQ
 check_eq "a user without CAP_NET_ADMIN dumps the cages" "$NCAGES" \
-	"$(jq length "$tmp/nobody.json" 2>/dev/null)"
-nobody python3 "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
-	--do eeprom-read --json '{"id": 3, "offset": 0, "length": 4}' > "$tmp/nobody.out" 2>&1
-check "a user without CAP_NET_ADMIN reads module memory" grep -q '"data"' "$tmp/nobody.out"
-nobody python3 "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
-	--do cage-set --json '{"id": 3, "reset": true}' > "$tmp/nobody.out" 2>&1
-check "a user without CAP_NET_ADMIN cannot change a cage (EPERM)" \
-	grep -q "Netlink error: Operation not permitted" "$tmp/nobody.out"
-check_eq "... and the cage was not reset" ready "$(cage_state 3)"
+	"$(sed -n 1p "$tmp/nobody.json" | jq '.reply | length')"
+check_eq "a user without CAP_NET_ADMIN reads module memory" 8 \
+	"$(sed -n 2p "$tmp/nobody.json" | jq -r '.reply.data | length')"
+check_eq "a user without CAP_NET_ADMIN cannot reset a cage (EPERM)" 1 \
+	"$(sed -n 3p "$tmp/nobody.json" | jq -r .errno)"
+check_eq "... nor switch its power off (EPERM)" 1 \
+	"$(sed -n 4p "$tmp/nobody.json" | jq -r .errno)"
+check_eq "... and the cage is untouched" ready "$(cage_state 3)"
 
 # cage-set -------------------------------------------------------------------
-ynl --do cage-set --json '{"id": 4, "power-policy": "auto"}' >/dev/null
-check_eq "power-policy auto reaches the core" auto "$(cage_field 4 power_policy)"
+ynl --do cage-set --json '{"id": 4, "power-policy": "auto"}' > "$tmp/set.out" 2>&1
+check_eq "cli cage-set power-policy auto reaches the core" auto "$(cage_field 4 power_policy)"
 # no port of the cage is up: policy auto puts the module in low power
 check "policy auto with every port down: low-power" wait_state 4 low-power 20
 check_eq "cage-get reports policy auto" auto \
-	"$(ynl --do cage-get --json '{"id": 4}' | jq -r '."power-policy"')"
-ynl --do cage-set --json '{"id": 4, "power-policy": "high"}' >/dev/null
+	"$(req '{"do": "cage-get", "attrs": {"id": 4}}' | jq -r '.reply."power-policy"')"
+check_eq "cage-get reports the module's low power" low-pwr \
+	"$(req '{"do": "cage-get", "attrs": {"id": 4}}' | jq -r '.reply."module-state"')"
+req '{"do": "cage-set", "attrs": {"id": 4, "power-policy": "high"}}' >/dev/null
 check "policy high: ready again" wait_state 4 ready 30
-ynl --do cage-set --json '{"id": 6, "power": 0}' >/dev/null
+req '{"do": "cage-set", "attrs": {"id": 6, "power": 0}}' >/dev/null
 check_eq "power 0 switches the supply off" powered-off "$(cage_state 6)"
 check_eq "... as the emulator sees it" 0 "$(sim_info 6 power)"
-ynl --do cage-set --json '{"id": 6, "power": 1}' >/dev/null
+expect_err "reset of a cage whose supply is off" $ENODEV '."bad-attr" == ".reset"' \
+	'{"do": "cage-set", "attrs": {"id": 6, "reset": true}}'
+expect_err "eeprom-read of a cage whose supply is off" $ENODEV \
+	'.msg | test("power is switched off")' \
+	'{"do": "eeprom-read", "attrs": {"id": 6, "offset": 0, "length": 8}}'
+req '{"do": "cage-set", "attrs": {"id": 6, "power": 1}}' >/dev/null
 check "power 1: ready again" wait_state 6 ready 30
-expect_err "reset of a cage whose supply is off" "No such device" \
-	"'bad-attr': '.reset'" --do cage-set --json '{"id": 6, "power": 0, "reset": true}'
-ynl --do cage-set --json '{"id": 6, "power": 1}' >/dev/null
-wait_state 6 ready 30
-tries=$(cage_field 8 probe_tries)
-if ynl --do cage-set --json '{"id": 8, "reset": true}' > "$tmp/reset.out" 2>&1; then
-	check_eq "reset returns once the module is ready again" ready "$(cage_state 8)"
-else
-	not_ok "reset: $(ynl_err "$tmp/reset.out")"
-fi
-check "reset probed the module again" test -n "$tries"
+uevents_start
+r=$(req '{"do": "cage-set", "attrs": {"id": 8, "reset": true}}')
+state=$(cage_state 8)
+uevents_stop
+check_eq "reset succeeds" null "$(echo "$r" | jq -r .errno)"
+check_eq "reset returns once the module is ready again" ready "$state"
+check_eq "the module was probed again" "state:probing state:low-power state:powering-up state:ready" \
+	"$(uevents_for 8 | tr '\n' ' ' | sed 's/ $//')"
+exec {YNLB[1]}>&-
+wait "$YNLB_PID" 2>/dev/null
 
 # monitor: a burst of 16 removals and 16 insertions --------------------------
 uevents_start
-python3 "$HELPER" monitor "$tmp/ready" 100000 120 > "$tmp/events.json" &
+"$PY" "$HELPER" monitor "$tmp/ready" 100000 120 > "$tmp/events.json" &
 mon=$!
 for i in $(seq 100); do [ -e "$tmp/ready" ] && break; sleep 0.1; done
 check "the monitor joined the group" test -e "$tmp/ready"

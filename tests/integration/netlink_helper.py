@@ -7,6 +7,11 @@
 #   netlink_helper.py monitor READY_FILE COUNT SECONDS
 #       join the monitor group, touch READY_FILE, and print each
 #       notification as one JSON line until COUNT were seen or SECONDS passed
+#   netlink_helper.py batch < REQUESTS
+#       one request per input line, {"do"|"dump": OP, "attrs": {...}}, with
+#       the spec loaded once (Python is slow to start in a TCG guest); one
+#       output line each: {"reply": ...} or {"errno": N, "extack": {...}};
+#       {"raw": OP, "attrs": [[TYPE, HEX], ...]} sends a hand-built request
 #   netlink_helper.py raw CMD ATTR_TYPE HEX_PAYLOAD [ATTR_TYPE HEX ...]
 #       send a request built by hand (wrong types, unknown attributes) and
 #       print the kernel's answer: {"errno": N, "extack": {...}}
@@ -18,7 +23,7 @@ import time
 
 KSRC = os.environ.get('XPO_YNL_KSRC', '/usr/src/linux-source-6.12')
 sys.path.insert(0, os.path.join(KSRC, 'tools/net/ynl'))
-from lib import YnlFamily, NlMsgs, Netlink  # noqa: E402
+from lib import YnlFamily, NlMsgs, Netlink, NlError  # noqa: E402
 
 SPEC = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                     '../../Documentation/netlink/specs/xpo.yaml')
@@ -43,8 +48,27 @@ def monitor(ready, count, seconds):
         time.sleep(0.05)
 
 
-def raw(cmd, pairs):
+def batch():
     ynl = family()
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        req = json.loads(line)
+        if 'raw' in req:
+            raw(ynl, req['raw'], req['attrs'])
+            continue
+        try:
+            if 'dump' in req:
+                out = {'reply': ynl.dump(req['dump'], req.get('attrs', {}))}
+            else:
+                out = {'reply': ynl.do(req['do'], req.get('attrs', {}), None)}
+        except NlError as e:
+            out = {'errno': e.error, 'extack': e.nl_msg.extack or {}}
+        print(json.dumps(out, default=lambda o: o.hex() if isinstance(o, bytes) else str(o)),
+              flush=True)
+
+
+def raw(ynl, cmd, pairs):
     attrs = b''
     for atype, payload in pairs:
         data = bytes.fromhex(payload)
@@ -61,16 +85,18 @@ def raw(cmd, pairs):
             if nl_msg.error or nl_msg.nl_type == Netlink.NLMSG_ERROR:
                 print(json.dumps({'errno': -nl_msg.error,
                                   'extack': nl_msg.extack or {}},
-                                 default=str))
+                                 default=str), flush=True)
                 return
 
 
 def main():
     if sys.argv[1] == 'monitor':
         monitor(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))
+    elif sys.argv[1] == 'batch':
+        batch()
     elif sys.argv[1] == 'raw':
         rest = sys.argv[3:]
-        raw(sys.argv[2], list(zip(rest[0::2], rest[1::2])))
+        raw(family(), sys.argv[2], list(zip(rest[0::2], rest[1::2])))
     else:
         sys.exit('usage: see the head of ' + sys.argv[0])
 
