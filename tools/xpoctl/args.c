@@ -9,6 +9,7 @@
 
 #include <linux/xpo.h>
 
+#include "cage_fmt.h"
 #include "xpoctl.h"
 
 /* CAGE, CAGE,CAGE,... or "all" into a bitmap; false on bad input */
@@ -54,11 +55,62 @@ static int keyword(const char *arg, const char *const *kw)
 	return -1;
 }
 
+/* "protect COND ACTION [COND ACTION...]" from argv[*i] on */
+static int protect_parse_args(struct xpoctl *x, int *i, int argc, char **argv,
+			      struct set_req *r)
+{
+	int n = 0, cond, action;
+
+	while (*i + 1 < argc && (cond = protect_cond_parse(argv[*i + 1])) >= 0) {
+		if (*i + 2 >= argc)
+			return usage_error(x, "protect %s needs off, alert, low-power or power-off",
+					   argv[*i + 1]);
+		action = protect_action_parse(argv[*i + 2]);
+		if (action < 0)
+			return usage_error(x, "protect %s \"%s\": expected off, alert, low-power or power-off",
+					   argv[*i + 1], argv[*i + 2]);
+		r->has_protect[cond] = true;
+		r->protect[cond] = action;
+		*i += 2;
+		n++;
+	}
+	if (!n)
+		return usage_error(x, "protect needs leak, flow-low or overtemp and an action");
+	return XE_OK;
+}
+
+/* temp-max in °C, at most three decimals: 70, 70.5; 0 = none */
+static bool parse_temp_max(const char *s, int32_t *mdeg)
+{
+	unsigned long whole, frac = 0;
+	const char *dot = strchr(s, '.');
+	char buf[16];
+	size_t nd;
+
+	if (!dot)
+		return parse_uint(s, 150, &whole) && (*mdeg = whole * 1000, true);
+	if ((size_t)(dot - s) >= sizeof(buf) || dot == s)
+		return false;
+	memcpy(buf, s, dot - s);
+	buf[dot - s] = '\0';
+	nd = strlen(dot + 1);
+	if (nd < 1 || nd > 3 || !parse_uint(buf, 150, &whole) ||
+	    !parse_uint(dot + 1, 999, &frac) || strspn(dot + 1, "0123456789") != nd)
+		return false;
+	while (nd++ < 3)
+		frac *= 10;
+	*mdeg = whole * 1000 + frac;
+	return *mdeg <= 150000;
+}
+
 int cage_set_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
 		   struct set_req *r)
 {
-	static const char *const kw[] = { "power-mode", "power", "reset", NULL };
-	int i;
+	static const char *const kw[] = { "power-mode", "power", "reset",
+					  "protect", "rearm", "flow-min",
+					  "temp-max", NULL };
+	unsigned long num;
+	int i, ret;
 
 	memset(r, 0, sizeof(*r));
 	if (argc < 1)
@@ -98,10 +150,48 @@ int cage_set_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
 		case 2:
 			r->reset = true;
 			break;
+		case 3:
+			ret = protect_parse_args(x, &i, argc, argv, r);
+			if (ret)
+				return ret;
+			break;
+		case 4:
+			r->rearm = true;
+			break;
+		case 5:
+			if (!v)
+				return usage_error(x, "flow-min needs a flow in mL/min (0: none)");
+			if (!parse_uint(v, 100000, &num))
+				return usage_error(x, "flow-min \"%s\": expected 0-100000 mL/min", v);
+			r->flow_min = num;
+			r->has_flow_min = true;
+			i++;
+			break;
+		case 6:
+			if (!v)
+				return usage_error(x, "temp-max needs a temperature in C (0: none)");
+			if (!parse_temp_max(v, &r->temp_max) ||
+			    (r->temp_max && r->temp_max < 20000))
+				return usage_error(x, "temp-max \"%s\": expected 0 (none) or 20-150 C", v);
+			r->has_temp_max = true;
+			i++;
+			break;
 		default:
 			return usage_error(x, "cage set: unknown keyword \"%s\"", argv[i]);
 		}
 	}
+	return XE_OK;
+}
+
+int cage_rearm_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
+		     struct set_req *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (argc != 1)
+		return usage_error(x, "cage rearm takes one CAGE[,CAGE...] or all");
+	if (!parse_cage_list(x, argv[0], mask))
+		return XE_USAGE;
+	r->rearm = true;
 	return XE_OK;
 }
 

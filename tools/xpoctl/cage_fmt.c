@@ -57,9 +57,109 @@ const char *cage_event_name(uint32_t e)
 		[XPO_EVENT_INSERT] = "insert",
 		[XPO_EVENT_REMOVE] = "remove",
 		[XPO_EVENT_STATE] = "state",
+		[XPO_EVENT_ALARM] = "alarm",
+		[XPO_EVENT_PROTECT] = "protect",
+		[XPO_EVENT_REARM] = "rearm",
 	};
 
 	return NAME(n, e);
+}
+
+static const char *const cond_names[] = {
+	[XPO_PROTECTION_COND_LEAK] = "leak",
+	[XPO_PROTECTION_COND_FLOW_LOW] = "flow-low",
+	[XPO_PROTECTION_COND_OVERTEMP] = "overtemp",
+	NULL
+};
+
+static const char *const action_names[] = {
+	[XPO_PROTECTION_ACTION_OFF] = "off",
+	[XPO_PROTECTION_ACTION_ALERT] = "alert",
+	[XPO_PROTECTION_ACTION_LOW_POWER] = "low-power",
+	[XPO_PROTECTION_ACTION_POWER_OFF] = "power-off",
+	NULL
+};
+
+/* JSON keys of the conditions */
+static const char *const cond_keys[] = { "leak", "flow_low", "overtemp" };
+
+const char *protect_cond_name(uint32_t c)
+{
+	return c < CAGE_PROTECT_CONDS ? cond_names[c] : "unknown";
+}
+
+const char *protect_action_name(uint32_t a)
+{
+	return NAME(action_names, a);
+}
+
+/* exact name, else the one name @s is a prefix of (ambiguous: -1) */
+static int name_parse(const char *s, const char *const *names)
+{
+	int i, found = -1;
+
+	if (!*s)
+		return -1;
+	for (i = 0; names[i]; i++)
+		if (!strcmp(s, names[i]))
+			return i;
+	for (i = 0; names[i]; i++) {
+		if (strncmp(s, names[i], strlen(s)))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = i;
+	}
+	return found;
+}
+
+int protect_cond_parse(const char *s)
+{
+	return name_parse(s, cond_names);
+}
+
+int protect_action_parse(const char *s)
+{
+	return name_parse(s, action_names);
+}
+
+/* "leak flow-low", or "none" */
+static void conds_text(char *buf, size_t n, uint32_t mask)
+{
+	size_t o = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < CAGE_PROTECT_CONDS; i++)
+		if (mask & (1U << i))
+			o += snprintf(buf + o, o < n ? n - o : 0, "%s%s",
+				      o ? " " : "", cond_names[i]);
+	if (!o)
+		snprintf(buf, n, "none");
+}
+
+/* protection status in a few words: "armed", "tripped (leak: power-off)" */
+static void protect_text(const struct cage_info *c, char *buf, size_t n)
+{
+	if (!c->has_protect)
+		snprintf(buf, n, "-");
+	else if (!c->tripped)
+		snprintf(buf, n, "armed");
+	else if (c->has_trip_reason && c->has_trip_action)
+		snprintf(buf, n, "TRIPPED %s: %s",
+			 protect_cond_name(c->trip_reason),
+			 protect_action_name(c->trip_action));
+	else
+		snprintf(buf, n, "TRIPPED");
+}
+
+/* seconds since the trip, if both clocks are known */
+static bool trip_age(const struct cage_info *c, double *s)
+{
+	if (!c->has_trip_time || !c->now_ns || c->now_ns < c->trip_time_ns)
+		return false;
+	*s = (c->now_ns - c->trip_time_ns) / 1e9;
+	return true;
 }
 
 static void state_text(const struct cage_info *c, char *buf, size_t n)
@@ -83,14 +183,15 @@ void cage_print_table(const struct cage_info *c, int n, FILE *out)
 {
 	static const char *const head[] = { "CAGE", "STATE", "MODULE", "VENDOR",
 					    "PART NUMBER", "SERIAL", "POWER",
-					    "TEMP", "COOLANT IN/OUT", "FLOW" };
+					    "TEMP", "COOLANT IN/OUT", "FLOW",
+					    "PROTECTION" };
 	static const bool right[] = { true, false, false, false, false, false,
-				      true, true, true, true };
+				      true, true, true, true, false };
 	struct table t;
 	char b[4][48];
 	int i;
 
-	table_init(&t, 10, head, right);
+	table_init(&t, 11, head, right);
 	for (i = 0; i < n; i++, c++) {
 		state_text(c, b[0], sizeof(b[0]));
 		table_row(&t);
@@ -126,6 +227,8 @@ void cage_print_table(const struct cage_info *c, int n, FILE *out)
 				   c->has_leak && c->leak ? " LEAK" : "");
 		else
 			table_cell(&t, "%s", c->has_leak && c->leak ? "LEAK" : "-");
+		protect_text(c, b[2], sizeof(b[2]));
+		table_cell(&t, "%s", b[2]);
 	}
 	table_print(&t, out);
 	table_free(&t);
@@ -154,10 +257,47 @@ static void flags_hex(char *buf, size_t n, const uint8_t *f, int len)
 		o += snprintf(buf + o, n - o, "%s%02x", i ? " " : "", f[i]);
 }
 
+static void print_protect_detail(const struct cage_info *c, FILE *out)
+{
+	char b[64], label[24];
+	double age;
+	int i;
+
+	if (!c->has_protect)
+		return;
+	protect_text(c, b, sizeof(b));
+	if (c->tripped && trip_age(c, &age))
+		kv(out, "protection:", "%s, %.1f s ago", b, age);
+	else
+		kv(out, "protection:", "%s", b);
+	for (i = 0; i < CAGE_PROTECT_CONDS; i++) {
+		if (!c->has_policy_cond[i])
+			continue;
+		snprintf(label, sizeof(label), "on %s:", cond_names[i]);
+		kv(out, label, "%s", protect_action_name(c->policy_cond[i]));
+	}
+	if (c->has_flow_min) {
+		if (c->flow_min)
+			kv(out, "flow-min:", "%u mL/min", c->flow_min);
+		else
+			kv(out, "flow-min:", "none");
+	}
+	if (c->has_temp_max) {
+		if (c->temp_max)
+			kv(out, "temp-max:", "%.2f C", c->temp_max / 1000.0);
+		else
+			kv(out, "temp-max:", "none");
+	}
+	if (c->has_alerts) {
+		conds_text(b, sizeof(b), c->alerts);
+		kv(out, "alarms seen:", "%s", b);
+	}
+}
+
 void cage_print_detail(const struct cage_info *c, FILE *out)
 {
-	char b[64];
-	int i;
+	char b[128];
+	int i, o;
 
 	fprintf(out, "cage %u:\n", c->id);
 	state_text(c, b, sizeof(b));
@@ -207,6 +347,14 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 		kv(out, "power mode policy:", "%s", cage_policy_name(c->policy));
 	if (c->has_module_temp)
 		kv(out, "temperature:", "%.2f C", c->module_temp / 1000.0);
+	if (c->n_engines) {
+		for (i = 0, o = 0; i < c->n_engines && o < (int)sizeof(b); i++)
+			o += snprintf(b + o, sizeof(b) - o, "%s%.2f", i ? " " : "",
+				      c->engine_temp[i] / 1000.0);
+		kv(out, "engine temps:", "%s C", b);
+	}
+	if (c->has_vcc)
+		kv(out, "supply voltage:", "%.4f V", c->vcc / 1e6);
 	if (c->has_coolant_in)
 		kv(out, "coolant inlet:", "%.2f C", c->coolant_in / 1000.0);
 	if (c->has_coolant_out)
@@ -223,6 +371,7 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 		flags_hex(b, sizeof(b), c->telemetry_flags, c->telemetry_flags_len);
 		kv(out, "telemetry flags:", "%s", b);
 	}
+	print_protect_detail(c, out);
 	for (i = 0; i < c->napps; i++) {
 		const struct cage_app *a = &c->apps[i];
 		const char *h = cmis_host_if_name(a->host_if);
@@ -254,6 +403,54 @@ static void jw_ver(struct jw *jw, const char *k, bool has, uint16_t v)
 	jw_kv_string(jw, k, s);
 }
 
+static void protect_json(const struct cage_info *c, struct jw *jw)
+{
+	double age;
+	int i;
+
+	if (!c->has_protect)
+		return;
+	jw_name(jw, "protection");
+	jw_obj_open(jw);
+	for (i = 0; i < CAGE_PROTECT_CONDS; i++)
+		if (c->has_policy_cond[i])
+			jw_kv_string(jw, cond_keys[i],
+				     protect_action_name(c->policy_cond[i]));
+	/* cage thresholds: null when none is set */
+	if (c->has_flow_min) {
+		jw_name(jw, "flow_min_ml_min");
+		if (c->flow_min)
+			jw_uint(jw, c->flow_min);
+		else
+			jw_null(jw);
+	}
+	if (c->has_temp_max) {
+		jw_name(jw, "temp_max_c");
+		if (c->temp_max)
+			jw_float(jw, c->temp_max / 1000.0, 3);
+		else
+			jw_null(jw);
+	}
+	jw_kv_bool(jw, "tripped", c->tripped);
+	if (c->tripped && c->has_trip_reason)
+		jw_kv_string(jw, "reason", protect_cond_name(c->trip_reason));
+	if (c->tripped && c->has_trip_action)
+		jw_kv_string(jw, "action", protect_action_name(c->trip_action));
+	if (c->tripped && c->has_trip_time)
+		jw_kv_uint(jw, "tripped_monotonic_ns", c->trip_time_ns);
+	if (c->tripped && trip_age(c, &age))
+		jw_kv_float(jw, "tripped_ago_s", age, 1);
+	if (c->has_alerts) {
+		jw_name(jw, "alarms_seen");
+		jw_arr_open(jw);
+		for (i = 0; i < CAGE_PROTECT_CONDS; i++)
+			if (c->alerts & (1U << i))
+				jw_string(jw, cond_names[i]);
+		jw_arr_close(jw);
+	}
+	jw_obj_close(jw);
+}
+
 void cage_print_json(const struct cage_info *c, struct jw *jw)
 {
 	char s[16];
@@ -265,6 +462,11 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 		jw_kv_string(jw, "event", cage_event_name(c->event));
 	if (c->has_event_seq)
 		jw_kv_uint(jw, "event_seq", c->event_seq);
+	if (c->has_event_cond)
+		jw_kv_string(jw, "event_condition", protect_cond_name(c->event_cond));
+	if (c->has_event_action)
+		jw_kv_string(jw, "event_action",
+			     protect_action_name(c->event_action));
 	jw_kv_bool(jw, "present", c->present);
 	jw_kv_string(jw, "state", cage_state_name(c->state));
 	if (c->has_prev_state)
@@ -312,6 +514,15 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 	if (c->has_policy)
 		jw_kv_string(jw, "power_mode_policy", cage_policy_name(c->policy));
 	jw_milli(jw, "temperature_c", c->has_module_temp, c->module_temp);
+	if (c->n_engines) {
+		jw_name(jw, "engine_temperatures_c");
+		jw_arr_open(jw);
+		for (i = 0; i < c->n_engines; i++)
+			jw_float(jw, c->engine_temp[i] / 1000.0, 3);
+		jw_arr_close(jw);
+	}
+	if (c->has_vcc)
+		jw_kv_float(jw, "supply_voltage_v", c->vcc / 1e6, 4);
 	jw_milli(jw, "coolant_inlet_c", c->has_coolant_in, c->coolant_in);
 	jw_milli(jw, "coolant_outlet_c", c->has_coolant_out, c->coolant_out);
 	if (c->has_flow)
@@ -332,6 +543,7 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 			jw_uint(jw, c->telemetry_flags[i]);
 		jw_arr_close(jw);
 	}
+	protect_json(c, jw);
 	if (c->napps) {
 		jw_name(jw, "applications");
 		jw_arr_open(jw);
@@ -381,7 +593,16 @@ int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 		fprintf(out, "[%s] ", ts);
 	fprintf(out, "cage %u: %s", c->id,
 		c->has_event ? cage_event_name(c->event) : "event");
-	if (c->has_prev_state)
+	if (c->has_event && (c->event == XPO_EVENT_ALARM ||
+			     c->event == XPO_EVENT_PROTECT ||
+			     c->event == XPO_EVENT_REARM)) {
+		/* not a transition: the state is only context */
+		if (c->has_event_cond)
+			fprintf(out, " %s", protect_cond_name(c->event_cond));
+		if (c->has_event_action)
+			fprintf(out, " -> %s", protect_action_name(c->event_action));
+		fprintf(out, " (state %s)", cage_state_name(c->state));
+	} else if (c->has_prev_state)
 		fprintf(out, " %s -> %s", cage_state_name(c->prev_state),
 			cage_state_name(c->state));
 	else

@@ -13,6 +13,8 @@
 #include "json_writer.h"
 
 #define CAGE_APPS_MAX 15
+#define CAGE_ENGINES_MAX 8
+#define CAGE_PROTECT_CONDS 3	/* leak, flow-low, overtemp */
 
 struct cage_app {
 	uint8_t host_if, media_if, host_lanes, media_lanes;
@@ -45,6 +47,24 @@ struct cage_info {
 	uint32_t flow;					/* mL/min */
 	bool has_leak;
 	bool leak;
+	bool has_vcc;
+	uint32_t vcc;					/* µV */
+	int n_engines;
+	int32_t engine_temp[CAGE_ENGINES_MAX];		/* m°C */
+	/* protection (the protect nest) */
+	bool has_protect;
+	bool has_policy_cond[CAGE_PROTECT_CONDS];
+	uint32_t policy_cond[CAGE_PROTECT_CONDS];	/* protection-action */
+	bool tripped;
+	bool has_trip_reason, has_trip_action, has_trip_time;
+	uint32_t trip_reason, trip_action;
+	uint64_t trip_time_ns;				/* CLOCK_MONOTONIC */
+	uint64_t now_ns;		/* CLOCK_MONOTONIC when parsed, 0: unknown */
+	bool has_alerts;
+	uint32_t alerts;				/* BIT(protection-cond) */
+	bool has_flow_min, has_temp_max;
+	uint32_t flow_min;				/* mL/min, 0: none */
+	int32_t temp_max;				/* m°C, 0: none */
 	uint8_t module_flags[6];
 	int module_flags_len;
 	uint8_t telemetry_flags[2];
@@ -54,12 +74,19 @@ struct cage_info {
 	/* notifications */
 	uint32_t event, event_seq;
 	bool has_event, has_event_seq;
+	bool has_event_cond, has_event_action;
+	uint32_t event_cond, event_action;
 };
 
 const char *cage_state_name(uint32_t s);
 const char *cage_fault_name(uint32_t f);
 const char *cage_policy_name(uint32_t p);
 const char *cage_event_name(uint32_t e);
+const char *protect_cond_name(uint32_t c);
+const char *protect_action_name(uint32_t a);
+/* a condition or action by name (exact, then unique prefix); -1 if none */
+int protect_cond_parse(const char *s);
+int protect_action_parse(const char *s);
 
 /* a table of cages, one line each */
 void cage_print_table(const struct cage_info *c, int n, FILE *out);

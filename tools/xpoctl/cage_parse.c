@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* cage-get replies and cage events into struct cage_info. */
 #include <string.h>
+#include <time.h>
 
 #include <netlink/genl/genl.h>
 #include <linux/xpo.h>
@@ -36,6 +37,40 @@ static int bin(uint8_t *dst, size_t n, const struct nlattr *a)
 	len = nla_len(a) < (int)n ? (size_t)nla_len(a) : n;
 	memcpy(dst, nla_data(a), len);
 	return len;
+}
+
+static void protect_parse(struct nlattr *nest, struct cage_info *c)
+{
+	static const int cond_attr[CAGE_PROTECT_CONDS] = {
+		XPO_A_PROTECT_LEAK, XPO_A_PROTECT_FLOW_LOW, XPO_A_PROTECT_OVERTEMP,
+	};
+	struct nlattr *pt[XPO_A_PROTECT_MAX + 1];
+	struct timespec ts;
+	int i;
+
+	if (nla_parse_nested(pt, XPO_A_PROTECT_MAX, nest, NULL))
+		return;
+	c->has_protect = true;
+	for (i = 0; i < CAGE_PROTECT_CONDS; i++)
+		if ((c->has_policy_cond[i] = pt[cond_attr[i]]))
+			c->policy_cond[i] = nla_get_u32(pt[cond_attr[i]]);
+	if (pt[XPO_A_PROTECT_TRIPPED])
+		c->tripped = nla_get_u8(pt[XPO_A_PROTECT_TRIPPED]);
+	if ((c->has_trip_reason = pt[XPO_A_PROTECT_REASON]))
+		c->trip_reason = nla_get_u32(pt[XPO_A_PROTECT_REASON]);
+	if ((c->has_trip_action = pt[XPO_A_PROTECT_ACTION]))
+		c->trip_action = nla_get_u32(pt[XPO_A_PROTECT_ACTION]);
+	if ((c->has_trip_time = pt[XPO_A_PROTECT_TRIPPED_TIME]))
+		c->trip_time_ns = nla_get_u64(pt[XPO_A_PROTECT_TRIPPED_TIME]);
+	if ((c->has_alerts = pt[XPO_A_PROTECT_ALERTS]))
+		c->alerts = nla_get_u32(pt[XPO_A_PROTECT_ALERTS]);
+	if ((c->has_flow_min = pt[XPO_A_PROTECT_FLOW_MIN]))
+		c->flow_min = nla_get_u32(pt[XPO_A_PROTECT_FLOW_MIN]);
+	if ((c->has_temp_max = pt[XPO_A_PROTECT_TEMP_MAX]))
+		c->temp_max = (int32_t)nla_get_u32(pt[XPO_A_PROTECT_TEMP_MAX]);
+	/* the kernel's ktime_get_ns() is this clock: for "tripped N s ago" */
+	if (c->has_trip_time && !clock_gettime(CLOCK_MONOTONIC, &ts))
+		c->now_ns = (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
 void cage_parse(struct nlattr **tb, struct nlmsghdr *nlh, struct cage_info *c)
@@ -115,8 +150,16 @@ void cage_parse(struct nlattr **tb, struct nlmsghdr *nlh, struct cage_info *c)
 		c->event = U32(XPO_A_CAGE_EVENT);
 	if ((c->has_event_seq = tb[XPO_A_CAGE_EVENT_SEQ]))
 		c->event_seq = U32(XPO_A_CAGE_EVENT_SEQ);
+	if ((c->has_event_cond = tb[XPO_A_CAGE_EVENT_COND]))
+		c->event_cond = U32(XPO_A_CAGE_EVENT_COND);
+	if ((c->has_event_action = tb[XPO_A_CAGE_EVENT_ACTION]))
+		c->event_action = U32(XPO_A_CAGE_EVENT_ACTION);
+	if ((c->has_vcc = tb[XPO_A_CAGE_SUPPLY_VOLTAGE]))
+		c->vcc = U32(XPO_A_CAGE_SUPPLY_VOLTAGE);
+	if (tb[XPO_A_CAGE_PROTECT])
+		protect_parse(tb[XPO_A_CAGE_PROTECT], c);
 
-	/* applications: a multi-attr nest, so walk the whole message */
+	/* applications and engines: multi-attrs, so walk the whole message */
 	if (!nlh)
 		return;
 	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
@@ -124,6 +167,11 @@ void cage_parse(struct nlattr **tb, struct nlmsghdr *nlh, struct cage_info *c)
 		struct nlattr *at[XPO_A_APP_MAX + 1];
 		struct cage_app *p;
 
+		if (nla_type(a) == XPO_A_CAGE_ENGINE_TEMP &&
+		    nla_len(a) >= 4 && c->n_engines < CAGE_ENGINES_MAX) {
+			c->engine_temp[c->n_engines++] = (int32_t)nla_get_u32(a);
+			continue;
+		}
 		if (nla_type(a) != XPO_A_CAGE_APP || c->napps >= CAGE_APPS_MAX)
 			continue;
 		if (nla_parse_nested(at, XPO_A_APP_MAX, a, NULL))
@@ -151,6 +199,8 @@ const char *cage_attr_name(int type)
 		[XPO_A_CAGE_POWER_POLICY] = "power-policy",
 		[XPO_A_CAGE_POWER] = "power",
 		[XPO_A_CAGE_RESET] = "reset",
+		[XPO_A_CAGE_PROTECT] = "protect",
+		[XPO_A_CAGE_REARM] = "rearm",
 	};
 
 	return type > 0 && (size_t)type < sizeof(n) / sizeof(n[0]) && n[type] ?

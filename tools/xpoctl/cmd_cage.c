@@ -100,28 +100,59 @@ int cmd_cage_show(struct xpoctl *x, int argc, char **argv)
 	return XE_OK;
 }
 
+static bool set_has_protect(const struct set_req *r)
+{
+	int i;
+
+	for (i = 0; i < SET_PROTECT_CONDS; i++)
+		if (r->has_protect[i])
+			return true;
+	return r->has_flow_min || r->has_temp_max;
+}
+
+static int put_protect(struct nl_msg *msg, const struct set_req *r)
+{
+	static const int attr[SET_PROTECT_CONDS] = {
+		XPO_A_PROTECT_LEAK, XPO_A_PROTECT_FLOW_LOW, XPO_A_PROTECT_OVERTEMP,
+	};
+	struct nlattr *nest;
+	int i;
+
+	nest = nla_nest_start(msg, XPO_A_CAGE_PROTECT);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < SET_PROTECT_CONDS; i++)
+		if (r->has_protect[i] && nla_put_u32(msg, attr[i], r->protect[i]))
+			return -EMSGSIZE;
+	if ((r->has_flow_min &&
+	     nla_put_u32(msg, XPO_A_PROTECT_FLOW_MIN, r->flow_min)) ||
+	    (r->has_temp_max &&
+	     nla_put_s32(msg, XPO_A_PROTECT_TEMP_MAX, r->temp_max)))
+		return -EMSGSIZE;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
 static int build_set(struct nl_msg *msg, void *arg)
 {
 	const struct set_req *r = arg;
 
 	if (nla_put_u32(msg, XPO_A_CAGE_ID, r->id) ||
 	    (r->has_policy && nla_put_u32(msg, XPO_A_CAGE_POWER_POLICY, r->policy)) ||
+	    (set_has_protect(r) && put_protect(msg, r)) ||
+	    (r->rearm && nla_put_flag(msg, XPO_A_CAGE_REARM)) ||
 	    (r->has_power && nla_put_u8(msg, XPO_A_CAGE_POWER, r->power)) ||
 	    (r->reset && nla_put_flag(msg, XPO_A_CAGE_RESET)))
 		return -EMSGSIZE;
 	return 0;
 }
 
-int cmd_cage_set(struct xpoctl *x, int argc, char **argv)
+/* one cage-set per cage of @mask: exit code 0, 3 (partial) or the failure */
+static int cage_set_each(struct xpoctl *x, uint32_t mask, struct set_req *r)
 {
-	struct set_req r;
-	uint32_t mask;
 	int ret, c, tried = 0, failed = 0, last = XE_OK;
 	char what[32];
 
-	ret = cage_set_parse(x, argc, argv, &mask, &r);
-	if (ret)
-		return ret;
 	ret = xpoctl_nl(x);
 	if (ret)
 		return ret;
@@ -130,11 +161,11 @@ int cmd_cage_set(struct xpoctl *x, int argc, char **argv)
 
 		if (!(mask & (1U << c)))
 			continue;
-		r.id = c;
+		r->id = c;
 		tried++;
 		snprintf(what, sizeof(what), "cage %d", c);
 		err = xnl_request(x->nl, XPO_CMD_CAGE_SET, false, XPO_A_CAGE_MAX,
-				  build_set, NULL, &r, what, cage_attr_name);
+				  build_set, NULL, r, what, cage_attr_name);
 		if (err) {
 			failed++;
 			last = errno_exit_code(err);
@@ -146,4 +177,29 @@ int cmd_cage_set(struct xpoctl *x, int argc, char **argv)
 	if (!failed)
 		return XE_OK;
 	return failed == tried ? last : XE_PARTIAL;
+}
+
+int cmd_cage_set(struct xpoctl *x, int argc, char **argv)
+{
+	struct set_req r;
+	uint32_t mask;
+	int ret;
+
+	ret = cage_set_parse(x, argc, argv, &mask, &r);
+	if (ret)
+		return ret;
+	return cage_set_each(x, mask, &r);
+}
+
+/* "cage rearm CAGE[,CAGE...]|all" is "cage set CAGE... rearm" */
+int cmd_cage_rearm(struct xpoctl *x, int argc, char **argv)
+{
+	struct set_req r;
+	uint32_t mask;
+	int ret;
+
+	ret = cage_rearm_parse(x, argc, argv, &mask, &r);
+	if (ret)
+		return ret;
+	return cage_set_each(x, mask, &r);
 }

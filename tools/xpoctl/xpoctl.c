@@ -25,8 +25,10 @@ static const struct xpoctl_cmd cage_cmds[] = {
 	{ "show", cmd_cage_show, "[CAGE]",
 	  "state, identity, power, thermal and coolant values of cages" },
 	{ "set", cmd_cage_set,
-	  "CAGE[,CAGE...]|all [power-mode high|auto] [power on|off] [reset]",
-	  "change cages: power mode policy, cage supply, module reset" },
+	  "CAGE[,CAGE...]|all [power-mode high|auto] [protect COND ACTION...] [flow-min N] [temp-max N] [rearm] [power on|off] [reset]",
+	  "change cages: power mode policy, protection (COND: leak|flow-low|overtemp, ACTION: off|alert|low-power|power-off; flow-min in mL/min, temp-max in C, 0: none), re-arm, cage supply, module reset" },
+	{ "rearm", cmd_cage_rearm, "CAGE[,CAGE...]|all",
+	  "lift a protection trip (refused while its cause is present)" },
 	{ NULL }
 };
 
@@ -61,7 +63,8 @@ const struct xpoctl_obj xpoctl_objs[] = {
 	  .help = "the module in a cage (CMIS memory)" },
 	{ .name = "sensor", .cmds = sensor_cmds,
 	  .help = "hwmon sensors of the cages" },
-	{ "monitor", NULL, "print cage events: insert, remove, state change",
+	{ "monitor", NULL,
+	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm",
 	  cmd_monitor, "[all]  (-t: timestamps, -j: one JSON object a line)" },
 	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver" },
 	{ "port", NULL, "front-panel ports and breakout (not implemented yet)",

@@ -70,6 +70,7 @@ int sensor_chip_cage(const char *prefix);
 int cmd_driver_status(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_show(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_set(struct xpoctl *x, int argc, char **argv);
+int cmd_cage_rearm(struct xpoctl *x, int argc, char **argv);
 int cmd_module_show(struct xpoctl *x, int argc, char **argv);
 int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv);
 int cmd_monitor(struct xpoctl *x, int argc, char **argv);
@@ -77,15 +78,25 @@ int xpoctl_nl(struct xpoctl *x);
 
 
 
+#define SET_PROTECT_CONDS 3	/* leak, flow-low, overtemp */
+
 struct set_req {
 	uint32_t id;
-	bool has_policy, has_power, reset;
+	bool has_policy, has_power, reset, rearm;
 	uint32_t policy;
 	uint8_t power;
+	bool has_protect[SET_PROTECT_CONDS];
+	uint32_t protect[SET_PROTECT_CONDS];	/* protection-action */
+	bool has_flow_min, has_temp_max;
+	uint32_t flow_min;			/* mL/min, 0: none */
+	int32_t temp_max;			/* m°C, 0: none */
 };
 
 /* cage set's arguments: a cage bitmap and the request (unit-tested) */
 int cage_set_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
 		   struct set_req *r);
+/* cage rearm's: the cages */
+int cage_rearm_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
+		     struct set_req *r);
 
 #endif

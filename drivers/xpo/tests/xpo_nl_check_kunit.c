@@ -3,7 +3,7 @@
  * KUnit: the pure parts of the xpo netlink family (xpo_nl_check.c): every
  * refused raw module memory read names its errno, its attribute and a
  * message, agreeing with ethtool's checks (xpo_eeprom_check.c); every
- * internal uevent kind maps to a uapi event.
+ * internal uevent kind and every protection uevent maps to a uapi event.
  */
 #include <kunit/test.h>
 #include <linux/errno.h>
@@ -13,6 +13,7 @@
 #include "../xpo_cmis_addr.h"
 #include "../xpo_eeprom_check.h"
 #include "../xpo_nl.h"
+#include "../xpo_protect.h"
 
 static void adv_xpo(struct xpo_cmis_adv *adv)
 {
@@ -172,6 +173,26 @@ static void xpo_nl_test_events(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xpo_nl_event(XPO_UEVENT_STATE), XPO_EVENT_STATE);
 }
 
+/* the words xpo_protect.c puts in its uevents */
+static void xpo_nl_test_protect_events(struct kunit *test)
+{
+	unsigned int c;
+
+	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event("alarm"), XPO_EVENT_ALARM);
+	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event("protect"),
+			XPO_EVENT_PROTECT);
+	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event("rearm"), XPO_EVENT_REARM);
+	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event("insert"), 0);
+	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event(""), 0);
+	for (c = 0; c < XPO_PROTECT_NUM_COND; c++)
+		KUNIT_EXPECT_EQ(test,
+				xpo_nl_protect_cond(xpo_protect_cond_name(c)),
+				(int)c);
+	KUNIT_EXPECT_EQ(test, xpo_nl_protect_cond(""), -1);
+	KUNIT_EXPECT_EQ(test, xpo_nl_protect_cond("?"), -1);
+	KUNIT_EXPECT_EQ(test, xpo_nl_protect_cond("flow_low"), -1);
+}
+
 /* the uapi enums carry the core's values: the core's are put as they are */
 static void xpo_nl_test_uapi_values(struct kunit *test)
 {
@@ -206,6 +227,23 @@ static void xpo_nl_test_uapi_values(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, CMIS_MODULE_READY, XPO_MODULE_STATE_READY);
 	KUNIT_EXPECT_EQ(test, CMIS_MODULE_PWRDN, XPO_MODULE_STATE_PWR_DN);
 	KUNIT_EXPECT_EQ(test, CMIS_MODULE_FAULT, XPO_MODULE_STATE_FAULT);
+	/* the protection's conditions and actions */
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_LEAK, XPO_PROTECTION_COND_LEAK);
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_FLOW_LOW,
+			XPO_PROTECTION_COND_FLOW_LOW);
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_OVERTEMP,
+			XPO_PROTECTION_COND_OVERTEMP);
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_NUM_COND,
+			XPO_PROTECTION_COND_OVERTEMP + 1);
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_OFF, XPO_PROTECTION_ACTION_OFF);
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_ALERT,
+			XPO_PROTECTION_ACTION_ALERT);
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_LOW_POWER,
+			XPO_PROTECTION_ACTION_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_POWER_OFF,
+			XPO_PROTECTION_ACTION_POWER_OFF);
+	KUNIT_EXPECT_EQ(test, (int)XPO_PROTECT_NUM_ACTION,
+			XPO_PROTECTION_ACTION_POWER_OFF + 1);
 }
 
 static struct kunit_case xpo_nl_test_cases[] = {
@@ -215,6 +253,7 @@ static struct kunit_case xpo_nl_test_cases[] = {
 	KUNIT_CASE(xpo_nl_test_banks_pages),
 	KUNIT_CASE(xpo_nl_test_agrees_with_ethtool),
 	KUNIT_CASE(xpo_nl_test_events),
+	KUNIT_CASE(xpo_nl_test_protect_events),
 	KUNIT_CASE(xpo_nl_test_uapi_values),
 	{}
 };

@@ -33,6 +33,7 @@ int fn(struct xpoctl *x, int argc, char **argv)			\
 
 STUB(cmd_cage_show)
 STUB(cmd_cage_set)
+STUB(cmd_cage_rearm)
 STUB(cmd_module_show)
 STUB(cmd_module_eeprom)
 STUB(cmd_sensor_show)
@@ -263,6 +264,77 @@ static void test_cage_set_parse(void **state)
 	quiet(false);
 }
 
+static void test_cage_set_protect_parse(void **state)
+{
+	struct xpoctl x = { .object = "cage" };
+	struct set_req r;
+	uint32_t mask;
+	char *a1[] = { "4", "protect", "leak", "alert", "overtemp", "power-off",
+		       "rearm" };
+	char *a2[] = { "4", "prot", "flow", "low", "flow-min", "300",
+		       "temp-max", "70.5" };
+	char *a3[] = { "2,3", "rearm", "temp-max", "0", "flow-min", "0" };
+	char *a4[] = { "5" };
+	char *bad1[] = { "4", "protect" };
+	char *bad2[] = { "4", "protect", "leak" };
+	char *bad3[] = { "4", "protect", "leak", "explode" };
+	char *bad4[] = { "4", "protect", "fire", "off" };
+	char *bad5[] = { "4", "flow-min", "100001" };
+	char *bad6[] = { "4", "temp-max", "19.999" };
+	char *bad7[] = { "4", "temp-max", "150.001" };
+	char *bad8[] = { "4", "temp-max", "70.1234" };
+	char *bad9[] = { "4", "temp-max", "-5" };
+	char *bad10[] = { "4", "protect", "leak", "o", "overtemp" };	/* no action */
+	char *bad11[] = { "4", "5" };
+
+	(void)state;
+	assert_int_equal(cage_set_parse(&x, 7, a1, &mask, &r), 0);
+	assert_int_equal(mask, 1U << 4);
+	assert_true(r.has_protect[0]);
+	assert_int_equal(r.protect[0], 1);	/* alert */
+	assert_false(r.has_protect[1]);
+	assert_true(r.has_protect[2]);
+	assert_int_equal(r.protect[2], 3);	/* power-off */
+	assert_true(r.rearm);
+	assert_false(r.has_flow_min || r.has_temp_max || r.reset);
+
+	assert_int_equal(cage_set_parse(&x, 8, a2, &mask, &r), 0);
+	assert_true(r.has_protect[1]);
+	assert_int_equal(r.protect[1], 2);	/* "low": low-power */
+	assert_true(r.has_flow_min);
+	assert_int_equal(r.flow_min, 300);
+	assert_true(r.has_temp_max);
+	assert_int_equal(r.temp_max, 70500);
+	assert_false(r.rearm);
+
+	assert_int_equal(cage_set_parse(&x, 6, a3, &mask, &r), 0);
+	assert_int_equal(mask, (1U << 2) | (1U << 3));
+	assert_true(r.rearm && r.has_temp_max && r.has_flow_min);
+	assert_int_equal(r.temp_max, 0);
+	assert_int_equal(r.flow_min, 0);
+
+	assert_int_equal(cage_rearm_parse(&x, 1, a4, &mask, &r), 0);
+	assert_int_equal(mask, 1U << 5);
+	assert_true(r.rearm);
+	assert_false(r.reset || r.has_power || r.has_policy);
+
+	quiet(true);
+	assert_int_equal(cage_rearm_parse(&x, 0, a4, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_rearm_parse(&x, 2, a1, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad1, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad2, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 4, bad3, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 4, bad4, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad5, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad6, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad7, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad8, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad9, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 5, bad10, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad11, &mask, &r), XE_USAGE);
+	quiet(false);
+}
+
 static void test_eeprom_parse(void **state)
 {
 	struct xpoctl x = { .object = "module" };
@@ -319,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_not_implemented),
 		cmocka_unit_test(test_cage_set_parse),
+		cmocka_unit_test(test_cage_set_protect_parse),
 		cmocka_unit_test(test_eeprom_parse),
 		cmocka_unit_test(test_parse_cage),
 	};

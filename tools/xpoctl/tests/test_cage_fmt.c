@@ -56,6 +56,17 @@ static void ready_cage(struct cage_info *c, unsigned int id)
 	c->coolant_out = 31500;
 	c->has_flow = c->has_leak = true;
 	c->flow = 520;
+	c->has_vcc = true;
+	c->vcc = 3301200;
+	c->n_engines = 2;
+	c->engine_temp[0] = 45125;
+	c->engine_temp[1] = 46004;
+	c->has_protect = true;
+	c->has_policy_cond[0] = c->has_policy_cond[1] = c->has_policy_cond[2] = true;
+	c->policy_cond[0] = XPO_PROTECTION_ACTION_POWER_OFF;
+	c->policy_cond[1] = XPO_PROTECTION_ACTION_LOW_POWER;
+	c->policy_cond[2] = XPO_PROTECTION_ACTION_LOW_POWER;
+	c->has_alerts = true;
 	c->napps = 2;
 	c->apps[0] = (struct cage_app){ 0x83, 0x7f, 8, 8, 0x01, 0x01 };
 	c->apps[1] = (struct cage_app){ 0x99, 0x77, 4, 4, 0x11, 0x11 };
@@ -74,10 +85,29 @@ static void some_cages(struct cage_info *c)
 	c[2].fault_cause = 0x42;
 	c[2].has_power_draw = false;
 	c[2].leak = true;
+	/* tripped 12.5 s before the reply was parsed */
+	c[2].tripped = true;
+	c[2].has_trip_reason = c[2].has_trip_action = c[2].has_trip_time = true;
+	c[2].trip_reason = XPO_PROTECTION_COND_LEAK;
+	c[2].trip_action = XPO_PROTECTION_ACTION_POWER_OFF;
+	c[2].trip_time_ns = 1000000000000ULL;
+	c[2].now_ns = 1012500000000ULL;
+	c[2].alerts = 1U << XPO_PROTECTION_COND_LEAK;
+	c[2].n_engines = 0;
+	c[2].has_vcc = false;
 	ready_cage(&c[3], 15);
 	c[3].state = XPO_CAGE_STATE_LOW_POWER;
 	c[3].has_coolant_in = c[3].has_coolant_out = c[3].has_flow = false;
 	strcpy(c[3].vendor, "quote\"back\\slash");
+	/* alarms seen, nothing tripped; cage thresholds set */
+	c[3].policy_cond[0] = XPO_PROTECTION_ACTION_ALERT;
+	c[3].policy_cond[2] = XPO_PROTECTION_ACTION_OFF;
+	c[3].alerts = (1U << XPO_PROTECTION_COND_FLOW_LOW) |
+		      (1U << XPO_PROTECTION_COND_OVERTEMP);
+	c[3].has_flow_min = c[3].has_temp_max = true;
+	c[3].flow_min = 300;
+	c[3].temp_max = 70500;
+	c[0].has_flow_min = c[0].has_temp_max = true;	/* 0: none */
 }
 
 static void test_table(void **state)
@@ -165,6 +195,31 @@ static void test_monitor_lines(void **state)
 	c.fault = XPO_FAULT_REASON_POWER_UP_TIMEOUT;
 	monitor_format_event(&c, false, NULL, &jw, cap.f);
 	monitor_format_event(&c, true, "2026-11-24T18:00:00.000002", &jw, cap.f);
+	/* protection events: the state is context, not a transition */
+	c.event = XPO_EVENT_ALARM;
+	c.event_seq = 3;
+	c.prev_state = XPO_CAGE_STATE_POWERING_UP;
+	c.state = XPO_CAGE_STATE_READY;
+	c.fault = XPO_FAULT_REASON_NONE;
+	c.has_event_cond = true;
+	c.event_cond = XPO_PROTECTION_COND_FLOW_LOW;
+	monitor_format_event(&c, false, NULL, &jw, cap.f);
+	monitor_format_event(&c, true, NULL, &jw, cap.f);
+	c.event = XPO_EVENT_PROTECT;
+	c.event_seq = 4;
+	c.has_event_action = true;
+	c.event_action = XPO_PROTECTION_ACTION_LOW_POWER;
+	c.has_protect = c.tripped = true;
+	c.has_trip_reason = c.has_trip_action = true;
+	c.trip_reason = XPO_PROTECTION_COND_FLOW_LOW;
+	c.trip_action = XPO_PROTECTION_ACTION_LOW_POWER;
+	monitor_format_event(&c, false, NULL, &jw, cap.f);
+	monitor_format_event(&c, true, NULL, &jw, cap.f);
+	c.event = XPO_EVENT_REARM;
+	c.event_seq = 5;
+	c.has_event_cond = c.has_event_action = false;
+	c.tripped = c.has_trip_reason = c.has_trip_action = false;
+	monitor_format_event(&c, false, "2026-11-24T18:00:01.000000", &jw, cap.f);
 	s = capture_end(&cap);
 	golden_check("monitor.txt", s);
 	free(s);
@@ -175,7 +230,7 @@ static void test_parse(void **state)
 {
 	struct nlattr *tb[XPO_A_CAGE_MAX + 1];
 	struct nl_msg *msg = nlmsg_alloc();
-	struct nlattr *app;
+	struct nlattr *app, *prot;
 	struct cage_info c;
 	int i;
 
@@ -195,7 +250,19 @@ static void test_parse(void **state)
 		nla_put_u8(msg, XPO_A_APP_HOST_IF, 0x80 + i);
 		nla_put_u8(msg, XPO_A_APP_HOST_LANES, 1 << i);
 		nla_nest_end(msg, app);
+		nla_put_s32(msg, XPO_A_CAGE_ENGINE_TEMP, 40000 + 1000 * i);
 	}
+	nla_put_u32(msg, XPO_A_CAGE_SUPPLY_VOLTAGE, 3300000);
+	prot = nla_nest_start(msg, XPO_A_CAGE_PROTECT);
+	nla_put_u32(msg, XPO_A_PROTECT_LEAK, XPO_PROTECTION_ACTION_POWER_OFF);
+	nla_put_u32(msg, XPO_A_PROTECT_OVERTEMP, XPO_PROTECTION_ACTION_ALERT);
+	nla_put_u8(msg, XPO_A_PROTECT_TRIPPED, 1);
+	nla_put_u32(msg, XPO_A_PROTECT_REASON, XPO_PROTECTION_COND_LEAK);
+	nla_put_u32(msg, XPO_A_PROTECT_ACTION, XPO_PROTECTION_ACTION_POWER_OFF);
+	nla_put_u64(msg, XPO_A_PROTECT_TRIPPED_TIME, 123456789012ULL);
+	nla_put_u32(msg, XPO_A_PROTECT_ALERTS, 5);
+	nla_put_s32(msg, XPO_A_PROTECT_TEMP_MAX, 70000);
+	nla_nest_end(msg, prot);
 	assert_int_equal(genlmsg_parse(nlmsg_hdr(msg), 0, tb, XPO_A_CAGE_MAX, NULL), 0);
 	cage_parse(tb, nlmsg_hdr(msg), &c);
 	assert_int_equal(c.id, 9);
@@ -212,6 +279,24 @@ static void test_parse(void **state)
 	assert_int_equal(c.napps, 3);
 	assert_int_equal(c.apps[2].host_if, 0x82);
 	assert_int_equal(c.apps[2].host_lanes, 4);
+	assert_int_equal(c.n_engines, 3);
+	assert_int_equal(c.engine_temp[2], 42000);
+	assert_true(c.has_vcc);
+	assert_int_equal(c.vcc, 3300000);
+	assert_true(c.has_protect);
+	assert_true(c.has_policy_cond[0]);
+	assert_false(c.has_policy_cond[1]);
+	assert_int_equal(c.policy_cond[2], XPO_PROTECTION_ACTION_ALERT);
+	assert_true(c.tripped);
+	assert_int_equal(c.trip_reason, XPO_PROTECTION_COND_LEAK);
+	assert_int_equal(c.trip_action, XPO_PROTECTION_ACTION_POWER_OFF);
+	assert_true(c.has_trip_time);
+	assert_true(c.trip_time_ns == 123456789012ULL);
+	assert_true(c.now_ns != 0);
+	assert_int_equal(c.alerts, 5);
+	assert_false(c.has_flow_min);
+	assert_true(c.has_temp_max);
+	assert_int_equal(c.temp_max, 70000);
 	nlmsg_free(msg);
 }
 

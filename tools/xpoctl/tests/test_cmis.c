@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The CMIS decoder against module memory captured from the emulator
- * (tests/data/*.mem, see capture-dumps.sh): decoded values checked one by
+ * (tests/data/NAME.mem, see capture-dumps.sh): decoded values checked one by
  * one where they matter, and the whole output against golden files.
  */
 #include <errno.h>
