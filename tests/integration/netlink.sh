@@ -5,8 +5,10 @@
 # own YNL client (tools/net/ynl/cli.py of linux-source-6.12), and checked
 # against the emulator's and the core's debugfs: autoload by family name,
 # cage-get (do, and a dump resumed over several messages), eeprom-read,
-# cage-set, the monitor group over a burst of 16 insertions, permissions,
-# and malformed requests with their extack.
+# cage-set, thermal and coolant values against hwmon, protection (actions,
+# a trip, re-arm refused then done, the events on the monitor group), the
+# monitor group over a burst of 16 insertions, permissions, and malformed
+# requests with their extack.
 . "$(dirname "$0")/lib.sh"
 
 KSRC=/usr/src/linux-source-6.12
@@ -234,6 +236,8 @@ setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
 {"do": "eeprom-read", "attrs": {"id": 3, "offset": 0, "length": 4}}
 {"do": "cage-set", "attrs": {"id": 3, "reset": true}}
 {"do": "cage-set", "attrs": {"id": 3, "power": 0}}
+{"do": "cage-set", "attrs": {"id": 3, "protect": {"leak": "off"}}}
+{"do": "cage-set", "attrs": {"id": 3, "rearm": true}}
 REQ
 check_eq "a user without CAP_NET_ADMIN dumps the cages" "$NCAGES" \
 	"$(sed -n 1p "$tmp/nobody.json" | jq '.reply | length')"
@@ -243,7 +247,13 @@ check_eq "a user without CAP_NET_ADMIN cannot reset a cage (EPERM)" 1 \
 	"$(sed -n 3p "$tmp/nobody.json" | jq -r .errno)"
 check_eq "... nor switch its power off (EPERM)" 1 \
 	"$(sed -n 4p "$tmp/nobody.json" | jq -r .errno)"
+check_eq "... nor change its protection (EPERM)" 1 \
+	"$(sed -n 5p "$tmp/nobody.json" | jq -r .errno)"
+check_eq "... nor re-arm it (EPERM)" 1 \
+	"$(sed -n 6p "$tmp/nobody.json" | jq -r .errno)"
 check_eq "... and the cage is untouched" ready "$(cage_state 3)"
+check_eq "... its protection too" power-off \
+	"$(cat /sys/bus/platform/devices/xpo_cage.3/protection/leak)"
 
 # cage-set -------------------------------------------------------------------
 ynl --do cage-set --json '{"id": 4, "power-policy": "auto"}' > "$tmp/set.out" 2>&1
@@ -274,6 +284,87 @@ check_eq "reset succeeds" null "$(echo "$r" | jq -r .errno)"
 check_eq "reset returns once the module is ready again" ready "$state"
 check_eq "the module was probed again" "state:probing state:low-power state:powering-up state:ready" \
 	"$(uevents_for 8 | tr '\n' ' ' | sed 's/ $//')"
+
+# thermal, coolant and power values: the telemetry snapshot, in the spec's units
+r=$(req '{"do": "cage-get", "attrs": {"id": 7}}')
+b0=$(sim_mem 7 "page b0h bank 0")
+# shellcheck disable=SC2086
+set -- $b0
+engines=$(( 0x${14} ))
+check_eq "cage 7 reports one temperature per optical engine ($engines)" "$engines" \
+	"$(echo "$r" | jq -r '.reply."engine-temp" | if type == "array" then length elif . == null then 0 else 1 end')"
+vcc=$(echo "$r" | jq -r '.reply."supply-voltage" // 0')
+check "cage 7 supply voltage $vcc uV is a module supply (3.0-3.6 V)" \
+	test "$vcc" -ge 3000000 -a "$vcc" -le 3600000
+hw_vcc=$(cat /sys/bus/platform/devices/xpo_cage.7/hwmon/hwmon*/in0_input)
+check "... and hwmon's in0 ($hw_vcc mV) within 1 mV" \
+	test $(( vcc / 1000 - hw_vcc )) -le 1 -a $(( hw_vcc - vcc / 1000 )) -le 1
+temp=$(echo "$r" | jq -r '.reply."module-temp" // "-"')
+hw_temp=$(cat /sys/bus/platform/devices/xpo_cage.7/hwmon/hwmon*/temp1_input)
+check "cage 7 case temperature $temp m°C is hwmon's $hw_temp (2 °C)" \
+	test $(( temp - hw_temp )) -le 2000 -a $(( hw_temp - temp )) -le 2000
+check_eq "cage 7 power class, max power and policy are there" true \
+	"$(echo "$r" | jq '.reply | has("power-class") and has("max-power") and has("power-draw") and has("power-policy")')"
+
+# protection ---------------------------------------------------------------------
+prot() { echo "/sys/bus/platform/devices/xpo_cage.$1/protection/$2"; }
+check_eq "cage-get reports the default protection, armed" \
+	'{"leak":"power-off","flow-low":"low-power","overtemp":"low-power","tripped":0,"alerts":[]}' \
+	"$(echo "$r" | jq -c '.reply.protect | {leak, "flow-low", overtemp, tripped, alerts: (.alerts // [])}')"
+r=$(req '{"do": "cage-set", "attrs": {"id": 9, "protect": {"overtemp": "alert", "leak": "low-power"}}}')
+check_eq "cage-set protect succeeds" null "$(echo "$r" | jq -r .errno)"
+check_eq "... and reaches the core" "alert low-power low-power" \
+	"$(cat "$(prot 9 overtemp)") $(cat "$(prot 9 leak)") $(cat "$(prot 9 flow_low)")"
+check_eq "... and cage-get reports it" '["alert","low-power","low-power"]' \
+	"$(req '{"do": "cage-get", "attrs": {"id": 9}}' | jq -c '[.reply.protect.overtemp, .reply.protect.leak, .reply.protect."flow-low"]')"
+# hand-built: cage-set id (1), protect (44, NLA_F_NESTED) { overtemp (3) = 9 }
+expect_err "protection action out of range" $ERANGE 'has("bad-attr-offs")' \
+	'{"raw": "cage-set", "attrs": [[1, "09000000"], [32812, "0800030009000000"]]}'
+check_eq "... changed nothing" alert "$(cat "$(prot 9 overtemp)")"
+expect_err "flow-min above 100000 mL/min" $ERANGE 'has("bad-attr-offs")' \
+	'{"do": "cage-set", "attrs": {"id": 9, "protect": {"flow-min": 100001}}}'
+expect_err "temp-max above 150 °C" $ERANGE 'has("bad-attr-offs")' \
+	'{"do": "cage-set", "attrs": {"id": 9, "protect": {"temp-max": 150001}}}'
+r=$(req '{"do": "cage-set", "attrs": {"id": 9, "rearm": true}}')
+check_eq "rearm with nothing tripped is harmless" null "$(echo "$r" | jq -r .errno)"
+
+# a trip, seen by cage-get and the monitor group; rearm refused while it lasts
+"$PY" "$HELPER" monitor "$tmp/pready" 100000 120 > "$tmp/pevents.json" &
+pmon=$!
+for i in $(seq 100); do [ -e "$tmp/pready" ] && break; sleep 0.1; done
+check "a monitor joined the group" test -e "$tmp/pready"
+sim_set 10 leak 1
+for i in $(seq 100); do [ "$(cat "$(prot 10 status)")" = "tripped leak power-off" ] && break; sleep 0.05; done
+r=$(req '{"do": "cage-get", "attrs": {"id": 10}}')
+check_eq "leak: cage-get reports the trip" '{"tripped":1,"reason":"leak","action":"power-off","alerts":["leak"],"leak":1}' \
+	"$(echo "$r" | jq -c '{tripped: .reply.protect.tripped, reason: .reply.protect.reason, action: .reply.protect.action, alerts: .reply.protect.alerts, leak: .reply.leak}')"
+t=$(echo "$r" | jq -r '.reply.protect."tripped-time" // 0')
+now=$(awk '{ printf "%d", $1 * 1000000000 }' /proc/uptime)
+check "leak: tripped-time is CLOCK_MONOTONIC ns, in the past" test "$t" -gt 0 -a "$t" -le "$now"
+check_eq "leak: no live values from a cage powered off" "-" \
+	"$(echo "$r" | jq -r '.reply."module-temp" // "-"')"
+expect_err "rearm while the leak is there: EBUSY, the cause in the extack" 16 \
+	'.msg == "Cannot re-arm: a leak is still detected" and ."bad-attr" == ".rearm"' \
+	'{"do": "cage-set", "attrs": {"id": 10, "rearm": true}}'
+check_eq "... the cage stays off" powered-off "$(cage_state 10)"
+sim_set 10 leak 0
+r=$(req '{"do": "cage-set", "attrs": {"id": 10, "rearm": true}}')
+check_eq "leak gone: rearm succeeds" null "$(echo "$r" | jq -r .errno)"
+check "re-armed: ready again" wait_state 10 ready 30
+check_eq "re-armed: cage-get reports it armed" '{"tripped":0,"alerts":[]}' \
+	"$(req '{"do": "cage-get", "attrs": {"id": 10}}' | jq -c '{tripped: .reply.protect.tripped, alerts: (.reply.protect.alerts // [])}')"
+sleep 1
+kill "$pmon" 2>/dev/null
+wait "$pmon" 2>/dev/null
+check_eq "monitor: alarm, protect and rearm of cage 10, with condition and action" \
+	"alarm:leak:- protect:leak:power-off rearm:-:-" \
+	"$(jq -r 'select(.id == 10 and (.event == "alarm" or .event == "protect" or .event == "rearm")) | "\(.event):\(."event-cond" // "-"):\(."event-action" // "-")"' \
+		"$tmp/pevents.json" | tr '\n' ' ' | sed 's/ $//')"
+check_eq "monitor: the protect event carries the trip" '{"tripped":1,"reason":"leak","action":"power-off"}' \
+	"$(jq -c 'select(.id == 10 and .event == "protect") | .protect | {tripped, reason, action}' "$tmp/pevents.json")"
+seqs=$(jq -r 'select(.id == 10) | ."event-seq"' "$tmp/pevents.json")
+gaps=$(echo "$seqs" | awk 'NR > 1 && $1 != prev + 1 { n++ } { prev = $1 } END { print n + 0 }')
+check_eq "monitor: cage 10's events in sequence, protection and state alike" 0 "$gaps"
 exec {YNLB[1]}>&-
 wait "$YNLB_PID" 2>/dev/null
 

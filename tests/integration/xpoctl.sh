@@ -5,8 +5,10 @@
 # with the reason), cage show (JSON checked against the emulator, text
 # against golden files after masking live measurements), module show and
 # module eeprom against the emulator's memory, cage set, partial success,
-# permissions (exit 5 without CAP_NET_ADMIN), bad input (exit 2), the
-# monitor over a burst of 16 removals and insertions, and sensor show.
+# protection (actions, a trip shown by cage show and monitor, re-arm refused
+# then done), permissions (exit 5 without CAP_NET_ADMIN), bad input (exit
+# 2), the monitor over a burst of 16 removals and insertions, and sensor
+# show.
 . "$(dirname "$0")/lib.sh"
 
 X=tools/xpoctl/xpoctl
@@ -102,7 +104,8 @@ check_eq "cage 0 coolant inlet equals the telemetry page's" "$inlet_mc" \
 # runs of blanks one (the widths follow the values; the unit tests check
 # the alignment itself)
 mask() {
-	sed -E 's/-?[0-9]+(\.[0-9]+)?(\/-?[0-9]+(\.[0-9]+)?)? ?(W|C|mL\/min)\b/# \4/g;
+	sed -E '/engine temps:/ s/(-?[0-9]+\.[0-9]+ )+C/# C/;
+		s/-?[0-9]+(\.[0-9]+)?(\/-?[0-9]+(\.[0-9]+)?)? ?(W|C|V|s|mL\/min)\b/# \4/g;
 		/flags:/ s/[0-9a-f]{2}/##/g' | tr -s ' '
 }
 # golden NAME FILE.  The guest cannot write the source tree: with
@@ -134,10 +137,14 @@ complete_words() {
 }
 check_eq "completion of \"xpoctl c s \" offers the 16 live cages" \
 	"$(seq -s ' ' 0 15)" "$(complete_words xpoctl c s "")"
-check_eq "completion of \"xpoctl cage \" offers its commands" "show set help" \
+check_eq "completion of \"xpoctl cage \" offers its commands" "show set rearm help" \
 	"$(complete_words xpoctl cage "")"
 check_eq "completion of \"xpoctl c se 3 power-mode \"" "high auto" \
 	"$(complete_words xpoctl c se 3 power-mode "")"
+check_eq "completion of \"xpoctl c se 3 protect \"" "leak flow-low overtemp" \
+	"$(complete_words xpoctl c se 3 protect "")"
+check_eq "completion of \"xpoctl c se 3 protect leak \"" "off alert low-power power-off" \
+	"$(complete_words xpoctl c se 3 protect leak "")"
 
 # module show: the decoder over eeprom-read ----------------------------------
 run m0 -j -s module show 0
@@ -227,6 +234,79 @@ check_eq "cage set 4 reset on the empty cage alone: exit 1" 1 "$(rc allfail)"
 sim_set 4 present 1
 wait_state 4 ready 20
 
+# protection ----------------------------------------------------------------------
+prot() { echo "/sys/bus/platform/devices/xpo_cage.$1/protection/$2"; }
+run p0 -j cage show 0
+check_eq "cage show -j: the default protection, armed" \
+	"power-off low-power low-power false" \
+	"$(jq -r '.cages[0].protection | "\(.leak) \(.flow_low) \(.overtemp) \(.tripped)"' "$tmp/p0.out")"
+check "cage show -j: engine temperatures and supply voltage of cage 0" \
+	jq -e '.cages[0] | (.engine_temperatures_c | length) > 0 and .supply_voltage_v > 3' "$tmp/p0.out"
+run pset cage set 9 protect overtemp alert leak low-power
+check_eq "cage set 9 protect overtemp alert leak low-power exits 0" 0 "$(rc pset)"
+check_eq "... and reaches the core" "alert low-power" \
+	"$(cat "$(prot 9 overtemp)") $(cat "$(prot 9 leak)")"
+run p9 -j cage show 9
+check_eq "... and cage show reports it" "low-power low-power alert" \
+	"$(jq -r '.cages[0].protection | "\(.leak) \(.flow_low) \(.overtemp)"' "$tmp/p9.out")"
+for args in "cage set 9 protect" "cage set 9 protect leak explode" \
+	"cage set 9 protect fire off" "cage set 9 flow-min lots" \
+	"cage set 9 temp-max 10" "cage rearm" "cage rearm 9 10"; do
+	name=pbad_${args// /_}
+	# shellcheck disable=SC2086
+	run "$name" $args
+	if [ "$(rc "$name")" = 2 ] && one_line "$name"; then
+		ok "\"xpoctl $args\": exit 2, one line: $(err "$name")"
+	else
+		not_ok "\"xpoctl $args\": exit $(rc "$name"): $(err "$name")"
+	fi
+done
+run prearm0 cage rearm 9
+check_eq "cage rearm with nothing tripped exits 0" 0 "$(rc prearm0)"
+
+"$X" -j monitor > "$tmp/pmon.json" 2> "$tmp/pmon.err" &
+pmonj=$!
+"$X" monitor > "$tmp/pmon.txt" 2> "$tmp/pmont.err" &
+pmont=$!
+sleep 0.5
+sim_set 12 leak 1
+for i in $(seq 100); do [ "$(cat "$(prot 12 status)")" = "tripped leak power-off" ] && break; sleep 0.05; done
+run ptrip cage show 12
+check "cage show 12: tripped by the leak, and since when" \
+	grep -qE '^ *protection: +TRIPPED leak: power-off, [0-9.]+ s ago$' "$tmp/ptrip.out"
+run ptable cage show
+check "cage show: the table's protection column" \
+	grep -qE '^ *12 .*TRIPPED leak: power-off *$' "$tmp/ptable.out"
+run ptripj -j cage show 12
+check "cage show -j 12: tripped, reason, action, age, alarms seen" \
+	jq -e '.cages[0].protection | .tripped and .reason == "leak" and
+		.action == "power-off" and .tripped_ago_s >= 0 and .alarms_seen == ["leak"]' \
+	"$tmp/ptripj.out"
+run pbusy cage rearm 12
+check_eq "cage rearm while the leak is there: exit 1" 1 "$(rc pbusy)"
+check "... with the kernel's reason, on one line" \
+	sh -c "grep -q 'leak is still detected' $tmp/pbusy.err && [ \$(wc -l < $tmp/pbusy.err) -eq 1 ]"
+check_eq "... and the cage stays off" powered-off "$(cage_state 12)"
+nobody cage rearm 12 > /dev/null 2>&1
+check_eq "cage rearm without CAP_NET_ADMIN: exit 5" 5 $?
+sim_set 12 leak 0
+run prearm cage set 12 rearm
+check_eq "leak gone: cage set 12 rearm exits 0" 0 "$(rc prearm)"
+check "re-armed: ready again" wait_state 12 ready 30
+sleep 0.5
+kill "$pmonj" "$pmont" 2>/dev/null
+wait "$pmonj" "$pmont" 2>/dev/null
+check_eq "monitor -j: alarm, protect and rearm of cage 12" \
+	"alarm:leak:- protect:leak:power-off rearm:-:-" \
+	"$(jq -r 'select(.cage == 12 and (.event == "alarm" or .event == "protect" or .event == "rearm")) | "\(.event):\(.event_condition // "-"):\(.event_action // "-")"' \
+		"$tmp/pmon.json" | tr '\n' ' ' | sed 's/ $//')"
+check "monitor: the protect line" grep -q '^cage 12: protect leak -> power-off (state powered-off) seq [0-9]*$' "$tmp/pmon.txt"
+check "monitor: the alarm and rearm lines" \
+	sh -c "grep -q '^cage 12: alarm leak (state ' $tmp/pmon.txt && grep -q '^cage 12: rearm (state ' $tmp/pmon.txt"
+check "monitor: no lost events" sh -c "! grep -q lost $tmp/pmon.err $tmp/pmont.err"
+echo low-power > "$(prot 9 leak)"
+echo low-power > "$(prot 9 overtemp)"
+
 # permissions ---------------------------------------------------------------------
 nobody -j cage show > "$tmp/nb.out" 2> "$tmp/nb.err"
 check_eq "without CAP_NET_ADMIN cage show works" 0 $?
@@ -277,10 +357,19 @@ for c in $(seq 0 $((NCAGES - 1))); do
 done
 
 # sensor show: libsensors over the cages' hwmon chips -------------------------
-if grep -qs '^xpo_cage' /sys/class/hwmon/hwmon*/name; then
+if grep -qsx 'xpo' /sys/class/hwmon/hwmon*/name; then
 	run sj -j sensor show
 	check "sensor show -j is valid JSON from 16 chips" \
 		jq -e '[.sensors[].cage] | unique | length == 16' "$tmp/sj.out"
+	check "sensor show -j: cage 5's case temperature and coolant flow" \
+		jq -e '[.sensors[] | select(.cage == 5)] |
+			any(.label == "Module case" and .unit == "C" and .value > 0) and
+			any(.unit == "dL/h" and .value > 0)' "$tmp/sj.out"
+	run s5 sensor show 5
+	check_eq "sensor show 5 exits 0" 0 "$(rc s5)"
+	check "sensor show 5: only cage 5, labelled" \
+		sh -c "awk 'NR > 1 { print \$1 }' $tmp/s5.out | sort -u | grep -qx 5 &&
+		       grep -q 'Coolant inlet' $tmp/s5.out"
 else
 	run sn sensor show
 	check_eq "sensor show without xpo hwmon chips exits 1" 1 "$(rc sn)"

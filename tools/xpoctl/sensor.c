@@ -2,7 +2,9 @@
 /*
  * `xpoctl sensor show [CAGE]`: the cages' hwmon chips through libsensors, so
  * that sensors.conf labels, compute rules and ignores apply as they do for
- * sensors(1).  The driver names each cage's chip "xpo_cage<N>".
+ * sensors(1).  The driver registers one chip named "xpo" per cage, with the
+ * cage's platform device (xpo_cage.N) as parent: libsensors calls it
+ * xpo-isa-N, an ISA chip at address N, the cage number.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,18 +17,15 @@
 #include "xpoctl.h"
 #include "table.h"
 
-#define CHIP_PREFIX "xpo_cage"
+#define CHIP_PREFIX "xpo"
 
-/* Cage number of an xpo chip, or -1 for another chip */
-int sensor_chip_cage(const char *prefix)
+/* Cage number of an xpo chip (xpo-isa-N), or -1 for another chip */
+int sensor_chip_cage(const char *prefix, int bus_type, int addr)
 {
-	unsigned long n;
-
-	if (!prefix || strncmp(prefix, CHIP_PREFIX, strlen(CHIP_PREFIX)))
+	if (!prefix || strcmp(prefix, CHIP_PREFIX) ||
+	    bus_type != SENSORS_BUS_TYPE_ISA || addr < 0 || addr > 255)
 		return -1;
-	if (!parse_uint(prefix + strlen(CHIP_PREFIX), 255, &n))
-		return -1;
-	return (int)n;
+	return addr;
 }
 
 static const char *feature_unit(sensors_feature_type t)
@@ -35,7 +34,8 @@ static const char *feature_unit(sensors_feature_type t)
 	case SENSORS_FEATURE_IN:
 		return "V";
 	case SENSORS_FEATURE_FAN:
-		return "RPM";
+		/* the cages' only fan channel: coolant flow, hwmon's way */
+		return "dL/h";
 	case SENSORS_FEATURE_TEMP:
 		return "C";
 	case SENSORS_FEATURE_POWER:
@@ -183,7 +183,8 @@ int cmd_sensor_show(struct xpoctl *x, int argc, char **argv)
 	}
 	while ((chip = sensors_get_detected_chips(NULL, &nr))) {
 		const sensors_feature *f;
-		int cage = sensor_chip_cage(chip->prefix), fi = 0;
+		int cage = sensor_chip_cage(chip->prefix, chip->bus.type,
+					    chip->addr), fi = 0;
 
 		if (cage < 0 || (want >= 0 && cage != want))
 			continue;

@@ -66,7 +66,7 @@ int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 
 /* command handlers */
 int cmd_sensor_show(struct xpoctl *x, int argc, char **argv);
-int sensor_chip_cage(const char *prefix);
+int sensor_chip_cage(const char *prefix, int bus_type, int addr);
 int cmd_driver_status(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_show(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_set(struct xpoctl *x, int argc, char **argv);
