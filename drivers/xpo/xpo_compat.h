@@ -8,6 +8,7 @@
 #define _XPO_COMPAT_H
 
 #include <linux/version.h>
+#include <linux/gpio/driver.h>
 #include <linux/platform_device.h>
 
 /*
@@ -48,6 +49,28 @@
  */
 #define XPO_GPIOLIB_FREES_ORPHAN_IRQS \
 	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
+
+/*
+ * Where it does not, a consumer lets go of a line in two steps (the GPIO
+ * character device: free_irq(), then gpiod_free()), and the chip may go
+ * only after both: a line's interrupt released but the line still
+ * requested is a consumer in the middle of its release.  Only asked where
+ * !XPO_GPIOLIB_FREES_ORPHAN_IRQS; gpiochip_is_requested() is gone in 6.8.
+ */
+#if XPO_GPIOLIB_FREES_ORPHAN_IRQS
+static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
+					  unsigned int offset)
+{
+	return false;
+}
+#else
+static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
+					  unsigned int offset)
+{
+	return gpiochip_line_is_irq(gc, offset) ||
+	       gpiochip_is_requested(gc, offset);
+}
+#endif
 
 /*
  * ethtool_ops.set_module_eeprom_by_page, and with it the kernel's generic

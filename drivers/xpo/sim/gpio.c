@@ -30,6 +30,9 @@
 #include "xpo_compat.h"
 #include "sim.h"
 
+/* How often removal looks again for lines user space is releasing */
+#define XPO_SIM_GPIO_RELEASE_POLL	(HZ / 20)
+
 static struct xpo_sim_gpio *xpo_sim_gc_to_gpio(struct gpio_chip *gc)
 {
 	return container_of(gc, struct xpo_sim_gpio, gc);
@@ -510,12 +513,12 @@ void xpo_sim_gpio_stop(struct xpo_sim_board *board)
 	irq_work_sync(&gpio->irq_work);
 }
 
-static bool xpo_sim_gpio_irqs_released(struct xpo_sim_gpio *gpio)
+static bool xpo_sim_gpio_lines_released(struct xpo_sim_gpio *gpio)
 {
 	unsigned int i;
 
 	for (i = 0; i < gpio->gc.ngpio; i++)
-		if (gpiochip_line_is_irq(&gpio->gc, i))
+		if (xpo_gpiochip_line_held(&gpio->gc, i))
 			return false;
 	return true;
 }
@@ -524,23 +527,27 @@ static bool xpo_sim_gpio_irqs_released(struct xpo_sim_gpio *gpio)
  * xpo_sim_gpio_exit() - remove the GPIO chip
  * @board: the board
  *
- * The cage devices are gone, so the cage core holds no interrupt; user
- * space may (GPIO character device edge events).  Where gpiolib does not
- * free those itself, removing the chip under them would leak them, so wait
- * until user space lets go, as i2c_del_adapter() waits for open i2c-dev
- * files.
+ * The cage devices are gone, so the cage core holds no line; user space
+ * may (GPIO character device edge events).  Where gpiolib does not free
+ * their interrupts itself, removing the chip under them would leak them,
+ * so wait until user space lets go, as i2c_del_adapter() waits for open
+ * i2c-dev files.  Letting go ends with the line's release, which wakes
+ * nobody: poll for it (XPO_SIM_GPIO_RELEASE_POLL) once woken by the
+ * interrupt's.
  */
 void xpo_sim_gpio_exit(struct xpo_sim_board *board)
 {
 	struct xpo_sim_gpio *gpio = &board->gpio;
 
 	if (gpio->added && !XPO_GPIOLIB_FREES_ORPHAN_IRQS &&
-	    !xpo_sim_gpio_irqs_released(gpio)) {
+	    !xpo_sim_gpio_lines_released(gpio)) {
 		dev_warn(board->dev,
-			 "waiting for user space to release the interrupts of %s\n",
+			 "waiting for user space to release the lines of %s\n",
 			 XPO_SIM_GPIO_LABEL);
-		wait_event_idle(gpio->irq_released,
-				xpo_sim_gpio_irqs_released(gpio));
+		while (!wait_event_idle_timeout(gpio->irq_released,
+						xpo_sim_gpio_lines_released(gpio),
+						XPO_SIM_GPIO_RELEASE_POLL))
+			;
 	}
 	if (gpio->added)
 		gpiochip_remove(&gpio->gc);
