@@ -23,7 +23,8 @@ import time
 
 KSRC = os.environ.get('XPO_YNL_KSRC', '/usr/src/linux-source-6.12')
 sys.path.insert(0, os.path.join(KSRC, 'tools/net/ynl'))
-from lib import YnlFamily, NlMsgs, Netlink, NlError  # noqa: E402
+from lib import YnlFamily, Netlink, NlError  # noqa: E402
+from lib.ynl import NlMsgs  # noqa: E402  (not exported by lib in 6.12)
 
 SPEC = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                     '../../Documentation/netlink/specs/xpo.yaml')
