@@ -34,6 +34,15 @@ def family():
     return YnlFamily(SPEC, '')
 
 
+def jsonable(o):
+    """What json.dumps cannot: binary as hex, flags (a set) as a sorted list"""
+    if isinstance(o, bytes):
+        return o.hex()
+    if isinstance(o, (set, frozenset)):
+        return sorted(o)
+    return str(o)
+
+
 def monitor(ready, count, seconds):
     ynl = family()
     ynl.ntf_subscribe('monitor')
@@ -44,7 +53,8 @@ def monitor(ready, count, seconds):
         ynl.check_ntf()
         while ynl.async_msg_queue:
             ntf = ynl.async_msg_queue.pop(0)
-            print(json.dumps({'name': ntf['name'], **ntf['msg']}), flush=True)
+            print(json.dumps({'name': ntf['name'], **ntf['msg']},
+                             default=jsonable), flush=True)
             seen += 1
         time.sleep(0.05)
 
@@ -65,8 +75,7 @@ def batch():
                 out = {'reply': ynl.do(req['do'], req.get('attrs', {}), None)}
         except NlError as e:
             out = {'errno': e.error, 'extack': e.nl_msg.extack or {}}
-        print(json.dumps(out, default=lambda o: o.hex() if isinstance(o, bytes) else str(o)),
-              flush=True)
+        print(json.dumps(out, default=jsonable), flush=True)
 
 
 def raw(ynl, cmd, pairs):
