@@ -101,8 +101,8 @@ struct xpo_cage_stats {
  * @timer_deadline, @poll_ticks, @stopping, @power_policy and the lane state
  * (@dp_applied, @dp_known, @dp_pending, @lanes_stale, @lanes_sweep,
  * @dp_waiting, @dp_late, @dp_deadline, @dp_state, @lane_flags,
- * @carrier).  It is taken by the IRQ threads, the timeout and
- * poll works, the debugfs reader, the port netdevs' open and stop, and the
+ * @carrier).  It is taken by the IRQ threads, the timeout, poll and
+ * protection limit works, the debugfs reader, the port netdevs' open and stop, and the
  * API calls that change the cage (power, reset, power policy).  It is held
  * across bus access done on behalf of the state machine.
  *
@@ -193,6 +193,7 @@ struct xpo_cage {
 	struct xpo_protect_input protect_in;	/* flags read, not yet judged */
 	bool protect_pending;
 	bool protect_busy;			/* acting: no nested service */
+	struct delayed_work limit_work;		/* measures for the limits */
 	struct device *hwmon;
 };
 
@@ -291,6 +292,8 @@ void __xpo_protect_service(struct xpo_cage *cage);
 bool __xpo_protect_holds_low_power(struct xpo_cage *cage);
 bool __xpo_protect_holds_power_off(struct xpo_cage *cage);
 void xpo_protect_debugfs_show(struct seq_file *s, struct xpo_cage *cage);
+/* xpo_protect.c, at cage allocation */
+void xpo_protect_init(struct xpo_cage *cage);
 
 /* xpo_protect_sysfs.c */
 extern const struct attribute_group *xpo_cage_groups[];
@@ -330,6 +333,9 @@ int xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,
 void xpo_cage_protect_get(struct xpo_cage *cage, struct xpo_protect *out);
 int xpo_cage_protect_set(struct xpo_cage *cage, enum xpo_protect_cond cond,
 			 enum xpo_protect_action action);
+int xpo_cage_protect_set_limit(struct xpo_cage *cage,
+			       enum xpo_protect_cond cond, s32 value,
+			       const char **why);
 int xpo_cage_protect_rearm(struct xpo_cage *cage, const char **why);
 
 #endif /* _XPO_CORE_H */

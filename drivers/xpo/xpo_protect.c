@@ -25,6 +25,7 @@
 #include <linux/ktime.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "xpo_compat.h"
 #include "xpo_core.h"
@@ -74,18 +75,59 @@ void xpo_protect_defaults(struct xpo_protect *p)
 }
 
 /**
+ * xpo_protect_limit_check() - is @value a limit the host may set for @cond?
+ * @cond: the condition
+ * @value: 0 (no limit), mL/min for flow-low, millidegrees C for overtemp
+ * @why: set to what is wrong when refused
+ *
+ * Pure (KUnit-tested).
+ * Return: 0 or -EINVAL.
+ */
+int xpo_protect_limit_check(enum xpo_protect_cond cond, s32 value,
+			    const char **why)
+{
+	*why = NULL;
+	switch (cond) {
+	case XPO_PROTECT_FLOW_LOW:
+		if (value && (value < XPO_PROTECT_FLOW_LIMIT_MIN ||
+			      value > XPO_PROTECT_FLOW_LIMIT_MAX))
+			*why = "flow limit must be 0 (none) or 1..100000 mL/min";
+		break;
+	case XPO_PROTECT_OVERTEMP:
+		if (value && (value < XPO_PROTECT_TEMP_LIMIT_MIN ||
+			      value > XPO_PROTECT_TEMP_LIMIT_MAX))
+			*why = "temperature limit must be 0 (none) or 20000..150000 millidegrees C";
+		break;
+	default:
+		*why = "a leak has no limit";
+		break;
+	}
+	return *why ? -EINVAL : 0;
+}
+
+/* A host limit is set: the cage must measure for it */
+bool xpo_protect_has_limits(const struct xpo_protect *p)
+{
+	return p->limit[XPO_PROTECT_FLOW_LOW] || p->limit[XPO_PROTECT_OVERTEMP];
+}
+
+/**
  * xpo_protect_decide() - which conditions hold and what to do about them
- * @policy: action per condition
+ * @p: the policy and the host's limits
  * @in: what the cage's inputs say
  * @v: the conditions present, and the most severe action among them (ties:
  *     the first condition in enum order)
  *
+ * The module's alarms and the host's limits make the same conditions: a
+ * limit can only add to what the module reports.
  * Pure: no state, no locking (KUnit-tested).
  */
-void xpo_protect_decide(const enum xpo_protect_action *policy,
+void xpo_protect_decide(const struct xpo_protect *p,
 			const struct xpo_protect_input *in,
 			struct xpo_protect_verdict *v)
 {
+	s32 flow_min = p->limit[XPO_PROTECT_FLOW_LOW];
+	s32 temp_max = p->limit[XPO_PROTECT_OVERTEMP];
 	unsigned int c;
 
 	v->conds = 0;
@@ -93,14 +135,19 @@ void xpo_protect_decide(const enum xpo_protect_action *policy,
 		v->conds |= BIT(XPO_PROTECT_LEAK);
 	if (in->tlm_flags & XPO_TLM_FLAG_FLOW_LALARM)
 		v->conds |= BIT(XPO_PROTECT_FLOW_LOW);
+	if (in->measured && in->has_flow && flow_min > 0 &&
+	    in->flow_mlpm < flow_min)
+		v->conds |= BIT(XPO_PROTECT_FLOW_LOW);
 	if ((in->temp_flags & CMIS_FLAG_TEMP_HALARM) || in->engine_flags)
+		v->conds |= BIT(XPO_PROTECT_OVERTEMP);
+	if (in->measured && temp_max > 0 && in->temp_mdegc >= temp_max)
 		v->conds |= BIT(XPO_PROTECT_OVERTEMP);
 
 	v->cond = XPO_PROTECT_LEAK;
 	v->action = XPO_PROTECT_OFF;
 	for (c = 0; c < XPO_PROTECT_NUM_COND; c++) {
-		if ((v->conds & BIT(c)) && policy[c] > v->action) {
-			v->action = policy[c];
+		if ((v->conds & BIT(c)) && p->policy[c] > v->action) {
+			v->action = p->policy[c];
 			v->cond = c;
 		}
 	}
@@ -171,7 +218,7 @@ void __xpo_protect_service(struct xpo_cage *cage)
 	cage->protect_busy = true;
 	cage->protect_pending = false;
 
-	xpo_protect_decide(p->policy, &cage->protect_in, &v);
+	xpo_protect_decide(p, &cage->protect_in, &v);
 	memset(&cage->protect_in, 0, sizeof(cage->protect_in));
 	cage->protect_in.leak_line = xpo_cage_pin_get(cage, XPO_PIN_LEAK) > 0;
 
@@ -257,16 +304,25 @@ int xpo_cage_protect_set(struct xpo_cage *cage, enum xpo_protect_cond cond,
 	return 0;
 }
 
+/* 1/256 degC, as CMIS and XPO give temperatures, to millidegrees C */
+static s32 xpo_protect_mdegc(const u8 *be16)
+{
+	s16 q8 = get_unaligned_be16(be16);
+
+	return (s32)q8 * 1000 / 256;
+}
+
 /*
- * Conditions still present, as far as can be seen: the leak line always;
- * with a module that answers, its live status (B0h:138) and its case and
- * engine temperatures against their high alarms.  sm_lock held.
+ * Conditions present now, as far as can be seen, and the values the
+ * host's limits judge: the leak line always; with a module that answers
+ * (in low power too), its case and engine temperatures against their high
+ * alarms and its live coolant status (B0h:136-138: flow and status, one
+ * read).  Four reads at most.  sm_lock held.
  */
 static int xpo_protect_live(struct xpo_cage *cage, struct xpo_protect_input *in)
 {
-	struct xpo_telemetry t;
-	u8 status = 0, raw[2], thr[2];
-	s16 temp, halarm;
+	u8 raw[2], thr[2], cool[3], eng[XPO_TLM_LAST + 1 - XPO_TLM_ENGINES];
+	s32 temp, halarm;
 	unsigned int e, n;
 	int ret;
 
@@ -282,40 +338,115 @@ static int xpo_protect_live(struct xpo_cage *cage, struct xpo_protect_input *in)
 	if (!ret)
 		ret = __xpo_cmis_read(cage, 0, 0x02, CMIS_P02_TEMP_HALARM,
 				      thr, 2);
-	temp = (s16)get_unaligned_be16(raw);
-	halarm = (s16)get_unaligned_be16(thr);
-	if (!ret && temp >= halarm)
+	if (ret)
+		goto unlock;
+	temp = xpo_protect_mdegc(raw);
+	if (temp >= xpo_protect_mdegc(thr))
 		in->temp_flags |= CMIS_FLAG_TEMP_HALARM;
-	if (!ret && xpo_cmis_page_exists(&cage->adv, 0, XPO_PAGE_TELEMETRY)) {
+	in->temp_mdegc = temp;
+	in->measured = true;
+	if (!xpo_cmis_page_exists(&cage->adv, 0, XPO_PAGE_TELEMETRY))
+		goto unlock;
+
+	ret = __xpo_cmis_read(cage, 0, XPO_PAGE_TELEMETRY,
+			      XPO_TLM_COOLANT_FLOW, cool, sizeof(cool));
+	if (!ret)
 		ret = __xpo_cmis_read(cage, 0, XPO_PAGE_TELEMETRY,
-				      XPO_TLM_STATUS, &status, 1);
-		if (!ret)
-			ret = __xpo_cmis_read(cage, 0, XPO_PAGE_TELEMETRY,
-					      XPO_TLM_ENGINES,
-					      &t.b0[XPO_TLM_ENGINES - XPO_TLM_FIRST],
-					      XPO_TLM_LAST + 1 - XPO_TLM_ENGINES);
-		if (!ret) {
-			halarm = (s16)get_unaligned_be16(&t.b0[XPO_TLM_ENGINE_HALARM -
-							       XPO_TLM_FIRST]);
-			n = min_t(unsigned int,
-				  t.b0[XPO_TLM_ENGINES - XPO_TLM_FIRST],
-				  XPO_TLM_ENGINES_MAX);
-			for (e = 0; e < n; e++) {
-				temp = (s16)get_unaligned_be16(&t.b0[XPO_TLM_ENGINE_TEMP +
-								     2 * e - XPO_TLM_FIRST]);
-				if (temp >= halarm)
-					in->engine_flags |= BIT(e);
-			}
-		}
+				      XPO_TLM_ENGINES, eng, sizeof(eng));
+	if (ret)
+		goto unlock;
+	in->has_flow = true;
+	in->flow_mlpm = get_unaligned_be16(cool);
+	if (cool[2] & XPO_TLM_STATUS_LEAK)
+		in->tlm_flags |= XPO_TLM_FLAG_LEAK;
+	if (cool[2] & XPO_TLM_STATUS_FLOW_LOW)
+		in->tlm_flags |= XPO_TLM_FLAG_FLOW_LALARM;
+	halarm = xpo_protect_mdegc(&eng[XPO_TLM_ENGINE_HALARM - XPO_TLM_ENGINES]);
+	n = min_t(unsigned int, eng[0], XPO_TLM_ENGINES_MAX);
+	for (e = 0; e < n; e++) {
+		temp = xpo_protect_mdegc(&eng[XPO_TLM_ENGINE_TEMP + 2 * e -
+					      XPO_TLM_ENGINES]);
+		if (temp >= halarm)
+			in->engine_flags |= BIT(e);
+		in->temp_mdegc = max(in->temp_mdegc, temp);
 	}
+unlock:
 	xpo_cmis_unlock(cage);
 	if (ret)
+		in->measured = false;
+	return ret;
+}
+
+/*
+ * The host's limits, checked every XPO_PROTECT_LIMIT_POLL_MS while one is
+ * set: only the measured values are handed on (the module's alarms arrive
+ * with IntL and are the state machine's to read).
+ */
+static void xpo_protect_limit_work(struct work_struct *work)
+{
+	struct xpo_cage *cage = container_of(to_delayed_work(work),
+					     struct xpo_cage, limit_work);
+	struct xpo_protect_input in;
+	struct xpo_protect_input *pin = &cage->protect_in;
+
+	mutex_lock(&cage->sm_lock);
+	if (cage->stopping || !xpo_protect_has_limits(&cage->protect))
+		goto unlock;
+	if (!xpo_protect_live(cage, &in) && in.measured) {
+		pin->measured = true;
+		pin->has_flow = in.has_flow;
+		pin->flow_mlpm = in.flow_mlpm;
+		pin->temp_mdegc = in.temp_mdegc;
+		cage->protect_pending = true;
+		__xpo_protect_service(cage);
+	}
+	queue_delayed_work(xpo_wq, &cage->limit_work,
+			   msecs_to_jiffies(XPO_PROTECT_LIMIT_POLL_MS));
+unlock:
+	mutex_unlock(&cage->sm_lock);
+}
+
+/**
+ * xpo_protect_init() - set up a new cage's protection: the defaults
+ * @cage: the cage, not yet started
+ */
+void xpo_protect_init(struct xpo_cage *cage)
+{
+	xpo_protect_defaults(&cage->protect);
+	INIT_DELAYED_WORK(&cage->limit_work, xpo_protect_limit_work);
+}
+
+/**
+ * xpo_cage_protect_set_limit() - set the host's limit for one condition
+ * @cage: the cage
+ * @cond: XPO_PROTECT_FLOW_LOW or XPO_PROTECT_OVERTEMP
+ * @value: mL/min or millidegrees C, 0 for none
+ * @why: set to what is wrong when refused
+ *
+ * Judged from the next measurement on (at once when set); a trip in force
+ * stays.
+ * Return: 0, -EINVAL (see xpo_protect_limit_check()) or -ENODEV once the
+ * cage is going.
+ */
+int xpo_cage_protect_set_limit(struct xpo_cage *cage,
+			       enum xpo_protect_cond cond, s32 value,
+			       const char **why)
+{
+	int ret = xpo_protect_limit_check(cond, value, why);
+
+	if (ret)
 		return ret;
-	if (status & XPO_TLM_STATUS_LEAK)
-		in->tlm_flags |= XPO_TLM_FLAG_LEAK;
-	if (status & XPO_TLM_STATUS_FLOW_LOW)
-		in->tlm_flags |= XPO_TLM_FLAG_FLOW_LALARM;
-	return 0;
+	mutex_lock(&cage->sm_lock);
+	if (cage->stopping) {
+		*why = "cage going away";
+		ret = -ENODEV;
+	} else {
+		cage->protect.limit[cond] = value;
+		if (xpo_protect_has_limits(&cage->protect))
+			mod_delayed_work(xpo_wq, &cage->limit_work, 0);
+	}
+	mutex_unlock(&cage->sm_lock);
+	return ret;
 }
 
 /**
@@ -347,7 +478,7 @@ int xpo_cage_protect_rearm(struct xpo_cage *cage, const char **why)
 		ret = -EIO;
 		goto out;
 	}
-	xpo_protect_decide(p->policy, &in, &v);
+	xpo_protect_decide(p, &in, &v);
 	if (v.action >= XPO_PROTECT_LOW_POWER) {
 		*why = xpo_protect_cond_name(v.cond);
 		ret = -EBUSY;
@@ -383,7 +514,10 @@ void xpo_protect_debugfs_show(struct seq_file *s, struct xpo_cage *cage)
 	for (c = 0; c < XPO_PROTECT_NUM_COND; c++)
 		seq_printf(s, " %s=%s", xpo_protect_cond_name(c),
 			   xpo_protect_action_name(p->policy[c]));
-	seq_puts(s, "\nprotection_alerts:");
+	seq_printf(s, "\nprotection_limits: flow-min=%d temp-max=%d\n",
+		   p->limit[XPO_PROTECT_FLOW_LOW],
+		   p->limit[XPO_PROTECT_OVERTEMP]);
+	seq_puts(s, "protection_alerts:");
 	if (!p->alerts)
 		seq_puts(s, " -");
 	for (c = 0; c < XPO_PROTECT_NUM_COND; c++)

@@ -12,6 +12,13 @@
  * low-power (module held in low power), power-off (cage supply off).
  * A protection that acted (low-power or power-off) stays tripped until an
  * admin re-arms the cage; it never lifts by itself.
+ *
+ * Besides the module's own alarms, the host may set its own limits, for a
+ * rack whose coolant loop runs tighter than the module's thresholds:
+ *   flow-low   coolant flow under limit[XPO_PROTECT_FLOW_LOW] mL/min
+ *   overtemp   case or any engine at limit[XPO_PROTECT_OVERTEMP] millidegrees C or more
+ * 0 sets no limit.  A module raises no interrupt for the host's limits:
+ * while one is set the cage measures every XPO_PROTECT_LIMIT_POLL_MS.
  */
 #ifndef _XPO_PROTECT_H
 #define _XPO_PROTECT_H
@@ -33,12 +40,29 @@ enum xpo_protect_action {
 	XPO_PROTECT_NUM_ACTION,
 };
 
+/* The host's limits: the range each accepts besides 0 (none) */
+#define XPO_PROTECT_FLOW_LIMIT_MIN	1		/* mL/min */
+#define XPO_PROTECT_FLOW_LIMIT_MAX	100000
+#define XPO_PROTECT_TEMP_LIMIT_MIN	20000		/* millidegrees C */
+#define XPO_PROTECT_TEMP_LIMIT_MAX	150000
+/*
+ * How often a cage with a limit set measures: well inside the seconds a
+ * 400 W module without coolant takes to overheat, and 4 short reads per
+ * period on the cage's own bus.
+ */
+#define XPO_PROTECT_LIMIT_POLL_MS	250
+
 /* What the cage's inputs say, as read */
 struct xpo_protect_input {
 	bool leak_line;		/* the cage's leak detect line asserted */
 	u8 temp_flags;		/* 00h:9, latched */
 	u8 tlm_flags;		/* B0h:139, latched */
 	u8 engine_flags;	/* B0h:140, latched */
+	/* live values, for the host's limits; only with @measured */
+	bool measured;
+	bool has_flow;		/* the module reports coolant flow (B0h) */
+	s32 flow_mlpm;		/* B0h:136 */
+	s32 temp_mdegc;		/* the hottest of 00h:14 and B0h:142-157 */
 };
 
 /* The decision: the most severe action among the conditions present */
@@ -51,6 +75,7 @@ struct xpo_protect_verdict {
 /**
  * struct xpo_protect - a cage's protection, under the cage's sm_lock
  * @policy: the action for each condition
+ * @limit: the host's limit for each condition, 0 for none (see above)
  * @tripped: a low-power or power-off action was taken and holds
  * @reason: the condition that tripped it
  * @action: the action taken
@@ -59,6 +84,7 @@ struct xpo_protect_verdict {
  */
 struct xpo_protect {
 	enum xpo_protect_action policy[XPO_PROTECT_NUM_COND];
+	s32 limit[XPO_PROTECT_NUM_COND];
 	bool tripped;
 	enum xpo_protect_cond reason;
 	enum xpo_protect_action action;
@@ -70,7 +96,10 @@ const char *xpo_protect_cond_name(enum xpo_protect_cond cond);
 const char *xpo_protect_action_name(enum xpo_protect_action action);
 int xpo_protect_action_parse(const char *s);
 void xpo_protect_defaults(struct xpo_protect *p);
-void xpo_protect_decide(const enum xpo_protect_action *policy,
+int xpo_protect_limit_check(enum xpo_protect_cond cond, s32 value,
+			    const char **why);
+bool xpo_protect_has_limits(const struct xpo_protect *p);
+void xpo_protect_decide(const struct xpo_protect *p,
 			const struct xpo_protect_input *in,
 			struct xpo_protect_verdict *v);
 

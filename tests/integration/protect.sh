@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Coolant and thermal protection against the emulated physics: the default
-# and configured actions, the reason kept, no flapping until re-armed,
-# re-arm refused while the cause is present, escalation, and the events.
+# and configured actions, the host's own limits, the reason kept, no
+# flapping until re-armed, re-arm refused while the cause is present,
+# escalation, and the events.
 . "$(dirname "$0")/lib.sh"
 
 xpo_load
@@ -122,9 +123,56 @@ sim_set 11 coolant_flow_mlpm 500
 check "escalation: re-arm" rearm 11
 check "escalation: ready" wait_state 11 ready 20
 
+# The host's own limits, tighter than the module's alarms -----------------------------
+check_eq "no host limits by default" "0 0" \
+	"$(cat "$(prot 13 flow_min)") $(cat "$(prot 13 temp_max)")"
+check "flow_min past its range is refused" \
+	eval "! echo 100001 > $(prot 13 flow_min) 2>/dev/null"
+check "temp_max under its range is refused" \
+	eval "! echo 5000 > $(prot 13 temp_max) 2>/dev/null"
+check "a limit that is no number is refused" \
+	eval "! echo lots > $(prot 13 flow_min) 2>/dev/null"
+check_eq "...and nothing changed" "0 0" \
+	"$(cat "$(prot 13 flow_min)") $(cat "$(prot 13 temp_max)")"
+check "flow_min 450 mL/min" eval "echo 450 > $(prot 13 flow_min)"
+check_eq "debugfs state shows the limits" "flow-min=450 temp-max=0" \
+	"$(cage_field 13 protection_limits)"
+sleep 0.6
+check_eq "flow 500 over the limit: armed" armed "$(status 13)"
+sim_set 13 coolant_flow_mlpm 400	# the module's own alarm is at 300
+check "flow 400 under the host's limit: tripped, low power" \
+	wait_status 13 "tripped flow-low low-power" 5
+check "...the module is in low power" wait_state 13 low-power 10
+check_eq "...though the module saw no low flow itself" 0 \
+	"$(stamp 13 flow_low_ns)"
+check "flow still under the host's limit: re-arm refused" eval '! rearm 13'
+sim_set 13 coolant_flow_mlpm 500
+check "flow back over the limit: re-arm" rearm 13
+check "re-armed: ready" wait_state 13 ready 20
+echo 0 > "$(prot 13 flow_min)"
+
+# the hottest of case and engines, with 3 degC to spare
+hot=$(awk '/^(case|engine[0-9]+)_mdegc:/ { if ($2 > m) m = $2 } END { print m }' \
+	"$SIM_DBG/cage13/thermal")
+check "temp_max $((hot + 3000)) millidegrees C" \
+	eval "echo $((hot + 3000)) > $(prot 13 temp_max)"
+sleep 0.6
+check_eq "under the temperature limit: armed" armed "$(status 13)"
+sim_set 13 coolant_inlet_mdegc 30000	# everything 5 degC warmer
+check "5 degC warmer: over the host's limit, tripped overtemp" \
+	wait_status 13 "tripped overtemp low-power" 10
+check_eq "...the module's own alarm did not fire" 0 "$(stamp 13 case_crit_ns)"
+sim_set 13 coolant_inlet_mdegc 25000
+sleep 1
+check "cooled: re-arm" rearm 13
+check "cooled: ready" wait_state 13 ready 20
+echo 0 > "$(prot 13 temp_max)"
+check_eq "limits cleared" "0 0" \
+	"$(cat "$(prot 13 flow_min)") $(cat "$(prot 13 temp_max)")"
+
 # The others were never touched
 untouched=0
-for c in 0 1 3 7 9 12 13 14 15; do
+for c in 0 1 3 7 9 12 14 15; do
 	[ "$(cage_state $c)" = ready ] && [ "$(status $c)" = armed ] ||
 		{ untouched=1; echo "# cage $c: $(cage_state $c), $(status $c)"; }
 done
