@@ -23,10 +23,6 @@ enum {
 	XPO_NLGRP_MONITOR,
 };
 
-/* Protection thresholds a cage-set may give (xpo_cage_protect_set_limit()) */
-#define XPO_NL_FLOW_MIN_MAX	100000		/* mL/min */
-#define XPO_NL_TEMP_MAX_MAX	150000		/* m°C */
-
 /* The core's protection enums are the uapi's, value for value */
 static_assert((int)XPO_PROTECT_LEAK == (int)XPO_PROTECTION_COND_LEAK);
 static_assert((int)XPO_PROTECT_FLOW_LOW == (int)XPO_PROTECTION_COND_FLOW_LOW);
@@ -62,16 +58,20 @@ static const struct nla_policy xpo_nl_cage_get_policy[XPO_A_CAGE_ID + 1] = {
 	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
 };
 
-/* Past what NLA_POLICY_MAX/RANGE hold (s16) */
+/*
+ * The host's limits: past what NLA_POLICY_MAX/RANGE hold (s16).  0 is
+ * "none"; the core refuses the gap below its minimum
+ * (xpo_cage_protect_set_limit()).
+ */
 static XPO_NLA_RANGE_CONST struct netlink_range_validation
 xpo_nl_flow_min_range = {
-	.max = XPO_NL_FLOW_MIN_MAX,
+	.max = XPO_PROTECT_FLOW_LIMIT_MAX,
 };
 
 static XPO_NLA_RANGE_CONST struct netlink_range_validation_signed
 xpo_nl_temp_max_range = {
 	.min = 0,
-	.max = XPO_NL_TEMP_MAX_MAX,
+	.max = XPO_PROTECT_TEMP_LIMIT_MAX,
 };
 
 static const struct nla_policy xpo_nl_protect_policy[XPO_A_PROTECT_TEMP_MAX + 1] = {
@@ -256,6 +256,10 @@ static int xpo_nl_put_protect(struct sk_buff *msg, const struct xpo_protect *p)
 			p->policy[XPO_PROTECT_FLOW_LOW]) ||
 	    nla_put_u32(msg, XPO_A_PROTECT_OVERTEMP,
 			p->policy[XPO_PROTECT_OVERTEMP]) ||
+	    nla_put_u32(msg, XPO_A_PROTECT_FLOW_MIN,
+			p->limit[XPO_PROTECT_FLOW_LOW]) ||
+	    nla_put_s32(msg, XPO_A_PROTECT_TEMP_MAX,
+			p->limit[XPO_PROTECT_OVERTEMP]) ||
 	    nla_put_u8(msg, XPO_A_PROTECT_TRIPPED, p->tripped) ||
 	    nla_put_u32(msg, XPO_A_PROTECT_ALERTS, p->alerts) ||
 	    (p->tripped &&
@@ -417,6 +421,7 @@ static int xpo_nl_protect_set(struct xpo_cage *cage, struct nlattr *nest,
 			      struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[XPO_A_PROTECT_TEMP_MAX + 1];
+	const char *why;
 	unsigned int i;
 	int err;
 
@@ -437,11 +442,29 @@ static int xpo_nl_protect_set(struct xpo_cage *cage, struct nlattr *nest,
 			return err;
 		}
 	}
-	if (tb[XPO_A_PROTECT_FLOW_MIN] || tb[XPO_A_PROTECT_TEMP_MAX]) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_PROTECT_FLOW_MIN] ?:
-				    tb[XPO_A_PROTECT_TEMP_MAX],
-				    "Protection thresholds are not supported yet");
-		return -EOPNOTSUPP;
+	if (tb[XPO_A_PROTECT_FLOW_MIN]) {
+		err = xpo_cage_protect_set_limit(cage, XPO_PROTECT_FLOW_LOW,
+						 nla_get_u32(tb[XPO_A_PROTECT_FLOW_MIN]),
+						 &why);
+		if (err == -ENODEV)
+			NL_SET_ERR_MSG(extack, "The cage is going away");
+		else if (err)
+			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_PROTECT_FLOW_MIN],
+					    "Flow limit must be 0 (none) or 1 to 100000 mL/min");
+		if (err)
+			return err;
+	}
+	if (tb[XPO_A_PROTECT_TEMP_MAX]) {
+		err = xpo_cage_protect_set_limit(cage, XPO_PROTECT_OVERTEMP,
+						 nla_get_s32(tb[XPO_A_PROTECT_TEMP_MAX]),
+						 &why);
+		if (err == -ENODEV)
+			NL_SET_ERR_MSG(extack, "The cage is going away");
+		else if (err)
+			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_PROTECT_TEMP_MAX],
+					    "Temperature limit must be 0 (none) or 20000 to 150000 millidegrees C");
+		if (err)
+			return err;
 	}
 	return 0;
 }

@@ -336,6 +336,36 @@ expect_err "temp-max above 150 °C" $ERANGE '."bad-attr" == ".protect.temp-max"'
 r=$(req '{"do": "cage-set", "attrs": {"id": 9, "rearm": true}}')
 check_eq "rearm with nothing tripped is harmless" null "$(echo "$r" | jq -r .errno)"
 
+# the host's limits
+check_eq "no host limits by default" "0 0" \
+	"$(reqjq '{"do": "cage-get", "attrs": {"id": 9}}' -r '.reply.protect | "\(."flow-min") \(."temp-max")"')"
+r=$(req '{"do": "cage-set", "attrs": {"id": 9, "protect": {"flow-min": 300, "temp-max": 70000}}}')
+check_eq "cage-set flow-min 300 temp-max 70000 succeeds" null "$(echo "$r" | jq -r .errno)"
+check_eq "... and reaches the core" "300 70000" \
+	"$(cat "$(prot 9 flow_min)") $(cat "$(prot 9 temp_max)")"
+check_eq "... and cage-get reports them" "300 70000" \
+	"$(reqjq '{"do": "cage-get", "attrs": {"id": 9}}' -r '.reply.protect | "\(."flow-min") \(."temp-max")"')"
+expect_err "temp-max between none and 20 °C: EINVAL from the core" $EINVAL \
+	'(.msg | test("Temperature limit must be")) and ."bad-attr" == ".protect.temp-max"' \
+	'{"do": "cage-set", "attrs": {"id": 9, "protect": {"temp-max": 10000}}}'
+check_eq "... changed nothing" 70000 "$(cat "$(prot 9 temp_max)")"
+req '{"do": "cage-set", "attrs": {"id": 9, "protect": {"flow-min": 0, "temp-max": 0}}}' >/dev/null
+check_eq "0 removes them" "0 0" "$(cat "$(prot 9 flow_min)") $(cat "$(prot 9 temp_max)")"
+
+# a host limit trips: flow-min above the flow (default action low power)
+flow=$(reqjq '{"do": "cage-get", "attrs": {"id": 11}}' -r '.reply."coolant-flow"')
+req "{\"do\": \"cage-set\", \"attrs\": {\"id\": 11, \"protect\": {\"flow-min\": $((flow + 100))}}}" >/dev/null
+for i in $(seq 100); do [ "$(cat "$(prot 11 status)")" = "tripped flow-low low-power" ] && break; sleep 0.05; done
+check_eq "flow-min above the flow ($flow mL/min): tripped, flow-low, low-power" \
+	"1 flow-low low-power" \
+	"$(reqjq '{"do": "cage-get", "attrs": {"id": 11}}' -r '.reply.protect | "\(.tripped) \(.reason) \(.action)"')"
+expect_err "rearm while the flow is under the limit: EBUSY, flow in the extack" 16 \
+	'.msg == "Cannot re-arm: coolant flow is still low"' \
+	'{"do": "cage-set", "attrs": {"id": 11, "rearm": true}}'
+r=$(req '{"do": "cage-set", "attrs": {"id": 11, "protect": {"flow-min": 0}, "rearm": true}}')
+check_eq "limit removed and re-armed in one request" null "$(echo "$r" | jq -r .errno)"
+check "... ready again" wait_state 11 ready 30
+
 # a trip, seen by cage-get and the monitor group; rearm refused while it lasts
 "$PY" "$HELPER" monitor "$tmp/pready" 100000 120 > "$tmp/pevents.json" &
 pmon=$!

@@ -263,6 +263,21 @@ for args in "cage set 9 protect" "cage set 9 protect leak explode" \
 done
 run prearm0 cage rearm 9
 check_eq "cage rearm with nothing tripped exits 0" 0 "$(rc prearm0)"
+run plim cage set 9 flow-min 300 temp-max 70.5
+check_eq "cage set 9 flow-min 300 temp-max 70.5 exits 0" 0 "$(rc plim)"
+check_eq "... and reaches the core" "300 70500" \
+	"$(cat "$(prot 9 flow_min)") $(cat "$(prot 9 temp_max)")"
+run plimt cage show 9
+check "... and cage show 9 shows both" \
+	sh -c "grep -qE '^ *flow-min: +300 mL/min$' $tmp/plimt.out &&
+	       grep -qE '^ *temp-max: +70.50 C$' $tmp/plimt.out"
+run plimj -j cage show 9
+check_eq "... and in JSON" "300 70.5" \
+	"$(jq -r '.cages[0].protection | "\(.flow_min_ml_min) \(.temp_max_c)"' "$tmp/plimj.out")"
+run plim0 cage set 9 flow-min 0 temp-max 0
+run plim0j -j cage show 9
+check_eq "0 removes them: null in JSON" "null null" \
+	"$(jq -r '.cages[0].protection | "\(.flow_min_ml_min) \(.temp_max_c)"' "$tmp/plim0j.out")"
 
 "$X" -j monitor > "$tmp/pmon.json" 2> "$tmp/pmon.err" &
 pmonj=$!
