@@ -81,14 +81,17 @@ ynl() {
 }
 if [ -f "$KSRC/tools/net/ynl/cli.py" ]; then
 	ynl --dump cage-get > "$tmp/ynl.json" 2>/dev/null
+	# right after: the modules are still warming up (thermal model)
+	run cj2 -j cage show
 	want=$(jq -r '.[] | "\(.id) \(.state) \(.serial) \(."power-draw") \(."coolant-flow") \(."power-policy") \(.app | length) \(.protect.leak) \(.protect."flow-low") \(.protect.overtemp)"' "$tmp/ynl.json")
-	got=$(jq -r '.cages[] | "\(.cage) \(.state) \(.serial_number) \(.power_draw_w * 1000 | round) \(.coolant_flow_ml_min) \(.power_mode_policy) \(.applications | length) \(.protection.leak) \(.protection.flow_low) \(.protection.overtemp)"' "$tmp/cj.out")
+	got=$(jq -r '.cages[] | "\(.cage) \(.state) \(.serial_number) \(.power_draw_w * 1000 | round) \(.coolant_flow_ml_min) \(.power_mode_policy) \(.applications | length) \(.protection.leak) \(.protection.flow_low) \(.protection.overtemp)"' "$tmp/cj2.out")
 	check_eq "YNL's cage-get dump and xpoctl -j cage show agree on every cage" "$want" "$got"
-	# temperatures: two reads of a moving thermal model, 0.5 C apart at most
+	# temperatures: two reads of a moving thermal model (a TCG guest on a
+	# loaded host takes seconds between them), 1 C apart at most
 	far=$(paste <(jq -r '.[] | ."module-temp"' "$tmp/ynl.json") \
-		    <(jq -r '.cages[] | .temperature_c * 1000 | round' "$tmp/cj.out") |
-		awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 500) n++ } END { print n + 0 }')
-	check_eq "YNL and xpoctl agree on the case temperatures (0.5 C)" 0 "$far"
+		    <(jq -r '.cages[] | .temperature_c * 1000 | round' "$tmp/cj2.out") |
+		awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 1000) { n++; print "# " $1 " vs " $2 > "/dev/stderr" } } END { print n + 0 }')
+	check_eq "YNL and xpoctl agree on the case temperatures (1 C)" 0 "$far"
 	ynl --do eeprom-read --json '{"id": 6, "bank": 3, "page": 16, "offset": 128, "length": 128}' \
 		> "$tmp/ynl-ee.json" 2>/dev/null
 	run e6 -j module eeprom 6 page 0x10 bank 3
