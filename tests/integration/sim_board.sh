@@ -487,13 +487,14 @@ echo none > "$D/hold_state"
 wr 26 0x08
 check "SoftwareReset: every lane back up with the defaults" dp_wait 0 63 activated
 
-# Realistic timing: DPInit < 1 s and TxTurnOn < 100 ms take 90% of that
+# Realistic timing: DPInit < 1 s and TxTurnOn < 100 ms take 90% of that.
+# Only lower bounds are checked: a starved guest may see none of the
+# transient states, only that the transition took long enough.
 dp_quiet
 echo realistic > "$SIM_DBG/timing"
 page 2 0x10
 t0=$(date +%s%N)
 wr 128 0x00
-check "realistic: DPInit lasts" dp_wait 16 16 init 1
 dp_wait 16 23 activated 10
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 if [ "$ms" -ge 950 ]; then ok "realistic DPInit + TxTurnOn took $ms ms"; else not_ok "realistic DPInit + TxTurnOn took only $ms ms"; fi
