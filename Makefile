@@ -44,6 +44,7 @@ tools:
 
 demo: deps
 	$(MAKE) KVER=6.12 modules
+	$(MAKE) tools
 	tests/vm/run --kernel 6.12 --load -- scripts/demo
 
 check: deps
