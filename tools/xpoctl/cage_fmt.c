@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Text and JSON output of cages: see cage_fmt.h. */
-#include <stdarg.h>
 #include <string.h>
 
 #include <linux/xpo.h>
@@ -8,6 +7,7 @@
 #include "cage_fmt.h"
 #include "cmis_decode.h"
 #include "table.h"
+#include "util.h"
 
 #define NAME(t, i) ((i) < sizeof(t) / sizeof((t)[0]) && (t)[i] ? (t)[i] : "unknown")
 
@@ -234,19 +234,8 @@ void cage_print_table(const struct cage_info *c, int n, FILE *out)
 	table_free(&t);
 }
 
-static void kv(FILE *out, const char *k, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void kv(FILE *out, const char *k, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(out, "  %-18s ", k);
-	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
-	va_end(ap);
-	fputc('\n', out);
-}
+/* detail lines of cage show */
+#define kv(out, k, ...)	print_kv(out, 18, k, __VA_ARGS__)
 
 static void flags_hex(char *buf, size_t n, const uint8_t *f, int len)
 {

@@ -5,13 +5,13 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "cmis_decode.h"
 #include "table.h"
 #include "cmis.h"
 #include "xpo_model.h"
+#include "util.h"
 
 static uint16_t be16(const uint8_t *p)
 {
@@ -360,19 +360,8 @@ static double mw(uint16_t raw)
 	return raw / 10000.0;
 }
 
-static void line(FILE *out, const char *label, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void line(FILE *out, const char *label, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(out, "  %-22s ", label);
-	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
-	va_end(ap);
-	fputc('\n', out);
-}
+/* detail lines of module show */
+#define line(out, label, ...)	print_kv(out, 22, label, __VA_ARGS__)
 
 static void if_text(char *buf, size_t n, const char *name, uint8_t code)
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,4 +64,15 @@ void hexdump(FILE *out, const uint8_t *buf, unsigned int base,
 	}
 	if (len)
 		fputc('\n', out);
+}
+
+void print_kv(FILE *out, int width, const char *label, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(out, "  %-*s ", width, label);
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+	fputc('\n', out);
 }

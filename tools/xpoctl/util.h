@@ -24,10 +24,15 @@ bool matches(const char *arg, const char *word);
 /* strict unsigned parse, any base prefix (0x..); false on junk/overflow */
 bool parse_uint(const char *s, unsigned long max, unsigned long *out);
 
-/* 16 bytes a line, "0x0080:  00 01 ...", the offset of the first byte @base */
 #include <stdint.h>
 #include <stdio.h>
+
+/* 16 bytes a line, "0x0080:  00 01 ...", the offset of the first byte @base */
 void hexdump(FILE *out, const uint8_t *buf, unsigned int base,
 	     unsigned int len);
+
+/* "  LABEL   value\n", the label padded to @width: detail views */
+void print_kv(FILE *out, int width, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 #endif
