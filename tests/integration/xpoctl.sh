@@ -212,17 +212,24 @@ run b8 module eeprom 0 page 0x11 bank 8
 check "bank 8: exit 1, the kernel's message naming the attribute" \
 	sh -c "[ $(rc b8) = 1 ] && grep -q 'attribute bank' $tmp/b8.err"
 check "bank 8: one line" one_line b8
+# usage_error PREFIX ARGS...: xpoctl ARGS is refused as bad usage (exit 2)
+# with a one-line message
+usage_error() {
+	local prefix=$1 name
+	shift
+	name=${prefix}_$(echo "$*" | tr ' ' _)
+	run "$name" "$@"
+	if [ "$(rc "$name")" = 2 ] && one_line "$name"; then
+		ok "\"xpoctl $*\": exit 2, one line: $(err "$name")"
+	else
+		not_ok "\"xpoctl $*\": exit $(rc "$name"): $(err "$name")"
+	fi
+}
 for args in "cage show 16" "cage show x" "module eeprom 99" "frob" "cage frob" \
 	"cage set 3 power-mode low" "cage set 3" "module eeprom 0 offset 200 length 100" \
 	"-Z cage show"; do
-	name=bad_${args// /_}
 	# shellcheck disable=SC2086
-	run "$name" $args
-	if [ "$(rc "$name")" = 2 ] && one_line "$name"; then
-		ok "\"xpoctl $args\": exit 2, one line: $(err "$name")"
-	else
-		not_ok "\"xpoctl $args\": exit $(rc "$name"): $(err "$name")"
-	fi
+	usage_error bad $args
 done
 run ni port show
 check "port show: exit 1, not implemented yet" \
@@ -266,14 +273,8 @@ check_eq "... and cage show reports it" "low-power low-power alert" \
 for args in "cage set 9 protect" "cage set 9 protect leak explode" \
 	"cage set 9 protect fire off" "cage set 9 flow-min lots" \
 	"cage set 9 temp-max 10" "cage rearm" "cage rearm 9 10"; do
-	name=pbad_${args// /_}
 	# shellcheck disable=SC2086
-	run "$name" $args
-	if [ "$(rc "$name")" = 2 ] && one_line "$name"; then
-		ok "\"xpoctl $args\": exit 2, one line: $(err "$name")"
-	else
-		not_ok "\"xpoctl $args\": exit $(rc "$name"): $(err "$name")"
-	fi
+	usage_error pbad $args
 done
 run prearm0 cage rearm 9
 check_eq "cage rearm with nothing tripped exits 0" 0 "$(rc prearm0)"
