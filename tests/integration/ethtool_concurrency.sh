@@ -12,9 +12,12 @@ ROUNDS=${ROUNDS:-4}
 # Cages whose modules are pulled and re-inserted while the requests run
 CHURN="2 5 9 13"
 # Refusals allowed while a module is pulled or re-seated: the extack
-# messages of the netlink requests, and ENODEV as ethtool prints it for the
-# legacy ioctl path (which carries no message)
-ALLOWED='Module not present|Module is being initialised, try again|Cannot get module EEPROM information: No such device'
+# messages of the netlink requests, and ENODEV (not present) and EAGAIN
+# (being identified) as ethtool prints them for the legacy ioctl path, which
+# carries no message, in either of its two steps (get_module_info, then
+# get_module_eeprom: the module may go between them)
+ALLOWED='Module not present|Module is being initialised, try again'
+ALLOWED+='|Cannot get [Mm]odule EEPROM (information|data): (No such device|Resource temporarily unavailable)'
 
 xpo_load
 wait_all ready 60 || die "cages not ready: $(all_states)"
