@@ -315,11 +315,14 @@ static s32 xpo_protect_mdegc(const u8 *be16)
 /*
  * Conditions present now, as far as can be seen, and the values the
  * host's limits judge: the leak line always; with a module that answers
- * (in low power too), its case and engine temperatures against their high
- * alarms and its live coolant status (B0h:136-138: flow and status, one
- * read).  Four reads at most.  sm_lock held.
+ * (in low power too), its case and engine temperatures, and its live
+ * coolant status (B0h:136-138: flow and status, one read).  With @alarms
+ * the case temperature is also judged against its high alarm (02h:128, one
+ * more read); the limit poll, which hands on only the values, does without.
+ * Four reads at most.  sm_lock held.
  */
-static int xpo_protect_live(struct xpo_cage *cage, struct xpo_protect_input *in)
+static int xpo_protect_live(struct xpo_cage *cage, bool alarms,
+			    struct xpo_protect_input *in)
 {
 	u8 raw[2], thr[2], cool[3], eng[XPO_TLM_LAST + 1 - XPO_TLM_ENGINES];
 	s32 temp, halarm;
@@ -335,13 +338,13 @@ static int xpo_protect_live(struct xpo_cage *cage, struct xpo_protect_input *in)
 		return 0;	/* powered off or empty: only the line */
 	}
 	ret = __xpo_cmis_read(cage, 0, 0x00, CMIS_TEMP, raw, 2);
-	if (!ret)
+	if (!ret && alarms)
 		ret = __xpo_cmis_read(cage, 0, 0x02, CMIS_P02_TEMP_HALARM,
 				      thr, 2);
 	if (ret)
 		goto unlock;
 	temp = xpo_protect_mdegc(raw);
-	if (temp >= xpo_protect_mdegc(thr))
+	if (alarms && temp >= xpo_protect_mdegc(thr))
 		in->temp_flags |= CMIS_FLAG_TEMP_HALARM;
 	in->temp_mdegc = temp;
 	in->measured = true;
@@ -392,7 +395,7 @@ static void xpo_protect_limit_work(struct work_struct *work)
 	mutex_lock(&cage->sm_lock);
 	if (cage->stopping || !xpo_protect_has_limits(&cage->protect))
 		goto unlock;
-	if (!xpo_protect_live(cage, &in) && in.measured) {
+	if (!xpo_protect_live(cage, false, &in) && in.measured) {
 		pin->measured = true;
 		pin->has_flow = in.has_flow;
 		pin->flow_mlpm = in.flow_mlpm;
@@ -473,7 +476,7 @@ int xpo_cage_protect_rearm(struct xpo_cage *cage, const char **why)
 	}
 	if (!p->tripped)
 		goto out;
-	if (xpo_protect_live(cage, &in)) {
+	if (xpo_protect_live(cage, true, &in)) {
 		*why = "module cannot be read";
 		ret = -EIO;
 		goto out;

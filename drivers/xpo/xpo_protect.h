@@ -47,7 +47,7 @@ enum xpo_protect_action {
 #define XPO_PROTECT_TEMP_LIMIT_MAX	150000
 /*
  * How often a cage with a limit set measures: well inside the seconds a
- * 400 W module without coolant takes to overheat, and 4 short reads per
+ * 400 W module without coolant takes to overheat, and 3 short reads per
  * period on the cage's own bus.
  */
 #define XPO_PROTECT_LIMIT_POLL_MS	250
