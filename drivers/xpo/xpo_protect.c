@@ -304,12 +304,10 @@ int xpo_cage_protect_set(struct xpo_cage *cage, enum xpo_protect_cond cond,
 	return 0;
 }
 
-/* 1/256 degC, as CMIS and XPO give temperatures, to millidegrees C */
+/* A temperature as the module stores it (big endian), in millidegrees C */
 static s32 xpo_protect_mdegc(const u8 *be16)
 {
-	s16 q8 = get_unaligned_be16(be16);
-
-	return (s32)q8 * 1000 / 256;
+	return xpo_cmis_temp_mdegc(get_unaligned_be16(be16));
 }
 
 /*
