@@ -61,12 +61,89 @@ int xpo_cage_pin_get(struct xpo_cage *cage, enum xpo_pin pin)
 	return gpiod_get_value_cansleep(cage->gpio[pin]);
 }
 
-/* Drive an output (sm_lock held); a missing pin only records the level. */
-void xpo_cage_pin_set(struct xpo_cage *cage, enum xpo_pin pin, bool on)
+/* May the state machine drive @pin to @on while the cage is held so? */
+static bool xpo_cage_hold_allows(enum xpo_hold hold, enum xpo_pin pin,
+				 bool on)
 {
+	switch (pin) {
+	case XPO_PIN_POWER:
+		return !on || hold != XPO_HOLD_POWER_OFF;
+	case XPO_PIN_RESET:
+		return on || hold != XPO_HOLD_POWER_OFF;
+	case XPO_PIN_LPMODE:
+		return on || hold == XPO_HOLD_NONE;
+	default:
+		return true;
+	}
+}
+
+static void __xpo_cage_pin_drive(struct xpo_cage *cage, enum xpo_pin pin,
+				 bool on)
+{
+	lockdep_assert_held(&cage->pin_lock);
 	cage->out[pin] = on;
 	if (cage->gpio[pin])
 		gpiod_set_value_cansleep(cage->gpio[pin], on);
+}
+
+/*
+ * Drive an output (sm_lock held); a missing pin only records the level.
+ * While the protection holds the cage (xpo_cage_safety_hold()), a level
+ * that would undo the hold is not driven: the state machine may run on,
+ * but cannot power, release or raise a module the protection took down.
+ */
+void xpo_cage_pin_set(struct xpo_cage *cage, enum xpo_pin pin, bool on)
+{
+	mutex_lock(&cage->pin_lock);
+	if (xpo_cage_hold_allows(cage->hold, pin, on))
+		__xpo_cage_pin_drive(cage, pin, on);
+	mutex_unlock(&cage->pin_lock);
+}
+
+/**
+ * xpo_cage_safety_hold() - the protection's fast path to the pins
+ * @cage: the cage; no lock held (may be called with sm_lock held)
+ * @hold: XPO_HOLD_LOW_POWER or XPO_HOLD_POWER_OFF
+ * @cond: the condition that asks for it (enum xpo_protect_cond), kept for
+ *	the bookkeeping (__xpo_protect_service())
+ *
+ * Drives the outputs at once, taking only pin_lock: never waits for the
+ * bus, the state machine or a reader.  Holds only escalate; they last
+ * until xpo_cage_safety_release().
+ */
+void xpo_cage_safety_hold(struct xpo_cage *cage, enum xpo_hold hold,
+			  unsigned int cond)
+{
+	mutex_lock(&cage->pin_lock);
+	if (hold > cage->hold) {
+		WRITE_ONCE(cage->hold_cond, cond);
+		WRITE_ONCE(cage->hold, hold);
+	}
+	if (cage->hold == XPO_HOLD_POWER_OFF) {
+		__xpo_cage_pin_drive(cage, XPO_PIN_POWER, false);
+		__xpo_cage_pin_drive(cage, XPO_PIN_RESET, true);
+	}
+	__xpo_cage_pin_drive(cage, XPO_PIN_LPMODE, true);
+	mutex_unlock(&cage->pin_lock);
+}
+
+/**
+ * xpo_cage_safety_release() - lift the protection's hold (re-arm)
+ * @cage: the cage, sm_lock held
+ *
+ * The pins stay as they are: the state machine drives them again.
+ */
+void xpo_cage_safety_release(struct xpo_cage *cage)
+{
+	mutex_lock(&cage->pin_lock);
+	WRITE_ONCE(cage->hold, XPO_HOLD_NONE);
+	mutex_unlock(&cage->pin_lock);
+}
+
+/* What the protection holds the cage in, without lock */
+enum xpo_hold xpo_cage_hold(struct xpo_cage *cage)
+{
+	return READ_ONCE(cage->hold);
 }
 
 /* Without a present line a module is always present (as sfp.c). */
@@ -157,6 +234,14 @@ static irqreturn_t xpo_cage_irq(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
+/* The leak line: the protection acts first, then the machine looks */
+static irqreturn_t xpo_cage_leak_irq(int irq, void *data)
+{
+	xpo_protect_fast(data);
+	xpo_cage_check_pins(data);
+	return IRQ_HANDLED;
+}
+
 static irqreturn_t xpo_cage_present_irq(int irq, void *data)
 {
 	struct xpo_cage *cage = data;
@@ -177,6 +262,9 @@ static void xpo_cage_poll_work(struct work_struct *work)
 	struct xpo_cage *cage = container_of(to_delayed_work(work),
 					     struct xpo_cage, poll);
 
+	/* a polled leak line: acted upon before the machine's lock */
+	if (!cage->irq[XPO_PIN_LEAK])
+		xpo_protect_fast(cage);
 	mutex_lock(&cage->sm_lock);
 	if (cage->stopping)
 		goto out;
@@ -197,6 +285,7 @@ static void xpo_cage_free(struct kref *ref)
 {
 	struct xpo_cage *cage = container_of(ref, struct xpo_cage, ref);
 
+	mutex_destroy(&cage->pin_lock);
 	mutex_destroy(&cage->io_lock);
 	mutex_destroy(&cage->sm_lock);
 	kfree(cage);
@@ -222,6 +311,8 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	kref_init(&cage->ref);
 	mutex_init(&cage->sm_lock);
 	mutex_init(&cage->io_lock);
+	mutex_init(&cage->pin_lock);
+	spin_lock_init(&cage->shadow_lock);
 	INIT_DELAYED_WORK(&cage->timeout, xpo_sm_timeout_work);
 	INIT_DELAYED_WORK(&cage->poll, xpo_cage_poll_work);
 	INIT_DELAYED_WORK(&cage->lanes_work, xpo_lanes_work);
@@ -261,51 +352,21 @@ static void xpo_cage_release(void *data)
 	cage->gone = true;
 	cage->io_enabled = false;
 	mutex_unlock(&cage->io_lock);
+	/* the broker kicks the protection only while not gone */
+	cancel_work_sync(&cage->protect_work);
 
-	if (cage->i2c)
-		i2c_put_adapter(cage->i2c);
+	if (cage->xport)
+		cage->xport->ops->release(cage->xport);
 	xpo_cage_put(cage);
 }
 
-static int xpo_cage_get_i2c(struct xpo_cage *cage)
+static int xpo_cage_get_transport(struct xpo_cage *cage)
 {
-	const struct i2c_adapter_quirks *q;
-	struct fwnode_handle *fwnode;
-	struct i2c_adapter *i2c;
+	struct xpo_transport *t = xpo_transport_i2c_get(cage->dev);
 
-	fwnode = fwnode_find_reference(dev_fwnode(cage->dev), XPO_PROP_I2C_BUS,
-				       0);
-	if (IS_ERR(fwnode))
-		return dev_err_probe(cage->dev, PTR_ERR(fwnode),
-				     "missing '%s' property\n",
-				     XPO_PROP_I2C_BUS);
-	i2c = i2c_get_adapter_by_fwnode(fwnode);
-	fwnode_handle_put(fwnode);
-	if (!i2c)
-		return dev_err_probe(cage->dev, -EPROBE_DEFER,
-				     "I2C adapter not there yet\n");
-	cage->i2c = i2c;
-
-	if (!i2c_check_functionality(i2c, I2C_FUNC_I2C))
-		return dev_err_probe(cage->dev, -EOPNOTSUPP,
-				     "%s cannot do plain I2C transfers\n",
-				     i2c->name);
-
-	/* message lengths; a write carries the offset byte too */
-	cage->read_max = XPO_CMIS_READ_MAX_DEFAULT;
-	cage->write_max = XPO_CMIS_WRITE_MAX;
-	q = i2c->quirks;
-	if (q && q->max_read_len)
-		cage->read_max = min_t(unsigned int, q->max_read_len,
-				       CMIS_PAGE_SIZE);
-	if (q && q->max_write_len) {
-		if (q->max_write_len < 2)
-			return dev_err_probe(cage->dev, -EINVAL,
-					     "%s writes too short\n",
-					     i2c->name);
-		cage->write_max = min_t(unsigned int, q->max_write_len - 1,
-					CMIS_PAGE_SIZE);
-	}
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	cage->xport = t;
 	return 0;
 }
 
@@ -357,7 +418,8 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 		if (!name)
 			return -ENOMEM;
 		fn = pins[i] == XPO_PIN_PRESENT ? xpo_cage_present_irq :
-						  xpo_cage_irq;
+		     pins[i] == XPO_PIN_LEAK ? xpo_cage_leak_irq :
+					       xpo_cage_irq;
 		err = devm_request_threaded_irq(cage->dev, irq, NULL, fn,
 						IRQF_ONESHOT |
 						IRQF_TRIGGER_RISING |
@@ -421,7 +483,7 @@ static int xpo_cage_probe(struct platform_device *pdev)
 		return err;
 	platform_set_drvdata(pdev, cage);
 
-	err = xpo_cage_get_i2c(cage);
+	err = xpo_cage_get_transport(cage);
 	if (err)
 		return err;
 
@@ -467,7 +529,7 @@ static int xpo_cage_probe(struct platform_device *pdev)
 		return err;
 
 	xpo_cage_start(cage);
-	dev_dbg(dev, "cage %u on %s, %u mW, %s\n", cage->nr, cage->i2c->name,
+	dev_dbg(dev, "cage %u on %s, %u mW, %s\n", cage->nr, cage->xport->name,
 		cage->max_power_mw, cage->need_poll ? "polled" : "interrupts");
 	return 0;
 }

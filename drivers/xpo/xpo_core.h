@@ -9,6 +9,7 @@
 
 #include <linux/kref.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
@@ -19,13 +20,14 @@
 #include "xpo_cmis_decode.h"
 #include "xpo_sm.h"
 #include "xpo_protect.h"
+#include "xpo_shadow.h"
+#include "xpo_transport.h"
 
 struct device;
 struct attribute_group;
 struct dentry;
 struct seq_file;
 struct gpio_desc;
-struct i2c_adapter;
 struct platform_driver;
 struct xpo_port;
 
@@ -45,6 +47,16 @@ enum xpo_pin {
  * pages (xpo_model.h): a cage has one port per bank of the XPO model.
  */
 #define XPO_PORTS_MAX			XPO_BANKS
+
+/*
+ * What the protection's fast path holds a cage in (xpo_cage_safety_hold()),
+ * whatever the state machine asks for, until the protection is re-armed.
+ */
+enum xpo_hold {
+	XPO_HOLD_NONE,
+	XPO_HOLD_LOW_POWER,	/* LPMode asserted */
+	XPO_HOLD_POWER_OFF,	/* supply off, reset and LPMode asserted */
+};
 
 /* Module power mode policy, as ethtool's power-mode-policy */
 enum xpo_power_policy {
@@ -90,15 +102,15 @@ struct xpo_cage_stats {
  * the structure stays valid for reference holders, but every operation
  * returns -ENODEV and @dev must not be used.
  *
- * Locking, in this order: RTNL, then @sm_lock, then @io_lock.  Never take
- * RTNL under either cage lock: ndo_open/ndo_stop and most ethtool
- * operations come with RTNL held and take the cage locks inside, while the
+ * Locking, in this order: RTNL, then @sm_lock, then @io_lock, then
+ * @pin_lock or @shadow_lock.  Never take RTNL under either cage lock:
+ * ndo_open/ndo_stop and most ethtool operations come with RTNL held and take the cage locks inside, while the
  * kernel's CMIS firmware flash work calls the EEPROM operations without RTNL
  * (and so may run while another port's ethtool request holds it).
  *
  * @sm_lock serialises the state machine and everything it drives: @sm,
- * @out, @module_state, @fault_cause, @mod_flags, @tlm_flags, @nl_event_seq,
- * @timer_deadline, @poll_ticks, @stopping, @power_policy and the lane state
+ * @admin_off, @module_state, @fault_cause, @mod_flags, @tlm_flags,
+ * @nl_event_seq, @timer_deadline, @poll_ticks, @stopping, @power_policy and the lane state
  * (@dp_applied, @dp_known, @dp_pending, @lanes_stale, @lanes_sweep,
  * @dp_waiting, @dp_late, @dp_deadline, @dp_state, @lane_flags,
  * @carrier).  It is taken by the IRQ threads, the timeout, poll and
@@ -106,8 +118,8 @@ struct xpo_cage_stats {
  * API calls that change the cage (power, reset, power policy).  It is held
  * across bus access done on behalf of the state machine.
  *
- * @io_lock serialises all access to the module over I2C (xpo_cmis_*) and
- * covers @adv, @sel_valid, @sel_touched, @sel_bank, @sel_page, @gone,
+ * @io_lock serialises all access to the module (xpo_broker.c) and
+ * covers @io_client, @adv, @sel_valid, @sel_touched, @sel_bank, @sel_page, @gone,
  * @detaching, @flash_owner and @stats.  @id, @id_valid, @io_enabled,
  * @io_state, @io_fault and @ports_up are written with both locks held, so
  * holding either is enough to read them.  Consumers that only read or
@@ -116,15 +128,19 @@ struct xpo_cage_stats {
  *
  * @settled_state is written under @sm_lock at the end of every state
  * machine run and read without lock by waiters on @state_wq.
+ *
+ * The safety path (xpo_protect_fast()) takes neither @sm_lock nor
+ * @io_lock: @pin_lock (a mutex held only around the output GPIO writes,
+ * never across bus access) covers @out, @hold and @hold_cond; @shadow_lock (a spinlock
+ * held only for memory operations) covers @shadow.  So a leak reaches the
+ * supply whatever the state machine or a reader is doing on the bus.
  */
 struct xpo_cage {
 	/* Set at probe, constant afterwards */
 	struct device *dev;
 	u32 nr;
 	struct kref ref;
-	struct i2c_adapter *i2c;
-	unsigned int read_max;		/* bytes in one read transfer */
-	unsigned int write_max;		/* data bytes in one write transfer */
+	struct xpo_transport *xport;	/* the module's management bus */
 	u32 max_power_mw;		/* the cage's power budget */
 	struct gpio_desc *gpio[XPO_PIN_MAX];
 	int irq[XPO_PIN_MAX];		/* 0: none, polled */
@@ -138,7 +154,7 @@ struct xpo_cage {
 
 	struct mutex sm_lock;		/* see above */
 	struct xpo_sm sm;
-	bool out[XPO_PIN_MAX];		/* logical levels driven on outputs */
+	bool admin_off;			/* an admin switched the supply off */
 	u8 module_state;		/* last 00h:3 b3-1 read, 0: unknown */
 	u8 fault_cause;			/* 00h:41 at the last ModuleFault */
 	u8 mod_flags[6];		/* last 00h:8-13 read (clear on read) */
@@ -166,6 +182,7 @@ struct xpo_cage {
 	u8 lane_flags[XPO_BANKS][CMIS_P11_LANE_FLAGS_LEN];  /* last 11h:134 */
 
 	struct mutex io_lock;		/* see above */
+	enum xpo_client io_client;	/* on whose behalf the section reads */
 	struct xpo_cmis_adv adv;
 	bool io_enabled;		/* a powered module is seated */
 	bool sel_valid;			/* sel_bank/sel_page match the module */
@@ -183,10 +200,19 @@ struct xpo_cage {
 	struct xpo_telemetry tlm;
 	unsigned int tlm_interval_ms;
 	/*
-	 * Latched flags the state machine read since hwmon last reported
-	 * them (00h:9, B0h:139, B0h:140): hwmon's alarms, cleared when read.
+	 * hwmon's alarms (00h:9, B0h:139, B0h:140): the bits the shadow
+	 * handed hwmon, each cleared when its attribute is read.
 	 */
 	u8 alarm_latch[3];
+
+	/* The safety path's locks and state (see above) */
+	spinlock_t shadow_lock;
+	struct xpo_shadow shadow;	/* latched bits per client */
+	struct mutex pin_lock;
+	bool out[XPO_PIN_MAX];		/* logical levels driven on outputs */
+	enum xpo_hold hold;		/* written under pin_lock */
+	unsigned int hold_cond;		/* ... and why (xpo_protect_cond) */
+	struct work_struct protect_work;	/* xpo_protect_kick() */
 
 	/* Protection (xpo_protect.c), under sm_lock */
 	struct xpo_protect protect;
@@ -205,8 +231,6 @@ struct xpo_cage {
  */
 #define XPO_CMIS_IO_TRIES		3
 #define XPO_CMIS_IO_BACKOFF_US		1000
-/* Transfer sizes when the adapter has no quirks */
-#define XPO_CMIS_READ_MAX_DEFAULT	128
 
 /*
  * Cage timing, our choices where no spec gives a number:
@@ -242,6 +266,7 @@ struct xpo_cage {
 #define XPO_T_DP_DEFAULT_MS		60000
 
 extern struct workqueue_struct *xpo_wq;
+extern struct workqueue_struct *xpo_safety_wq;
 extern struct platform_driver xpo_cage_driver;
 
 /* xpo_main.c: the registry */
@@ -254,6 +279,10 @@ void xpo_cage_pin_set(struct xpo_cage *cage, enum xpo_pin pin, bool on);
 bool xpo_cage_present(struct xpo_cage *cage);
 void xpo_cage_power_sequence(struct xpo_cage *cage);
 void xpo_cage_check_pins(struct xpo_cage *cage);
+void xpo_cage_safety_hold(struct xpo_cage *cage, enum xpo_hold hold,
+			  unsigned int cond);
+void xpo_cage_safety_release(struct xpo_cage *cage);
+enum xpo_hold xpo_cage_hold(struct xpo_cage *cage);
 
 /* xpo_sm_run.c: the state machine driven for a cage */
 int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event);
@@ -286,6 +315,9 @@ int xpo_telemetry_get(struct xpo_cage *cage, struct xpo_telemetry *out,
 /* xpo_hwmon.c */
 int xpo_hwmon_register(struct xpo_cage *cage);
 
+/* xpo_protect.c, no lock: the safety path */
+void xpo_protect_fast(struct xpo_cage *cage);
+void xpo_protect_kick(struct xpo_cage *cage);
 /* xpo_protect.c, sm_lock held */
 void __xpo_protect_leak_line(struct xpo_cage *cage);
 void __xpo_protect_service(struct xpo_cage *cage);
@@ -304,13 +336,19 @@ void xpo_debugfs_exit(void);
 void xpo_debugfs_cage_add(struct xpo_cage *cage);
 void xpo_debugfs_cage_del(struct xpo_cage *cage);
 
-/* xpo_cmis_io.c, with io_lock held (xpo_cmis_lock()) */
+/* xpo_broker.c, with io_lock held (xpo_cmis_lock()) */
+void xpo_cmis_lock_as(struct xpo_cage *cage, enum xpo_client client);
 void xpo_cmis_lock(struct xpo_cage *cage);
 void xpo_cmis_unlock(struct xpo_cage *cage);
 int __xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
 		    unsigned int offset, void *buf, size_t len);
 int __xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,
 		     unsigned int offset, const void *buf, size_t len);
+/* xpo_broker.c, no lock held (the shadow's own spinlock) */
+bool xpo_broker_take(struct xpo_cage *cage, enum xpo_client client, u8 bank,
+		     u8 page, unsigned int offset, u8 *buf, size_t len,
+		     bool clear);
+void xpo_broker_forget(struct xpo_cage *cage);
 
 /* The API for consumers ---------------------------------------------- */
 

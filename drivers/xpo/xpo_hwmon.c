@@ -73,9 +73,17 @@ static long xpo_mdegc(s16 v)
 static long xpo_hwmon_alarm(struct xpo_cage *cage, unsigned int idx, u8 bit,
 			    bool now)
 {
+	u8 fl[3];
 	bool latched;
 
 	xpo_cmis_lock(cage);
+	xpo_broker_take(cage, XPO_CLIENT_HWMON, 0, 0x00, CMIS_TEMP_VCC_FLAGS,
+			&fl[0], 1, true);
+	xpo_broker_take(cage, XPO_CLIENT_HWMON, 0, XPO_PAGE_TELEMETRY,
+			XPO_TLM_FLAGS, &fl[1], 2, true);
+	cage->alarm_latch[0] |= fl[0];
+	cage->alarm_latch[1] |= fl[1];
+	cage->alarm_latch[2] |= fl[2];
 	latched = cage->alarm_latch[idx] & bit;
 	cage->alarm_latch[idx] &= ~bit;
 	xpo_cmis_unlock(cage);

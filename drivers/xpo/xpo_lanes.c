@@ -117,7 +117,7 @@ static void xpo_lanes_apply(struct xpo_cage *cage, u8 banks)
 	if (!todo)
 		return;
 
-	xpo_cmis_lock(cage);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_LANES);
 	for_each_set_bit(b, &todo, XPO_BANKS) {
 		up = cage->ports_up & BIT(b);
 		ret = __xpo_lanes_control(cage, b, up);
@@ -152,7 +152,7 @@ static void xpo_lanes_read(struct xpo_cage *cage, u8 banks)
 	unsigned int b;
 	int ret = 0;
 
-	xpo_cmis_lock(cage);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_LANES);
 	for_each_set_bit(b, &watch, XPO_BANKS) {
 		ret = __xpo_cmis_read(cage, b, CMIS_PAGE_LANE_STATUS,
 				      CMIS_P11_LANE_FLAGS, cage->lane_flags[b],

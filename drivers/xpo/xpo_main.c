@@ -21,6 +21,11 @@
  * one bus does not hold up a CPU's other work.
  */
 struct workqueue_struct *xpo_wq;
+/*
+ * The protection's safety path (xpo_protect_kick()): high priority, and
+ * apart from xpo_wq, so that it never queues behind a cage's slow work.
+ */
+struct workqueue_struct *xpo_safety_wq;
 
 /* Cages by number; the xarray's lock also orders lookups against removal */
 static DEFINE_XARRAY(xpo_cages);
@@ -122,11 +127,15 @@ int xpo_cage_set_power(struct xpo_cage *cage, bool on)
 	int ret = -ENODEV;
 
 	mutex_lock(&cage->sm_lock);
-	if (on && __xpo_protect_holds_power_off(cage))
+	if (on && (__xpo_protect_holds_power_off(cage) ||
+		   xpo_cage_hold(cage) == XPO_HOLD_POWER_OFF)) {
 		ret = -EBUSY;	/* re-arm the protection first */
-	else if (!cage->stopping)
+	} else if (!cage->stopping) {
+		/* the admin's intent, apart from the protection's hold */
+		cage->admin_off = !on;
 		ret = __xpo_sm_event(cage, on ? XPO_E_POWER_ON :
 					  XPO_E_POWER_OFF);
+	}
 	mutex_unlock(&cage->sm_lock);
 	return ret;
 }
@@ -235,6 +244,13 @@ static int __init xpo_init(void)
 	xpo_wq = alloc_workqueue("xpo", WQ_UNBOUND, 0);
 	if (!xpo_wq)
 		return -ENOMEM;
+	xpo_safety_wq = alloc_workqueue("xpo_safety",
+					WQ_HIGHPRI | WQ_UNBOUND | WQ_MEM_RECLAIM,
+					0);
+	if (!xpo_safety_wq) {
+		err = -ENOMEM;
+		goto err_safety;
+	}
 	xpo_debugfs_init();
 
 	/* the family first: cages report their events as they probe */
@@ -250,6 +266,8 @@ err_driver:
 	xpo_nl_exit();
 err_nl:
 	xpo_debugfs_exit();
+	destroy_workqueue(xpo_safety_wq);
+err_safety:
 	destroy_workqueue(xpo_wq);
 	return err;
 }
@@ -259,6 +277,7 @@ static void __exit xpo_exit(void)
 	platform_driver_unregister(&xpo_cage_driver);
 	xpo_nl_exit();
 	xpo_debugfs_exit();
+	destroy_workqueue(xpo_safety_wq);
 	destroy_workqueue(xpo_wq);
 }
 

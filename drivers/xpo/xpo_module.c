@@ -90,7 +90,7 @@ int xpo_module_read_identity(struct xpo_cage *cage)
 	if (!pg)
 		return -ENOMEM;
 
-	xpo_cmis_lock(cage);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_SM);
 	cage->id_valid = false;
 	xpo_cmis_adv_init(&cage->adv);
 	ret = __xpo_module_read_identity(cage, pg);
@@ -106,26 +106,6 @@ int xpo_module_read_identity(struct xpo_cage *cage)
 	return ret;
 }
 
-/*
- * Latched flags just read (and so cleared in the module): hwmon's alarms
- * keep them until reported (io_lock), the protection judges them at the
- * end of this state machine run (sm_lock).  Both locks held.
- */
-static void xpo_module_flags_seen(struct xpo_cage *cage)
-{
-	u8 temp = cage->mod_flags[CMIS_TEMP_VCC_FLAGS - CMIS_MODULE_FLAGS];
-
-	cage->alarm_latch[0] |= temp;
-	cage->alarm_latch[1] |= cage->tlm_flags[0];
-	cage->alarm_latch[2] |= cage->tlm_flags[1];
-	if (!(temp | cage->tlm_flags[0] | cage->tlm_flags[1]))
-		return;
-	cage->protect_in.temp_flags |= temp;
-	cage->protect_in.tlm_flags |= cage->tlm_flags[0];
-	cage->protect_in.engine_flags |= cage->tlm_flags[1];
-	cage->protect_pending = true;
-}
-
 /**
  * xpo_module_read_state() - read the module's flags and state
  * @cage: the cage, sm_lock held
@@ -133,7 +113,9 @@ static void xpo_module_flags_seen(struct xpo_cage *cage)
  * The latched flags (00h:8-13 and, for XPO, B0h:139-140) are read first and
  * the state last: a transition after the flags were read latches its flag
  * again and re-asserts IntL, so it cannot be lost between the two reads.
- * Reading the flags clears them, which deasserts IntL.  Fills
+ * Reading the flags clears them, which deasserts IntL; the broker's shadow
+ * keeps them for the other clients (protection, hwmon, CDB, user space)
+ * and hands the state machine what others read before it.  Fills
  * cage->module_state, cage->mod_flags and cage->tlm_flags.
  *
  * Return: 0 or the bus error.
@@ -144,15 +126,16 @@ int xpo_module_read_state(struct xpo_cage *cage)
 	int ret;
 
 	lockdep_assert_held(&cage->sm_lock);
-	xpo_cmis_lock(cage);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_SM);
 	ret = __xpo_cmis_read(cage, 0, 0x00, CMIS_MODULE_FLAGS,
 			      cage->mod_flags, sizeof(cage->mod_flags));
 	if (!ret && xpo_cmis_page_exists(&cage->adv, 0, XPO_PAGE_TELEMETRY))
 		ret = __xpo_cmis_read(cage, 0, XPO_PAGE_TELEMETRY,
 				      XPO_TLM_FLAGS, cage->tlm_flags,
 				      sizeof(cage->tlm_flags));
+	/* the broker kept what was read for the protection: judge it */
 	if (!ret)
-		xpo_module_flags_seen(cage);
+		cage->protect_pending = true;
 	if (!ret)
 		ret = __xpo_cmis_read(cage, 0, 0x00, CMIS_MODULE_STATE,
 				      &state, 1);
@@ -165,9 +148,14 @@ int xpo_module_read_state(struct xpo_cage *cage)
 /* Record 00h:41, the cause of a ModuleFault. */
 int xpo_module_read_fault_cause(struct xpo_cage *cage)
 {
+	int ret;
+
 	lockdep_assert_held(&cage->sm_lock);
-	return xpo_cmis_read(cage, 0, 0x00, CMIS_FAULT_CAUSE,
-			     &cage->fault_cause, 1);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_SM);
+	ret = __xpo_cmis_read(cage, 0, 0x00, CMIS_FAULT_CAUSE,
+			      &cage->fault_cause, 1);
+	xpo_cmis_unlock(cage);
+	return ret;
 }
 
 /* Read-modify-write of 00h:26, the global controls */
@@ -176,7 +164,7 @@ static int xpo_module_update_ctrl(struct xpo_cage *cage, u8 mask, u8 set)
 	u8 ctrl, val;
 	int ret;
 
-	xpo_cmis_lock(cage);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_SM);
 	ret = __xpo_cmis_read(cage, 0, 0x00, CMIS_MODULE_CTRL, &ctrl, 1);
 	if (ret)
 		goto out;
@@ -229,4 +217,5 @@ void xpo_module_forget(struct xpo_cage *cage)
 	xpo_cmis_adv_init(&cage->adv);
 	cage->sel_valid = false;
 	mutex_unlock(&cage->io_lock);
+	xpo_broker_forget(cage);
 }

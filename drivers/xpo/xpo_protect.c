@@ -2,12 +2,18 @@
 /*
  * Coolant and thermal protection (xpo_protect.h for the model).
  *
- * The driver acts on interrupts, not on the next poll: the cage's leak
- * detect line has its own interrupt (xpo_cage.c feeds every edge through
- * __xpo_protect_leak_line()), and the module's latched flags arrive with
- * IntL, read by the state machine (xpo_module_read_state()) and judged at
- * the end of that state machine run (__xpo_protect_service()).  So a leak
- * powers the cage off from the interrupt thread, within milliseconds.
+ * The driver acts on interrupts, not on the next poll, and in two steps:
+ *  - the safety path, xpo_protect_fast(), from the leak line's interrupt
+ *    thread and whenever the broker hands the protection latched flags it
+ *    has not seen (whoever read them): it judges the line and those flags
+ *    against the policy and drives the pins (xpo_cage_safety_hold()),
+ *    taking neither the state machine's lock nor the bus;
+ *  - the bookkeeping, __xpo_protect_service(), under sm_lock: the trip,
+ *    the state machine's power-off or low power, the events.
+ * The module's latched flags arrive with IntL, read by the state machine
+ * (xpo_module_read_state()), or by any other reader: the broker's shadow
+ * keeps them for the protection (xpo_shadow.h).  So a leak powers the cage
+ * off from the interrupt thread within milliseconds, bus busy or not.
  *
  * A trip holds until xpo_cage_protect_rearm(), which refuses while a
  * condition that would trip again is still seen (the leak line, the
@@ -119,7 +125,8 @@ bool xpo_protect_has_limits(const struct xpo_protect *p)
  *     the first condition in enum order)
  *
  * The module's alarms and the host's limits make the same conditions: a
- * limit can only add to what the module reports.
+ * limit can only add to what the module reports.  A limit not measured
+ * this time keeps the level it had (@p->level).
  * Pure: no state, no locking (KUnit-tested).
  */
 void xpo_protect_decide(const struct xpo_protect *p,
@@ -130,18 +137,29 @@ void xpo_protect_decide(const struct xpo_protect *p,
 	s32 temp_max = p->limit[XPO_PROTECT_OVERTEMP];
 	unsigned int c;
 
-	v->conds = 0;
-	if (in->leak_line || (in->tlm_flags & XPO_TLM_FLAG_LEAK))
-		v->conds |= BIT(XPO_PROTECT_LEAK);
+	u8 latched = 0, level = 0;
+
+	/* latched flags: the module saw the condition begin */
+	if (in->tlm_flags & XPO_TLM_FLAG_LEAK)
+		latched |= BIT(XPO_PROTECT_LEAK);
 	if (in->tlm_flags & XPO_TLM_FLAG_FLOW_LALARM)
-		v->conds |= BIT(XPO_PROTECT_FLOW_LOW);
+		latched |= BIT(XPO_PROTECT_FLOW_LOW);
+	if ((in->temp_flags & CMIS_FLAG_TEMP_HALARM) || in->engine_flags)
+		latched |= BIT(XPO_PROTECT_OVERTEMP);
+	/* levels: the line always; the limits set, as last measured */
+	if (in->leak_line)
+		level |= BIT(XPO_PROTECT_LEAK);
+	if (!in->measured && flow_min > 0)
+		level |= p->level & BIT(XPO_PROTECT_FLOW_LOW);
+	if (!in->measured && temp_max > 0)
+		level |= p->level & BIT(XPO_PROTECT_OVERTEMP);
 	if (in->measured && in->has_flow && flow_min > 0 &&
 	    in->flow_mlpm < flow_min)
-		v->conds |= BIT(XPO_PROTECT_FLOW_LOW);
-	if ((in->temp_flags & CMIS_FLAG_TEMP_HALARM) || in->engine_flags)
-		v->conds |= BIT(XPO_PROTECT_OVERTEMP);
+		level |= BIT(XPO_PROTECT_FLOW_LOW);
 	if (in->measured && temp_max > 0 && in->temp_mdegc >= temp_max)
-		v->conds |= BIT(XPO_PROTECT_OVERTEMP);
+		level |= BIT(XPO_PROTECT_OVERTEMP);
+	v->conds = latched | level;
+	v->level = level;
 
 	v->cond = XPO_PROTECT_LEAK;
 	v->action = XPO_PROTECT_OFF;
@@ -185,6 +203,9 @@ static void xpo_protect_trip(struct xpo_cage *cage,
 	p->reason = v->cond;
 	p->action = v->action;
 	p->tripped_ns = ktime_get_ns();
+	/* the pins first, if the safety path did not already */
+	xpo_cage_safety_hold(cage, v->action == XPO_PROTECT_POWER_OFF ?
+			     XPO_HOLD_POWER_OFF : XPO_HOLD_LOW_POWER, v->cond);
 	if (v->action == XPO_PROTECT_POWER_OFF)
 		__xpo_sm_event(cage, XPO_E_POWER_OFF);
 	else
@@ -197,18 +218,123 @@ static void xpo_protect_trip(struct xpo_cage *cage,
 			   xpo_protect_action_name(v->action));
 }
 
+/*
+ * The latched flags the broker kept for the protection (whoever read them),
+ * into @in; @clear: taken (the bookkeeping) or only looked at (the safety
+ * path, which the bookkeeping follows).
+ */
+static void xpo_protect_flags(struct xpo_cage *cage,
+			      struct xpo_protect_input *in, bool clear)
+{
+	u8 temp, tlm[2];
+
+	xpo_broker_take(cage, XPO_CLIENT_PROTECT, 0, 0x00, CMIS_TEMP_VCC_FLAGS,
+			&temp, 1, clear);
+	xpo_broker_take(cage, XPO_CLIENT_PROTECT, 0, XPO_PAGE_TELEMETRY,
+			XPO_TLM_FLAGS, tlm, sizeof(tlm), clear);
+	in->temp_flags |= temp;
+	in->tlm_flags |= tlm[0];
+	in->engine_flags |= tlm[1];
+}
+
 /**
- * __xpo_protect_service() - judge the flags and lines read since last time
+ * xpo_protect_fast() - the safety path: act on the leak line and the
+ * latched flags now
+ * @cage: the cage; no lock held
+ *
+ * Judges the leak line and the flags the broker kept for the protection
+ * against the policy (read without lock), and holds the cage in low power
+ * or powered off through xpo_cage_safety_hold(): waits neither for the
+ * bus nor for sm_lock.  The bookkeeping (trip, events) follows in
+ * __xpo_protect_service().
+ */
+void xpo_protect_fast(struct xpo_cage *cage)
+{
+	struct xpo_protect_input in = {};
+	struct xpo_protect policy = {};
+	struct xpo_protect_verdict v;
+	unsigned int c;
+
+	in.leak_line = xpo_cage_pin_get(cage, XPO_PIN_LEAK) > 0;
+	xpo_protect_flags(cage, &in, false);
+	for (c = 0; c < XPO_PROTECT_NUM_COND; c++)
+		policy.policy[c] = READ_ONCE(cage->protect.policy[c]);
+	xpo_protect_decide(&policy, &in, &v);
+	if (v.action == XPO_PROTECT_POWER_OFF)
+		xpo_cage_safety_hold(cage, XPO_HOLD_POWER_OFF, v.cond);
+	else if (v.action == XPO_PROTECT_LOW_POWER)
+		xpo_cage_safety_hold(cage, XPO_HOLD_LOW_POWER, v.cond);
+}
+
+/*
+ * What the safety path did counts even if its inputs are gone by now (the
+ * module was pulled or reset before the bookkeeping ran): a hold is a trip.
+ */
+static void xpo_protect_held(struct xpo_cage *cage,
+			     struct xpo_protect_verdict *v)
+{
+	enum xpo_protect_action held;
+
+	switch (xpo_cage_hold(cage)) {
+	case XPO_HOLD_POWER_OFF:
+		held = XPO_PROTECT_POWER_OFF;
+		break;
+	case XPO_HOLD_LOW_POWER:
+		held = XPO_PROTECT_LOW_POWER;
+		break;
+	default:
+		return;
+	}
+	if (held > v->action) {
+		v->action = held;
+		v->cond = READ_ONCE(cage->hold_cond);
+		v->conds |= BIT(v->cond);
+	}
+}
+
+/* The safety path, then the bookkeeping: what xpo_protect_kick() queues */
+static void xpo_protect_work(struct work_struct *work)
+{
+	struct xpo_cage *cage = container_of(work, struct xpo_cage,
+					     protect_work);
+
+	xpo_protect_fast(cage);
+	mutex_lock(&cage->sm_lock);
+	cage->protect_pending = true;
+	__xpo_protect_service(cage);
+	mutex_unlock(&cage->sm_lock);
+}
+
+/**
+ * xpo_protect_kick() - the broker handed the protection flags it has not
+ * seen
+ * @cage: the cage, io_lock held (in a section of another client)
+ *
+ * Queues the safety path on the high-priority queue: the reader need not
+ * be the state machine for the protection to act.
+ */
+void xpo_protect_kick(struct xpo_cage *cage)
+{
+	lockdep_assert_held(&cage->io_lock);
+	if (!cage->gone)
+		queue_work(xpo_safety_wq, &cage->protect_work);
+}
+
+/**
+ * __xpo_protect_service() - judge the flags and lines seen since last time
  * @cage: the cage, sm_lock held
  *
- * Called at the end of every state machine run and on leak line edges.
- * New conditions are reported once (until re-armed); an action of low
- * power or power-off trips the protection if it has not tripped yet.
+ * Called at the end of every state machine run, on leak line edges and
+ * from the safety path's work.  Every onset of a condition is reported
+ * (an alarm event, whatever the action); an action of low power or
+ * power-off trips the protection if it has not tripped yet, or escalates
+ * a trip in force.
  */
 void __xpo_protect_service(struct xpo_cage *cage)
 {
 	struct xpo_protect *p = &cage->protect;
 	struct xpo_protect_verdict v;
+	struct xpo_protect_input in;
 	unsigned long fresh;
 	unsigned int c;
 
@@ -218,12 +344,27 @@ void __xpo_protect_service(struct xpo_cage *cage)
 	cage->protect_busy = true;
 	cage->protect_pending = false;
 
-	xpo_protect_decide(p, &cage->protect_in, &v);
+	in = cage->protect_in;
 	memset(&cage->protect_in, 0, sizeof(cage->protect_in));
-	cage->protect_in.leak_line = xpo_cage_pin_get(cage, XPO_PIN_LEAK) > 0;
-
-	fresh = v.conds & ~p->alerts;
+	in.leak_line = xpo_cage_pin_get(cage, XPO_PIN_LEAK) > 0;
+	xpo_protect_flags(cage, &in, true);
+	xpo_protect_decide(p, &in, &v);
+	xpo_protect_held(cage, &v);
+	p->level = v.level;
 	p->alerts |= v.conds;
+
+	/*
+	 * An onset is a condition not active yet; it stays active until the
+	 * watch's live look finds it over (a complete picture: @in.live).
+	 */
+	fresh = v.conds & ~p->active;
+	if (in.live)
+		p->active = v.conds;
+	else
+		p->active |= v.conds;
+	if (fresh)
+		queue_delayed_work(xpo_wq, &cage->limit_work,
+				   msecs_to_jiffies(XPO_PROTECT_LIMIT_POLL_MS));
 	for_each_set_bit(c, &fresh, XPO_PROTECT_NUM_COND) {
 		if (p->policy[c] == XPO_PROTECT_OFF)
 			continue;
@@ -242,19 +383,17 @@ void __xpo_protect_service(struct xpo_cage *cage)
  * __xpo_protect_leak_line() - look at the leak detect line
  * @cage: the cage, sm_lock held
  *
- * From the line's interrupt (or the poll without one): an asserted line is
- * judged at once.
+ * From the line's interrupt (or the poll without one), after the safety
+ * path acted: the bookkeeping of an edge.
  */
 void __xpo_protect_leak_line(struct xpo_cage *cage)
 {
 	bool leak = xpo_cage_pin_get(cage, XPO_PIN_LEAK) > 0;
 
 	lockdep_assert_held(&cage->sm_lock);
-	if (leak == cage->protect_in.leak_line && !leak)
+	if (leak == !!(cage->protect.level & BIT(XPO_PROTECT_LEAK)))
 		return;
-	cage->protect_in.leak_line = leak;
-	if (leak && !(cage->protect.alerts & BIT(XPO_PROTECT_LEAK)))
-		cage->protect_pending = true;
+	cage->protect_pending = true;
 	__xpo_protect_service(cage);
 }
 
@@ -299,7 +438,10 @@ int xpo_cage_protect_set(struct xpo_cage *cage, enum xpo_protect_cond cond,
 	if (cond >= XPO_PROTECT_NUM_COND || action >= XPO_PROTECT_NUM_ACTION)
 		return -EINVAL;
 	mutex_lock(&cage->sm_lock);
-	cage->protect.policy[cond] = action;
+	WRITE_ONCE(cage->protect.policy[cond], action);
+	/* a condition present now is judged under its new action at once */
+	cage->protect_pending = true;
+	__xpo_protect_service(cage);
 	mutex_unlock(&cage->sm_lock);
 	return 0;
 }
@@ -330,7 +472,7 @@ static int xpo_protect_live(struct xpo_cage *cage, bool alarms,
 	memset(in, 0, sizeof(*in));
 	in->leak_line = xpo_cage_pin_get(cage, XPO_PIN_LEAK) > 0;
 
-	xpo_cmis_lock(cage);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_PROTECT);
 	if (!cage->io_enabled || !cage->adv.known) {
 		xpo_cmis_unlock(cage);
 		return 0;	/* powered off or empty: only the line */
@@ -378,31 +520,46 @@ unlock:
 	return ret;
 }
 
+/* Watch the cage: while a host limit is set or a condition is active */
+static bool xpo_protect_watching(const struct xpo_protect *p)
+{
+	return xpo_protect_has_limits(p) || p->active;
+}
+
 /*
- * The host's limits, checked every XPO_PROTECT_LIMIT_POLL_MS while one is
- * set: only the measured values are handed on (the module's alarms arrive
- * with IntL and are the state machine's to read).
+ * The watch, every XPO_PROTECT_LIMIT_POLL_MS while xpo_protect_watching():
+ * measures for the host's limits, and while a condition is active looks
+ * whether it is over (the module's live status, case and engine
+ * temperatures against their alarms), so that its next onset is reported
+ * again.  Without an active condition only the values are handed on: the
+ * module's alarms arrive as latched flags.
  */
 static void xpo_protect_limit_work(struct work_struct *work)
 {
 	struct xpo_cage *cage = container_of(to_delayed_work(work),
 					     struct xpo_cage, limit_work);
+	struct xpo_protect *p = &cage->protect;
 	struct xpo_protect_input in;
-	struct xpo_protect_input *pin = &cage->protect_in;
+	bool episode;
 
 	mutex_lock(&cage->sm_lock);
-	if (cage->stopping || !xpo_protect_has_limits(&cage->protect))
+	if (cage->stopping || !xpo_protect_watching(p))
 		goto unlock;
-	if (!xpo_protect_live(cage, false, &in) && in.measured) {
-		pin->measured = true;
-		pin->has_flow = in.has_flow;
-		pin->flow_mlpm = in.flow_mlpm;
-		pin->temp_mdegc = in.temp_mdegc;
+	episode = p->active;
+	if (!xpo_protect_live(cage, episode, &in)) {
+		if (!episode) {
+			in.temp_flags = 0;
+			in.tlm_flags = 0;
+			in.engine_flags = 0;
+		}
+		in.live = episode;
+		cage->protect_in = in;
 		cage->protect_pending = true;
 		__xpo_protect_service(cage);
 	}
-	queue_delayed_work(xpo_wq, &cage->limit_work,
-			   msecs_to_jiffies(XPO_PROTECT_LIMIT_POLL_MS));
+	if (xpo_protect_watching(p))
+		queue_delayed_work(xpo_wq, &cage->limit_work,
+				   msecs_to_jiffies(XPO_PROTECT_LIMIT_POLL_MS));
 unlock:
 	mutex_unlock(&cage->sm_lock);
 }
@@ -415,6 +572,7 @@ void xpo_protect_init(struct xpo_cage *cage)
 {
 	xpo_protect_defaults(&cage->protect);
 	INIT_DELAYED_WORK(&cage->limit_work, xpo_protect_limit_work);
+	INIT_WORK(&cage->protect_work, xpo_protect_work);
 }
 
 /**
@@ -472,7 +630,7 @@ int xpo_cage_protect_rearm(struct xpo_cage *cage, const char **why)
 		ret = -ENODEV;
 		goto out;
 	}
-	if (!p->tripped)
+	if (!p->tripped && xpo_cage_hold(cage) == XPO_HOLD_NONE)
 		goto out;
 	if (xpo_protect_live(cage, true, &in)) {
 		*why = "module cannot be read";
@@ -485,12 +643,19 @@ int xpo_cage_protect_rearm(struct xpo_cage *cage, const char **why)
 		ret = -EBUSY;
 		goto out;
 	}
+	/* what the live look saw is the picture from now on */
+	p->level = v.level;
+	p->active = v.conds;
 	p->tripped = false;
 	p->alerts = 0;
-	dev_info(cage->dev, "protection re-armed (was %s, %s)\n",
+	xpo_cage_safety_release(cage);
+	dev_info(cage->dev, "protection re-armed (was %s, %s)%s\n",
 		 xpo_protect_cond_name(p->reason),
-		 xpo_protect_action_name(p->action));
-	if (p->action == XPO_PROTECT_POWER_OFF)
+		 xpo_protect_action_name(p->action),
+		 cage->admin_off ? ": the cage stays off as an admin set it" :
+				   "");
+	/* the admin's own power-off is not the protection's to lift */
+	if (p->action == XPO_PROTECT_POWER_OFF && !cage->admin_off)
 		__xpo_sm_event(cage, XPO_E_POWER_ON);
 	__xpo_cage_power_update(cage);
 	xpo_protect_uevent(cage, "rearm", "", "");

@@ -60,14 +60,20 @@ struct xpo_protect_input {
 	u8 engine_flags;	/* B0h:140, latched */
 	/* live values, for the host's limits; only with @measured */
 	bool measured;
+	bool live;		/* the flags are the module's live alarms */
 	bool has_flow;		/* the module reports coolant flow (B0h) */
 	s32 flow_mlpm;		/* B0h:136 */
 	s32 temp_mdegc;		/* the hottest of 00h:14 and B0h:142-157 */
 };
 
-/* The decision: the most severe action among the conditions present */
+/*
+ * The decision: the most severe action among the conditions present.  The
+ * leak line and the host's limits are levels (@level; a limit not measured
+ * this time keeps the level it had); latched flags say a condition began.
+ */
 struct xpo_protect_verdict {
 	u8 conds;				/* BIT(enum xpo_protect_cond) */
+	u8 level;				/* line and limits now */
 	enum xpo_protect_cond cond;		/* the one that decided */
 	enum xpo_protect_action action;
 };
@@ -81,6 +87,12 @@ struct xpo_protect_verdict {
  * @action: the action taken
  * @tripped_ns: ktime_get_ns() when it tripped
  * @alerts: conditions seen since the last re-arm (alert or acted upon)
+ * @level: level conditions (leak line, host limits) at the last decision
+ * @active: conditions whose onset was reported and that are not known to
+ *	be over (an alarm event per onset, not per flag)
+ *
+ * @policy is also read without the lock by the safety path
+ * (xpo_protect_fast()): written with WRITE_ONCE().
  */
 struct xpo_protect {
 	enum xpo_protect_action policy[XPO_PROTECT_NUM_COND];
@@ -90,6 +102,8 @@ struct xpo_protect {
 	enum xpo_protect_action action;
 	u64 tripped_ns;
 	u8 alerts;
+	u8 level;
+	u8 active;
 };
 
 const char *xpo_protect_cond_name(enum xpo_protect_cond cond);

@@ -94,7 +94,7 @@ int xpo_telemetry_get(struct xpo_cage *cage, struct xpo_telemetry *out,
 	struct xpo_telemetry *t = &cage->tlm;
 	int ret = 0;
 
-	xpo_cmis_lock(cage);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_HWMON);
 	if (cage->gone || !cage->io_enabled || cage->io_state != XPO_S_READY) {
 		ret = -ENODATA;
 		goto out;
