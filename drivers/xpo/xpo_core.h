@@ -105,8 +105,9 @@ struct xpo_cage_stats {
  * Locking, in this order: RTNL, then @sm_lock, then @io_lock, then
  * @pin_lock or @shadow_lock.  Never take RTNL under either cage lock:
  * ndo_open/ndo_stop and most ethtool operations come with RTNL held and
- * take the cage locks inside, while the kernel's CMIS firmware flash work calls the EEPROM operations without RTNL
- * (and so may run while another port's ethtool request holds it).
+ * take the cage locks inside, while the kernel's CMIS firmware flash work
+ * calls the EEPROM operations without RTNL (and so may run while another
+ * port's ethtool request holds it).
  *
  * @sm_lock serialises the state machine and everything it drives: @sm,
  * @admin_off, @module_state, @fault_cause, @mod_flags, @tlm_flags,
