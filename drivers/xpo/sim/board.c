@@ -42,6 +42,11 @@ module_param(personality, charp, 0444);
 MODULE_PARM_DESC(personality,
 		 "Module type of every cage: xpo-dr8 (default) or osfp");
 
+static bool gpio_expander;
+module_param(gpio_expander, bool, 0444);
+MODULE_PARM_DESC(gpio_expander,
+		 "Emulate cage lines on an I2C GPIO expander behind each cage's own bus (default false)");
+
 static char *timing = "instant";
 module_param(timing, charp, 0444);
 MODULE_PARM_DESC(timing,
@@ -224,6 +229,7 @@ static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
 	board->num_cages = cages;
 	board->timing = xpo_sim_default_timing;
 	board->bus_khz = XPO_SIM_BUS_KHZ_DEFAULT;
+	board->gpio_expander = gpio_expander;
 	for (i = 0; i < board->num_cages; i++) {
 		struct xpo_sim_cage *cage = &board->cages[i];
 

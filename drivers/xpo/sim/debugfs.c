@@ -4,7 +4,8 @@
  *
  *   timing, bus_khz                      board tunables
  *   cage<N>/present, personality, leak   what is in and around the cage
- *   cage<N>/nack, hold_state, hold_dp    fault injection
+ *   cage<N>/nack, stretch_us, hold_state, hold_dp
+ *                                        fault injection
  *   cage<N>/transfers, bytes, bus_ns     accounting (write 0 to reset)
  *   cage<N>/module_state, info, mem,     read-only views
  *           lanes
@@ -203,6 +204,27 @@ static int xpo_sim_nack_set(void *data, u64 val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_nack_fops, xpo_sim_nack_get,
 			 xpo_sim_nack_set, "%llu\n");
+
+/* cage<N>/stretch_us: every message takes this much longer */
+static int xpo_sim_stretch_get(void *data, u64 *val)
+{
+	struct xpo_sim_cage *cage = data;
+
+	*val = READ_ONCE(cage->stretch_us);
+	return 0;
+}
+
+static int xpo_sim_stretch_set(void *data, u64 val)
+{
+	struct xpo_sim_cage *cage = data;
+
+	if (val > XPO_SIM_STRETCH_US_MAX)
+		return -EINVAL;
+	WRITE_ONCE(cage->stretch_us, val);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_stretch_fops, xpo_sim_stretch_get,
+			 xpo_sim_stretch_set, "%llu\n");
 
 /* cage<N>/hold_state: none | lowpwr | pwrup | ready | pwrdn | fault */
 static ssize_t xpo_sim_hold_read(struct file *file, char __user *ubuf,
@@ -537,6 +559,8 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 			    &xpo_sim_personality_fops);
 	debugfs_create_file_unsafe("nack", 0644, dir, cage,
 				   &xpo_sim_nack_fops);
+	debugfs_create_file_unsafe("stretch_us", 0644, dir, cage,
+				   &xpo_sim_stretch_fops);
 	debugfs_create_file("hold_state", 0644, dir, cage, &xpo_sim_hold_fops);
 	debugfs_create_file("hold_dp", 0644, dir, cage, &xpo_sim_hold_dp_fops);
 	debugfs_create_file_unsafe("transfers", 0644, dir, &cage->transfers,

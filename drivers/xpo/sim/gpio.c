@@ -20,6 +20,7 @@
 
 #include <linux/bitmap.h>
 #include <linux/gpio/driver.h>
+#include <linux/i2c.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqdomain.h>
@@ -244,7 +245,19 @@ static int xpo_sim_gpio_direction_input(struct gpio_chip *gc,
 static int xpo_sim_gpio_get(struct gpio_chip *gc, unsigned int offset)
 {
 	struct xpo_sim_gpio *gpio = xpo_sim_gc_to_gpio(gc);
+	struct xpo_sim_board *board = xpo_sim_gpio_to_board(gpio);
+	struct i2c_adapter *adap;
 
+	/*
+	 * An expander behind the cage's own bus (or a parent-locked mux on
+	 * it) is read over that bus: it needs the adapter's bus lock, as
+	 * i2c_transfer() would take it.
+	 */
+	if (board->gpio_expander) {
+		adap = &board->cages[offset / XPO_SIM_LINES_PER_CAGE].adap;
+		i2c_lock_bus(adap, I2C_LOCK_ROOT_ADAPTER);
+		i2c_unlock_bus(adap, I2C_LOCK_ROOT_ADAPTER);
+	}
 	return test_bit(offset, gpio->level);
 }
 
@@ -467,7 +480,8 @@ int xpo_sim_gpio_init(struct xpo_sim_board *board)
 	gc->base = -1;
 	gc->ngpio = ngpio;
 	gc->names = gpio->names;
-	gc->can_sleep = false;
+	/* an expander sleeps; the board's own CPLD lines do not */
+	gc->can_sleep = board->gpio_expander;
 	gc->init_valid_mask = xpo_sim_gpio_init_valid_mask;
 	gc->get_direction = xpo_sim_gpio_get_direction;
 	gc->direction_input = xpo_sim_gpio_direction_input;

@@ -80,6 +80,10 @@ static int xpo_sim_i2c_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs,
 		else
 			ret = xpo_sim_i2c_msg(cage, &msgs[i]);
 
+		/* a module stretching the clock: the bus stays busy */
+		if (READ_ONCE(cage->stretch_us))
+			fsleep(READ_ONCE(cage->stretch_us));
+
 		bits = XPO_SIM_BITS_START + XPO_SIM_BITS_BYTE;
 		if (!ret)
 			bits += msgs[i].len * XPO_SIM_BITS_BYTE;

@@ -61,6 +61,8 @@ extern const char * const xpo_sim_timing_names[XPO_SIM_TIMING_NUM];
 #define XPO_SIM_BUS_KHZ_DEFAULT		(XPO_I2C_BUS_HZ_DEFAULT / 1000)
 #define XPO_SIM_XFER_MAX_LEN		128	/* adapter quirk, per message */
 #define XPO_SIM_NACK_MAX		1000000
+/* a module may stretch each message by up to 2 s (cage<N>/stretch_us) */
+#define XPO_SIM_STRETCH_US_MAX		2000000
 
 /* Emulator-side hold of the module state machine (debugfs hold_state) */
 enum xpo_sim_hold {
@@ -299,6 +301,7 @@ struct xpo_sim_cage {
 
 	/* fault injection and accounting: lockless */
 	atomic_t nack;				/* transfers left to NACK */
+	unsigned int stretch_us;		/* extra time per message */
 	atomic64_t transfers;			/* i2c_msg on the wire */
 	atomic64_t bytes;			/* payload bytes */
 	atomic64_t bus_ns;			/* wire time at the bus clock */
@@ -356,6 +359,8 @@ struct xpo_sim_board {
 	enum xpo_sim_timing timing;
 	unsigned int bus_khz;
 	unsigned int thermal_tau_ms;
+	/* the GPIO chip sits on each cage's own bus (module parameter) */
+	bool gpio_expander;
 
 	struct delayed_work thermal_work;	/* steps every cage's model */
 
