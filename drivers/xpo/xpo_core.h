@@ -111,13 +111,14 @@ struct xpo_cage_stats {
  *
  * @sm_lock serialises the state machine and everything it drives: @sm,
  * @admin_off, @module_state, @fault_cause, @mod_flags, @tlm_flags,
- * @nl_event_seq, @timer_deadline, @poll_ticks, @stopping, @power_policy and the lane state
- * (@dp_applied, @dp_known, @dp_pending, @lanes_stale, @lanes_sweep,
- * @dp_waiting, @dp_late, @dp_deadline, @dp_state, @lane_flags,
- * @carrier).  It is taken by the IRQ threads, the timeout, poll and
- * protection limit works, the debugfs reader, the port netdevs' open and stop, and the
- * API calls that change the cage (power, reset, power policy).  It is held
- * across bus access done on behalf of the state machine.
+ * @event_seq, @timer_deadline, @poll_ticks, @stopping, @power_policy and
+ * the lane state (@dp_applied, @dp_known, @dp_pending, @lanes_stale,
+ * @lanes_sweep, @dp_waiting, @dp_late, @dp_deadline, @dp_state,
+ * @lane_flags, @carrier).  It is taken by the IRQ threads, the timeout,
+ * poll and protection limit works, the debugfs reader, the port netdevs'
+ * open and stop, and the API calls that change the cage (power, reset,
+ * power policy).  It is held across bus access done on behalf of the state
+ * machine.
  *
  * @io_lock serialises all access to the module (xpo_broker.c) and
  * covers @io_client, @adv, @sel_valid, @sel_touched, @sel_bank, @sel_page, @gone,
@@ -161,7 +162,7 @@ struct xpo_cage {
 	u8 mod_flags[6];		/* last 00h:8-13 read (clear on read) */
 	u8 tlm_flags[2];		/* last XPO B0h:139-140 read */
 	unsigned long timer_deadline;	/* jiffies the cage timer is due */
-	u32 nl_event_seq;		/* events reported (xpo_nl_notify()) */
+	u32 event_seq;			/* events published (xpo_event.c) */
 	unsigned int poll_ticks;
 	bool stopping;			/* remove started: no new work */
 	struct delayed_work timeout;	/* the cage timer: XPO_E_TIMEOUT */

@@ -608,18 +608,20 @@ struct genl_family xpo_nl_family __ro_after_init = {
 };
 
 /*
- * One event on the monitor group.  @cond and @action: of a protection
- * event (alarm, protect), or -1.  sm_lock held.
+ * The monitor group's sink of the core's events (xpo_event.h), called
+ * under the cage's sm_lock: the cage's state is that of the event.  Every
+ * event counts in the cage's event-seq (the core's), listened to or not,
+ * so that a listener that misses one (its socket full) sees the gap.
  */
-static void xpo_nl_send_event(struct xpo_cage *cage, int event, int cond,
-			      int action)
+static void xpo_nl_publish(struct xpo_cage *cage, const struct xpo_cage_event *ev)
 {
+	int event = xpo_nl_event(ev->type);
 	struct sk_buff *msg;
 	void *hdr;
 
 	lockdep_assert_held(&cage->sm_lock);
-	cage->nl_event_seq++;
-	if (!genl_has_listeners(&xpo_nl_family, &init_net, XPO_NLGRP_MONITOR))
+	if (!event ||
+	    !genl_has_listeners(&xpo_nl_family, &init_net, XPO_NLGRP_MONITOR))
 		return;
 
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
@@ -630,18 +632,18 @@ static void xpo_nl_send_event(struct xpo_cage *cage, int event, int cond,
 		goto err;
 	if (nla_put_u32(msg, XPO_A_CAGE_ID, cage->nr) ||
 	    nla_put_u32(msg, XPO_A_CAGE_EVENT, event) ||
-	    nla_put_u32(msg, XPO_A_CAGE_EVENT_SEQ, cage->nl_event_seq) ||
-	    nla_put_u8(msg, XPO_A_CAGE_PRESENT, cage->sm.present) ||
-	    nla_put_u32(msg, XPO_A_CAGE_STATE, cage->sm.state) ||
-	    nla_put_u32(msg, XPO_A_CAGE_PREV_STATE, cage->sm.prev_state) ||
-	    nla_put_u32(msg, XPO_A_CAGE_FAULT, cage->sm.fault))
+	    nla_put_u32(msg, XPO_A_CAGE_EVENT_SEQ, cage->event_seq) ||
+	    nla_put_u8(msg, XPO_A_CAGE_PRESENT, ev->present) ||
+	    nla_put_u32(msg, XPO_A_CAGE_STATE, ev->state) ||
+	    nla_put_u32(msg, XPO_A_CAGE_PREV_STATE, ev->prev_state) ||
+	    nla_put_u32(msg, XPO_A_CAGE_FAULT, ev->fault))
 		goto err;
 	if (event == XPO_EVENT_ALARM || event == XPO_EVENT_PROTECT ||
 	    event == XPO_EVENT_REARM) {
-		if ((cond >= 0 &&
-		     nla_put_u32(msg, XPO_A_CAGE_EVENT_COND, cond)) ||
-		    (action >= 0 &&
-		     nla_put_u32(msg, XPO_A_CAGE_EVENT_ACTION, action)) ||
+		if ((ev->cond < XPO_PROTECT_NUM_COND &&
+		     nla_put_u32(msg, XPO_A_CAGE_EVENT_COND, ev->cond)) ||
+		    (ev->action < XPO_PROTECT_NUM_ACTION &&
+		     nla_put_u32(msg, XPO_A_CAGE_EVENT_ACTION, ev->action)) ||
 		    xpo_nl_put_protect(msg, &cage->protect))
 			goto err;
 	}
@@ -653,51 +655,22 @@ err:
 	nlmsg_free(msg);
 }
 
-/**
- * xpo_nl_notify() - report a cage event on the monitor group
- * @cage: the cage, sm_lock held (events of a cage go out in order)
- * @uevent: what happened
- *
- * Every event kind the core reports comes through here or through
- * xpo_nl_notify_protect().  Each reported event counts in the cage's
- * event-seq, listened to or not, so that a listener that misses one (its
- * socket full) sees the gap.
- */
-void xpo_nl_notify(struct xpo_cage *cage, enum xpo_uevent uevent)
-{
-	int event = xpo_nl_event(uevent);
-
-	if (event)
-		xpo_nl_send_event(cage, event, -1, -1);
-}
-
-/**
- * xpo_nl_notify_protect() - report a protection event on the monitor group
- * @cage: the cage, sm_lock held
- * @event: the uevent's XPO_EVENT ("alarm", "protect", "rearm")
- * @reason: its XPO_REASON (a condition's name) or ""
- * @action: its XPO_ACTION (an action's name) or ""
- *
- * Called where the protection sends its uevent, with the same words.
- */
-void xpo_nl_notify_protect(struct xpo_cage *cage, const char *event,
-			   const char *reason, const char *action)
-{
-	int ev = xpo_nl_protect_event(event);
-
-	if (ev)
-		xpo_nl_send_event(cage, ev, xpo_nl_protect_cond(reason),
-				  reason[0] && action[0] ?
-				  xpo_protect_action_parse(action) : -1);
-}
+static struct xpo_event_sink xpo_nl_sink = {
+	.publish = xpo_nl_publish,
+};
 
 int __init xpo_nl_init(void)
 {
-	return genl_register_family(&xpo_nl_family);
+	int err = genl_register_family(&xpo_nl_family);
+
+	if (!err)
+		xpo_event_sink_register(&xpo_nl_sink);
+	return err;
 }
 
 void xpo_nl_exit(void)
 {
+	xpo_event_sink_unregister(&xpo_nl_sink);
 	genl_unregister_family(&xpo_nl_family);
 }
 

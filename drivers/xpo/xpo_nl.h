@@ -9,7 +9,7 @@
 
 #include <net/genetlink.h>
 
-#include "xpo_sm.h"
+#include "xpo_event.h"
 
 struct xpo_cage;
 struct xpo_cmis_adv;
@@ -26,9 +26,6 @@ struct xpo_nl_refusal {
 extern struct genl_family xpo_nl_family;
 int xpo_nl_init(void);
 void xpo_nl_exit(void);
-void xpo_nl_notify(struct xpo_cage *cage, enum xpo_uevent uevent);
-void xpo_nl_notify_protect(struct xpo_cage *cage, const char *event,
-			   const char *reason, const char *action);
 
 /* xpo_nl_eeprom.c */
 int xpo_nl_eeprom_read_doit(struct sk_buff *skb, struct genl_info *info);
@@ -37,8 +34,6 @@ int xpo_nl_eeprom_read_doit(struct sk_buff *skb, struct genl_info *info);
 bool xpo_nl_eeprom_refused(const struct xpo_cmis_adv *adv,
 			   const struct xpo_eeprom_req *req,
 			   struct xpo_nl_refusal *r);
-int xpo_nl_event(enum xpo_uevent uevent);
-int xpo_nl_protect_event(const char *event);
-int xpo_nl_protect_cond(const char *name);
+int xpo_nl_event(enum xpo_event_type type);
 
 #endif /* _XPO_NL_H */

@@ -81,57 +81,22 @@ bool xpo_nl_eeprom_refused(const struct xpo_cmis_adv *adv,
 EXPORT_SYMBOL_IF_KUNIT(xpo_nl_eeprom_refused);
 
 /**
- * xpo_nl_event() - the notification an internal uevent is reported as
- * @uevent: the state machine's uevent
+ * xpo_nl_event() - the notification a typed event is reported as
+ * @type: the event
  *
  * Return: an XPO_EVENT_* value, or 0 for what is not reported.
  */
-int xpo_nl_event(enum xpo_uevent uevent)
+int xpo_nl_event(enum xpo_event_type type)
 {
-	switch (uevent) {
-	case XPO_UEVENT_INSERT:
-		return XPO_EVENT_INSERT;
-	case XPO_UEVENT_REMOVE:
-		return XPO_EVENT_REMOVE;
-	case XPO_UEVENT_STATE:
-		return XPO_EVENT_STATE;
-	default:
-		return 0;
-	}
+	static const int events[XPO_EV_NUM] = {
+		[XPO_EV_INSERT] = XPO_EVENT_INSERT,
+		[XPO_EV_REMOVE] = XPO_EVENT_REMOVE,
+		[XPO_EV_STATE] = XPO_EVENT_STATE,
+		[XPO_EV_ALARM] = XPO_EVENT_ALARM,
+		[XPO_EV_PROTECT] = XPO_EVENT_PROTECT,
+		[XPO_EV_REARM] = XPO_EVENT_REARM,
+	};
+
+	return type < XPO_EV_NUM ? events[type] : 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_nl_event);
-
-/**
- * xpo_nl_protect_event() - the notification a protection uevent is reported as
- * @event: its XPO_EVENT word (xpo_protect.c)
- *
- * Return: an XPO_EVENT_* value, or 0 for a word the family does not know.
- */
-int xpo_nl_protect_event(const char *event)
-{
-	if (!strcmp(event, "alarm"))
-		return XPO_EVENT_ALARM;
-	if (!strcmp(event, "protect"))
-		return XPO_EVENT_PROTECT;
-	if (!strcmp(event, "rearm"))
-		return XPO_EVENT_REARM;
-	return 0;
-}
-EXPORT_SYMBOL_IF_KUNIT(xpo_nl_protect_event);
-
-/**
- * xpo_nl_protect_cond() - the condition a protection uevent names
- * @name: its XPO_REASON word, "" for none
- *
- * Return: an enum xpo_protect_cond value, or -1.
- */
-int xpo_nl_protect_cond(const char *name)
-{
-	unsigned int c;
-
-	for (c = 0; c < XPO_PROTECT_NUM_COND; c++)
-		if (!strcmp(name, xpo_protect_cond_name(c)))
-			return c;
-	return -1;
-}
-EXPORT_SYMBOL_IF_KUNIT(xpo_nl_protect_cond);

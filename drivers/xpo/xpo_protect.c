@@ -19,15 +19,12 @@
  * condition that would trip again is still seen (the leak line, the
  * module's live status byte B0h:138, its case or engine temperatures).
  *
- * Every event goes out as a KOBJ_CHANGE uevent on the cage device, and on
- * the xpo netlink family's monitor group (xpo_nl_notify_protect()):
- *   XPO_EVENT=alarm    XPO_REASON=<cond>                  (alert)
- *   XPO_EVENT=protect  XPO_REASON=<cond> XPO_ACTION=<act> (tripped)
- *   XPO_EVENT=rearm
+ * Every event is published (xpo_event.c): alarm (a condition began),
+ * protect (tripped) and rearm, to the sinks (the xpo netlink family's
+ * monitor group) and as a uevent on the cage device.
  */
 #include <linux/bitops.h>
 #include <linux/device.h>
-#include <linux/kobject.h>
 #include <linux/ktime.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
@@ -35,7 +32,7 @@
 
 #include "xpo_compat.h"
 #include "xpo_core.h"
-#include "xpo_nl.h"
+#include "xpo_event.h"
 
 static const char * const xpo_protect_cond_names[XPO_PROTECT_NUM_COND] = {
 	[XPO_PROTECT_LEAK]	= "leak",
@@ -171,28 +168,6 @@ void xpo_protect_decide(const struct xpo_protect *p,
 	}
 }
 
-static void xpo_protect_uevent(struct xpo_cage *cage, const char *event,
-			       const char *reason, const char *action)
-{
-	char cage_env[24], event_env[24], reason_env[32], action_env[32];
-	char *envp[5] = { cage_env, event_env };
-	unsigned int n = 2;
-
-	snprintf(cage_env, sizeof(cage_env), "XPO_CAGE=%u", cage->nr);
-	snprintf(event_env, sizeof(event_env), "XPO_EVENT=%s", event);
-	if (reason[0]) {
-		snprintf(reason_env, sizeof(reason_env), "XPO_REASON=%s", reason);
-		envp[n++] = reason_env;
-	}
-	if (action[0]) {
-		snprintf(action_env, sizeof(action_env), "XPO_ACTION=%s",
-			 action);
-		envp[n++] = action_env;
-	}
-	xpo_nl_notify_protect(cage, event, reason, action);
-	kobject_uevent_env(&cage->dev->kobj, KOBJ_CHANGE, envp);
-}
-
 /* Trip: record why, then act.  sm_lock held, cage->protect_busy set. */
 static void xpo_protect_trip(struct xpo_cage *cage,
 			     const struct xpo_protect_verdict *v)
@@ -214,8 +189,7 @@ static void xpo_protect_trip(struct xpo_cage *cage,
 		 xpo_protect_cond_name(v->cond),
 		 v->action == XPO_PROTECT_POWER_OFF ? "cage powered off" :
 						      "module held in low power");
-	xpo_protect_uevent(cage, "protect", xpo_protect_cond_name(v->cond),
-			   xpo_protect_action_name(v->action));
+	xpo_event_publish(cage, XPO_EV_PROTECT, v->cond, v->action);
 }
 
 /*
@@ -370,7 +344,7 @@ void __xpo_protect_service(struct xpo_cage *cage)
 			continue;
 		dev_warn(cage->dev, "coolant/thermal alarm: %s\n",
 			 xpo_protect_cond_name(c));
-		xpo_protect_uevent(cage, "alarm", xpo_protect_cond_name(c), "");
+		xpo_event_publish(cage, XPO_EV_ALARM, c, XPO_PROTECT_NUM_ACTION);
 	}
 	/* a trip in force only escalates (low power, then power-off) */
 	if (v.action >= XPO_PROTECT_LOW_POWER &&
@@ -658,7 +632,8 @@ int xpo_cage_protect_rearm(struct xpo_cage *cage, const char **why)
 	if (p->action == XPO_PROTECT_POWER_OFF && !cage->admin_off)
 		__xpo_sm_event(cage, XPO_E_POWER_ON);
 	__xpo_cage_power_update(cage);
-	xpo_protect_uevent(cage, "rearm", "", "");
+	xpo_event_publish(cage, XPO_EV_REARM, XPO_PROTECT_NUM_COND,
+			  XPO_PROTECT_NUM_ACTION);
 out:
 	mutex_unlock(&cage->sm_lock);
 	return ret;

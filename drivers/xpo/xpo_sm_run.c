@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Running the pure state machine (xpo_sm.c) for a real cage: the one event
- * function, the actions on pins and bus, the cage timer and the uevents.
+ * function, the actions on pins and bus, the cage timer and the events.
  */
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/jiffies.h>
-#include <linux/kobject.h>
 #include <linux/workqueue.h>
 
 #include "xpo_core.h"
-#include "xpo_nl.h"
+#include "xpo_event.h"
 
 /*
  * An event and the events its I/O actions produce are handled in one go;
@@ -24,26 +23,16 @@
 
 static void xpo_sm_uevent(struct xpo_cage *cage, enum xpo_uevent uevent)
 {
-	static const char * const names[] = {
-		[XPO_UEVENT_INSERT] = "insert",
-		[XPO_UEVENT_REMOVE] = "remove",
-		[XPO_UEVENT_STATE] = "state",
+	static const enum xpo_event_type types[] = {
+		[XPO_UEVENT_INSERT] = XPO_EV_INSERT,
+		[XPO_UEVENT_REMOVE] = XPO_EV_REMOVE,
+		[XPO_UEVENT_STATE] = XPO_EV_STATE,
 	};
-	char cage_env[24], event_env[24], state_env[32];
-	char *envp[4];
 
-	if (uevent == XPO_UEVENT_NONE)
+	if (uevent == XPO_UEVENT_NONE || uevent >= ARRAY_SIZE(types))
 		return;
-	xpo_nl_notify(cage, uevent);
-	envp[0] = cage_env;
-	envp[1] = event_env;
-	envp[2] = state_env;
-	envp[3] = NULL;
-	snprintf(cage_env, sizeof(cage_env), "XPO_CAGE=%u", cage->nr);
-	snprintf(event_env, sizeof(event_env), "XPO_EVENT=%s", names[uevent]);
-	snprintf(state_env, sizeof(state_env), "XPO_STATE=%s",
-		 xpo_sm_state_name(cage->sm.state));
-	kobject_uevent_env(&cage->dev->kobj, KOBJ_CHANGE, envp);
+	xpo_event_publish(cage, types[uevent], XPO_PROTECT_NUM_COND,
+			  XPO_PROTECT_NUM_ACTION);
 }
 
 /*

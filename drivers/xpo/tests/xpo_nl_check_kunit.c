@@ -163,34 +163,22 @@ static void xpo_nl_test_agrees_with_ethtool(struct kunit *test)
 	}
 }
 
+/* every typed event has its notification */
 static void xpo_nl_test_events(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, xpo_nl_event(XPO_UEVENT_NONE), 0);
-	KUNIT_EXPECT_EQ(test, xpo_nl_event(XPO_UEVENT_INSERT),
-			XPO_EVENT_INSERT);
-	KUNIT_EXPECT_EQ(test, xpo_nl_event(XPO_UEVENT_REMOVE),
-			XPO_EVENT_REMOVE);
-	KUNIT_EXPECT_EQ(test, xpo_nl_event(XPO_UEVENT_STATE), XPO_EVENT_STATE);
-}
+	static const int want[XPO_EV_NUM] = {
+		[XPO_EV_INSERT] = XPO_EVENT_INSERT,
+		[XPO_EV_REMOVE] = XPO_EVENT_REMOVE,
+		[XPO_EV_STATE] = XPO_EVENT_STATE,
+		[XPO_EV_ALARM] = XPO_EVENT_ALARM,
+		[XPO_EV_PROTECT] = XPO_EVENT_PROTECT,
+		[XPO_EV_REARM] = XPO_EVENT_REARM,
+	};
+	unsigned int t;
 
-/* the words xpo_protect.c puts in its uevents */
-static void xpo_nl_test_protect_events(struct kunit *test)
-{
-	unsigned int c;
-
-	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event("alarm"), XPO_EVENT_ALARM);
-	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event("protect"),
-			XPO_EVENT_PROTECT);
-	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event("rearm"), XPO_EVENT_REARM);
-	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event("insert"), 0);
-	KUNIT_EXPECT_EQ(test, xpo_nl_protect_event(""), 0);
-	for (c = 0; c < XPO_PROTECT_NUM_COND; c++)
-		KUNIT_EXPECT_EQ(test,
-				xpo_nl_protect_cond(xpo_protect_cond_name(c)),
-				(int)c);
-	KUNIT_EXPECT_EQ(test, xpo_nl_protect_cond(""), -1);
-	KUNIT_EXPECT_EQ(test, xpo_nl_protect_cond("?"), -1);
-	KUNIT_EXPECT_EQ(test, xpo_nl_protect_cond("flow_low"), -1);
+	for (t = 0; t < XPO_EV_NUM; t++)
+		KUNIT_EXPECT_EQ_MSG(test, xpo_nl_event(t), want[t], "type %u", t);
+	KUNIT_EXPECT_EQ(test, xpo_nl_event(XPO_EV_NUM), 0);
 }
 
 /* the uapi enums carry the core's values: the core's are put as they are */
@@ -253,7 +241,6 @@ static struct kunit_case xpo_nl_test_cases[] = {
 	KUNIT_CASE(xpo_nl_test_banks_pages),
 	KUNIT_CASE(xpo_nl_test_agrees_with_ethtool),
 	KUNIT_CASE(xpo_nl_test_events),
-	KUNIT_CASE(xpo_nl_test_protect_events),
 	KUNIT_CASE(xpo_nl_test_uapi_values),
 	{}
 };
