@@ -4,6 +4,8 @@
  * tests/vm/run fails a run on what they report: on load, the module commits
  * the one bug named by its "bug" parameter, then stays loaded harmlessly.
  * Built only against the debug kernel (scripts/debug-kernel), never shipped.
+ * The bugs live in functions of their own (noinline) so that the reports
+ * name them.
  *
  *   lockdep  takes two mutexes in both orders (no deadlock: one thread)
  *   kasan    reads one byte past a kmalloc()ed buffer
@@ -31,7 +33,7 @@ module_param(shift, uint, 0444);
 static DEFINE_MUTEX(kbugs_a);
 static DEFINE_MUTEX(kbugs_b);
 
-static void kbugs_lockdep(void)
+static noinline void kbugs_lockdep(void)
 {
 	mutex_lock(&kbugs_a);
 	mutex_lock(&kbugs_b);
@@ -44,7 +46,7 @@ static void kbugs_lockdep(void)
 	mutex_unlock(&kbugs_b);
 }
 
-static int kbugs_kasan(void)
+static noinline int kbugs_kasan(void)
 {
 	char *p = kmalloc(16, GFP_KERNEL);
 
@@ -55,7 +57,7 @@ static int kbugs_kasan(void)
 	return 0;
 }
 
-static void kbugs_leak(void)
+static noinline void kbugs_leak(void)
 {
 	void *p;
 	int i;
@@ -70,7 +72,7 @@ static void kbugs_leak(void)
 	}
 }
 
-static void kbugs_ubsan(void)
+static noinline void kbugs_ubsan(void)
 {
 	pr_info("xpo_vm_kbugs: 1 << %u = %d\n", shift, 1 << shift);
 }
@@ -83,7 +85,7 @@ static void kbugs_timer_fn(struct timer_list *t)
 {
 }
 
-static int kbugs_odebug(void)
+static noinline int kbugs_odebug(void)
 {
 	struct kbugs_timer *k = kzalloc(sizeof(*k), GFP_KERNEL);
 
