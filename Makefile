@@ -5,7 +5,7 @@
 #   make                 build xpo.ko and xpo_sim.ko for KVER (and tools)
 #   make KVER=6.1        the same for Debian 12's 6.1 kernel
 #   make KVER=debug      the same for the debug kernel (scripts/debug-kernel;
-#                        built first if it is not, ~25 min on 2 cores)
+#                        built first if it is not: an hour or more on 2 cores)
 #   make debug-kernel    build the debug kernel (once; it is cached)
 #   make demo            boot a 6.12 guest with the emulated board and show it
 #   make check           every test on both kernels (installs what it needs)
