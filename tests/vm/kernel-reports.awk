@@ -10,12 +10,13 @@
 # console lacks are scanned after it.
 #
 # A report starts at a line naming an Oops, BUG, WARNING, lockdep, KASAN,
-# UBSAN or KFENCE report, a panic, a stall or a call trace, and runs on to
+# UBSAN, KFENCE, kmemleak or debug objects (ODEBUG) report, a panic, a
+# stall or a call trace, and runs on to
 # its "---[ end" marker, to a pause of more than 2 s in the log (a report is
 # printed in one go), or for at most 60 lines; up to 4 lines logged within
 # 0.5 s before it are shown with it.  The messages that loading an
-# unsigned out-of-tree module prints are not reports, nor is the guest's
-# power-off.
+# unsigned out-of-tree module prints are not reports, nor is kmemleak's
+# start-up line, nor the guest's power-off.
 
 function stamp(line)
 {
@@ -80,8 +81,10 @@ BEGIN {
 	trigger = "Oops|BUG:|kernel BUG at|WARNING:|possible (circular|recursive) locking|" \
 		  "INFO: |lockdep|KASAN|UBSAN|KFENCE|kmemleak|general protection fault|" \
 		  "Call Trace|Kernel panic|list_(add|del) corruption|stack-protector|" \
-		  "hard LOCKUP|soft lockup"
-	benign = "loading out-of-tree module taints kernel|module verification failed"
+		  "hard LOCKUP|soft lockup|ODEBUG:"
+	# ... and the debug kernel's checkers announcing themselves at boot
+	benign = "loading out-of-tree module taints kernel|module verification failed|" \
+		 "kmemleak: Kernel memory leak detector initialized"
 	last = 0
 }
 
