@@ -24,9 +24,7 @@ for r in $(seq 1 "$ROUNDS"); do
 		lat+=($(( ($(stamp "$c" power_off_ns) - $(stamp "$c" leak_asserted_ns)) / 1000 )))
 		sim_set "$c" leak 0
 	done
-	for c in $(seq 0 $((NCAGES - 1))); do
-		echo 1 > "/sys/bus/platform/devices/xpo_cage.$c/protection/rearm"
-	done
+	tools/xpoctl/xpoctl cage rearm all >/dev/null || die "cannot re-arm"
 	wait_all ready 60 || die "cages not back"
 done
 xpo_unload
