@@ -44,6 +44,8 @@ wait_status() {
 	done
 }
 
+check "no protection files in sysfs: netlink is the one admin ABI" \
+	test ! -e /sys/bus/platform/devices/xpo_cage.0/protection
 check_eq "default policy" "power-off low-power low-power" \
 	"$(prot 0 leak) $(prot 0 flow_low) $(prot 0 overtemp)"
 check_eq "armed at start" armed "$(status 0)"
