@@ -552,6 +552,5 @@ struct platform_driver xpo_cage_driver = {
 	.id_table = xpo_cage_ids,
 	.driver = {
 		.name = XPO_CAGE_DRV_NAME,
-		.dev_groups = xpo_cage_groups,
 	},
 };

@@ -329,9 +329,6 @@ void xpo_protect_debugfs_show(struct seq_file *s, struct xpo_cage *cage);
 /* xpo_protect.c, at cage allocation */
 void xpo_protect_init(struct xpo_cage *cage);
 
-/* xpo_protect_sysfs.c */
-extern const struct attribute_group *xpo_cage_groups[];
-
 /* xpo_debugfs.c */
 void xpo_debugfs_init(void);
 void xpo_debugfs_exit(void);
@@ -377,5 +374,8 @@ int xpo_cage_protect_set_limit(struct xpo_cage *cage,
 			       enum xpo_protect_cond cond, s32 value,
 			       const char **why);
 int xpo_cage_protect_rearm(struct xpo_cage *cage, const char **why);
+int xpo_cage_protect_change(struct xpo_cage *cage,
+			    const struct xpo_protect_settings *set,
+			    struct xpo_protect_settings *undo);
 
 #endif /* _XPO_CORE_H */

@@ -2,9 +2,9 @@
 /*
  * The xpo generic netlink family: cage-get (do and dump), cage-set and the
  * monitor group's events.  The spec, Documentation/netlink/specs/xpo.yaml,
- * is the source of truth: include/uapi/linux/xpo.h is generated from it,
- * and the policies below follow it attribute by attribute.  The ops are
- * full struct genl_ops, which both 6.1 (no split ops) and 6.12 take.
+ * is the source of truth: include/uapi/linux/xpo.h and the policies and
+ * ops table (xpo_nl_gen.c: full struct genl_ops, which both 6.1, without
+ * split ops, and 6.12 take) are generated from it by scripts/ynl-gen.
  * See Documentation/netlink.rst.
  */
 #include <linux/module.h>
@@ -16,12 +16,8 @@
 #include "xpo_compat.h"
 #include "xpo_core.h"
 #include "xpo_nl.h"
+#include "xpo_nl_gen.h"
 #include "xpo_port.h"
-
-/* Multicast groups, in the order of xpo_nl_mcgrps[] */
-enum {
-	XPO_NLGRP_MONITOR,
-};
 
 /* The core's protection enums are the uapi's, value for value */
 static_assert((int)XPO_PROTECT_LEAK == (int)XPO_PROTECTION_COND_LEAK);
@@ -52,58 +48,6 @@ struct xpo_nl_cage {
 	struct xpo_protect protect;
 	bool has_tlm;			/* @tlm is a fresh snapshot */
 	struct xpo_telemetry tlm;
-};
-
-static const struct nla_policy xpo_nl_cage_get_policy[XPO_A_CAGE_ID + 1] = {
-	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
-};
-
-/*
- * The host's limits: past what NLA_POLICY_MAX/RANGE hold (s16).  0 is
- * "none"; the core refuses the gap below its minimum
- * (xpo_cage_protect_set_limit()).
- */
-static XPO_NLA_RANGE_CONST struct netlink_range_validation
-xpo_nl_flow_min_range = {
-	.max = XPO_PROTECT_FLOW_LIMIT_MAX,
-};
-
-static XPO_NLA_RANGE_CONST struct netlink_range_validation_signed
-xpo_nl_temp_max_range = {
-	.min = 0,
-	.max = XPO_PROTECT_TEMP_LIMIT_MAX,
-};
-
-static const struct nla_policy xpo_nl_protect_policy[XPO_A_PROTECT_TEMP_MAX + 1] = {
-	[XPO_A_PROTECT_LEAK] = NLA_POLICY_MAX(NLA_U32,
-					      XPO_PROTECTION_ACTION_POWER_OFF),
-	[XPO_A_PROTECT_FLOW_LOW] = NLA_POLICY_MAX(NLA_U32,
-						  XPO_PROTECTION_ACTION_POWER_OFF),
-	[XPO_A_PROTECT_OVERTEMP] = NLA_POLICY_MAX(NLA_U32,
-						  XPO_PROTECTION_ACTION_POWER_OFF),
-	[XPO_A_PROTECT_FLOW_MIN] = NLA_POLICY_FULL_RANGE(NLA_U32,
-							 &xpo_nl_flow_min_range),
-	[XPO_A_PROTECT_TEMP_MAX] =
-		NLA_POLICY_FULL_RANGE_SIGNED(NLA_S32, &xpo_nl_temp_max_range),
-};
-
-static const struct nla_policy xpo_nl_cage_set_policy[XPO_A_CAGE_REARM + 1] = {
-	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
-	[XPO_A_CAGE_POWER_POLICY] = NLA_POLICY_MAX(NLA_U32,
-						   XPO_POWER_MODE_POLICY_AUTO),
-	[XPO_A_CAGE_RESET] = { .type = NLA_FLAG, },
-	[XPO_A_CAGE_POWER] = NLA_POLICY_MAX(NLA_U8, 1),
-	[XPO_A_CAGE_PROTECT] = NLA_POLICY_NESTED(xpo_nl_protect_policy),
-	[XPO_A_CAGE_REARM] = { .type = NLA_FLAG, },
-};
-
-static const struct nla_policy xpo_nl_eeprom_policy[XPO_A_EEPROM_LENGTH + 1] = {
-	[XPO_A_EEPROM_ID] = { .type = NLA_U32, },
-	[XPO_A_EEPROM_BANK] = { .type = NLA_U8, },
-	[XPO_A_EEPROM_PAGE] = { .type = NLA_U8, },
-	[XPO_A_EEPROM_OFFSET] = NLA_POLICY_MAX(NLA_U32, CMIS_WINDOW_SIZE - 1),
-	[XPO_A_EEPROM_LENGTH] = NLA_POLICY_RANGE(NLA_U32, 1,
-						 XPO_EEPROM_LEN_MAX),
 };
 
 /* Gather what cage-get reports.  Sleeps: bus reads for the live values. */
@@ -365,7 +309,7 @@ static void xpo_nl_post_doit(const struct XPO_GENL_OPS *ops,
 		xpo_cage_put(info->user_ptr[0]);
 }
 
-static int xpo_nl_cage_get_doit(struct sk_buff *skb, struct genl_info *info)
+int xpo_nl_cage_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct xpo_cage *cage = info->user_ptr[0];
 	struct sk_buff *msg;
@@ -386,8 +330,7 @@ static int xpo_nl_cage_get_doit(struct sk_buff *skb, struct genl_info *info)
  * All cages, in number order.  cb->args[0] is the number of the next cage
  * to report, so a dump that fills its message goes on where it stopped.
  */
-static int xpo_nl_cage_get_dumpit(struct sk_buff *skb,
-				  struct netlink_callback *cb)
+int xpo_nl_cage_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	unsigned long nr = cb->args[0];
 	struct xpo_cage *cage;
@@ -417,54 +360,72 @@ static const struct {
 	{ XPO_A_PROTECT_OVERTEMP,	XPO_PROTECT_OVERTEMP },
 };
 
-static int xpo_nl_protect_set(struct xpo_cage *cage, struct nlattr *nest,
-			      struct netlink_ext_ack *extack)
+/* What cage-get reports in the protect nest but cage-set cannot change */
+static const int xpo_nl_protect_ro[] = {
+	XPO_A_PROTECT_TRIPPED, XPO_A_PROTECT_REASON, XPO_A_PROTECT_ACTION,
+	XPO_A_PROTECT_TRIPPED_TIME, XPO_A_PROTECT_ALERTS,
+};
+
+/* A static message, as NL_SET_ERR_MSG() sets one, from a variable */
+static void xpo_nl_refusal_msg(struct netlink_ext_ack *extack,
+			       const struct xpo_nl_refusal *r,
+			       struct nlattr **tb)
 {
-	struct nlattr *tb[XPO_A_PROTECT_TEMP_MAX + 1];
-	const char *why;
+	if (!extack)
+		return;
+	extack->_msg = r->msg;
+	if (r->attr && tb[r->attr])
+		NL_SET_BAD_ATTR(extack, tb[r->attr]);
+}
+
+/*
+ * The protect nest of a cage-set, as settings to apply: parsed and checked
+ * in full (the policy has checked each value's range), nothing applied.
+ */
+static int xpo_nl_protect_parse(struct nlattr *nest,
+				struct xpo_protect_settings *set,
+				struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[XPO_A_PROTECT_MAX + 1];
+	struct xpo_nl_refusal r;
 	unsigned int i;
 	int err;
 
-	/* already validated against xpo_nl_protect_policy */
-	err = nla_parse_nested(tb, XPO_A_PROTECT_TEMP_MAX, nest,
-			       xpo_nl_protect_policy, extack);
+	err = nla_parse_nested(tb, XPO_A_PROTECT_MAX, nest,
+			       xpo_protect_nl_policy, extack);
 	if (err)
 		return err;
+	for (i = 0; i < ARRAY_SIZE(xpo_nl_protect_ro); i++) {
+		if (tb[xpo_nl_protect_ro[i]]) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[xpo_nl_protect_ro[i]],
+					    "Read-only: cage-set takes the actions, flow-min and temp-max");
+			return -EINVAL;
+		}
+	}
+
+	memset(set, 0, sizeof(*set));
 	for (i = 0; i < ARRAY_SIZE(xpo_nl_protect_conds); i++) {
 		struct nlattr *a = tb[xpo_nl_protect_conds[i].attr];
+		enum xpo_protect_cond cond = xpo_nl_protect_conds[i].cond;
 
 		if (!a)
 			continue;
-		err = xpo_cage_protect_set(cage, xpo_nl_protect_conds[i].cond,
-					   nla_get_u32(a));
-		if (err) {
-			NL_SET_ERR_MSG_ATTR(extack, a, "Invalid protection action");
-			return err;
-		}
+		set->policy_set |= BIT(cond);
+		set->policy[cond] = nla_get_u32(a);
 	}
 	if (tb[XPO_A_PROTECT_FLOW_MIN]) {
-		err = xpo_cage_protect_set_limit(cage, XPO_PROTECT_FLOW_LOW,
-						 nla_get_u32(tb[XPO_A_PROTECT_FLOW_MIN]),
-						 &why);
-		if (err == -ENODEV)
-			NL_SET_ERR_MSG(extack, "The cage is going away");
-		else if (err)
-			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_PROTECT_FLOW_MIN],
-					    "Flow limit must be 0 (none) or 1 to 100000 mL/min");
-		if (err)
-			return err;
+		set->limit_set |= BIT(XPO_PROTECT_FLOW_LOW);
+		set->limit[XPO_PROTECT_FLOW_LOW] =
+			nla_get_u32(tb[XPO_A_PROTECT_FLOW_MIN]);
 	}
 	if (tb[XPO_A_PROTECT_TEMP_MAX]) {
-		err = xpo_cage_protect_set_limit(cage, XPO_PROTECT_OVERTEMP,
-						 nla_get_s32(tb[XPO_A_PROTECT_TEMP_MAX]),
-						 &why);
-		if (err == -ENODEV)
-			NL_SET_ERR_MSG(extack, "The cage is going away");
-		else if (err)
-			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_PROTECT_TEMP_MAX],
-					    "Temperature limit must be 0 (none) or 20000 to 150000 millidegrees C");
-		if (err)
-			return err;
+		set->limit_set |= BIT(XPO_PROTECT_OVERTEMP);
+		set->limit[XPO_PROTECT_OVERTEMP] =
+			nla_get_s32(tb[XPO_A_PROTECT_TEMP_MAX]);
+	}
+	if (xpo_nl_protect_refused(set, &r)) {
+		xpo_nl_refusal_msg(extack, &r, tb);
+		return r.err;
 	}
 	return 0;
 }
@@ -495,103 +456,162 @@ static void xpo_nl_rearm_refused(struct netlink_ext_ack *extack,
 				    "Cannot re-arm: the cause is still present");
 }
 
-static int xpo_nl_cage_set_doit(struct sk_buff *skb, struct genl_info *info)
+/* The request, and the cage as it is now, for xpo_nl_cage_set_refused() */
+static void xpo_nl_set_plan(struct xpo_cage *cage, struct nlattr **tb,
+			    struct xpo_nl_set *plan)
+{
+	memset(plan, 0, sizeof(*plan));
+	plan->policy = tb[XPO_A_CAGE_POWER_POLICY];
+	plan->protect = tb[XPO_A_CAGE_PROTECT];
+	plan->rearm = tb[XPO_A_CAGE_REARM];
+	plan->power = tb[XPO_A_CAGE_POWER];
+	plan->power_on = plan->power && nla_get_u8(tb[XPO_A_CAGE_POWER]);
+	plan->reset = tb[XPO_A_CAGE_RESET];
+
+	mutex_lock(&cage->sm_lock);
+	plan->held_off = __xpo_protect_holds_power_off(cage);
+	plan->powered_off = cage->sm.state == XPO_S_POWERED_OFF;
+	plan->empty = cage->sm.state == XPO_S_EMPTY;
+	mutex_unlock(&cage->sm_lock);
+}
+
+/* What a cage-set has applied so far, to take back if a later step fails */
+struct xpo_nl_undo {
+	bool protect;
+	struct xpo_protect_settings protect_set;
+	bool policy;
+	enum xpo_power_policy policy_was;
+};
+
+static void xpo_nl_set_undo(struct xpo_cage *cage, struct xpo_nl_undo *u)
+{
+	if (u->policy)
+		xpo_cage_set_power_policy(cage, u->policy_was);
+	/* -ENODEV only: a cage going away keeps nothing anyway */
+	if (u->protect)
+		xpo_cage_protect_change(cage, &u->protect_set, NULL);
+}
+
+/*
+ * The reset, last: once the module was reset nothing is taken back; only
+ * a reset that did not happen (no powered module after all) undoes the
+ * steps before it.
+ */
+static int xpo_nl_set_reset(struct xpo_cage *cage, struct nlattr *attr,
+			    struct netlink_ext_ack *extack,
+			    struct xpo_nl_undo *undo)
+{
+	enum xpo_sm_state state;
+	int err;
+
+	err = xpo_cage_reset_wait(cage, &state);
+	if (err == -ENODEV) {
+		xpo_nl_set_undo(cage, undo);
+		NL_SET_ERR_MSG_ATTR(extack, attr, "No powered module to reset");
+	} else if (err == -ETIMEDOUT) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "The module did not settle after the reset");
+	} else if (err) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "Interrupted while waiting for the module");
+	}
+	if (err)
+		return err;
+	if (state == XPO_S_FAULT) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "The module is in fault after the reset");
+		return -EIO;
+	}
+	return 0;
+}
+
+/*
+ * All or nothing (Documentation/netlink.rst): every attribute is checked
+ * first; then the protection settings, the re-arm (which judges the cage
+ * against the new settings), the power policy, the supply and the reset,
+ * the irreversible steps last.  A step that fails takes back the
+ * protection settings and the policy applied before it.
+ */
+int xpo_nl_cage_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
 	struct xpo_cage *cage = info->user_ptr[0];
 	struct nlattr **tb = info->attrs;
-	enum xpo_sm_state state;
+	struct xpo_protect_settings set;
+	struct xpo_nl_undo undo = {};
+	struct xpo_nl_refusal r;
+	struct xpo_nl_set plan;
 	const char *why;
 	int err;
 
-	if (!tb[XPO_A_CAGE_POWER_POLICY] && !tb[XPO_A_CAGE_POWER] &&
-	    !tb[XPO_A_CAGE_RESET] && !tb[XPO_A_CAGE_PROTECT] &&
-	    !tb[XPO_A_CAGE_REARM]) {
-		NL_SET_ERR_MSG(extack,
-			       "Nothing to change: give power-policy, protect, rearm, power or reset");
-		return -EINVAL;
-	}
-
-	if (tb[XPO_A_CAGE_POWER_POLICY])
-		xpo_cage_set_power_policy(cage,
-					  nla_get_u32(tb[XPO_A_CAGE_POWER_POLICY]) ==
-					  XPO_POWER_MODE_POLICY_AUTO ?
-					  XPO_POWER_POLICY_AUTO :
-					  XPO_POWER_POLICY_HIGH);
-
+	/* 1. check everything */
 	if (tb[XPO_A_CAGE_PROTECT]) {
-		err = xpo_nl_protect_set(cage, tb[XPO_A_CAGE_PROTECT], extack);
+		err = xpo_nl_protect_parse(tb[XPO_A_CAGE_PROTECT], &set, extack);
 		if (err)
 			return err;
 	}
+	xpo_nl_set_plan(cage, tb, &plan);
+	if (xpo_nl_cage_set_refused(&plan, &r)) {
+		xpo_nl_refusal_msg(extack, &r, tb);
+		return r.err;
+	}
 
-	if (tb[XPO_A_CAGE_REARM]) {
+	/* 2. apply, taking back on failure */
+	if (plan.protect) {
+		err = xpo_cage_protect_change(cage, &set, &undo.protect_set);
+		if (err) {
+			NL_SET_ERR_MSG(extack, "The cage is going away");
+			return err;
+		}
+		undo.protect = true;
+	}
+
+	if (plan.rearm) {
 		err = xpo_cage_protect_rearm(cage, &why);
 		if (err) {
+			xpo_nl_set_undo(cage, &undo);
 			xpo_nl_rearm_refused(extack, tb[XPO_A_CAGE_REARM], err,
 					     why);
 			return err;
 		}
 	}
 
-	if (tb[XPO_A_CAGE_POWER]) {
-		err = xpo_cage_set_power(cage, nla_get_u8(tb[XPO_A_CAGE_POWER]));
+	if (plan.policy) {
+		undo.policy_was = xpo_cage_power_policy(cage);
+		undo.policy = true;
+		xpo_cage_set_power_policy(cage,
+					  nla_get_u32(tb[XPO_A_CAGE_POWER_POLICY]) ==
+					  XPO_POWER_MODE_POLICY_AUTO ?
+					  XPO_POWER_POLICY_AUTO :
+					  XPO_POWER_POLICY_HIGH);
+	}
+
+	if (plan.power) {
+		err = xpo_cage_set_power(cage, plan.power_on);
 		if (err) {
-			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_POWER],
-					    "The cage is going away");
+			xpo_nl_set_undo(cage, &undo);
+			if (err == -EBUSY)
+				NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_POWER],
+						    "The cage is held off by the protection: re-arm it first");
+			else
+				NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_POWER],
+						    "The cage is going away");
 			return err;
 		}
 	}
 
-	if (tb[XPO_A_CAGE_RESET]) {
-		err = xpo_cage_reset_wait(cage, &state);
-		if (err == -ENODEV)
-			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
-					    "No powered module to reset");
-		else if (err == -ETIMEDOUT)
-			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
-					    "The module did not settle after the reset");
-		else if (err)
-			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
-					    "Interrupted while waiting for the module");
-		if (err)
-			return err;
-		if (state == XPO_S_FAULT) {
-			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
-					    "The module is in fault after the reset");
-			return -EIO;
-		}
-	}
+	if (plan.reset)
+		return xpo_nl_set_reset(cage, tb[XPO_A_CAGE_RESET], extack,
+					&undo);
 	return 0;
 }
 
-static const struct genl_ops xpo_nl_ops[] = {
-	{
-		.cmd		= XPO_CMD_CAGE_GET,
-		.doit		= xpo_nl_cage_get_doit,
-		.dumpit		= xpo_nl_cage_get_dumpit,
-		.policy		= xpo_nl_cage_get_policy,
-		.maxattr	= XPO_A_CAGE_ID,
-	},
-	{
-		.cmd		= XPO_CMD_CAGE_SET,
-		.doit		= xpo_nl_cage_set_doit,
-		.policy		= xpo_nl_cage_set_policy,
-		.maxattr	= XPO_A_CAGE_REARM,
-		.flags		= GENL_ADMIN_PERM,
-	},
-	{
-		.cmd		= XPO_CMD_EEPROM_READ,
-		.doit		= xpo_nl_eeprom_read_doit,
-		.policy		= xpo_nl_eeprom_policy,
-		.maxattr	= XPO_A_EEPROM_LENGTH,
-	},
-};
-
-static const struct genl_multicast_group xpo_nl_mcgrps[] = {
-	[XPO_NLGRP_MONITOR] = { .name = XPO_MCGRP_MONITOR, },
-};
-
+/*
+ * The policies and the ops come from the spec (xpo_nl_gen.c).
+ * resv_start_op 0: the netlink core validates the header of every command
+ * (genlmsghdr.reserved 0, only the nlmsg_flags it knows), as it does for
+ * any new family; the attributes are validated strictly in any case.
+ */
 struct genl_family xpo_nl_family __ro_after_init = {
 	.name		= XPO_FAMILY_NAME,
 	.version	= XPO_FAMILY_VERSION,
@@ -600,7 +620,7 @@ struct genl_family xpo_nl_family __ro_after_init = {
 	.parallel_ops	= true,
 	.ops		= xpo_nl_ops,
 	.n_ops		= ARRAY_SIZE(xpo_nl_ops),
-	.resv_start_op	= XPO_CMD_EEPROM_READ + 1,
+	.resv_start_op	= 0,
 	.pre_doit	= xpo_nl_pre_doit,
 	.post_doit	= xpo_nl_post_doit,
 	.mcgrps		= xpo_nl_mcgrps,

@@ -5,6 +5,7 @@
  * family's own), told as errno, attribute and message; and the event an
  * internal uevent or a protection uevent is reported as.  No locks, no hardware: KUnit tests it.
  */
+#include <linux/bits.h>
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <kunit/visibility.h>
@@ -100,3 +101,78 @@ int xpo_nl_event(enum xpo_event_type type)
 	return type < XPO_EV_NUM ? events[type] : 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_nl_event);
+
+/**
+ * xpo_nl_cage_set_refused() - check a cage-set before anything changes
+ * @set: what the request asks for, and the cage as it is
+ * @r: filled in when refused (@r->attr: an XPO_A_CAGE_* or 0)
+ *
+ * cage-set is all or nothing: what can be known to fail is refused here,
+ * before the first change.  What cannot (a re-arm, which reads the module
+ * against the new settings) is undone by the caller.  A re-arm in the same
+ * request lifts a hold of the protection, so it lets a power-on or a reset
+ * through.
+ *
+ * Return: true if the request is refused.
+ */
+bool xpo_nl_cage_set_refused(const struct xpo_nl_set *set,
+			     struct xpo_nl_refusal *r)
+{
+	bool held = set->held_off && !set->rearm;
+
+	if (!set->policy && !set->protect && !set->rearm && !set->power &&
+	    !set->reset)
+		return xpo_nl_refuse(r, -EINVAL, 0,
+				     "Nothing to change: give power-policy, protect, rearm, power or reset");
+	if (set->power && set->power_on && held)
+		return xpo_nl_refuse(r, -EBUSY, XPO_A_CAGE_POWER,
+				     "The cage is held off by the protection: re-arm it first");
+	if (!set->reset)
+		return false;
+	if (set->power && !set->power_on)
+		return xpo_nl_refuse(r, -EINVAL, XPO_A_CAGE_RESET,
+				     "Cannot reset a module whose supply is switched off in the same request");
+	if (set->power)		/* powered on first: probed afresh anyway */
+		return false;
+	if (held)
+		return xpo_nl_refuse(r, -EBUSY, XPO_A_CAGE_RESET,
+				     "The cage is held off by the protection: re-arm it first");
+	if (set->powered_off && !set->held_off)
+		return xpo_nl_refuse(r, -ENODEV, XPO_A_CAGE_RESET,
+				     "No powered module to reset: the cage's supply is off");
+	if (set->empty)
+		return xpo_nl_refuse(r, -ENODEV, XPO_A_CAGE_RESET,
+				     "No module to reset");
+	return false;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_nl_cage_set_refused);
+
+/**
+ * xpo_nl_protect_refused() - check the protect nest of a cage-set
+ * @s: the actions and limits it sets
+ * @r: filled in when refused (@r->attr: an XPO_A_PROTECT_*)
+ *
+ * The policy has checked each value's range already; what is left are
+ * the host limits' gaps (a temperature limit of 1 to 19999 m°C), judged by
+ * the core's own xpo_protect_limit_check().
+ *
+ * Return: true if the nest is refused.
+ */
+bool xpo_nl_protect_refused(const struct xpo_protect_settings *s,
+			    struct xpo_nl_refusal *r)
+{
+	const char *why;
+
+	if ((s->limit_set & BIT(XPO_PROTECT_FLOW_LOW)) &&
+	    xpo_protect_limit_check(XPO_PROTECT_FLOW_LOW,
+				    s->limit[XPO_PROTECT_FLOW_LOW], &why))
+		return xpo_nl_refuse(r, -EINVAL, XPO_A_PROTECT_FLOW_MIN,
+				     "Flow limit must be 0 (none) or 1 to 100000 mL/min");
+	if ((s->limit_set & BIT(XPO_PROTECT_OVERTEMP)) &&
+	    xpo_protect_limit_check(XPO_PROTECT_OVERTEMP,
+				    s->limit[XPO_PROTECT_OVERTEMP], &why))
+		return xpo_nl_refuse(r, -EINVAL, XPO_A_PROTECT_TEMP_MAX,
+				     "Temperature limit must be 0 (none) or 20000 to 150000 millidegrees C");
+	return false;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_nl_protect_refused);

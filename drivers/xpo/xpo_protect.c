@@ -583,6 +583,68 @@ int xpo_cage_protect_set_limit(struct xpo_cage *cage,
 }
 
 /**
+ * xpo_cage_protect_change() - change several protection settings at once
+ * @cage: the cage
+ * @set: the actions and limits to apply (only those in its masks)
+ * @undo: if not NULL, filled in with what @set replaced: applied in turn,
+ *	it puts the settings back as they were
+ *
+ * All or nothing, in one sm_lock section: every value is checked before
+ * any is applied, and no protection run sees half of the change.  For an
+ * admin request of several attributes (netlink's cage-set) that must be
+ * able to take its change back when a later step is refused.  A trip in
+ * force stays.
+ * Return: 0, -EINVAL (an action or a limit out of range, see
+ * xpo_protect_limit_check()) or -ENODEV once the cage is going.
+ */
+int xpo_cage_protect_change(struct xpo_cage *cage,
+			    const struct xpo_protect_settings *set,
+			    struct xpo_protect_settings *undo)
+{
+	struct xpo_protect *p = &cage->protect;
+	const char *why;
+	unsigned int c;
+	int ret = 0;
+
+	for (c = 0; c < XPO_PROTECT_NUM_COND; c++) {
+		if ((set->policy_set & BIT(c)) &&
+		    set->policy[c] >= XPO_PROTECT_NUM_ACTION)
+			return -EINVAL;
+		if ((set->limit_set & BIT(c)) &&
+		    xpo_protect_limit_check(c, set->limit[c], &why))
+			return -EINVAL;
+	}
+
+	mutex_lock(&cage->sm_lock);
+	if (cage->stopping) {
+		ret = -ENODEV;
+		goto out;
+	}
+	if (undo) {
+		memset(undo, 0, sizeof(*undo));
+		undo->policy_set = set->policy_set;
+		undo->limit_set = set->limit_set;
+	}
+	for (c = 0; c < XPO_PROTECT_NUM_COND; c++) {
+		if (set->policy_set & BIT(c)) {
+			if (undo)
+				undo->policy[c] = p->policy[c];
+			p->policy[c] = set->policy[c];
+		}
+		if (set->limit_set & BIT(c)) {
+			if (undo)
+				undo->limit[c] = p->limit[c];
+			p->limit[c] = set->limit[c];
+		}
+	}
+	if (set->limit_set && xpo_protect_has_limits(p))
+		mod_delayed_work(xpo_wq, &cage->limit_work, 0);
+out:
+	mutex_unlock(&cage->sm_lock);
+	return ret;
+}
+
+/**
  * xpo_cage_protect_rearm() - lift a trip once the cause is gone
  * @cage: the cage
  * @why: set to what still holds when refused

@@ -106,6 +106,23 @@ struct xpo_protect {
 	u8 active;
 };
 
+/**
+ * struct xpo_protect_settings - a change of a cage's protection settings
+ * @policy_set: BIT(cond) for each @policy entry to apply
+ * @limit_set: BIT(cond) for each @limit entry to apply
+ * @policy: the new action of a condition
+ * @limit: the new host limit of a condition (see above)
+ *
+ * What xpo_cage_protect_change() applies in one go, and what it hands
+ * back to undo it.
+ */
+struct xpo_protect_settings {
+	u8 policy_set;
+	u8 limit_set;
+	enum xpo_protect_action policy[XPO_PROTECT_NUM_COND];
+	s32 limit[XPO_PROTECT_NUM_COND];
+};
+
 const char *xpo_protect_cond_name(enum xpo_protect_cond cond);
 const char *xpo_protect_action_name(enum xpo_protect_action action);
 int xpo_protect_action_parse(const char *s);

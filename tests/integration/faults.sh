@@ -15,14 +15,15 @@ sim_set 5 present 0
 wait_state 5 empty 10 || not_ok "cage 5 did not go empty"
 sim_set 5 present 1
 if wait_state 5 fault 30; then ok "NACKing module: cage 5 in fault"; else not_ok "NACKing module: cage 5 is $(cage_state 5)"; fi
-reason=$(cage_field 5 fault_reason)
-case "$reason" in none|"") not_ok "cage 5 fault reason missing" ;; *) ok "cage 5 fault reason: $reason" ;; esac
+check_eq "cage 5 fault reason: the module does not answer" no-response \
+	"$(cage_field 5 fault_reason)"
 sim_set 5 nack 0
 
 # A module in ModuleFault
 sim_set 6 hold_state fault
 if wait_state 6 fault 20; then ok "ModuleFault: cage 6 in fault"; else not_ok "ModuleFault: cage 6 is $(cage_state 6)"; fi
-echo "# cage 6 fault_reason: $(cage_field 6 fault_reason)"
+check_eq "cage 6 fault reason: the module reports ModuleFault" module-fault \
+	"$(cage_field 6 fault_reason)"
 check_eq "cage 6 module_state" "fault" "$(cage_field 6 module_state | awk '{print tolower($1)}')"
 
 # A module stuck in ModulePwrUp: the power-up timeout fires
@@ -31,7 +32,8 @@ sim_set 7 present 0
 wait_state 7 empty 10
 sim_set 7 present 1
 if wait_state 7 fault 60; then ok "stuck power-up: cage 7 in fault"; else not_ok "stuck power-up: cage 7 is $(cage_state 7)"; fi
-echo "# cage 7 fault_reason: $(cage_field 7 fault_reason)"
+check_eq "cage 7 fault reason: no ModuleReady in time" power-up-timeout \
+	"$(cage_field 7 fault_reason)"
 
 # Everyone else is fine
 bad=""

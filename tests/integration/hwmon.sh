@@ -87,8 +87,9 @@ check_eq "no alarm on a healthy cage" "0 0 0 0" \
 	"$(hw 3 temp1_crit_alarm) $(hw 3 fan1_alarm) $(hw 3 temp3_crit_alarm) $(hw 3 power1_crit_alarm)"
 
 # Physics: values and alarms follow ---------------------------------------------------
-echo alert > /sys/bus/platform/devices/xpo_cage.7/protection/flow_low
-echo alert > /sys/bus/platform/devices/xpo_cage.7/protection/overtemp
+# alert only: the module must keep running for its values to be read
+tools/xpoctl/xpoctl cage set 7 protect flow-low alert overtemp alert ||
+	die "xpoctl cage set 7 protect failed (make -s tools)"
 echo 42000 > "$SIM_DBG/cage7/coolant_inlet_mdegc"
 sleep 0.5
 check "inlet raised to 42 C: temp2 follows" near "$(hw 7 temp2_input)" 42000 8

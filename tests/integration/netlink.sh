@@ -7,8 +7,9 @@
 # cage-get (do, and a dump resumed over several messages), eeprom-read,
 # cage-set, thermal and coolant values against hwmon, protection (actions,
 # a trip, re-arm refused then done, the events on the monitor group), the
-# monitor group over a burst of 16 insertions, permissions, and malformed
-# requests with their extack.
+# monitor group over a burst of 16 insertions, permissions (eeprom-read and
+# cage-set admin only), a cage-set that is all or nothing, the header
+# validation of every command, and malformed requests with their extack.
 . "$(dirname "$0")/lib.sh"
 
 KSRC=/usr/src/linux-source-6.12
@@ -107,6 +108,17 @@ for c in $(seq 0 $((NCAGES - 1))); do
 		not_ok "cage $c:$bad"
 	fi
 done
+
+# pfield CAGE NAME: an attribute of the cage's protect nest, by cage-get
+# (netlink is the protection's one admin interface)
+pfield() {
+	reqjq "{\"do\": \"cage-get\", \"attrs\": {\"id\": $1}}" -r ".reply.protect.\"$2\""
+}
+# pstatus CAGE: "armed" or "tripped COND ACTION"
+pstatus() {
+	reqjq "{\"do\": \"cage-get\", \"attrs\": {\"id\": $1}}" -r \
+		'.reply.protect | if .tripped == 1 then "tripped \(.reason) \(.action)" else "armed" end'
+}
 
 # The YNL library with the spec loaded once, as a coprocess: Python takes
 # seconds to start in a TCG guest.  req JSON: one answer line,
@@ -236,6 +248,24 @@ expect_err "unexpected attribute in cage-get" $EINVAL 'has("bad-attr-offs")' \
 expect_err "power-policy out of range" $ERANGE 'has("bad-attr-offs")' \
 	'{"raw": "cage-set", "attrs": [[1, "01000000"], [29, "07000000"]]}'
 check_eq "the refused cage-set changed nothing" high "$(cage_field 1 power_policy)"
+# resv_start_op 0: the netlink core checks the header of every command
+expect_err "cage-get with genlmsghdr.reserved set: refused" $EINVAL \
+	'.msg == "genlmsghdr.reserved field is not 0"' \
+	'{"raw": "cage-get", "reserved": 1, "attrs": [[1, "01000000"]]}'
+expect_err "cage-set with genlmsghdr.reserved set: refused, nothing changed" $EINVAL \
+	'.msg == "genlmsghdr.reserved field is not 0"' \
+	'{"raw": "cage-set", "reserved": 1, "attrs": [[1, "01000000"], [29, "01000000"]]}'
+check_eq "... the policy is still high" high "$(cage_field 1 power_policy)"
+# NLM_F_REQUEST | NLM_F_ACK | NLM_F_REPLACE (0x100): not a flag genetlink knows
+expect_err "eeprom-read with an unknown nlmsg flag: refused" $EINVAL \
+	'.msg | test("reserved bits set in nlmsg_flags")' \
+	'{"raw": "eeprom-read", "flags": 261, "attrs": [[1, "01000000"], [4, "00000000"], [5, "04000000"]]}'
+check_eq "a request as YNL sends it (reserved 0) still works" 1 \
+	"$(reqjq '{"raw": "cage-get", "attrs": [[1, "01000000"]]}' -r '.errno + 1')"
+# the protect nest takes only what can be set
+expect_err "cage-set of a read-only protection attribute (tripped): refused" $EINVAL \
+	'(.msg | test("Read-only")) and ."bad-attr" == ".protect.tripped"' \
+	'{"do": "cage-set", "attrs": {"id": 1, "protect": {"tripped": 0}}}'
 
 # permissions ----------------------------------------------------------------
 setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
@@ -249,8 +279,15 @@ setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
 REQ
 check_eq "a user without CAP_NET_ADMIN dumps the cages" "$NCAGES" \
 	"$(sed -n 1p "$tmp/nobody.json" | jq '.reply | length')"
-check_eq "a user without CAP_NET_ADMIN reads module memory" 8 \
-	"$(sed -n 2p "$tmp/nobody.json" | jq -r '.reply.data | length')"
+# raw reads clear latched flags the protection needs: admin only, as
+# ethtool's module EEPROM read (GENL_UNS_ADMIN_PERM)
+check_eq "a user without CAP_NET_ADMIN cannot read module memory (EPERM)" 1 \
+	"$(sed -n 2p "$tmp/nobody.json" | jq -r .errno)"
+check_eq "... and gets nothing of it" null \
+	"$(sed -n 2p "$tmp/nobody.json" | jq -r .reply.data)"
+check_eq "root reads the same 4 bytes" \
+	"$(hexline "$(sim_mem 3 lower)" | cut -c1-8)" \
+	"$(reqjq '{"do": "eeprom-read", "attrs": {"id": 3, "offset": 0, "length": 4}}' -r .reply.data)"
 check_eq "a user without CAP_NET_ADMIN cannot reset a cage (EPERM)" 1 \
 	"$(sed -n 3p "$tmp/nobody.json" | jq -r .errno)"
 check_eq "... nor switch its power off (EPERM)" 1 \
@@ -260,8 +297,7 @@ check_eq "... nor change its protection (EPERM)" 1 \
 check_eq "... nor re-arm it (EPERM)" 1 \
 	"$(sed -n 6p "$tmp/nobody.json" | jq -r .errno)"
 check_eq "... and the cage is untouched" ready "$(cage_state 3)"
-check_eq "... its protection too" power-off \
-	"$(cat /sys/bus/platform/devices/xpo_cage.3/protection/leak)"
+check_eq "... its protection too" power-off "$(pfield 3 leak)"
 
 # cage-set -------------------------------------------------------------------
 ynl --do cage-set --json '{"id": 4, "power-policy": "auto"}' > "$tmp/set.out" 2>&1
@@ -315,20 +351,19 @@ check_eq "cage 7 power class, max power and policy are there" true \
 	"$(echo "$r" | jq '.reply | has("power-class") and has("max-power") and has("power-draw") and has("power-policy")')"
 
 # protection ---------------------------------------------------------------------
-prot() { echo "/sys/bus/platform/devices/xpo_cage.$1/protection/$2"; }
 check_eq "cage-get reports the default protection, armed" \
 	'{"leak":"power-off","flow-low":"low-power","overtemp":"low-power","tripped":0,"alerts":[]}' \
 	"$(echo "$r" | jq -c '.reply.protect | {leak, "flow-low", overtemp, tripped, alerts: (.alerts // [])}')"
 r=$(req '{"do": "cage-set", "attrs": {"id": 9, "protect": {"overtemp": "alert", "leak": "low-power"}}}')
 check_eq "cage-set protect succeeds" null "$(echo "$r" | jq -r .errno)"
 check_eq "... and reaches the core" "alert low-power low-power" \
-	"$(cat "$(prot 9 overtemp)") $(cat "$(prot 9 leak)") $(cat "$(prot 9 flow_low)")"
+	"$(pfield 9 overtemp) $(pfield 9 leak) $(pfield 9 flow-low)"
 check_eq "... and cage-get reports it" '["alert","low-power","low-power"]' \
 	"$(reqjq '{"do": "cage-get", "attrs": {"id": 9}}' -c '[.reply.protect.overtemp, .reply.protect.leak, .reply.protect."flow-low"]')"
 # hand-built: cage-set id (1), protect (44, NLA_F_NESTED) { overtemp (3) = 9 }
 expect_err "protection action out of range" $ERANGE 'has("bad-attr-offs")' \
 	'{"raw": "cage-set", "attrs": [[1, "09000000"], [32812, "0800030009000000"]]}'
-check_eq "... changed nothing" alert "$(cat "$(prot 9 overtemp)")"
+check_eq "... changed nothing" alert "$(pfield 9 overtemp)"
 expect_err "flow-min above 100000 mL/min" $ERANGE '."bad-attr" == ".protect.flow-min"' \
 	'{"do": "cage-set", "attrs": {"id": 9, "protect": {"flow-min": 100001}}}'
 expect_err "temp-max above 150 °C" $ERANGE '."bad-attr" == ".protect.temp-max"' \
@@ -342,26 +377,47 @@ check_eq "no host limits by default" "0 0" \
 r=$(req '{"do": "cage-set", "attrs": {"id": 9, "protect": {"flow-min": 300, "temp-max": 70000}}}')
 check_eq "cage-set flow-min 300 temp-max 70000 succeeds" null "$(echo "$r" | jq -r .errno)"
 check_eq "... and reaches the core" "300 70000" \
-	"$(cat "$(prot 9 flow_min)") $(cat "$(prot 9 temp_max)")"
+	"$(pfield 9 flow-min) $(pfield 9 temp-max)"
 check_eq "... and cage-get reports them" "300 70000" \
 	"$(reqjq '{"do": "cage-get", "attrs": {"id": 9}}' -r '.reply.protect | "\(."flow-min") \(."temp-max")"')"
 expect_err "temp-max between none and 20 °C: EINVAL from the core" $EINVAL \
 	'(.msg | test("Temperature limit must be")) and ."bad-attr" == ".protect.temp-max"' \
 	'{"do": "cage-set", "attrs": {"id": 9, "protect": {"temp-max": 10000}}}'
-check_eq "... changed nothing" 70000 "$(cat "$(prot 9 temp_max)")"
+check_eq "... changed nothing" 70000 "$(pfield 9 temp-max)"
 req '{"do": "cage-set", "attrs": {"id": 9, "protect": {"flow-min": 0, "temp-max": 0}}}' >/dev/null
-check_eq "0 removes them" "0 0" "$(cat "$(prot 9 flow_min)") $(cat "$(prot 9 temp_max)")"
+check_eq "0 removes them" "0 0" "$(pfield 9 flow-min) $(pfield 9 temp-max)"
+
+# cage-set is all or nothing: a valid power-policy with an invalid limit
+# changes neither (before, the policy was applied and the module dropped
+# to low power while the request failed)
+expect_err "power-policy auto with temp-max 10000: EINVAL at the limit" $EINVAL \
+	'(.msg | test("Temperature limit must be")) and ."bad-attr" == ".protect.temp-max"' \
+	'{"do": "cage-set", "attrs": {"id": 1, "power-policy": "auto", "protect": {"overtemp": "alert", "temp-max": 10000}}}'
+sleep 2
+check_eq "... the power policy is unchanged" high "$(cage_field 1 power_policy)"
+check_eq "... the module is still ready, in high power" "ready ready" \
+	"$(cage_state 1) $(reqjq '{"do": "cage-get", "attrs": {"id": 1}}' -r '.reply."module-state"')"
+check_eq "... and the overtemp action of the same nest is unchanged" low-power "$(pfield 1 overtemp)"
 
 # a host limit trips: flow-min above the flow (default action low power)
 flow=$(reqjq '{"do": "cage-get", "attrs": {"id": 11}}' -r '.reply."coolant-flow"')
 req "{\"do\": \"cage-set\", \"attrs\": {\"id\": 11, \"protect\": {\"flow-min\": $((flow + 100))}}}" >/dev/null
-for i in $(seq 100); do [ "$(cat "$(prot 11 status)")" = "tripped flow-low low-power" ] && break; sleep 0.05; done
+for i in $(seq 100); do [ "$(pstatus 11)" = "tripped flow-low low-power" ] && break; sleep 0.05; done
 check_eq "flow-min above the flow ($flow mL/min): tripped, flow-low, low-power" \
 	"1 flow-low low-power" \
 	"$(reqjq '{"do": "cage-get", "attrs": {"id": 11}}' -r '.reply.protect | "\(.tripped) \(.reason) \(.action)"')"
 expect_err "rearm while the flow is under the limit: EBUSY, flow in the extack" 16 \
 	'.msg == "Cannot re-arm: coolant flow is still low"' \
 	'{"do": "cage-set", "attrs": {"id": 11, "rearm": true}}'
+# a refused re-arm takes back what the request changed before it
+expect_err "policy, protection and a refused re-arm in one request: EBUSY" 16 \
+	'.msg == "Cannot re-arm: coolant flow is still low"' \
+	'{"do": "cage-set", "attrs": {"id": 11, "power-policy": "auto", "protect": {"overtemp": "alert", "leak": "alert"}, "rearm": true}}'
+check_eq "... the power policy is unchanged" high "$(cage_field 11 power_policy)"
+check_eq "... the protection's actions are unchanged" "power-off low-power" \
+	"$(pfield 11 leak) $(pfield 11 overtemp)"
+check_eq "... and it is still tripped, the module in low power" \
+	"tripped flow-low low-power low-power" "$(pstatus 11) $(cage_state 11)"
 r=$(req '{"do": "cage-set", "attrs": {"id": 11, "protect": {"flow-min": 0}, "rearm": true}}')
 check_eq "limit removed and re-armed in one request" null "$(echo "$r" | jq -r .errno)"
 check "... ready again" wait_state 11 ready 30
@@ -372,7 +428,7 @@ pmon=$!
 for i in $(seq 100); do [ -e "$tmp/pready" ] && break; sleep 0.1; done
 check "a monitor joined the group" test -e "$tmp/pready"
 sim_set 10 leak 1
-for i in $(seq 100); do [ "$(cat "$(prot 10 status)")" = "tripped leak power-off" ] && break; sleep 0.05; done
+for i in $(seq 100); do [ "$(pstatus 10)" = "tripped leak power-off" ] && break; sleep 0.05; done
 r=$(req '{"do": "cage-get", "attrs": {"id": 10}}')
 check_eq "leak: cage-get reports the trip" '{"tripped":1,"reason":"leak","action":"power-off","alerts":["leak"],"leak":1}' \
 	"$(echo "$r" | jq -c '{tripped: .reply.protect.tripped, reason: .reply.protect.reason, action: .reply.protect.action, alerts: .reply.protect.alerts, leak: .reply.leak}')"
@@ -386,6 +442,17 @@ expect_err "rearm while the leak is there: EBUSY, the cause in the extack" 16 \
 	'.msg == "Cannot re-arm: a leak is still detected" and ."bad-attr" == ".rearm"' \
 	'{"do": "cage-set", "attrs": {"id": 10, "rearm": true}}'
 check_eq "... the cage stays off" powered-off "$(cage_state 10)"
+# power-on while the protection holds the cage off: refused before the
+# policy changes, and the extack says why (not "going away")
+expect_err "power-policy auto and power 1 while held off: EBUSY, re-arm first" 16 \
+	'(.msg | test("held off by the protection: re-arm it first")) and ."bad-attr" == ".power"' \
+	'{"do": "cage-set", "attrs": {"id": 10, "power-policy": "auto", "power": 1}}'
+check_eq "... the power policy is unchanged" high "$(cage_field 10 power_policy)"
+check_eq "... the cage stays off, tripped" "powered-off tripped leak power-off" \
+	"$(cage_state 10) $(pstatus 10)"
+expect_err "reset while held off: EBUSY, re-arm first" 16 \
+	'(.msg | test("held off by the protection")) and ."bad-attr" == ".reset"' \
+	'{"do": "cage-set", "attrs": {"id": 10, "reset": true}}'
 sim_set 10 leak 0
 r=$(req '{"do": "cage-set", "attrs": {"id": 10, "rearm": true}}')
 check_eq "leak gone: rearm succeeds" null "$(echo "$r" | jq -r .errno)"

@@ -11,7 +11,9 @@
 #       one request per input line, {"do"|"dump": OP, "attrs": {...}}, with
 #       the spec loaded once (Python is slow to start in a TCG guest); one
 #       output line each: {"reply": ...} or {"errno": N, "extack": {...}};
-#       {"raw": OP, "attrs": [[TYPE, HEX], ...]} sends a hand-built request
+#       {"raw": OP, "attrs": [[TYPE, HEX], ...]} sends a hand-built request,
+#       with "reserved": N (genlmsghdr.reserved) and "flags": N (nlmsg_flags,
+#       default NLM_F_REQUEST | NLM_F_ACK) when given
 #   netlink_helper.py raw CMD ATTR_TYPE HEX_PAYLOAD [ATTR_TYPE HEX ...]
 #       send a request built by hand (wrong types, unknown attributes) and
 #       print the kernel's answer: {"errno": N, "extack": {...}}
@@ -66,7 +68,8 @@ def batch():
             continue
         req = json.loads(line)
         if 'raw' in req:
-            raw(ynl, req['raw'], req['attrs'])
+            raw(ynl, req['raw'], req['attrs'], req.get('reserved', 0),
+                req.get('flags'))
             continue
         try:
             if 'dump' in req:
@@ -78,15 +81,19 @@ def batch():
         print(json.dumps(out, default=jsonable), flush=True)
 
 
-def raw(ynl, cmd, pairs):
+def raw(ynl, cmd, pairs, reserved=0, flags=None):
     attrs = b''
     for atype, payload in pairs:
         data = bytes.fromhex(payload)
         attr = struct.pack('HH', 4 + len(data), int(atype)) + data
         attrs += attr + b'\0' * ((4 - len(attr) % 4) % 4)
     op = ynl.ops[cmd]
-    msg = ynl.nlproto.message(Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK,
-                              op.req_value, 1, seq=1)
+    if flags is None:
+        flags = Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK
+    # the netlink header (less its length) and the genetlink header, by
+    # hand: YNL always sends a zero reserved field
+    msg = struct.pack('HHII', ynl.nlproto.family_id, flags, 1, 0)
+    msg += struct.pack('BBH', op.req_value, 1, reserved)
     msg += attrs
     msg = struct.pack('I', len(msg) + 4) + msg   # nlmsg_len
     ynl.sock.send(msg, 0)

@@ -4,17 +4,37 @@
 # Coolant and thermal protection against the emulated physics: the default
 # and configured actions, the host's own limits, the reason kept, no
 # flapping until re-armed, re-arm refused while the cause is present,
-# escalation, and the events.
+# escalation, and the events.  Administered through netlink (xpoctl), the
+# protection's one admin interface.
 . "$(dirname "$0")/lib.sh"
+
+X=tools/xpoctl/xpoctl
+[ -x "$X" ] || die "$X is not built: make -s tools"
 
 xpo_load
 wait_all ready 60 || die "cages not ready: $(all_states)"
 echo 200 > "$SIM_DBG/thermal_tau_ms"
 
-prot() { echo "/sys/bus/platform/devices/xpo_cage.$1/protection/$2"; }
-status() { cat "$(prot "$1" status)"; }
+# prot CAGE FIELD: a field of xpoctl -j cage show's protection object
+# (leak, flow_low, overtemp: actions; flow_min_ml_min, temp_max_c: limits,
+# null when none)
+prot() { "$X" -j cage show "$1" | jq -r ".cages[0].protection.$2"; }
+# status CAGE: "armed" or "tripped COND ACTION"
+status() {
+	"$X" -j cage show "$1" | jq -r '.cages[0].protection |
+		if .tripped then "tripped \(.reason) \(.action)" else "armed" end'
+}
+# limits CAGE: "FLOW TEMP" in mL/min and millidegrees C, 0 for none
+limits() {
+	"$X" -j cage show "$1" | jq -r '.cages[0].protection |
+		"\(.flow_min_ml_min // 0) \(((.temp_max_c // 0) * 1000) | round)"'
+}
+# pset CAGE ARGS...: xpoctl cage set, quiet
+pset() { local c=$1; shift; "$X" cage set "$c" "$@" >/dev/null 2>&1; }
+# mdegc_c M: millidegrees C as xpoctl's C with three decimals
+mdegc_c() { printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); }
 stamp() { sed -n "s/^$2: *//p" "$SIM_DBG/cage$1/timestamps"; }
-rearm() { echo 1 > "$(prot "$1" rearm)" 2>/dev/null; }
+rearm() { "$X" cage rearm "$1" >/dev/null 2>&1; }
 # wait_status CAGE TEXT [SECONDS]
 wait_status() {
 	local deadline=$(($(date +%s) + ${3:-10}))
@@ -24,11 +44,13 @@ wait_status() {
 	done
 }
 
+check "no protection files in sysfs: netlink is the one admin ABI" \
+	test ! -e /sys/bus/platform/devices/xpo_cage.0/protection
 check_eq "default policy" "power-off low-power low-power" \
-	"$(cat "$(prot 0 leak)") $(cat "$(prot 0 flow_low)") $(cat "$(prot 0 overtemp)")"
+	"$(prot 0 leak) $(prot 0 flow_low) $(prot 0 overtemp)"
 check_eq "armed at start" armed "$(status 0)"
-check "an unknown action is refused" eval "! echo shutdown > $(prot 0 leak) 2>/dev/null"
-check_eq "...and changes nothing" power-off "$(cat "$(prot 0 leak)")"
+check "an unknown action is refused" eval '! pset 0 protect leak shutdown'
+check_eq "...and changes nothing" power-off "$(prot 0 leak)"
 check "re-arm with nothing tripped is harmless" rearm 0
 
 uevents_start
@@ -65,7 +87,7 @@ check "flow back: re-arm" rearm 4
 check "re-armed: high power again" wait_state 4 ready 20
 
 # Over-temperature with alert only: an event, nothing else ----------------------------
-echo alert > "$(prot 5 overtemp)"
+check "overtemp=alert on cage 5" pset 5 protect overtemp alert
 sim_set 5 coolant_inlet_mdegc 75000
 for i in $(seq 1 40); do
 	[ "$(uevents_for 5 | grep -c alarm)" -gt 0 ] 2>/dev/null && break
@@ -88,7 +110,7 @@ check "cooled: re-arm" rearm 6
 check "cooled: ready again" wait_state 6 ready 20
 
 # Flow-low set to power-off: re-arm while the flow is still off trips again --------
-echo power-off > "$(prot 8 flow_low)"
+check "flow-low=power-off on cage 8" pset 8 protect flow-low power-off
 sim_set 8 coolant_flow_mlpm 0
 check "flow-low=power-off: tripped" wait_status 8 "tripped flow-low power-off" 5
 check_eq "flow-low=power-off: powered off" powered-off "$(cage_state 8)"
@@ -103,7 +125,7 @@ check "flow back: ready" wait_state 8 ready 20
 # Policy off: nothing at all ------------------------------------------------------------
 # (low, not stopped: with no flow at all the module would overheat, and
 # the over-temperature protection would rightly act)
-echo off > "$(prot 10 flow_low)"
+check "flow-low=off on cage 10" pset 10 protect flow-low off
 sim_set 10 coolant_flow_mlpm 250
 sleep 1
 check_eq "flow_low=off: the module keeps running" ready "$(cage_state 10)"
@@ -124,17 +146,12 @@ check "escalation: re-arm" rearm 11
 check "escalation: ready" wait_state 11 ready 20
 
 # The host's own limits, tighter than the module's alarms -----------------------------
-check_eq "no host limits by default" "0 0" \
-	"$(cat "$(prot 13 flow_min)") $(cat "$(prot 13 temp_max)")"
-check "flow_min past its range is refused" \
-	eval "! echo 100001 > $(prot 13 flow_min) 2>/dev/null"
-check "temp_max under its range is refused" \
-	eval "! echo 5000 > $(prot 13 temp_max) 2>/dev/null"
-check "a limit that is no number is refused" \
-	eval "! echo lots > $(prot 13 flow_min) 2>/dev/null"
-check_eq "...and nothing changed" "0 0" \
-	"$(cat "$(prot 13 flow_min)") $(cat "$(prot 13 temp_max)")"
-check "flow_min 450 mL/min" eval "echo 450 > $(prot 13 flow_min)"
+check_eq "no host limits by default" "0 0" "$(limits 13)"
+check "flow-min past its range is refused" eval '! pset 13 flow-min 100001'
+check "temp-max under its range is refused" eval '! pset 13 temp-max 5'
+check "a limit that is no number is refused" eval '! pset 13 flow-min lots'
+check_eq "...and nothing changed" "0 0" "$(limits 13)"
+check "flow-min 450 mL/min" pset 13 flow-min 450
 check_eq "debugfs state shows the limits" "flow-min=450 temp-max=0" \
 	"$(cage_field 13 protection_limits)"
 sleep 0.6
@@ -149,13 +166,14 @@ check "flow still under the host's limit: re-arm refused" eval '! rearm 13'
 sim_set 13 coolant_flow_mlpm 500
 check "flow back over the limit: re-arm" rearm 13
 check "re-armed: ready" wait_state 13 ready 20
-echo 0 > "$(prot 13 flow_min)"
+pset 13 flow-min 0
 
 # the hottest of case and engines, with 3 degC to spare
 hot=$(awk '/^(case|engine[0-9]+)_mdegc:/ { if ($2 > m) m = $2 } END { print m }' \
 	"$SIM_DBG/cage13/thermal")
-check "temp_max $((hot + 3000)) millidegrees C" \
-	eval "echo $((hot + 3000)) > $(prot 13 temp_max)"
+check "temp-max $((hot + 3000)) millidegrees C" \
+	pset 13 temp-max "$(mdegc_c $((hot + 3000)))"
+check_eq "...as the kernel has it" "0 $((hot + 3000))" "$(limits 13)"
 sleep 0.6
 check_eq "under the temperature limit: armed" armed "$(status 13)"
 sim_set 13 coolant_inlet_mdegc 30000	# everything 5 degC warmer
@@ -166,9 +184,8 @@ sim_set 13 coolant_inlet_mdegc 25000
 sleep 1
 check "cooled: re-arm" rearm 13
 check "cooled: ready" wait_state 13 ready 20
-echo 0 > "$(prot 13 temp_max)"
-check_eq "limits cleared" "0 0" \
-	"$(cat "$(prot 13 flow_min)") $(cat "$(prot 13 temp_max)")"
+pset 13 temp-max 0
+check_eq "limits cleared" "0 0" "$(limits 13)"
 
 # The others were never touched
 untouched=0

@@ -3,10 +3,13 @@
  * KUnit: the pure parts of the xpo netlink family (xpo_nl_check.c): every
  * refused raw module memory read names its errno, its attribute and a
  * message, agreeing with ethtool's checks (xpo_eeprom_check.c); every
- * internal uevent kind and every protection uevent maps to a uapi event.
+ * internal uevent kind and every protection uevent maps to a uapi event;
+ * a cage-set that must be refused before anything changes is.
  */
 #include <kunit/test.h>
+#include <linux/bits.h>
 #include <linux/errno.h>
+#include <linux/string.h>
 
 #include "../../../include/uapi/linux/xpo.h"
 #include "../xpo_model.h"
@@ -234,6 +237,115 @@ static void xpo_nl_test_uapi_values(struct kunit *test)
 			XPO_PROTECTION_ACTION_POWER_OFF + 1);
 }
 
+/* cage-set: what is refused before anything changes */
+static void xpo_nl_test_cage_set(struct kunit *test)
+{
+	struct xpo_nl_set held = { .held_off = true, .powered_off = true };
+	struct xpo_nl_set off = { .powered_off = true };
+	struct xpo_nl_set s = {};
+	struct xpo_nl_refusal r = {};
+
+	/* nothing to change */
+	KUNIT_EXPECT_TRUE(test, xpo_nl_cage_set_refused(&s, &r));
+	KUNIT_EXPECT_EQ(test, r.err, -EINVAL);
+	KUNIT_EXPECT_EQ(test, r.attr, 0);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(r.msg, "Nothing to change"));
+
+	s.policy = true;
+	KUNIT_EXPECT_FALSE(test, xpo_nl_cage_set_refused(&s, &r));
+
+	/* power-on while held off: refused, whatever else comes with it */
+	s = held;
+	s.policy = true;
+	s.protect = true;
+	s.power = true;
+	s.power_on = true;
+	KUNIT_EXPECT_TRUE(test, xpo_nl_cage_set_refused(&s, &r));
+	KUNIT_EXPECT_EQ(test, r.err, -EBUSY);
+	KUNIT_EXPECT_EQ(test, r.attr, XPO_A_CAGE_POWER);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(r.msg, "held off by the protection"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(r.msg, "re-arm"));
+	/* ... unless the same request re-arms */
+	s.rearm = true;
+	KUNIT_EXPECT_FALSE(test, xpo_nl_cage_set_refused(&s, &r));
+	/* power-off while held off is no harm */
+	s = held;
+	s.power = true;
+	KUNIT_EXPECT_FALSE(test, xpo_nl_cage_set_refused(&s, &r));
+
+	/* reset */
+	s = held;
+	s.reset = true;
+	KUNIT_EXPECT_TRUE(test, xpo_nl_cage_set_refused(&s, &r));
+	KUNIT_EXPECT_EQ(test, r.err, -EBUSY);
+	KUNIT_EXPECT_EQ(test, r.attr, XPO_A_CAGE_RESET);
+	s.rearm = true;
+	KUNIT_EXPECT_FALSE(test, xpo_nl_cage_set_refused(&s, &r));
+	s = off;
+	s.reset = true;
+	s.policy = true;
+	KUNIT_EXPECT_TRUE(test, xpo_nl_cage_set_refused(&s, &r));
+	KUNIT_EXPECT_EQ(test, r.err, -ENODEV);
+	KUNIT_EXPECT_EQ(test, r.attr, XPO_A_CAGE_RESET);
+	s.power = true;
+	s.power_on = true;
+	KUNIT_EXPECT_FALSE(test, xpo_nl_cage_set_refused(&s, &r));
+	s.power_on = false;
+	KUNIT_EXPECT_TRUE(test, xpo_nl_cage_set_refused(&s, &r));
+	KUNIT_EXPECT_EQ(test, r.err, -EINVAL);
+	KUNIT_EXPECT_EQ(test, r.attr, XPO_A_CAGE_RESET);
+	s = (struct xpo_nl_set){ .empty = true, .reset = true };
+	KUNIT_EXPECT_TRUE(test, xpo_nl_cage_set_refused(&s, &r));
+	KUNIT_EXPECT_EQ(test, r.err, -ENODEV);
+	s.empty = false;
+	KUNIT_EXPECT_FALSE(test, xpo_nl_cage_set_refused(&s, &r));
+}
+
+/* the protect nest: the limits' gaps, by the core's own check */
+static void xpo_nl_test_protect_settings(struct kunit *test)
+{
+	static const struct {
+		enum xpo_protect_cond cond;
+		s32 value;
+		bool refused;
+		int attr;
+	} cases[] = {
+		{ XPO_PROTECT_FLOW_LOW, 0, false, 0 },
+		{ XPO_PROTECT_FLOW_LOW, 1, false, 0 },
+		{ XPO_PROTECT_FLOW_LOW, 100000, false, 0 },
+		{ XPO_PROTECT_FLOW_LOW, 100001, true, XPO_A_PROTECT_FLOW_MIN },
+		{ XPO_PROTECT_OVERTEMP, 0, false, 0 },
+		{ XPO_PROTECT_OVERTEMP, 1, true, XPO_A_PROTECT_TEMP_MAX },
+		{ XPO_PROTECT_OVERTEMP, 19999, true, XPO_A_PROTECT_TEMP_MAX },
+		{ XPO_PROTECT_OVERTEMP, 20000, false, 0 },
+		{ XPO_PROTECT_OVERTEMP, 150000, false, 0 },
+		{ XPO_PROTECT_OVERTEMP, 150001, true, XPO_A_PROTECT_TEMP_MAX },
+	};
+	struct xpo_protect_settings s;
+	struct xpo_nl_refusal r;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		memset(&s, 0, sizeof(s));
+		memset(&r, 0, sizeof(r));
+		s.limit_set = BIT(cases[i].cond);
+		s.limit[cases[i].cond] = cases[i].value;
+		KUNIT_EXPECT_EQ_MSG(test, xpo_nl_protect_refused(&s, &r),
+				    cases[i].refused, "case %u", i);
+		if (!cases[i].refused)
+			continue;
+		KUNIT_EXPECT_EQ(test, r.err, -EINVAL);
+		KUNIT_EXPECT_EQ(test, r.attr, cases[i].attr);
+		KUNIT_EXPECT_NOT_NULL(test, r.msg);
+	}
+	/* a value given for a condition not in the mask is not looked at */
+	memset(&s, 0, sizeof(s));
+	s.limit[XPO_PROTECT_OVERTEMP] = 5;
+	s.policy_set = BIT(XPO_PROTECT_LEAK);
+	s.policy[XPO_PROTECT_LEAK] = XPO_PROTECT_ALERT;
+	KUNIT_EXPECT_FALSE(test, xpo_nl_protect_refused(&s, &r));
+}
+
 static struct kunit_case xpo_nl_test_cases[] = {
 	KUNIT_CASE(xpo_nl_test_reads_ok),
 	KUNIT_CASE(xpo_nl_test_length),
@@ -242,6 +354,8 @@ static struct kunit_case xpo_nl_test_cases[] = {
 	KUNIT_CASE(xpo_nl_test_agrees_with_ethtool),
 	KUNIT_CASE(xpo_nl_test_events),
 	KUNIT_CASE(xpo_nl_test_uapi_values),
+	KUNIT_CASE(xpo_nl_test_cage_set),
+	KUNIT_CASE(xpo_nl_test_protect_settings),
 	{}
 };
 

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause)
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/xpo.yaml */
+/* YNL-GEN kernel source */
+
+#include <net/netlink.h>
+#include <net/genetlink.h>
+
+#include "xpo_nl_gen.h"
+
+#include "xpo_compat.h"
+#include "../../include/uapi/linux/xpo.h"
+
+/* Integer value ranges */
+static XPO_NLA_RANGE_CONST struct netlink_range_validation xpo_a_protect_flow_min_range = {
+	.max	= 100000ULL,
+};
+
+static XPO_NLA_RANGE_CONST struct netlink_range_validation_signed xpo_a_protect_temp_max_range = {
+	.min	= 0LL,
+	.max	= 150000LL,
+};
+
+/* Common nested types */
+const struct nla_policy xpo_protect_nl_policy[XPO_A_PROTECT_PAD + 1] = {
+	[XPO_A_PROTECT_LEAK] = NLA_POLICY_MAX(NLA_U32, 3),
+	[XPO_A_PROTECT_FLOW_LOW] = NLA_POLICY_MAX(NLA_U32, 3),
+	[XPO_A_PROTECT_OVERTEMP] = NLA_POLICY_MAX(NLA_U32, 3),
+	[XPO_A_PROTECT_TRIPPED] = { .type = NLA_U8, },
+	[XPO_A_PROTECT_REASON] = NLA_POLICY_MAX(NLA_U32, 2),
+	[XPO_A_PROTECT_ACTION] = NLA_POLICY_MAX(NLA_U32, 3),
+	[XPO_A_PROTECT_TRIPPED_TIME] = { .type = NLA_U64, },
+	[XPO_A_PROTECT_ALERTS] = NLA_POLICY_MASK(NLA_U32, 0x7),
+	[XPO_A_PROTECT_FLOW_MIN] = NLA_POLICY_FULL_RANGE(NLA_U32, &xpo_a_protect_flow_min_range),
+	[XPO_A_PROTECT_TEMP_MAX] =
+		NLA_POLICY_FULL_RANGE_SIGNED(NLA_S32, &xpo_a_protect_temp_max_range),
+};
+
+/* XPO_CMD_CAGE_GET - do */
+static const struct nla_policy xpo_cage_get_nl_policy[XPO_A_CAGE_ID + 1] = {
+	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
+};
+
+/* XPO_CMD_CAGE_SET - do */
+static const struct nla_policy xpo_cage_set_nl_policy[XPO_A_CAGE_REARM + 1] = {
+	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
+	[XPO_A_CAGE_POWER_POLICY] = NLA_POLICY_MAX(NLA_U32, 1),
+	[XPO_A_CAGE_POWER] = NLA_POLICY_MAX(NLA_U8, 1),
+	[XPO_A_CAGE_RESET] = { .type = NLA_FLAG, },
+	[XPO_A_CAGE_PROTECT] = NLA_POLICY_NESTED(xpo_protect_nl_policy),
+	[XPO_A_CAGE_REARM] = { .type = NLA_FLAG, },
+};
+
+/* XPO_CMD_EEPROM_READ - do */
+static const struct nla_policy xpo_eeprom_read_nl_policy[XPO_A_EEPROM_LENGTH + 1] = {
+	[XPO_A_EEPROM_ID] = { .type = NLA_U32, },
+	[XPO_A_EEPROM_BANK] = { .type = NLA_U8, },
+	[XPO_A_EEPROM_PAGE] = { .type = NLA_U8, },
+	[XPO_A_EEPROM_OFFSET] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_EEPROM_LENGTH] = NLA_POLICY_RANGE(NLA_U32, 1, XPO_EEPROM_LEN_MAX),
+};
+
+/*
+ * Ops table for xpo: full struct genl_ops (6.1 has no split
+ * ops), merged by scripts/ynl-gen-kernel.py from the
+ * generator's split ops.
+ */
+const struct genl_ops xpo_nl_ops[3] = {
+	{
+		.cmd		= XPO_CMD_CAGE_GET,
+		.doit		= xpo_nl_cage_get_doit,
+		.dumpit		= xpo_nl_cage_get_dumpit,
+		.policy		= xpo_cage_get_nl_policy,
+		.maxattr	= XPO_A_CAGE_ID,
+	},
+	{
+		.cmd		= XPO_CMD_CAGE_SET,
+		.doit		= xpo_nl_cage_set_doit,
+		.policy		= xpo_cage_set_nl_policy,
+		.maxattr	= XPO_A_CAGE_REARM,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_EEPROM_READ,
+		.doit		= xpo_nl_eeprom_read_doit,
+		.policy		= xpo_eeprom_read_nl_policy,
+		.maxattr	= XPO_A_EEPROM_LENGTH,
+		.flags		= GENL_ADMIN_PERM,
+	},
+};
+
+const struct genl_multicast_group xpo_nl_mcgrps[1] = {
+	[XPO_NLGRP_MONITOR] = { "monitor", },
+};
