@@ -512,12 +512,17 @@ static int xpo_nl_cage_set_doit(struct sk_buff *skb, struct genl_info *info)
 		return -EINVAL;
 	}
 
-	if (tb[XPO_A_CAGE_POWER_POLICY])
-		xpo_cage_set_power_policy(cage,
-					  nla_get_u32(tb[XPO_A_CAGE_POWER_POLICY]) ==
-					  XPO_POWER_MODE_POLICY_AUTO ?
-					  XPO_POWER_POLICY_AUTO :
-					  XPO_POWER_POLICY_HIGH);
+	if (tb[XPO_A_CAGE_POWER_POLICY]) {
+		err = xpo_cage_set_power_policy(cage,
+						nla_get_u32(tb[XPO_A_CAGE_POWER_POLICY]) ==
+						XPO_POWER_MODE_POLICY_AUTO ?
+						XPO_POWER_POLICY_AUTO :
+						XPO_POWER_POLICY_HIGH, extack);
+		if (err) {
+			NL_SET_BAD_ATTR(extack, tb[XPO_A_CAGE_POWER_POLICY]);
+			return err;
+		}
+	}
 
 	if (tb[XPO_A_CAGE_PROTECT]) {
 		err = xpo_nl_protect_set(cage, tb[XPO_A_CAGE_PROTECT], extack);
@@ -535,17 +540,22 @@ static int xpo_nl_cage_set_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 
 	if (tb[XPO_A_CAGE_POWER]) {
-		err = xpo_cage_set_power(cage, nla_get_u8(tb[XPO_A_CAGE_POWER]));
+		err = xpo_cage_set_power(cage, nla_get_u8(tb[XPO_A_CAGE_POWER]),
+					 extack);
 		if (err) {
-			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_POWER],
-					    "The cage is going away");
+			/* the core's message says why */
+			NL_SET_BAD_ATTR(extack, tb[XPO_A_CAGE_POWER]);
 			return err;
 		}
 	}
 
 	if (tb[XPO_A_CAGE_RESET]) {
-		err = xpo_cage_reset_wait(cage, &state);
-		if (err == -ENODEV)
+		err = xpo_cage_reset_wait(cage, XPO_RESET_SHARED, &state,
+					  extack);
+		if (err == -EBUSY || err == -EINVAL)
+			/* a guard of the core, with its message */
+			NL_SET_BAD_ATTR(extack, tb[XPO_A_CAGE_RESET]);
+		else if (err == -ENODEV)
 			NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_RESET],
 					    "No powered module to reset");
 		else if (err == -ETIMEDOUT)
