@@ -295,13 +295,13 @@ void __xpo_cage_power_update(struct xpo_cage *cage)
 	if (cage->stopping)
 		return;
 	/* the protection acts at once; the policy waits for a busy module */
-	if (__xpo_protect_holds_low_power(cage))
-		high = false;
-	else if (xpo_guard_postpone(cage, XPO_DEFER_POWER))
-		return;
-	else
+	high = false;
+	if (!__xpo_protect_holds_low_power(cage)) {
+		if (xpo_guard_postpone(cage, XPO_DEFER_POWER))
+			return;
 		high = cage->power_policy == XPO_POWER_POLICY_HIGH ||
 		       cage->ports_up;
+	}
 	__xpo_sm_event(cage, high ? XPO_E_WANT_HIGH_POWER :
 			     XPO_E_WANT_LOW_POWER);
 }

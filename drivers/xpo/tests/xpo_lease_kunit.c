@@ -317,5 +317,6 @@ static struct kunit_suite xpo_lease_suite = {
 	.name = "xpo_lease",
 	.test_cases = xpo_lease_cases,
 };
+
 kunit_test_suite(xpo_lease_suite);
 
