@@ -396,7 +396,9 @@ static void xpo_guard_work(struct work_struct *work)
 	cage->lease_deferred = 0;
 	if (deferred)
 		dev_dbg(cage->dev, "lease ended: resuming %#x\n", deferred);
-	if (deferred & XPO_DEFER_TIMEOUT)
+	/* a timer armed since (by a reset, say) is still to come by itself */
+	if ((deferred & XPO_DEFER_TIMEOUT) &&
+	    !time_before(jiffies, cage->timer_deadline))
 		__xpo_sm_event(cage, XPO_E_TIMEOUT);
 	if (deferred & XPO_DEFER_INTERRUPT)
 		__xpo_sm_event(cage, XPO_E_INTERRUPT);
