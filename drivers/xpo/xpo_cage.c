@@ -322,6 +322,7 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	cage->io_state = cage->sm.state;
 	cage->power_policy = XPO_POWER_POLICY_HIGH;
 	xpo_protect_init(cage);
+	xpo_guard_init(cage);
 	xpo_cmis_adv_init(&cage->adv);
 	cage->stopping = true;		/* until xpo_cage_start() */
 	return cage;
@@ -339,6 +340,7 @@ static void xpo_cage_stop(struct xpo_cage *cage)
 	cancel_delayed_work_sync(&cage->poll);
 	cancel_delayed_work_sync(&cage->lanes_work);
 	cancel_delayed_work_sync(&cage->limit_work);
+	xpo_guard_stop(cage);
 }
 
 /* devm action, registered first and so run last: the device is going. */

@@ -127,4 +127,23 @@ static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
 #define XPO_NLA_RANGE_CONST
 #endif
 
+/*
+ * Formatted extack messages (NL_SET_ERR_MSG_FMT_MOD, an 80-byte buffer in
+ * struct netlink_ext_ack) came in 6.2.  XPO_NL_SET_ERR_MSG_FMT(extack,
+ * plain, fmt, ...) sets the formatted message where there is one, else
+ * @plain, a static string with the module prefix that says the same
+ * without the names.  @extack may be NULL.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define XPO_NL_SET_ERR_MSG_FMT(extack, plain, fmt, ...) \
+	NL_SET_ERR_MSG_FMT_MOD(extack, fmt, ##__VA_ARGS__)
+#else
+#define XPO_NL_SET_ERR_MSG_FMT(extack, plain, fmt, ...) do {	\
+	struct netlink_ext_ack *__xpo_extack = (extack);	\
+								\
+	if (__xpo_extack)					\
+		__xpo_extack->_msg = (plain);			\
+} while (0)
+#endif
+
 #endif /* _XPO_COMPAT_H */

@@ -22,12 +22,14 @@
 #include "xpo_protect.h"
 #include "xpo_shadow.h"
 #include "xpo_transport.h"
+#include "xpo_lease.h"
 
 struct device;
 struct attribute_group;
 struct dentry;
 struct seq_file;
 struct gpio_desc;
+struct netlink_ext_ack;
 struct platform_driver;
 struct xpo_port;
 
@@ -131,11 +133,15 @@ struct xpo_cage_stats {
  * @settled_state is written under @sm_lock at the end of every state
  * machine run and read without lock by waiters on @state_wq.
  *
- * The safety path (xpo_protect_fast()) takes neither @sm_lock nor
- * @io_lock: @pin_lock (a mutex held only around the output GPIO writes,
- * never across bus access) covers @out, @hold and @hold_cond; @shadow_lock (a spinlock
+ * The safety path (xpo_protect_fast()) takes neither @sm_lock nor @io_lock:
+ * @pin_lock (a mutex held only around the output GPIO writes, never across
+ * bus access) covers @out, @hold and @hold_cond; @shadow_lock (a spinlock
  * held only for memory operations) covers @shadow.  So a leak reaches the
  * supply whatever the state machine or a reader is doing on the bus.
+ *
+ * @lease_lock, a spinlock taken last (under either mutex, or none), covers
+ * the lease (xpo_guard.c): @lease, @lease_ended, @lease_busy,
+ * @lease_stopped and @busy_until.  @lease_deferred is under @sm_lock.
  */
 struct xpo_cage {
 	/* Set at probe, constant afterwards */
@@ -193,7 +199,6 @@ struct xpo_cage {
 	u8 sel_page;
 	bool gone;			/* the device was removed */
 	bool detaching;			/* ports going: refuse their access */
-	struct xpo_port *flash_owner;	/* port flashing the module (xpo_ethtool.c) */
 	enum xpo_sm_state io_state;	/* sm.state, for io_lock holders */
 	enum xpo_fault io_fault;	/* sm.fault, for io_lock holders */
 	struct xpo_cage_stats stats;
@@ -223,6 +228,16 @@ struct xpo_cage {
 	bool protect_busy;			/* acting: no nested service */
 	struct delayed_work limit_work;		/* measures for the limits */
 	struct device *hwmon;
+
+	/* Leases (xpo_guard.c, Documentation/cage-core.rst "Leases") */
+	spinlock_t lease_lock;		/* see above */
+	struct xpo_lease lease;		/* the module's holder, if any */
+	bool lease_ended;		/* a CDB/firmware lease ended: resume */
+	bool lease_busy;		/* ... and the module has not answered since */
+	bool lease_stopped;		/* the machine stopped: no lease_work */
+	unsigned long busy_until;	/* jiffies: NACKs are "busy" until then */
+	unsigned int lease_deferred;	/* XPO_DEFER_*, sm_lock */
+	struct delayed_work lease_work;	/* resumes the postponed work */
 };
 
 /*
@@ -266,6 +281,33 @@ struct xpo_cage {
  */
 #define XPO_T_DP_MARGIN_MS		1000
 #define XPO_T_DP_DEFAULT_MS		60000
+/*
+ * While a CDB or firmware lease is held the state machine postpones its
+ * bus work; every XPO_T_LEASE_CHECK_MS (our choice) it looks whether the
+ * lease has ended by itself (a holder without release, or one past its
+ * duration).
+ */
+#define XPO_T_LEASE_CHECK_MS		200
+
+/* The state machine's work postponed for a lease (cage->lease_deferred) */
+#define XPO_DEFER_INTERRUPT		BIT(0)	/* an IntL to service */
+#define XPO_DEFER_POLL			BIT(1)	/* a state poll */
+#define XPO_DEFER_TIMEOUT		BIT(2)	/* the cage timer fired */
+#define XPO_DEFER_POWER			BIT(3)	/* the power policy changed */
+#define XPO_DEFER_LANES			BIT(4)	/* lane controls and status */
+
+/* What a request would do to the module, for xpo_cage_guard() */
+enum xpo_guard_op {
+	XPO_OP_READ,		/* read it (EEPROM access) */
+	XPO_OP_WRITE,		/* write it */
+	XPO_OP_RESET,		/* reset it */
+	XPO_OP_POWER,		/* switch the cage supply */
+	XPO_OP_POLICY,		/* change the power mode policy */
+	XPO_OP_PORT_UP,		/* bring a port up (data path, power) */
+};
+
+/* xpo_cage_reset(): the caller acts for every port of the cage */
+#define XPO_RESET_SHARED		BIT(0)
 
 extern struct workqueue_struct *xpo_wq;
 extern struct workqueue_struct *xpo_safety_wq;
@@ -329,6 +371,16 @@ void xpo_protect_debugfs_show(struct seq_file *s, struct xpo_cage *cage);
 /* xpo_protect.c, at cage allocation */
 void xpo_protect_init(struct xpo_cage *cage);
 
+/* xpo_guard.c: leases and the guards, cage side */
+void xpo_guard_init(struct xpo_cage *cage);
+void xpo_guard_stop(struct xpo_cage *cage);
+bool xpo_guard_postpone(struct xpo_cage *cage, unsigned int what);
+enum xpo_sm_event xpo_guard_io_failed(struct xpo_cage *cage, int err);
+void xpo_guard_io_ok(struct xpo_cage *cage);
+void xpo_guard_drop(struct xpo_cage *cage);
+void xpo_guard_debugfs_add(struct xpo_cage *cage, struct dentry *dir);
+void xpo_guard_debugfs_show(struct seq_file *s, struct xpo_cage *cage);
+
 /* xpo_debugfs.c */
 void xpo_debugfs_init(void);
 void xpo_debugfs_exit(void);
@@ -356,13 +408,29 @@ struct xpo_cage *xpo_cage_get_next(unsigned long *nr);
 void xpo_cage_put(struct xpo_cage *cage);
 enum xpo_sm_state xpo_cage_state(struct xpo_cage *cage);
 int xpo_cage_identity(struct xpo_cage *cage, struct xpo_identity *id);
-int xpo_cage_set_power(struct xpo_cage *cage, bool on);
-int xpo_cage_reset(struct xpo_cage *cage);
-int xpo_cage_reset_wait(struct xpo_cage *cage, enum xpo_sm_state *state);
+int xpo_cage_set_power(struct xpo_cage *cage, bool on,
+		       struct netlink_ext_ack *extack);
+int xpo_cage_reset(struct xpo_cage *cage, unsigned int flags,
+		   const void *owner, struct netlink_ext_ack *extack);
+int xpo_cage_reset_wait(struct xpo_cage *cage, unsigned int flags,
+			enum xpo_sm_state *state,
+			struct netlink_ext_ack *extack);
 enum xpo_power_policy xpo_cage_power_policy(struct xpo_cage *cage);
-void xpo_cage_set_power_policy(struct xpo_cage *cage,
-			       enum xpo_power_policy policy);
-void xpo_cage_port_set_up(struct xpo_cage *cage, unsigned int port, bool up);
+int xpo_cage_set_power_policy(struct xpo_cage *cage,
+			      enum xpo_power_policy policy,
+			      struct netlink_ext_ack *extack);
+int xpo_cage_port_set_up(struct xpo_cage *cage, unsigned int port, bool up,
+			 struct netlink_ext_ack *extack);
+int xpo_cage_guard(struct xpo_cage *cage, enum xpo_guard_op op,
+		   const void *owner, struct netlink_ext_ack *extack);
+int __xpo_cage_guard(struct xpo_cage *cage, enum xpo_guard_op op,
+		     const void *owner, struct netlink_ext_ack *extack);
+int xpo_cage_lease_take(struct xpo_cage *cage, const struct xpo_lease *req,
+			struct netlink_ext_ack *extack);
+int __xpo_cage_lease_take(struct xpo_cage *cage, const struct xpo_lease *req,
+			  struct netlink_ext_ack *extack);
+int xpo_cage_lease_release(struct xpo_cage *cage, const void *owner);
+bool xpo_cage_lease_holds(struct xpo_cage *cage, const void *owner);
 int xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
 		  unsigned int offset, void *buf, size_t len);
 int xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,

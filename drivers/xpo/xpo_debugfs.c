@@ -101,7 +101,6 @@ static void xpo_debugfs_module_flags(struct seq_file *s, const u8 *flags)
 /* Ports, lanes and carrier: sm_lock held */
 static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 {
-	struct xpo_port *owner;
 	unsigned int b, lane, i;
 	u8 dp;
 
@@ -114,13 +113,7 @@ static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 	seq_printf(s, "dp_enabled: 0x%02x\n", cage->dp_applied & cage->dp_known);
 	seq_printf(s, "dp_pending: 0x%02x\n", cage->dp_pending);
 	seq_printf(s, "dp_late: 0x%02x\n", cage->dp_late);
-	/* the owner stays recorded until the next check sees it done */
-	mutex_lock(&cage->io_lock);
-	owner = cage->flash_owner;
-	seq_printf(s, "flash_owner: %s\n",
-		   owner && XPO_NETDEV_MODULE_FW_FLASHING(owner->netdev) ?
-		   netdev_name(owner->netdev) : "-");
-	mutex_unlock(&cage->io_lock);
+	xpo_guard_debugfs_show(s, cage);
 
 	/* lanes of each bank, as last read: states lane 1..8, then flags */
 	for (b = 0; b < XPO_BANKS; b++) {
@@ -205,6 +198,7 @@ void xpo_debugfs_cage_add(struct xpo_cage *cage)
 	cage->debugfs = debugfs_create_dir(name, xpo_debugfs_root);
 	debugfs_create_file("state", 0444, cage->debugfs, cage,
 			    &xpo_debugfs_state_fops);
+	xpo_guard_debugfs_add(cage, cage->debugfs);
 }
 
 void xpo_debugfs_cage_del(struct xpo_cage *cage)

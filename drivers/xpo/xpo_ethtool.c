@@ -13,15 +13,17 @@
  * EEPROM access takes only the cage's io_lock, once per request, for the
  * checks and the bus access together.
  *
- * Firmware flashing guard: the kernel checks only that the port it flashes
- * through is down and that its own EEPROM requests stop.  The first EEPROM
- * access of a port whose module_fw_flash_in_progress is set makes it the
- * cage's flash owner (cage->flash_owner, under io_lock), refused while any
- * port of the cage is up or another port owns the flash.  While the owner
- * is flashing, the other ports of the cage cannot be opened (xpo_port.c),
- * nor read, write, reset or change the power policy of the module.  The
- * ownership ends when the owner's flag drops, which is seen at the next
- * check: the kernel has no completion callback for it.
+ * Firmware flashing: the kernel checks only that the port it flashes
+ * through is down and that its own EEPROM requests stop.  The module
+ * serves every port of the cage, so the first EEPROM access of a port whose
+ * module_fw_flash_in_progress is set takes the cage's firmware lease
+ * (xpo_guard.c) in the port's name; the core refuses it while a port of the
+ * cage is up or someone else holds the module, and refuses the other
+ * ports' opening, accesses, resets and power policy changes while it is
+ * held.  The kernel has no completion callback: the lease ends when the
+ * core sees the port's flag cleared.  What stays here is the flag handling
+ * only ethtool has: a flash requested on another port whose work has not
+ * reached the module yet.
  */
 #include <linux/bitfield.h>
 #include <linux/errno.h>
@@ -56,73 +58,60 @@ static void xpo_ethtool_get_drvinfo(struct net_device *dev,
 		sizeof(info->bus_info));
 }
 
-/* The cage's flash owner, NULL once its flash work has ended.  io_lock held. */
-static struct xpo_port *xpo_ethtool_flash_owner(struct xpo_cage *cage)
+/* The kernel's flash work through the port @owner still runs */
+static bool xpo_ethtool_flash_alive(const void *owner)
 {
-	struct xpo_port *owner = cage->flash_owner;
+	const struct xpo_port *port = owner;
 
-	lockdep_assert_held(&cage->io_lock);
-	if (owner && !XPO_NETDEV_MODULE_FW_FLASHING(owner->netdev)) {
-		cage->flash_owner = NULL;
-		owner = NULL;
-	}
-	return owner;
+	return XPO_NETDEV_MODULE_FW_FLASHING(port->netdev);
 }
 
 /*
- * Is a flash in progress on the cage, through another port than @port?
- * Owned, or requested and not yet started.  io_lock held.
+ * A flash requested through another port of the cage, its work not at the
+ * module yet (the kernel sets the flag under RTNL, before the work runs):
+ * the lease is not taken yet, but the module is promised.
  */
-static bool xpo_ethtool_flash_elsewhere(struct xpo_port *port)
+static bool xpo_ethtool_flash_pending(struct xpo_port *port)
 {
-	struct xpo_port *owner = xpo_ethtool_flash_owner(port->cage);
-
-	if (owner)
-		return owner != port;
-	return xpo_ports_flashing(port->cage, port);
+	return xpo_ports_flashing(port->cage, port) &&
+	       !xpo_cage_lease_holds(port->cage, port);
 }
 
 /*
  * May @port's request reach the module?  io_lock held.  A request of the
- * kernel's flash work takes the cage's flash ownership (file comment).
+ * kernel's flash work takes (or holds) the cage's firmware lease.
  */
-static int xpo_ethtool_guard(struct xpo_port *port,
+static int xpo_ethtool_guard(struct xpo_port *port, bool write,
 			     struct netlink_ext_ack *extack)
 {
 	struct xpo_cage *cage = port->cage;
-	struct xpo_port *owner;
+	struct xpo_lease req = {
+		.kind = XPO_LEASE_FIRMWARE,
+		.owner = port,
+		.alive = xpo_ethtool_flash_alive,
+		.busy_ms = XPO_LEASE_BUSY_MAX_MS,
+	};
+	int err;
 
 	lockdep_assert_held(&cage->io_lock);
 	if (cage->detaching || cage->gone) {
 		NL_SET_ERR_MSG_MOD(extack, "The cage is being removed");
 		return -ENODEV;
 	}
-	if (!XPO_NETDEV_MODULE_FW_FLASHING(port->netdev)) {
-		if (xpo_ethtool_flash_elsewhere(port)) {
-			NL_SET_ERR_MSG_MOD(extack,
-					   "Module firmware flashing is in progress on another port of this cage");
-			return -EBUSY;
-		}
-		return 0;
+	if (XPO_NETDEV_MODULE_FW_FLASHING(port->netdev)) {
+		strscpy(req.holder, netdev_name(port->netdev),
+			sizeof(req.holder));
+		return __xpo_cage_lease_take(cage, &req, extack);
 	}
-
-	/* the first port of the cage to start its flash work wins */
-	owner = xpo_ethtool_flash_owner(cage);
-	if (owner == port)
-		return 0;
-	if (owner) {
+	err = __xpo_cage_guard(cage, write ? XPO_OP_WRITE : XPO_OP_READ, port,
+			       extack);
+	if (err)
+		return err;
+	if (xpo_ethtool_flash_pending(port)) {
 		NL_SET_ERR_MSG_MOD(extack,
-				   "Another port of this cage is flashing the module");
+				   "Module firmware flashing is in progress on another port of this cage");
 		return -EBUSY;
 	}
-	if (cage->ports_up) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "Cannot flash the module while a port of its cage is up");
-		return -EBUSY;
-	}
-	cage->flash_owner = port;
-	netdev_info(port->netdev, "module firmware flashing on cage %u\n",
-		    cage->nr);
 	return 0;
 }
 
@@ -146,6 +135,10 @@ static int xpo_ethtool_fault(enum xpo_fault fault,
 	case XPO_FAULT_POWER_UP_TIMEOUT:
 		NL_SET_ERR_MSG_MOD(extack,
 				   "Module failed to power up: reset or replace it");
+		break;
+	case XPO_FAULT_BUSY_TIMEOUT:
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Module stayed busy past its lease: reset or replace it");
 		break;
 	default:
 		NL_SET_ERR_MSG_MOD(extack,
@@ -242,7 +235,7 @@ static int xpo_ethtool_access(struct xpo_port *port,
 	int err;
 
 	xpo_cmis_lock(cage);
-	err = xpo_ethtool_guard(port, extack);
+	err = xpo_ethtool_guard(port, write, extack);
 	if (!err)
 		err = xpo_ethtool_module_check(cage, extack);
 	if (!err)
@@ -333,7 +326,7 @@ static int xpo_ethtool_get_module_info(struct net_device *dev,
 	int err;
 
 	xpo_cmis_lock(cage);
-	err = xpo_ethtool_guard(port, NULL);
+	err = xpo_ethtool_guard(port, false, NULL);
 	if (!err)
 		err = xpo_ethtool_module_check(cage, NULL);
 	if (!err) {
@@ -431,9 +424,7 @@ xpo_ethtool_set_module_power_mode(struct net_device *dev,
 				  struct netlink_ext_ack *extack)
 {
 	struct xpo_port *port = xpo_port(dev);
-	struct xpo_cage *cage = port->cage;
 	enum xpo_power_policy policy;
-	bool busy;
 
 	switch (params->policy) {
 	case ETHTOOL_MODULE_POWER_MODE_POLICY_HIGH:
@@ -447,102 +438,54 @@ xpo_ethtool_set_module_power_mode(struct net_device *dev,
 		return -EOPNOTSUPP;
 	}
 
-	mutex_lock(&cage->io_lock);
-	busy = xpo_ethtool_flash_elsewhere(port);
-	mutex_unlock(&cage->io_lock);
-	if (busy) {
+	if (xpo_ethtool_flash_pending(port)) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "Module firmware flashing is in progress on another port of this cage");
 		return -EBUSY;
 	}
-
-	xpo_cage_set_power_policy(cage, policy);
-	return 0;
+	return xpo_cage_set_power_policy(port->cage, policy, extack);
 }
 
 #define XPO_RESET_PHY		ETH_RESET_PHY
 #define XPO_RESET_PHY_SHARED	(ETH_RESET_PHY << ETH_RESET_SHARED_SHIFT)
 
-/* May the module be reset through @port?  io_lock held. */
-static int xpo_ethtool_reset_check(struct xpo_port *port, u32 req)
-{
-	struct xpo_cage *cage = port->cage;
-	struct net_device *dev = port->netdev;
-
-	lockdep_assert_held(&cage->io_lock);
-	if (cage->detaching || cage->gone)
-		return -ENODEV;
-	if (XPO_NETDEV_MODULE_FW_FLASHING(dev)) {
-		/* the flash work's last step: the owner resets alone */
-		if (cage->flash_owner == port)
-			return 0;
-		netdev_err(dev, "Cannot reset module: this port does not own the module's flashing\n");
-		return -EBUSY;
-	}
-	if (xpo_ethtool_flash_elsewhere(port)) {
-		netdev_err(dev, "Cannot reset module while its firmware is being flashed\n");
-		return -EBUSY;
-	}
-	if (cage->ports_up) {
-		netdev_err(dev, "Cannot reset module when ports using it are administratively up\n");
-		return -EINVAL;
-	}
-	if (cage->num_ports > 1 && !(req & XPO_RESET_PHY_SHARED)) {
-		netdev_err(dev, "Cannot reset module without \"phy-shared\" flag when shared by multiple ports\n");
-		return -EINVAL;
-	}
-	return 0;
-}
-
 /*
- * ETH_RESET_PHY (the kernel's flash work) or its shared variant
- * ("phy-shared", needed as the module serves every port of the cage):
- * reset the module through the cage's reset line and wait until the state
- * machine settles.  No extack here: errors go to the log, as mlxsw's.
+ * ETH_RESET_PHY (the kernel's flash work, from the lease's holder) or its
+ * shared variant ("phy-shared", which anyone else needs as the module
+ * serves every port of the cage): the core applies the reset and returns;
+ * the state machine brings the module back asynchronously, as mlxsw and
+ * sfp do, so that RTNL is not held for the module's bring-up.  The guards
+ * (lease, ports up, shared) are the core's; .reset has no extack, so the
+ * reason goes to the log, as mlxsw's.
  */
 static int xpo_ethtool_reset(struct net_device *dev, u32 *flags)
 {
 	struct xpo_port *port = xpo_port(dev);
-	struct xpo_cage *cage = port->cage;
-	enum xpo_sm_state state;
+	struct netlink_ext_ack extack = {};
+	unsigned int how = 0;
+	const char *why;
 	int err;
 
 	if (!(*flags & (XPO_RESET_PHY | XPO_RESET_PHY_SHARED)))
 		return 0;
+	if (*flags & XPO_RESET_PHY_SHARED)
+		how |= XPO_RESET_SHARED;
 
-	mutex_lock(&cage->io_lock);
-	err = xpo_ethtool_reset_check(port, *flags);
-	mutex_unlock(&cage->io_lock);
-	if (err)
-		return err;
-
-	err = xpo_cage_reset_wait(cage, &state);
-	switch (err) {
-	case 0:
-		break;
-	case -ENODEV:
-		netdev_err(dev, "Cannot reset module: no powered module in cage %u\n",
-			   cage->nr);
-		return err;
-	case -ETIMEDOUT:
-		netdev_err(dev, "Module of cage %u not back after reset (%s)\n",
-			   cage->nr, xpo_sm_state_name(state));
-		return err;
-	default:
-		return err;
+	if (!XPO_NETDEV_MODULE_FW_FLASHING(dev) &&
+	    xpo_ethtool_flash_pending(port)) {
+		netdev_err(dev, "Cannot reset module while its firmware is being flashed\n");
+		return -EBUSY;
 	}
-	switch (state) {
-	case XPO_S_FAULT:
-		netdev_err(dev, "Module of cage %u in fault after reset\n",
-			   cage->nr);
-		return -EIO;
-	case XPO_S_EMPTY:
-	case XPO_S_POWERED_OFF:
-		netdev_err(dev, "Module of cage %u gone during reset\n",
-			   cage->nr);
-		return -ENODEV;
-	default:
-		break;
+	/* the flash work resets as the holder of the lease it took */
+	err = xpo_cage_reset(port->cage, how,
+			     XPO_NETDEV_MODULE_FW_FLASHING(dev) ? port : NULL,
+			     &extack);
+	if (err) {
+		why = extack._msg ? extack._msg : "refused";
+		why += str_has_prefix(why, KBUILD_MODNAME ": ");
+		netdev_err(dev, "Cannot reset module of cage %u: %s\n",
+			   port->cage->nr, why);
+		return err;
 	}
 	*flags &= ~(XPO_RESET_PHY | XPO_RESET_PHY_SHARED);
 	return 0;

@@ -261,6 +261,13 @@ void xpo_lanes_service(struct xpo_cage *cage)
 
 	lockdep_assert_held(&cage->sm_lock);
 
+	/* a busy module's lanes are looked at once its lease ends */
+	if (xpo_guard_postpone(cage, XPO_DEFER_LANES)) {
+		if (cage->sm.state != XPO_S_READY)
+			xpo_ports_set_carrier(cage, 0);
+		return;
+	}
+
 	if (xpo_lanes_reachable(cage)) {
 		banks = xpo_lanes_banks(cage);
 		/* flat memory (passive copper): no lane pages, no data path */
@@ -293,16 +300,27 @@ void xpo_lanes_service(struct xpo_cage *cage)
  * @cage: the cage
  * @port: port number (= bank)
  * @up: new state
+ * @extack: the reason of a refusal, or NULL
  *
  * Called from the port netdev's ndo_open/ndo_stop, with RTNL held.  The
  * lanes are enabled or disabled first (in ModuleLowPwr if the policy keeps
- * the module there until now), then the power policy is applied.
+ * the module there until now), then the power policy is applied.  Going up
+ * is refused while someone holds the module's lease; going down never is,
+ * and what it would do to a busy module waits until the lease ends.
+ *
+ * Return: 0 or -EBUSY (up only).
  */
-void xpo_cage_port_set_up(struct xpo_cage *cage, unsigned int port, bool up)
+int xpo_cage_port_set_up(struct xpo_cage *cage, unsigned int port, bool up,
+			 struct netlink_ext_ack *extack)
 {
 	u8 bit = BIT(port);
+	int err = 0;
 
 	mutex_lock(&cage->sm_lock);
+	if (up)
+		err = __xpo_cage_guard(cage, XPO_OP_PORT_UP, NULL, extack);
+	if (err)
+		goto out;
 	mutex_lock(&cage->io_lock);
 	if (up)
 		cage->ports_up |= bit;
@@ -312,5 +330,7 @@ void xpo_cage_port_set_up(struct xpo_cage *cage, unsigned int port, bool up)
 	cage->lanes_stale = true;
 	xpo_lanes_service(cage);
 	__xpo_cage_power_update(cage);
+out:
 	mutex_unlock(&cage->sm_lock);
+	return err;
 }

@@ -486,7 +486,7 @@ struct xpo_nl_undo {
 static void xpo_nl_set_undo(struct xpo_cage *cage, struct xpo_nl_undo *u)
 {
 	if (u->policy)
-		xpo_cage_set_power_policy(cage, u->policy_was);
+		xpo_cage_set_power_policy(cage, u->policy_was, NULL);
 	/* -ENODEV only: a cage going away keeps nothing anyway */
 	if (u->protect)
 		xpo_cage_protect_change(cage, &u->protect_set, NULL);
@@ -504,8 +504,12 @@ static int xpo_nl_set_reset(struct xpo_cage *cage, struct nlattr *attr,
 	enum xpo_sm_state state;
 	int err;
 
-	err = xpo_cage_reset_wait(cage, &state);
-	if (err == -ENODEV) {
+	err = xpo_cage_reset_wait(cage, XPO_RESET_SHARED, &state, extack);
+	if (err == -EBUSY || err == -EINVAL) {
+		/* a guard of the core, with its message: nothing was reset */
+		xpo_nl_set_undo(cage, undo);
+		NL_SET_BAD_ATTR(extack, attr);
+	} else if (err == -ENODEV) {
 		xpo_nl_set_undo(cage, undo);
 		NL_SET_ERR_MSG_ATTR(extack, attr, "No powered module to reset");
 	} else if (err == -ETIMEDOUT) {
@@ -578,24 +582,26 @@ int xpo_nl_cage_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (plan.policy) {
 		undo.policy_was = xpo_cage_power_policy(cage);
+		err = xpo_cage_set_power_policy(cage,
+						nla_get_u32(tb[XPO_A_CAGE_POWER_POLICY]) ==
+						XPO_POWER_MODE_POLICY_AUTO ?
+						XPO_POWER_POLICY_AUTO :
+						XPO_POWER_POLICY_HIGH, extack);
+		if (err) {
+			/* the core's guard says why */
+			xpo_nl_set_undo(cage, &undo);
+			NL_SET_BAD_ATTR(extack, tb[XPO_A_CAGE_POWER_POLICY]);
+			return err;
+		}
 		undo.policy = true;
-		xpo_cage_set_power_policy(cage,
-					  nla_get_u32(tb[XPO_A_CAGE_POWER_POLICY]) ==
-					  XPO_POWER_MODE_POLICY_AUTO ?
-					  XPO_POWER_POLICY_AUTO :
-					  XPO_POWER_POLICY_HIGH);
 	}
 
 	if (plan.power) {
-		err = xpo_cage_set_power(cage, plan.power_on);
+		err = xpo_cage_set_power(cage, plan.power_on, extack);
 		if (err) {
+			/* the core's message says why */
 			xpo_nl_set_undo(cage, &undo);
-			if (err == -EBUSY)
-				NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_POWER],
-						    "The cage is held off by the protection: re-arm it first");
-			else
-				NL_SET_ERR_MSG_ATTR(extack, tb[XPO_A_CAGE_POWER],
-						    "The cage is going away");
+			NL_SET_BAD_ATTR(extack, tb[XPO_A_CAGE_POWER]);
 			return err;
 		}
 	}

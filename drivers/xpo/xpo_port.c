@@ -18,7 +18,9 @@
 #include <linux/kref.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
+#include <linux/netlink.h>
 #include <linux/skbuff.h>
+#include <linux/string.h>
 
 #include "xpo_compat.h"
 #include "xpo_core.h"
@@ -60,20 +62,31 @@ static int xpo_port_open(struct net_device *dev)
 	 * ports of the cage share the module.  Both the flash request and
 	 * this run under RTNL, so the check cannot race with a new request.
 	 */
+	struct netlink_ext_ack extack = {};
+	const char *why;
+	int err;
+
 	if (xpo_ports_flashing(port->cage, port)) {
 		netdev_err(dev, "cannot open: the module of cage %u is being flashed\n",
 			   port->cage->nr);
 		return -EBUSY;
 	}
-	xpo_cage_port_set_up(port->cage, port->index, true);
-	return 0;
+	/* the core refuses while someone else holds the module */
+	err = xpo_cage_port_set_up(port->cage, port->index, true, &extack);
+	if (err) {
+		why = extack._msg ? extack._msg : "refused";
+		why += str_has_prefix(why, KBUILD_MODNAME ": ");
+		netdev_err(dev, "cannot open: %s\n", why);
+	}
+	return err;
 }
 
 static int xpo_port_stop(struct net_device *dev)
 {
 	struct xpo_port *port = netdev_priv(dev);
 
-	xpo_cage_port_set_up(port->cage, port->index, false);
+	/* going down is never refused */
+	xpo_cage_port_set_up(port->cage, port->index, false, NULL);
 	return 0;
 }
 
@@ -171,7 +184,8 @@ static void xpo_ports_remove(struct xpo_cage *cage, unsigned int num,
 		cage->ports[i] = NULL;
 	}
 	cage->num_ports = 0;
-	cage->flash_owner = NULL;
+	/* a lease may name a port (the flash work's): it ends with them */
+	xpo_guard_drop(cage);
 	mutex_unlock(&cage->io_lock);
 	mutex_unlock(&cage->sm_lock);
 

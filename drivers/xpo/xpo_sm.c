@@ -37,6 +37,8 @@ static const char * const xpo_sm_event_names[XPO_E_MAX] = {
 	[XPO_E_ID_BAD]		= "id-bad",
 	[XPO_E_MODULE_STATE]	= "module-state",
 	[XPO_E_IO_ERROR]	= "io-error",
+	[XPO_E_BUSY]		= "busy",
+	[XPO_E_BUSY_TIMEOUT]	= "busy-timeout",
 };
 
 static const char * const xpo_fault_names[XPO_FAULT_MAX] = {
@@ -47,6 +49,7 @@ static const char * const xpo_fault_names[XPO_FAULT_MAX] = {
 	[XPO_FAULT_MODULE_FAULT]	= "module-fault",
 	[XPO_FAULT_POWER_UP_TIMEOUT]	= "power-up-timeout",
 	[XPO_FAULT_POWER_BUDGET]	= "power-budget",
+	[XPO_FAULT_BUSY_TIMEOUT]	= "busy-timeout",
 };
 
 const char *xpo_sm_state_name(enum xpo_sm_state state)
@@ -440,6 +443,23 @@ void xpo_sm_step(struct xpo_sm *sm, enum xpo_sm_event event,
 			return;
 		sm->timer_armed = false;
 		break;
+	case XPO_E_BUSY:
+	case XPO_E_BUSY_TIMEOUT:
+		if (sm->state != XPO_S_PROBING && sm->state != XPO_S_LOW_POWER &&
+		    sm->state != XPO_S_POWERING_UP && sm->state != XPO_S_READY)
+			return;
+		if (event == XPO_E_BUSY_TIMEOUT) {
+			xpo_sm_fault(sm, res, XPO_FAULT_BUSY_TIMEOUT);
+			return;
+		}
+		/*
+		 * A busy module is not a faulty one: read again later,
+		 * uncounted.  A running timer (the power-up deadline) reads
+		 * again by itself.
+		 */
+		if (!sm->timer_armed)
+			xpo_sm_arm(sm, res, XPO_T_BUSY_RETRY_MS);
+		return;
 	case XPO_E_WANT_HIGH_POWER:
 	case XPO_E_WANT_LOW_POWER:
 		/* recorded in every state; acted upon where it matters */

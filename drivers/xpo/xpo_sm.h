@@ -42,6 +42,8 @@ enum xpo_sm_event {
 	XPO_E_ID_BAD,		/* identity read, not a module we drive */
 	XPO_E_MODULE_STATE,	/* 00h:3 read; value in xpo_sm_input */
 	XPO_E_IO_ERROR,		/* bus access failed after its retries */
+	XPO_E_BUSY,		/* ... NACKed by a module a lease says is busy */
+	XPO_E_BUSY_TIMEOUT,	/* ... and still NACKing past the lease's bound */
 	XPO_E_MAX
 };
 
@@ -54,6 +56,7 @@ enum xpo_fault {
 	XPO_FAULT_MODULE_FAULT,		/* 00h:3 reports ModuleFault */
 	XPO_FAULT_POWER_UP_TIMEOUT,	/* no ModuleReady within its budget */
 	XPO_FAULT_POWER_BUDGET,		/* module max power > cage budget */
+	XPO_FAULT_BUSY_TIMEOUT,		/* busy (NACKing) past its lease's bound */
 	XPO_FAULT_MAX
 };
 
@@ -150,6 +153,12 @@ struct xpo_sm_result {
  */
 #define XPO_T_IO_RETRY_MS		100
 #define XPO_N_IO_ERRORS			5
+/*
+ * A read NACKed by a module that a CDB or firmware lease says may be busy
+ * (XPO_E_BUSY) is tried again after this long, our choice (SONiC polls CDB
+ * status every 100 ms), without counting as an I/O error.
+ */
+#define XPO_T_BUSY_RETRY_MS		250
 
 void xpo_sm_init(struct xpo_sm *sm, bool power_wanted);
 unsigned int xpo_sm_pwrup_timeout_ms(int advertised_ms);

@@ -44,7 +44,8 @@ static enum xpo_sm_event xpo_sm_io_failed(struct xpo_cage *cage, int err)
 	if (!xpo_cage_present(cage))
 		return XPO_E_REMOVE;
 	dev_dbg(cage->dev, "module access failed: %d\n", err);
-	return XPO_E_IO_ERROR;
+	/* a module busy for a lease's holder is not a faulty one */
+	return xpo_guard_io_failed(cage, err);
 }
 
 static enum xpo_sm_event xpo_sm_read_identity(struct xpo_cage *cage,
@@ -55,6 +56,7 @@ static enum xpo_sm_event xpo_sm_read_identity(struct xpo_cage *cage,
 	ret = xpo_module_read_identity(cage);
 	if (ret)
 		return xpo_sm_io_failed(cage, ret);
+	xpo_guard_io_ok(cage);
 
 	in->reason = xpo_cmis_identity_check(&cage->id);
 	if (in->reason != XPO_FAULT_NONE)
@@ -78,6 +80,7 @@ static enum xpo_sm_event xpo_sm_read_state(struct xpo_cage *cage,
 	ret = xpo_module_read_state(cage);
 	if (ret)
 		return xpo_sm_io_failed(cage, ret);
+	xpo_guard_io_ok(cage);
 	in->module_state = cage->module_state;
 	return XPO_E_MODULE_STATE;
 }
@@ -181,6 +184,24 @@ static void xpo_sm_update_io(struct xpo_cage *cage)
 	mutex_unlock(&cage->io_lock);
 }
 
+/*
+ * Events that make the machine read the module, postponed while a lease
+ * says the module is busy (xpo_guard.c resumes them).
+ */
+static bool xpo_sm_postpone(struct xpo_cage *cage, enum xpo_sm_event event)
+{
+	switch (event) {
+	case XPO_E_INTERRUPT:
+		return xpo_guard_postpone(cage, XPO_DEFER_INTERRUPT);
+	case XPO_E_POLL:
+		return xpo_guard_postpone(cage, XPO_DEFER_POLL);
+	case XPO_E_TIMEOUT:
+		return xpo_guard_postpone(cage, XPO_DEFER_TIMEOUT);
+	default:
+		return false;
+	}
+}
+
 /* After a run: tell the waiters of xpo_cage_reset_wait() where we are. */
 static void xpo_sm_publish(struct xpo_cage *cage)
 {
@@ -208,6 +229,10 @@ int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event)
 	int err = 0;
 
 	lockdep_assert_held(&cage->sm_lock);
+
+	/* the module's own events wait while a CDB/firmware lease holds it */
+	if (xpo_sm_postpone(cage, event))
+		return 0;
 
 	/* IntL or a poll: lane flags may have latched too */
 	if (event == XPO_E_INTERRUPT || event == XPO_E_POLL)
@@ -258,8 +283,14 @@ void __xpo_cage_power_update(struct xpo_cage *cage)
 	lockdep_assert_held(&cage->sm_lock);
 	if (cage->stopping)
 		return;
-	high = !__xpo_protect_holds_low_power(cage) &&
-	       (cage->power_policy == XPO_POWER_POLICY_HIGH || cage->ports_up);
+	/* the protection acts at once; the policy waits for a busy module */
+	high = false;
+	if (!__xpo_protect_holds_low_power(cage)) {
+		if (xpo_guard_postpone(cage, XPO_DEFER_POWER))
+			return;
+		high = cage->power_policy == XPO_POWER_POLICY_HIGH ||
+		       cage->ports_up;
+	}
 	__xpo_sm_event(cage, high ? XPO_E_WANT_HIGH_POWER :
 			     XPO_E_WANT_LOW_POWER);
 }

@@ -80,11 +80,12 @@ for attempt in 1 2; do
 		1 $flash_rc
 	check "all ports down (attempt $attempt): it stopped at the module's missing CDB" \
 		grep -q "status: error.*CDB functionality is not supported" <<< "$flash_out"
-	check "all ports down (attempt $attempt): the port took the cage's flash ownership" \
-		grep -q "xpo3p0: module firmware flashing on cage 3" <(dmesg_since "$mark")
+	check "all ports down (attempt $attempt): the port took the cage's firmware lease" \
+		grep -q "xpo_cage.3: module held by xpo3p0: firmware lease" <(dmesg_since "$mark")
 done
 
 # Nothing left locked -------------------------------------------------------------
+check_eq "afterwards: the lease ended with the flash work" - "$(cage_field 3 lease)"
 check "afterwards: a sibling reads the module (bank 3 of the 4 an osfp has)" \
 	ethtool -m xpo3p3 page 0x11 bank 3 offset 128 length 8 hex on
 check "afterwards: a sibling port comes up" ip link set xpo3p2 up

@@ -45,6 +45,8 @@ enum xpo_cage_state {
  *   budget
  * @XPO_FAULT_REASON_POWER_BUDGET: the module's maximum power exceeds the
  *   cage's budget
+ * @XPO_FAULT_REASON_BUSY_TIMEOUT: the module kept NACKing past the bound of
+ *   the lease it was busy for (a CDB command or a firmware job)
  */
 enum xpo_fault_reason {
 	XPO_FAULT_REASON_NONE,
@@ -54,6 +56,7 @@ enum xpo_fault_reason {
 	XPO_FAULT_REASON_MODULE_FAULT,
 	XPO_FAULT_REASON_POWER_UP_TIMEOUT,
 	XPO_FAULT_REASON_POWER_BUDGET,
+	XPO_FAULT_REASON_BUSY_TIMEOUT,
 };
 
 /**
