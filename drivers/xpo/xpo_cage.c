@@ -635,8 +635,8 @@ static int xpo_cage_probe(struct platform_device *pdev)
 			 cage->max_power_mw);
 	}
 
-	cage->board_protection = device_property_read_bool(dev,
-						XPO_PROP_BOARD_PROTECTION);
+	cage->board_protection =
+		device_property_read_bool(dev, XPO_PROP_BOARD_PROTECTION);
 	err = xpo_cage_get_gpios(cage);
 	if (err)
 		return err;
