@@ -85,8 +85,10 @@ check_eq "reset_on_probe=1: each module reset once more, none power cycled" \
 xpo_unload
 
 # A board that keeps the protection itself: unload leaves the modules
-# running, and they stay in ModuleReady across the reload.
-xpo_load board_protection=1
+# running, and they stay in ModuleReady across the reload.  Realistic
+# timing, so that a reset (and the power-up after it) would last long
+# enough for the watcher to see it.
+xpo_load board_protection=1 timing=realistic
 wait_all ready 60 || not_ok "board protection: $(all_states)"
 before=$(counters)
 ( while :; do cat "$SIM_DBG/cage5/module_state"; sleep 0.02; done ) > /tmp/ms5.log 2>&1 &
