@@ -121,13 +121,21 @@ static bool xpo_cage_int_asserted(struct xpo_cage *cage)
 }
 
 /*
- * The present line, debounced: a level the machine does not know yet is
- * fed to it once the line has held it for XPO_T_PRESENT_DEBOUNCE_MS; until
- * then present_work looks again when that time is up.  A line that bounced
- * and reads as the machine knows it changes nothing: a bounce, not a swap
- * (a swap takes far longer than the debounce, so its removal is seen).
+ * The present line, as sfp.c treats MOD_DEF0: a removal counts at once (the
+ * module stops answering; nothing is gained by waiting), an insertion once
+ * the line has held asserted for XPO_T_PRESENT_DEBOUNCE_MS (present_work
+ * looks again when that time is up), so the bouncing contacts of a module
+ * being seated or pulled are one insertion or one removal.
+ *
+ * @present_edge: the present line's interrupt fired.  If the line reads
+ * asserted again and the machine still thinks the module is there, the
+ * module was pulled and a module (maybe another one) seated between the
+ * edge and this look: feed the removal that would otherwise be lost, and
+ * give the module now seated the debounce of an insertion.  Not for an
+ * edge older than the insertion the machine has (a bounce before it that
+ * the interrupt thread looks at late).
  */
-static void __xpo_cage_check_present(struct xpo_cage *cage)
+static void __xpo_cage_check_present(struct xpo_cage *cage, bool present_edge)
 {
 	bool present = xpo_cage_present(cage);
 	unsigned long due;
@@ -136,14 +144,24 @@ static void __xpo_cage_check_present(struct xpo_cage *cage)
 		cage->present_raw = present;
 		cage->present_since = jiffies;
 	}
+	if (present_edge && present && cage->sm.present &&
+	    time_after(READ_ONCE(cage->present_edge_at), cage->present_fed_at)) {
+		__xpo_sm_event(cage, XPO_E_REMOVE);
+		cage->present_since = jiffies;
+	}
 	if (present == cage->sm.present)
 		return;
+	if (!present) {
+		__xpo_sm_event(cage, XPO_E_REMOVE);
+		return;
+	}
 	due = cage->present_since + msecs_to_jiffies(XPO_T_PRESENT_DEBOUNCE_MS);
 	if (time_before(jiffies, due)) {
 		mod_delayed_work(xpo_wq, &cage->present_work, due - jiffies);
 		return;
 	}
-	__xpo_sm_event(cage, present ? XPO_E_INSERT : XPO_E_REMOVE);
+	cage->present_fed_at = jiffies;
+	__xpo_sm_event(cage, XPO_E_INSERT);
 }
 
 /*
@@ -208,13 +226,13 @@ static void __xpo_cage_check_int(struct xpo_cage *cage)
 	}
 }
 
-static void __xpo_cage_check_pins(struct xpo_cage *cage)
+static void __xpo_cage_check_pins(struct xpo_cage *cage, bool present_edge)
 {
 	lockdep_assert_held(&cage->sm_lock);
 
 	/* first: a leak is acted upon before anything else is looked at */
 	__xpo_protect_leak_line(cage);
-	__xpo_cage_check_present(cage);
+	__xpo_cage_check_present(cage, present_edge);
 	__xpo_cage_check_int(cage);
 }
 
@@ -223,7 +241,7 @@ void xpo_cage_check_pins(struct xpo_cage *cage)
 {
 	mutex_lock(&cage->sm_lock);
 	if (!cage->stopping)
-		__xpo_cage_check_pins(cage);
+		__xpo_cage_check_pins(cage, false);
 	mutex_unlock(&cage->sm_lock);
 }
 
@@ -231,6 +249,15 @@ static irqreturn_t xpo_cage_irq(int irq, void *data)
 {
 	xpo_cage_check_pins(data);
 	return IRQ_HANDLED;
+}
+
+/* When the present line changed: the thread may look much later */
+static irqreturn_t xpo_cage_present_hardirq(int irq, void *data)
+{
+	struct xpo_cage *cage = data;
+
+	WRITE_ONCE(cage->present_edge_at, jiffies);
+	return IRQ_WAKE_THREAD;
 }
 
 /* The trigger that fires when the present line leaves its level now */
@@ -255,7 +282,7 @@ static irqreturn_t xpo_cage_present_irq(int irq, void *data)
 	if (!cage->stopping) {
 		if (cage->irq_level[XPO_PIN_PRESENT])
 			irq_set_irq_type(irq, xpo_cage_present_trigger(cage));
-		__xpo_cage_check_pins(cage);
+		__xpo_cage_check_pins(cage, true);
 	}
 	mutex_unlock(&cage->sm_lock);
 	return IRQ_HANDLED;
@@ -280,7 +307,7 @@ static void xpo_cage_poll_work(struct work_struct *work)
 	mutex_lock(&cage->sm_lock);
 	if (cage->stopping)
 		goto out;
-	__xpo_cage_check_pins(cage);
+	__xpo_cage_check_pins(cage, false);
 	if (!cage->gpio[XPO_PIN_INT] &&
 	    ++cage->poll_ticks >= XPO_T_POLL_STATE_MS / XPO_T_POLL_MS) {
 		cage->poll_ticks = 0;
@@ -486,12 +513,13 @@ static int xpo_cage_get_gpios(struct xpo_cage *cage)
  */
 static int xpo_cage_request_irq(struct xpo_cage *cage, enum xpo_pin pin,
 				int irq, unsigned int trigger,
-				irq_handler_t fn, const char *name)
+				irq_handler_t hard, irq_handler_t fn,
+				const char *name)
 {
 	int err;
 
 	if (trigger) {
-		err = devm_request_threaded_irq(cage->dev, irq, NULL, fn,
+		err = devm_request_threaded_irq(cage->dev, irq, hard, fn,
 						IRQF_ONESHOT | trigger, name,
 						cage);
 		if (!err) {
@@ -501,7 +529,7 @@ static int xpo_cage_request_irq(struct xpo_cage *cage, enum xpo_pin pin,
 		dev_dbg(cage->dev, "no level interrupt for '%s' (%d): both edges\n",
 			xpo_pin_names[pin], err);
 	}
-	return devm_request_threaded_irq(cage->dev, irq, NULL, fn,
+	return devm_request_threaded_irq(cage->dev, irq, hard, fn,
 					 IRQF_ONESHOT | IRQF_TRIGGER_RISING |
 					 IRQF_TRIGGER_FALLING, name, cage);
 }
@@ -524,7 +552,7 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 	};
 	unsigned int i, trigger;
 	struct gpio_desc *gpio;
-	irq_handler_t fn;
+	irq_handler_t hard, fn;
 	char *name;
 	int irq, err;
 
@@ -543,17 +571,19 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 				      xpo_pin_names[pins[i]]);
 		if (!name)
 			return -ENOMEM;
+		hard = NULL;
 		fn = xpo_cage_irq;
 		trigger = 0;
 		if (pins[i] == XPO_PIN_PRESENT) {
+			hard = xpo_cage_present_hardirq;
 			fn = xpo_cage_present_irq;
 			trigger = xpo_cage_present_trigger(cage);
 		} else if (pins[i] == XPO_PIN_INT) {
 			trigger = gpiod_is_active_low(gpio) ? IRQF_TRIGGER_LOW :
 							      IRQF_TRIGGER_HIGH;
 		}
-		err = xpo_cage_request_irq(cage, pins[i], irq, trigger, fn,
-					   name);
+		err = xpo_cage_request_irq(cage, pins[i], irq, trigger, hard,
+					   fn, name);
 		if (err) {
 			dev_warn(cage->dev, "no interrupt for '%s' (%d), polling\n",
 				 xpo_pin_names[pins[i]], err);
@@ -593,12 +623,13 @@ static void xpo_cage_start(struct xpo_cage *cage)
 	cage->present_raw = xpo_cage_present(cage);
 	cage->present_since = jiffies -
 			      msecs_to_jiffies(XPO_T_PRESENT_DEBOUNCE_MS);
+	cage->present_fed_at = jiffies;
 	if (cage->adopt && cage->present_raw) {
 		/* a leak first, as in every look at the pins */
 		__xpo_protect_leak_line(cage);
 		__xpo_sm_event(cage, XPO_E_ADOPT);
 	}
-	__xpo_cage_check_pins(cage);
+	__xpo_cage_check_pins(cage, false);
 	if (cage->need_poll)
 		mod_delayed_work(xpo_wq, &cage->poll,
 				 msecs_to_jiffies(XPO_T_POLL_MS));

@@ -155,6 +155,8 @@ struct xpo_cage {
 	struct delayed_work present_work;	/* the present debounce is up */
 	bool present_raw;		/* the present line's last level read */
 	unsigned long present_since;	/* jiffies it has read so */
+	unsigned long present_fed_at;	/* jiffies of the last insertion fed */
+	unsigned long present_edge_at;	/* jiffies of the last present irq, lockless */
 	bool int_masked;		/* level IntL disabled until it deasserts */
 	enum xpo_power_policy power_policy;	/* survives module changes */
 	/* Lanes (xpo_lanes.c): bit b = bank b = port b */
@@ -227,13 +229,13 @@ struct xpo_cage {
  *   does not clear, such as lane flags) is looked at again after
  *   XPO_T_INT_RECHECK_MS instead of waiting for an edge that cannot come
  *   (a level interrupt is disabled meanwhile, or it would fire without end);
- * - the present line must hold a new level for XPO_T_PRESENT_DEBOUNCE_MS
- *   before it counts: the contacts of a module being seated or pulled
- *   bounce for a few ms (sfp.c debounces MOD_DEF0 for the same reason and
- *   waits T_PROBE_INIT before the first access); 50 ms is well over the
- *   bounce of a connector and well under the time a person takes to swap
- *   a module, so a bouncing line is one insertion and a swap is still
- *   seen as a removal and an insertion.
+ * - the present line must hold asserted for XPO_T_PRESENT_DEBOUNCE_MS
+ *   before an insertion counts (a removal counts at once, as in sfp.c):
+ *   the contacts of a module being seated or pulled bounce for a few ms
+ *   (sfp.c waits T_PROBE_INIT after MOD_DEF0 for the same reason); 50 ms
+ *   is well over the bounce of a connector and well under the time a
+ *   person takes to swap a module, so a bouncing line is one insertion or
+ *   one removal.
  */
 #define XPO_T_POWER_ON_MS		10
 #define XPO_T_RESET_HOLD_US		10
