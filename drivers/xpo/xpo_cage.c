@@ -11,6 +11,7 @@
 #include <linux/gpio/consumer.h>
 #include <linux/i2c.h>
 #include <linux/interrupt.h>
+#include <linux/irq.h>
 #include <linux/minmax.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
@@ -31,6 +32,16 @@ static bool use_irq = true;
 module_param(use_irq, bool, 0444);
 MODULE_PARM_DESC(use_irq, "Use the present/int interrupts (default true); false polls the lines");
 
+/*
+ * Warm restart is the default: probe adopts a module that is powered and
+ * out of reset.  This resets every module at probe instead, as a cold
+ * board is (a recovery aid, and for boards whose output lines cannot be
+ * read back).
+ */
+static bool reset_on_probe;
+module_param(reset_on_probe, bool, 0644);
+MODULE_PARM_DESC(reset_on_probe, "Reset every module at probe (default false: adopt running modules)");
+
 static const char * const xpo_pin_names[XPO_PIN_MAX] = {
 	[XPO_PIN_PRESENT]	= XPO_GPIO_PRESENT,
 	[XPO_PIN_INT]		= XPO_GPIO_INT,
@@ -41,17 +52,22 @@ static const char * const xpo_pin_names[XPO_PIN_MAX] = {
 };
 
 /*
- * Outputs start with the module held in reset, low power requested and the
- * supply on; xpo_cage_power_sequence() then releases reset.
+ * Outputs are requested as they are, so that a module left running by an
+ * earlier driver instance is not touched (xpo_cage_get_gpios()).
  */
 static const enum gpiod_flags xpo_pin_flags[XPO_PIN_MAX] = {
 	[XPO_PIN_PRESENT]	= GPIOD_IN,
 	[XPO_PIN_INT]		= GPIOD_IN,
 	[XPO_PIN_LEAK]		= GPIOD_IN,
-	[XPO_PIN_RESET]		= GPIOD_OUT_HIGH,
-	[XPO_PIN_LPMODE]	= GPIOD_OUT_HIGH,
-	[XPO_PIN_POWER]		= GPIOD_OUT_HIGH,
+	[XPO_PIN_RESET]		= GPIOD_ASIS,
+	[XPO_PIN_LPMODE]	= GPIOD_ASIS,
+	[XPO_PIN_POWER]		= GPIOD_ASIS,
 };
+
+static bool xpo_pin_is_output(enum xpo_pin pin)
+{
+	return xpo_pin_flags[pin] == GPIOD_ASIS;
+}
 
 /* Return: the pin's logical level, -ENOENT without the pin, or an error */
 int xpo_cage_pin_get(struct xpo_cage *cage, enum xpo_pin pin)
@@ -182,41 +198,119 @@ static bool xpo_cage_int_asserted(struct xpo_cage *cage)
 }
 
 /*
+ * The present line, as sfp.c treats MOD_DEF0: a removal counts at once (the
+ * module stops answering; nothing is gained by waiting), an insertion once
+ * the line has held asserted for XPO_T_PRESENT_DEBOUNCE_MS (present_work
+ * looks again when that time is up), so the bouncing contacts of a module
+ * being seated or pulled are one insertion or one removal.
+ *
  * @present_edge: the present line's interrupt fired.  If the line reads
  * asserted again and the machine still thinks the module is there, the
  * module was pulled and a module (maybe another one) seated between the
- * edge and this look: feed the removal that would otherwise be lost, so
- * that the new module is probed afresh.
+ * edge and this look: feed the removal that would otherwise be lost, and
+ * give the module now seated the debounce of an insertion.  Not for an
+ * edge older than the insertion the machine has (a bounce before it that
+ * the interrupt thread looks at late).
  */
+static void __xpo_cage_check_present(struct xpo_cage *cage, bool present_edge)
+{
+	bool present = xpo_cage_present(cage);
+	unsigned long due;
+
+	if (present != cage->present_raw) {
+		cage->present_raw = present;
+		cage->present_since = jiffies;
+	}
+	if (present_edge && present && cage->sm.present &&
+	    time_after(READ_ONCE(cage->present_edge_at), cage->present_fed_at)) {
+		__xpo_sm_event(cage, XPO_E_REMOVE);
+		cage->present_since = jiffies;
+	}
+	if (present == cage->sm.present)
+		return;
+	if (!present) {
+		__xpo_sm_event(cage, XPO_E_REMOVE);
+		return;
+	}
+	due = cage->present_since + msecs_to_jiffies(XPO_T_PRESENT_DEBOUNCE_MS);
+	if (time_before(jiffies, due)) {
+		mod_delayed_work(xpo_wq, &cage->present_work, due - jiffies);
+		return;
+	}
+	cage->present_fed_at = jiffies;
+	__xpo_sm_event(cage, XPO_E_INSERT);
+}
+
+/*
+ * A level IntL that stays asserted would fire again as soon as its thread
+ * returns: disable it until the re-check (or the state machine) sees it
+ * deasserted.  An edge interrupt needs nothing.
+ */
+static void __xpo_cage_int_mask(struct xpo_cage *cage)
+{
+	if (!cage->irq_level[XPO_PIN_INT] || cage->int_masked)
+		return;
+	cage->int_masked = true;
+	disable_irq_nosync(cage->irq[XPO_PIN_INT]);
+}
+
+/**
+ * __xpo_cage_int_rearm() - enable a level IntL again once it deasserted
+ * @cage: the cage, sm_lock held
+ *
+ * Called at the end of every state machine run (which reads, and so
+ * clears, the flags) and by every look at the pins, so that the next
+ * assertion interrupts at once rather than at the next re-check.
+ */
+void __xpo_cage_int_rearm(struct xpo_cage *cage)
+{
+	lockdep_assert_held(&cage->sm_lock);
+	if (!cage->int_masked || xpo_cage_int_asserted(cage))
+		return;
+	cage->int_masked = false;
+	enable_irq(cage->irq[XPO_PIN_INT]);
+}
+
+static void __xpo_cage_check_int(struct xpo_cage *cage)
+{
+	bool asserted = xpo_cage_int_asserted(cage);
+
+	if (asserted && cage->sm.present) {
+		__xpo_sm_event(cage, XPO_E_INTERRUPT);
+		/*
+		 * Still asserted: a flag the core did not clear (lane flags
+		 * of a bank it does not watch), or a new one latched while
+		 * we read: next time, the lane flags of every bank.
+		 */
+		asserted = xpo_cage_int_asserted(cage);
+		if (asserted)
+			cage->lanes_sweep = true;
+	}
+	if (!asserted) {
+		__xpo_cage_int_rearm(cage);
+		return;
+	}
+	/*
+	 * Asserted and not cleared (or no module the machine knows of yet,
+	 * the present debounce running): an edge interrupt will not fire
+	 * again for it and a level one must not fire without end, so look
+	 * again later.
+	 */
+	if (cage->irq[XPO_PIN_INT]) {
+		__xpo_cage_int_mask(cage);
+		mod_delayed_work(xpo_wq, &cage->poll,
+				 msecs_to_jiffies(XPO_T_INT_RECHECK_MS));
+	}
+}
+
 static void __xpo_cage_check_pins(struct xpo_cage *cage, bool present_edge)
 {
-	bool present;
-
 	lockdep_assert_held(&cage->sm_lock);
 
 	/* first: a leak is acted upon before anything else is looked at */
 	__xpo_protect_leak_line(cage);
-	present = xpo_cage_present(cage);
-	if (present_edge && present && cage->sm.present)
-		__xpo_sm_event(cage, XPO_E_REMOVE);
-	if (present != cage->sm.present)
-		__xpo_sm_event(cage, present ? XPO_E_INSERT : XPO_E_REMOVE);
-
-	if (!cage->sm.present || !xpo_cage_int_asserted(cage))
-		return;
-	__xpo_sm_event(cage, XPO_E_INTERRUPT);
-	/*
-	 * Still asserted: a flag the core did not clear (lane flags of a
-	 * bank it does not watch), or a new one latched while we read.  An
-	 * edge-triggered interrupt will not fire again for it, so look again
-	 * later, then at the lane flags of every bank.
-	 */
-	if (xpo_cage_int_asserted(cage)) {
-		cage->lanes_sweep = true;
-		if (cage->irq[XPO_PIN_INT])
-			mod_delayed_work(xpo_wq, &cage->poll,
-					 msecs_to_jiffies(XPO_T_INT_RECHECK_MS));
-	}
+	__xpo_cage_check_present(cage, present_edge);
+	__xpo_cage_check_int(cage);
 }
 
 /* Look at the inputs and feed the state machine what changed. */
@@ -242,15 +336,48 @@ static irqreturn_t xpo_cage_leak_irq(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
+/* When the present line changed: the thread may look much later */
+static irqreturn_t xpo_cage_present_hardirq(int irq, void *data)
+{
+	struct xpo_cage *cage = data;
+
+	WRITE_ONCE(cage->present_edge_at, jiffies);
+	return IRQ_WAKE_THREAD;
+}
+
+/* The trigger that fires when the present line leaves its level now */
+static unsigned int xpo_cage_present_trigger(struct xpo_cage *cage)
+{
+	int high = gpiod_get_raw_value_cansleep(cage->gpio[XPO_PIN_PRESENT]);
+
+	return high > 0 ? IRQ_TYPE_LEVEL_LOW : IRQ_TYPE_LEVEL_HIGH;
+}
+
+/*
+ * ModPrsL is a level.  As a level interrupt it is armed for the level
+ * opposite to the one it has: each change fires once.  The trigger is
+ * changed while the line is masked (IRQF_ONESHOT), before the line is
+ * read for the machine, so a change after the read fires again.
+ */
 static irqreturn_t xpo_cage_present_irq(int irq, void *data)
 {
 	struct xpo_cage *cage = data;
 
 	mutex_lock(&cage->sm_lock);
-	if (!cage->stopping)
+	if (!cage->stopping) {
+		if (cage->irq_level[XPO_PIN_PRESENT])
+			irq_set_irq_type(irq, xpo_cage_present_trigger(cage));
 		__xpo_cage_check_pins(cage, true);
+	}
 	mutex_unlock(&cage->sm_lock);
 	return IRQ_HANDLED;
+}
+
+/* The present line held its new level for the debounce time, or bounced */
+static void xpo_cage_present_work(struct work_struct *work)
+{
+	xpo_cage_check_pins(container_of(to_delayed_work(work),
+					 struct xpo_cage, present_work));
 }
 
 /*
@@ -315,6 +442,7 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	spin_lock_init(&cage->shadow_lock);
 	INIT_DELAYED_WORK(&cage->timeout, xpo_sm_timeout_work);
 	INIT_DELAYED_WORK(&cage->poll, xpo_cage_poll_work);
+	INIT_DELAYED_WORK(&cage->present_work, xpo_cage_present_work);
 	INIT_DELAYED_WORK(&cage->lanes_work, xpo_lanes_work);
 	init_waitqueue_head(&cage->state_wq);
 	xpo_sm_init(&cage->sm, true);
@@ -338,6 +466,7 @@ static void xpo_cage_stop(struct xpo_cage *cage)
 	/* nothing queues work once stopping is set */
 	cancel_delayed_work_sync(&cage->timeout);
 	cancel_delayed_work_sync(&cage->poll);
+	cancel_delayed_work_sync(&cage->present_work);
 	cancel_delayed_work_sync(&cage->lanes_work);
 	cancel_delayed_work_sync(&cage->limit_work);
 	xpo_guard_stop(cage);
@@ -372,10 +501,41 @@ static int xpo_cage_get_transport(struct xpo_cage *cage)
 	return 0;
 }
 
+/*
+ * The level an output reads at probe: 0 or 1 if an earlier driver instance
+ * (or the board's firmware) drives it, -ENODATA if it is not driven (an
+ * input, as a GPIO comes out of reset) or cannot be read back.
+ */
+static int xpo_cage_output_level(struct gpio_desc *gpio)
+{
+	int val;
+
+	if (gpiod_get_direction(gpio) != GPIO_LINE_DIRECTION_OUT)
+		return -ENODATA;
+	val = gpiod_get_value_cansleep(gpio);
+	return val < 0 ? -ENODATA : val;
+}
+
+/*
+ * Warm restart: the outputs are requested as they are and read back.  The
+ * module is adopted, not reset, if every output is driven, the supply is
+ * on and reset is released (a pin the board lacks counts as such), unless
+ * reset_on_probe asks otherwise.  Each output is then driven at the level
+ * it had.  Otherwise (a cold board: outputs never driven, or the supply
+ * off, or reset held) they start with the module held in reset, low power
+ * requested and the supply on, and xpo_cage_power_sequence() follows.
+ */
 static int xpo_cage_get_gpios(struct xpo_cage *cage)
 {
+	static const bool cold[XPO_PIN_MAX] = {
+		[XPO_PIN_RESET] = true, [XPO_PIN_LPMODE] = true,
+		[XPO_PIN_POWER] = true,
+	};
+	int level[XPO_PIN_MAX];
 	struct gpio_desc *gpio;
 	enum xpo_pin pin;
+	bool adopt = !reset_on_probe;
+	int err;
 
 	for (pin = 0; pin < XPO_PIN_MAX; pin++) {
 		gpio = devm_gpiod_get_optional(cage->dev, xpo_pin_names[pin],
@@ -384,32 +544,87 @@ static int xpo_cage_get_gpios(struct xpo_cage *cage)
 			return dev_err_probe(cage->dev, PTR_ERR(gpio),
 					     "GPIO '%s'\n", xpo_pin_names[pin]);
 		cage->gpio[pin] = gpio;
-		cage->out[pin] = xpo_pin_flags[pin] == GPIOD_OUT_HIGH;
+		if (!xpo_pin_is_output(pin))
+			continue;
+		level[pin] = gpio ? xpo_cage_output_level(gpio) : cold[pin];
+		if (level[pin] < 0)
+			adopt = false;
+	}
+	if (level[XPO_PIN_POWER] != 1 || level[XPO_PIN_RESET] != 0)
+		adopt = false;
+	cage->adopt = adopt;
+
+	for (pin = 0; pin < XPO_PIN_MAX; pin++) {
+		if (!xpo_pin_is_output(pin))
+			continue;
+		cage->out[pin] = adopt ? level[pin] : cold[pin];
+		if (!cage->gpio[pin])
+			continue;
+		err = gpiod_direction_output(cage->gpio[pin], cage->out[pin]);
+		if (err)
+			return dev_err_probe(cage->dev, err, "GPIO '%s' as output\n",
+					     xpo_pin_names[pin]);
 	}
 	return 0;
 }
 
 /*
- * present and int get a threaded interrupt on both edges (the handler reads
- * the level, so the electrical polarity does not matter); an input without
+ * A threaded interrupt (IRQF_ONESHOT: the line stays masked until the
+ * thread is done) on @trigger, or on both edges if the interrupt
+ * controller refuses a level trigger.  Return: 0 or the error of the
+ * request on both edges.
+ */
+static int xpo_cage_request_irq(struct xpo_cage *cage, enum xpo_pin pin,
+				int irq, unsigned int trigger,
+				irq_handler_t hard, irq_handler_t fn,
+				const char *name)
+{
+	int err;
+
+	if (trigger) {
+		err = devm_request_threaded_irq(cage->dev, irq, hard, fn,
+						IRQF_ONESHOT | trigger, name,
+						cage);
+		if (!err) {
+			cage->irq_level[pin] = true;
+			return 0;
+		}
+		dev_dbg(cage->dev, "no level interrupt for '%s' (%d): both edges\n",
+			xpo_pin_names[pin], err);
+	}
+	return devm_request_threaded_irq(cage->dev, irq, hard, fn,
+					 IRQF_ONESHOT | IRQF_TRIGGER_RISING |
+					 IRQF_TRIGGER_FALLING, name, cage);
+}
+
+/*
+ * present, int and leak get a threaded interrupt; an input without
  * interrupt is polled.  Without an int line at all the module state is
- * polled.
+ * polled.  IntL and ModPrsL are levels (CMIS, QSFP-DD and OSFP): IntL is
+ * requested on its asserted level (the polarity is the lookup's), ModPrsL
+ * on the level it does not have now (its handler flips it); both fall
+ * back to both edges where the controller has no level triggers.  The
+ * leak line stays on both edges: the protection must see its assertion
+ * at once and must not be re-entered while the leak lasts.  The handlers
+ * read the levels, so edges work whatever the polarity.
  */
 static int xpo_cage_get_irqs(struct xpo_cage *cage)
 {
 	static const enum xpo_pin pins[] = {
 		XPO_PIN_PRESENT, XPO_PIN_INT, XPO_PIN_LEAK,
 	};
-	irq_handler_t fn;
-	unsigned int i;
+	unsigned int i, trigger;
+	struct gpio_desc *gpio;
+	irq_handler_t hard, fn;
 	char *name;
 	int irq, err;
 
 	cage->need_poll = !cage->gpio[XPO_PIN_INT] || !use_irq;
 	for (i = 0; use_irq && i < ARRAY_SIZE(pins); i++) {
-		if (!cage->gpio[pins[i]])
+		gpio = cage->gpio[pins[i]];
+		if (!gpio)
 			continue;
-		irq = gpiod_to_irq(cage->gpio[pins[i]]);
+		irq = gpiod_to_irq(gpio);
 		if (irq <= 0) {
 			cage->need_poll = true;
 			continue;
@@ -419,14 +634,22 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 				      xpo_pin_names[pins[i]]);
 		if (!name)
 			return -ENOMEM;
-		fn = pins[i] == XPO_PIN_PRESENT ? xpo_cage_present_irq :
-		     pins[i] == XPO_PIN_LEAK ? xpo_cage_leak_irq :
-					       xpo_cage_irq;
-		err = devm_request_threaded_irq(cage->dev, irq, NULL, fn,
-						IRQF_ONESHOT |
-						IRQF_TRIGGER_RISING |
-						IRQF_TRIGGER_FALLING,
-						name, cage);
+		hard = NULL;
+		fn = xpo_cage_irq;
+		trigger = 0;
+		if (pins[i] == XPO_PIN_PRESENT) {
+			hard = xpo_cage_present_hardirq;
+			fn = xpo_cage_present_irq;
+			trigger = xpo_cage_present_trigger(cage);
+		} else if (pins[i] == XPO_PIN_LEAK) {
+			/* both edges (see above); the protection acts first */
+			fn = xpo_cage_leak_irq;
+		} else if (pins[i] == XPO_PIN_INT) {
+			trigger = gpiod_is_active_low(gpio) ? IRQF_TRIGGER_LOW :
+							      IRQF_TRIGGER_HIGH;
+		}
+		err = xpo_cage_request_irq(cage, pins[i], irq, trigger, hard,
+					   fn, name);
 		if (err) {
 			dev_warn(cage->dev, "no interrupt for '%s' (%d), polling\n",
 				 xpo_pin_names[pins[i]], err);
@@ -454,11 +677,24 @@ static void xpo_cage_ports_destroy(void *data)
 	xpo_ports_destroy(data);
 }
 
-/* Sample the inputs once (a module seated before probe is an insertion). */
+/*
+ * Sample the inputs once: a module seated before probe is an insertion (it
+ * has been seated for longer than any debounce), or, found powered and out
+ * of reset, an adoption.
+ */
 static void xpo_cage_start(struct xpo_cage *cage)
 {
 	mutex_lock(&cage->sm_lock);
 	WRITE_ONCE(cage->stopping, false);
+	cage->present_raw = xpo_cage_present(cage);
+	cage->present_since = jiffies -
+			      msecs_to_jiffies(XPO_T_PRESENT_DEBOUNCE_MS);
+	cage->present_fed_at = jiffies;
+	if (cage->adopt && cage->present_raw) {
+		/* a leak first, as in every look at the pins */
+		__xpo_protect_leak_line(cage);
+		__xpo_sm_event(cage, XPO_E_ADOPT);
+	}
 	__xpo_cage_check_pins(cage, false);
 	if (cage->need_poll)
 		mod_delayed_work(xpo_wq, &cage->poll,
@@ -496,10 +732,13 @@ static int xpo_cage_probe(struct platform_device *pdev)
 			 cage->max_power_mw);
 	}
 
+	cage->board_protection =
+		device_property_read_bool(dev, XPO_PROP_BOARD_PROTECTION);
 	err = xpo_cage_get_gpios(cage);
 	if (err)
 		return err;
-	xpo_cage_power_sequence(cage);
+	if (!cage->adopt)
+		xpo_cage_power_sequence(cage);
 
 	err = xpo_registry_add(cage);
 	if (err)
@@ -531,15 +770,70 @@ static int xpo_cage_probe(struct platform_device *pdev)
 		return err;
 
 	xpo_cage_start(cage);
-	dev_dbg(dev, "cage %u on %s, %u mW, %s\n", cage->nr, cage->xport->name,
-		cage->max_power_mw, cage->need_poll ? "polled" : "interrupts");
+	dev_dbg(dev, "cage %u on %s, %u mW, %s, %s\n", cage->nr,
+		cage->xport->name, cage->max_power_mw,
+		cage->need_poll ? "polled" : "interrupts",
+		cage->adopt ? "module adopted" : "reset at probe");
 	return 0;
+}
+
+/*
+ * The driver lets go of the cage (unbind, unload, shutdown, kexec): leave
+ * it in a safe state, since the protection stops with the driver.  Unless
+ * the board keeps the protection on its own, a module is put in low power
+ * (LPMode and LowPwrRequestSW: the pin alone needs LowPwrAllowRequestHW)
+ * but stays powered, so that the next probe adopts it without a reset.
+ * One line per cage says what was left.  The machine is stopped.
+ */
+static void xpo_cage_leave(struct xpo_cage *cage)
+{
+	enum xpo_sm_state state;
+	int err = 0;
+
+	mutex_lock(&cage->sm_lock);
+	state = cage->sm.state;
+	if (cage->board_protection) {
+		mutex_unlock(&cage->sm_lock);
+		dev_info(cage->dev, "cage %u left %s: the board keeps the protection\n",
+			 cage->nr, xpo_sm_state_name(state));
+		return;
+	}
+	if (state != XPO_S_POWERED_OFF) {
+		xpo_cage_pin_set(cage, XPO_PIN_LPMODE, true);
+		if (cage->io_enabled)
+			err = xpo_module_set_low_power(cage, true);
+	}
+	mutex_unlock(&cage->sm_lock);
+
+	if (state == XPO_S_POWERED_OFF)
+		dev_info(cage->dev, "cage %u left powered off: no protection without the driver\n",
+			 cage->nr);
+	else if (err)
+		dev_info(cage->dev, "cage %u left %s, low power requested by LPMode only (%d): no protection without the driver\n",
+			 cage->nr, xpo_sm_state_name(state), err);
+	else
+		dev_info(cage->dev, "cage %u left %s in low power: no protection without the driver\n",
+			 cage->nr, xpo_sm_state_name(state));
 }
 
 static void xpo_cage_remove(struct platform_device *pdev)
 {
+	struct xpo_cage *cage = platform_get_drvdata(pdev);
+
 	/* the rest (the port netdevs first) is undone by devm, in reverse */
-	xpo_cage_stop(platform_get_drvdata(pdev));
+	xpo_cage_stop(cage);
+	xpo_cage_leave(cage);
+}
+
+/* Reboot, power off, kexec: no remove follows, the same safe state */
+static void xpo_cage_shutdown(struct platform_device *pdev)
+{
+	struct xpo_cage *cage = platform_get_drvdata(pdev);
+
+	if (!cage)
+		return;
+	xpo_cage_stop(cage);
+	xpo_cage_leave(cage);
 }
 
 static const struct platform_device_id xpo_cage_ids[] = {
@@ -551,6 +845,7 @@ MODULE_DEVICE_TABLE(platform, xpo_cage_ids);
 struct platform_driver xpo_cage_driver = {
 	.probe = xpo_cage_probe,
 	XPO_PLATFORM_REMOVE(xpo_cage_remove),
+	.shutdown = xpo_cage_shutdown,
 	.id_table = xpo_cage_ids,
 	.driver = {
 		.name = XPO_CAGE_DRV_NAME,

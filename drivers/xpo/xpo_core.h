@@ -152,7 +152,10 @@ struct xpo_cage {
 	u32 max_power_mw;		/* the cage's power budget */
 	struct gpio_desc *gpio[XPO_PIN_MAX];
 	int irq[XPO_PIN_MAX];		/* 0: none, polled */
+	bool irq_level[XPO_PIN_MAX];	/* level triggered (else both edges) */
 	bool need_poll;			/* an input without interrupt */
+	bool adopt;			/* probe found the module powered, out of reset */
+	bool board_protection;		/* the board protects on its own (unload) */
 	struct dentry *debugfs;
 	/* From xpo_ports_create() until xpo_ports_destroy() */
 	unsigned int num_ports;
@@ -173,6 +176,12 @@ struct xpo_cage {
 	bool stopping;			/* remove started: no new work */
 	struct delayed_work timeout;	/* the cage timer: XPO_E_TIMEOUT */
 	struct delayed_work poll;	/* input polling, IntL re-checks */
+	struct delayed_work present_work;	/* the present debounce is up */
+	bool present_raw;		/* the present line's last level read */
+	unsigned long present_since;	/* jiffies it has read so */
+	unsigned long present_fed_at;	/* jiffies of the last insertion fed */
+	unsigned long present_edge_at;	/* jiffies of the last present irq, lockless */
+	bool int_masked;		/* level IntL disabled until it deasserts */
 	enum xpo_power_policy power_policy;	/* survives module changes */
 	/* Lanes (xpo_lanes.c): bit b = bank b = port b */
 	u8 ports_up;			/* ports administratively up */
@@ -259,13 +268,22 @@ struct xpo_cage {
  *   state every XPO_T_POLL_STATE_MS when there is no IntL line at all;
  * - an IntL that stays asserted after its flags were read (flags the core
  *   does not clear, such as lane flags) is looked at again after
- *   XPO_T_INT_RECHECK_MS instead of waiting for an edge that cannot come.
+ *   XPO_T_INT_RECHECK_MS instead of waiting for an edge that cannot come
+ *   (a level interrupt is disabled meanwhile, or it would fire without end);
+ * - the present line must hold asserted for XPO_T_PRESENT_DEBOUNCE_MS
+ *   before an insertion counts (a removal counts at once, as in sfp.c):
+ *   the contacts of a module being seated or pulled bounce for a few ms
+ *   (sfp.c waits T_PROBE_INIT after MOD_DEF0 for the same reason); 50 ms
+ *   is well over the bounce of a connector and well under the time a
+ *   person takes to swap a module, so a bouncing line is one insertion or
+ *   one removal.
  */
 #define XPO_T_POWER_ON_MS		10
 #define XPO_T_RESET_HOLD_US		10
 #define XPO_T_POLL_MS			100
 #define XPO_T_POLL_STATE_MS		1000
 #define XPO_T_INT_RECHECK_MS		1000
+#define XPO_T_PRESENT_DEBOUNCE_MS	50
 /*
  * A module reset from ethtool is waited for until the machine settles
  * (ready, low-power, fault, or the module gone): at most the probe budget
@@ -327,6 +345,7 @@ void xpo_cage_safety_hold(struct xpo_cage *cage, enum xpo_hold hold,
 			  unsigned int cond);
 void xpo_cage_safety_release(struct xpo_cage *cage);
 enum xpo_hold xpo_cage_hold(struct xpo_cage *cage);
+void __xpo_cage_int_rearm(struct xpo_cage *cage);
 
 /* xpo_sm_run.c: the state machine driven for a cage */
 int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event);

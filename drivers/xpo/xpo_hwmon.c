@@ -18,9 +18,11 @@
  * refreshed at most every update_interval ms).  An alarm is 1 while its
  * condition holds in the snapshot, or if the module latched its flag since
  * the attribute was last read (the flags themselves are read, and cleared,
- * by the state machine on IntL).  Channels a module lacks (an air-cooled
- * module has no page B0h), an empty cage and a module not in ModuleReady
- * answer -ENODATA.
+ * by the state machine on IntL).  Every sensor is served while the module
+ * answers management: in low power (where the protection may hold it), on
+ * its way up and ready.  Channels a module lacks (an air-cooled module has
+ * no page B0h), an empty or powered-off cage, a module still being
+ * identified and one in fault answer -ENODATA.
  */
 #include <linux/device.h>
 #include <linux/err.h>
@@ -228,14 +230,11 @@ static int xpo_hwmon_read_power(struct xpo_cage *cage,
 				const struct xpo_telemetry *t, u32 attr,
 				long *val)
 {
-	u16 p = xpo_b0_u16(t, XPO_TLM_POWER);
+	u16 p;
 
-	if (attr == hwmon_power_crit) {
-		*val = (long)cage->max_power_mw * 1000;	/* the cage's budget */
-		return 0;
-	}
 	if (!t->has_page)
 		return -ENODATA;
+	p = xpo_b0_u16(t, XPO_TLM_POWER);
 	switch (attr) {
 	case hwmon_power_input:
 		*val = (long)p * 10000;			/* 10 mW -> uW */
@@ -300,8 +299,11 @@ static int xpo_hwmon_read(struct device *dev, enum hwmon_sensor_types type,
 		*val = READ_ONCE(cage->tlm_interval_ms);
 		return 0;
 	}
-	if (type == hwmon_power && attr == hwmon_power_crit)
-		return xpo_hwmon_read_power(cage, NULL, attr, val);
+	/* the cage's budget: known without a module, read from no snapshot */
+	if (type == hwmon_power && attr == hwmon_power_crit) {
+		*val = (long)cage->max_power_mw * 1000;
+		return 0;
+	}
 
 	ret = xpo_telemetry_get(cage, &t, false);
 	if (ret)

@@ -44,6 +44,10 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
  *
  *   "i2c-bus"                  reference to the cage's I2C adapter fwnode
  *   "maximum-power-milliwatt"  u32, the cage's power budget (as sfp.c)
+ *   "xpo,board-protection"     bool, optional: the board's own logic cuts
+ *                              power on a leak (and whatever else it
+ *                              protects), so the core leaves running
+ *                              modules running when it lets go of a cage
  *
  * and GPIOs looked up by these connection ids (gpiod lookup table or
  * "<con-id>-gpios" properties).  Polarity is carried by the lookup flags so
@@ -52,6 +56,7 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
 #define XPO_CAGE_DRV_NAME		"xpo_cage"
 #define XPO_PROP_I2C_BUS		"i2c-bus"
 #define XPO_PROP_MAX_POWER		"maximum-power-milliwatt"
+#define XPO_PROP_BOARD_PROTECTION	"xpo,board-protection"
 
 #define XPO_GPIO_PRESENT		"present"	/* in:  ModPrsL, 1 = module seated */
 #define XPO_GPIO_INT			"int"		/* in:  IntL, 1 = interrupt pending */

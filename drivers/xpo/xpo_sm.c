@@ -33,6 +33,7 @@ static const char * const xpo_sm_event_names[XPO_E_MAX] = {
 	[XPO_E_RESET]		= "reset",
 	[XPO_E_WANT_HIGH_POWER]	= "want-high-power",
 	[XPO_E_WANT_LOW_POWER]	= "want-low-power",
+	[XPO_E_ADOPT]		= "adopt",
 	[XPO_E_ID_OK]		= "id-ok",
 	[XPO_E_ID_BAD]		= "id-bad",
 	[XPO_E_MODULE_STATE]	= "module-state",
@@ -144,10 +145,34 @@ static void xpo_sm_start_probe(struct xpo_sm *sm, struct xpo_sm_result *res,
 	xpo_sm_disarm(sm, res);
 	res->actions |= XPO_A_INVALIDATE | how;
 	sm->fault = XPO_FAULT_NONE;
+	sm->adopting = false;
+	sm->adopted = false;
 	sm->probe_tries = 0;
 	sm->io_errors = 0;
 	sm->deadline_passed = false;
 	xpo_sm_arm(sm, res, XPO_T_PROBE_INIT_MS);
+	xpo_sm_enter(sm, XPO_S_PROBING, res);
+}
+
+/*
+ * Probe found the module powered and out of reset, left running by an
+ * earlier driver instance (a reload, a warm restart of the NOS): identify
+ * it at once, with no reset and no settle time, and let its ModuleState
+ * decide where the machine goes (a ready module is ready again without
+ * leaving ModuleReady).  If it does not answer it gets what a cold cage
+ * gets: a reset, then the usual probe.
+ */
+static void xpo_sm_adopt(struct xpo_sm *sm, struct xpo_sm_result *res)
+{
+	sm->present = true;
+	res->uevent = XPO_UEVENT_INSERT;
+	res->actions |= XPO_A_INVALIDATE | XPO_A_READ_ID;
+	sm->fault = XPO_FAULT_NONE;
+	sm->probe_tries = 1;
+	sm->io_errors = 0;
+	sm->deadline_passed = false;
+	sm->adopting = true;
+	sm->adopted = false;
 	xpo_sm_enter(sm, XPO_S_PROBING, res);
 }
 
@@ -211,6 +236,8 @@ static void xpo_sm_probing(struct xpo_sm *sm, enum xpo_sm_event event,
 		res->actions |= XPO_A_READ_ID;
 		break;
 	case XPO_E_ID_OK:
+		sm->adopted = sm->adopting;
+		sm->adopting = false;
 		sm->pwrup_timeout_ms = in->pwrup_timeout_ms;
 		if (in->over_budget) {
 			/* Stay in low power, by register if there is no pin */
@@ -223,10 +250,14 @@ static void xpo_sm_probing(struct xpo_sm *sm, enum xpo_sm_event event,
 		res->actions |= XPO_A_READ_STATE;
 		break;
 	case XPO_E_ID_BAD:
+		sm->adopting = false;
 		xpo_sm_fault(sm, res, in->reason);
 		break;
 	case XPO_E_IO_ERROR:
-		if (sm->probe_tries >= XPO_R_PROBE_TRIES)
+		if (sm->adopting)
+			/* not the running module hoped for: reset it */
+			xpo_sm_start_probe(sm, res, XPO_A_RESET);
+		else if (sm->probe_tries >= XPO_R_PROBE_TRIES)
 			xpo_sm_fault(sm, res, XPO_FAULT_NO_RESPONSE);
 		else
 			xpo_sm_arm(sm, res, XPO_T_PROBE_RETRY_MS);
@@ -376,7 +407,9 @@ static void xpo_sm_ready(struct xpo_sm *sm, enum xpo_sm_event event,
  *
  * Events that make no sense in the current state are ignored (res has no
  * action).  A RESET on an empty or powered-off cage is refused with
- * res->err = -ENODEV.  WANT_HIGH_POWER and WANT_LOW_POWER are recorded in
+ * res->err = -ENODEV.  ADOPT is the first event of a probe that found the
+ * module powered and out of reset, instead of INSERT: ignored unless the
+ * machine is empty and has seen no module.  WANT_HIGH_POWER and WANT_LOW_POWER are recorded in
  * every state and applied whenever the machine reaches low-power.
  */
 void xpo_sm_step(struct xpo_sm *sm, enum xpo_sm_event event,
@@ -407,7 +440,15 @@ void xpo_sm_step(struct xpo_sm *sm, enum xpo_sm_event event,
 		xpo_sm_disarm(sm, res);
 		res->actions |= XPO_A_INVALIDATE | XPO_A_LPMODE_ON;
 		sm->fault = XPO_FAULT_NONE;
+		sm->adopting = false;
+		sm->adopted = false;
 		xpo_sm_enter(sm, XPO_S_EMPTY, res);
+		return;
+	case XPO_E_ADOPT:
+		/* only the first look of a probe, at a cage still empty */
+		if (sm->present || sm->state != XPO_S_EMPTY)
+			return;
+		xpo_sm_adopt(sm, res);
 		return;
 	case XPO_E_POWER_OFF:
 		sm->power_wanted = false;
@@ -416,6 +457,8 @@ void xpo_sm_step(struct xpo_sm *sm, enum xpo_sm_event event,
 		xpo_sm_disarm(sm, res);
 		res->actions |= XPO_A_INVALIDATE | XPO_A_POWER_OFF;
 		sm->fault = XPO_FAULT_NONE;
+		sm->adopting = false;
+		sm->adopted = false;
 		xpo_sm_enter(sm, XPO_S_POWERED_OFF, res);
 		return;
 	case XPO_E_POWER_ON:

@@ -37,6 +37,7 @@ enum xpo_sm_event {
 	XPO_E_RESET,		/* xpo_cage_reset() */
 	XPO_E_WANT_HIGH_POWER,	/* the power policy now wants high power */
 	XPO_E_WANT_LOW_POWER,	/* ... low power (policy auto, all ports down) */
+	XPO_E_ADOPT,		/* at probe: a seated module, powered, out of reset */
 	/* Results of the I/O actions, fed back by the executor */
 	XPO_E_ID_OK,		/* identity read and acceptable */
 	XPO_E_ID_BAD,		/* identity read, not a module we drive */
@@ -94,6 +95,8 @@ struct xpo_sm {
 	bool high_power_wanted;	/* the power policy's choice of module power */
 	bool timer_armed;
 	bool deadline_passed;	/* the power-up timer fired */
+	bool adopting;		/* identifying a module found running at probe */
+	bool adopted;		/* the module was adopted, not reset, by this probe */
 	unsigned int probe_tries;	/* identity reads in this probe */
 	unsigned int io_errors;		/* consecutive failed state reads */
 	unsigned int pwrup_timeout_ms;	/* from the module's advertisement */

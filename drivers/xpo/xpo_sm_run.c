@@ -174,7 +174,7 @@ static void xpo_sm_update_io(struct xpo_cage *cage)
 	    cage->io_fault == cage->sm.fault)
 		return;
 	mutex_lock(&cage->io_lock);
-	/* telemetry is of a ready module; thresholds of this very module */
+	/* a snapshot is of one state; thresholds of this very module */
 	if (cage->sm.state != cage->io_state)
 		xpo_telemetry_forget(cage, !enabled ||
 				     cage->sm.state == XPO_S_PROBING);
@@ -264,6 +264,8 @@ int __xpo_sm_event(struct xpo_cage *cage, enum xpo_sm_event event)
 		cage->lanes_stale = true;
 	__xpo_protect_service(cage);
 	xpo_lanes_service(cage);
+	/* the flags were read: a level IntL may interrupt again */
+	__xpo_cage_int_rearm(cage);
 	xpo_sm_publish(cage);
 	return err;
 }

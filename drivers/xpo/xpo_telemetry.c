@@ -9,8 +9,11 @@
  * latched flags 139-140, which are the state machine's to read (reading
  * them clears them, and the protection acts on them).  The thresholds of
  * page 02h (temperature and supply) do not change while a module runs:
- * read once per module.  Only a module in ModuleReady is read; any other
- * state, or a bus error, answers -ENODATA, never an old value.
+ * read once per module.  A module is read whenever it answers management
+ * (xpo_telemetry_served()): CMIS modules do in ModuleLowPwr, so the
+ * temperatures and the flow stay visible while the protection holds a
+ * module in low power.  Any other state, or a bus error, answers -ENODATA,
+ * never an old value.
  *
  * Everything here runs with the cage's io_lock held: the snapshot is
  * covered by it, like the bus access that fills it.
@@ -46,6 +49,25 @@ void xpo_telemetry_forget(struct xpo_cage *cage, bool module_gone)
 	cage->tlm.valid = false;
 	if (module_gone)
 		cage->tlm.thr_valid = false;
+}
+
+/*
+ * The states in which the module has been identified and answers its
+ * management interface: low-power (ModuleLowPwr, also when held there by
+ * the protection or the power budget), powering-up (ModulePwrUp) and
+ * ready.  Not probing (identity and advertisement not read yet), not fault
+ * (the module may not answer, and a NACKing module must not be polled).
+ */
+static bool xpo_telemetry_served(enum xpo_sm_state state)
+{
+	switch (state) {
+	case XPO_S_LOW_POWER:
+	case XPO_S_POWERING_UP:
+	case XPO_S_READY:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static int xpo_telemetry_read(struct xpo_cage *cage, struct xpo_telemetry *t)
@@ -85,8 +107,9 @@ static int xpo_telemetry_read(struct xpo_cage *cage, struct xpo_telemetry *t)
  * @out: filled on success
  * @force: read the module even if the snapshot is fresh
  *
- * Return: 0, or -ENODATA without a module in ModuleReady or when the
- * module could not be read.
+ * Return: 0, or -ENODATA without an identified module that answers
+ * management (low-power, powering-up, ready) or when the module could not
+ * be read.
  */
 int xpo_telemetry_get(struct xpo_cage *cage, struct xpo_telemetry *out,
 		      bool force)
@@ -95,7 +118,8 @@ int xpo_telemetry_get(struct xpo_cage *cage, struct xpo_telemetry *out,
 	int ret = 0;
 
 	xpo_cmis_lock_as(cage, XPO_CLIENT_HWMON);
-	if (cage->gone || !cage->io_enabled || cage->io_state != XPO_S_READY) {
+	if (cage->gone || !cage->io_enabled ||
+	    !xpo_telemetry_served(cage->io_state)) {
 		ret = -ENODATA;
 		goto out;
 	}

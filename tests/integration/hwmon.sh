@@ -7,6 +7,9 @@
 # reader.
 . "$(dirname "$0")/lib.sh"
 
+X=tools/xpoctl/xpoctl
+[ -x "$X" ] || die "$X is not built: make tools"
+
 xpo_load
 wait_all ready 60 || die "cages not ready: $(all_states)"
 # The thermal model settles in one step, so values hold still to compare
@@ -87,9 +90,8 @@ check_eq "no alarm on a healthy cage" "0 0 0 0" \
 	"$(hw 3 temp1_crit_alarm) $(hw 3 fan1_alarm) $(hw 3 temp3_crit_alarm) $(hw 3 power1_crit_alarm)"
 
 # Physics: values and alarms follow ---------------------------------------------------
-# alert only: the module must keep running for its values to be read
-tools/xpoctl/xpoctl cage set 7 protect flow-low alert overtemp alert ||
-	die "xpoctl cage set 7 protect failed (make -s tools)"
+$X cage set 7 protect flow-low alert overtemp alert > /dev/null ||
+	not_ok "xpoctl cage set 7 protect flow-low alert overtemp alert"
 echo 42000 > "$SIM_DBG/cage7/coolant_inlet_mdegc"
 sleep 0.5
 check "inlet raised to 42 C: temp2 follows" near "$(hw 7 temp2_input)" 42000 8
@@ -105,6 +107,38 @@ echo 25000 > "$SIM_DBG/cage7/coolant_inlet_mdegc"
 sleep 0.5
 hw 7 fan1_alarm > /dev/null	# reading reports, and clears, the latch
 check_eq "flow back: the alarm clears once reported" 0 "$(hw 7 fan1_alarm)"
+
+# Held in low power by the protection: every sensor still reads --------------------------
+# CMIS modules answer management in ModuleLowPwr, and the emulator's does:
+# the temperatures and the flow that made the protection act must stay
+# visible while it holds the module there.
+sim_set 6 coolant_flow_mlpm 100
+check "flow cut on cage 6: the protection holds it in low power" \
+	wait_state 6 low-power 10
+sleep 0.3
+check_eq "...tripped on flow-low (xpoctl)" "yes flow-low low-power" \
+	"$($X -j cage show 6 | jq -r '.cages[0].protection | "\(if .tripped then "yes" else "no" end) \(.reason) \(.action)"')"
+lp=$(sensors -j xpo-isa-0006 2>/dev/null)
+jq_true() { jq -e "$1" > /dev/null <<< "$2"; }
+check "low power: sensors reads the case temperature" \
+	jq_true '."xpo-isa-0006"."Module case".temp1_input | type == "number"' "$lp"
+check_eq "low power: sensors reads the coolant flow (dL/h)" 60 \
+	"$(jq -r '."xpo-isa-0006"."Coolant flow [dL/h]".fan1_input' <<< "$lp")"
+check "low power: the flow alarm is up" \
+	jq_true '."xpo-isa-0006"."Coolant flow [dL/h]".fan1_alarm == 1' "$lp"
+check "low power: case temperature within the rounding of the emulator's" \
+	near "$(hw 6 temp1_input)" "$(thermal 6 case_mdegc)" 8
+check "low power: outlet and supply read" \
+	test -n "$(hw 6 temp3_input)" -a -n "$(hw 6 in0_input)"
+check "low power: power1_input is the module's low-power draw" \
+	near "$(hw 6 power1_input)" "$(($(thermal 6 power_mw) * 1000))" 10000
+check_eq "low power: power1_crit is the cage's budget" 400000000 "$(hw 6 power1_crit)"
+check_eq "low power: power1_max is the module's" 400000000 "$(hw 6 power1_max)"
+sim_set 6 coolant_flow_mlpm 500
+sleep 0.5
+check "flow back: re-arm through xpoctl" $X cage rearm 6
+check "...ready again" wait_state 6 ready 20
+check "ready again: values" test -n "$(hw 6 fan1_input)"
 
 # Cost: 100 sensors runs in one interval, one refresh per cage ---------------------------
 set_interval 600000	# 10 minutes: the runs take a minute or more in TCG

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Driver life cycle: load with every cage empty, insert modules later, unload
-# while modules are busy, and 20 load/unload cycles without leaks.
+# while modules are busy, warm restart (reload without a reset, the safe
+# state unload leaves, board protection), and 20 load/unload cycles without
+# leaks.
 . "$(dirname "$0")/lib.sh"
 
 modprobe i2c-dev || die "modprobe i2c-dev"
@@ -32,7 +34,84 @@ check "no xpo platform devices left" test -z "$(ls /sys/bus/platform/devices | g
 check "no xpo_sim I2C adapters left" test -z "$(grep -l 'xpo_sim' /sys/bus/i2c/devices/i2c-*/name 2>/dev/null)"
 check "debugfs directories removed" test ! -e "$XPO_DBG" -a ! -e "$SIM_DBG"
 
-# 3. Load/unload cycles: the kernel's unreclaimable slab must not grow.
+# 3. Warm restart.  The emulator counts the reset pulses and supply drops
+#    each module got since the board came up (info: resets, power_cycles).
+counters() {
+	local c
+	for c in $(seq 0 $((NCAGES - 1))); do
+		printf '%s/%s ' "$(sim_info "$c" resets)" "$(sim_info "$c" power_cycles)"
+	done
+}
+# sim_all KEY VALUE [SECONDS]: wait until every cage's emulator info KEY is VALUE
+sim_all() {
+	local c deadline=$(($(date +%s) + ${3:-10}))
+	for c in $(seq 0 $((NCAGES - 1))); do
+		until [ "$(sim_info "$c" "$1")" = "$2" ]; do
+			[ "$(date +%s)" -lt "$deadline" ] || return 1
+			sleep 0.05
+		done
+	done
+}
+repeat() { local i; for i in $(seq 1 "$2"); do printf '%s ' "$1"; done; }
+# log_since MARK: kernel log lines after the first MARK lines
+log_since() { dmesg | tail -n +$(($1 + 1)); }
+
+xpo_load
+wait_all ready 60 || not_ok "warm restart: cages not ready: $(all_states)"
+cold=$(counters)
+check_eq "cold board (outputs never driven): one reset per module at the first probe" \
+	"$(repeat 1/0 $NCAGES)" "$cold"
+mark=$(dmesg | wc -l)
+rmmod xpo || not_ok "rmmod xpo"
+check_eq "unload: one line per cage, left in low power without protection" "$NCAGES" \
+	"$(log_since "$mark" | grep -c 'cage [0-9]* left ready in low power: no protection without the driver')"
+check "unload: every module in ModuleLowPwr (emulator)" sim_all module_state lowpwr
+check_eq "unload: LPMode asserted, reset released, supply on (cage 9)" "1 0 1" \
+	"$(sim_info 9 lpmode) $(sim_info 9 reset) $(sim_info 9 power)"
+t0=$(date +%s%N)
+core_load
+if wait_all ready 30; then ok "reload: every cage ready again"; else not_ok "reload: $(all_states)"; fi
+echo "# reload to 16 ready cages: $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+check_eq "reload: no reset and no power cycle (the emulator's counters unchanged)" \
+	"$cold" "$(counters)"
+check "reload: every module in ModuleReady (emulator)" sim_all module_state ready
+check "reload: cage 9's identity read again" grep -q "^0x26 " <<< "$(cage_field 9 identifier)"
+
+rmmod xpo || not_ok "rmmod xpo"
+core_load reset_on_probe=1
+wait_all ready 30 || not_ok "reset_on_probe=1: $(all_states)"
+check_eq "reset_on_probe=1: each module reset once more, none power cycled" \
+	"$(repeat 2/0 $NCAGES)" "$(counters)"
+xpo_unload
+
+# A board that keeps the protection itself: unload leaves the modules
+# running, and they stay in ModuleReady across the reload.  Realistic
+# timing, so that a reset (and the power-up after it) would last long
+# enough for the watcher to see it.
+xpo_load board_protection=1 timing=realistic
+wait_all ready 60 || not_ok "board protection: $(all_states)"
+before=$(counters)
+( while :; do cat "$SIM_DBG/cage5/module_state"; sleep 0.02; done ) > /tmp/ms5.log 2>&1 &
+watch=$!
+sleep 0.2
+mark=$(dmesg | wc -l)
+rmmod xpo || not_ok "rmmod xpo"
+check_eq "board protection, unload: one line per cage, left as it is" "$NCAGES" \
+	"$(log_since "$mark" | grep -c 'cage [0-9]* left ready: the board keeps the protection')"
+sleep 0.3
+check_eq "board protection, unload: modules still ready, LPMode released (cage 5)" "ready 0" \
+	"$(sim_info 5 module_state) $(sim_info 5 lpmode)"
+core_load
+if wait_all ready 30; then ok "board protection, reload: every cage ready"; else not_ok "board protection reload: $(all_states)"; fi
+sleep 0.2
+kill $watch; wait $watch 2>/dev/null
+echo "# cage 5's module states during the reload: $(sort /tmp/ms5.log | uniq -c | tr -s ' \n' ' ')"
+check "board protection: cage 5's module never left ModuleReady" \
+	test -s /tmp/ms5.log -a -z "$(grep -v '^ready$' /tmp/ms5.log)"
+check_eq "board protection, reload: no reset, no power cycle" "$before" "$(counters)"
+xpo_unload
+
+# 4. Load/unload cycles: the kernel's unreclaimable slab must not grow.
 #    Three warm-up cycles first, so that caches the first loads populate
 #    (kernfs, sysfs, module loader) are not counted.
 for i in 1 2 3; do

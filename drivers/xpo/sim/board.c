@@ -8,7 +8,8 @@
  *     described by a GPIO lookup table for "xpo_cage.N";
  *   - the cage device: platform device "xpo_cage" id N, child of the
  *     board, with the properties "i2c-bus" (reference to the adapter's
- *     node) and "maximum-power-milliwatt".
+ *     node), "maximum-power-milliwatt" and, with board_protection=1,
+ *     "xpo,board-protection".
  *
  * That is the whole contract with the cage core: it binds to "xpo_cage"
  * devices and finds the adapter and the lines through those descriptions,
@@ -51,6 +52,16 @@ static char *timing = "instant";
 module_param(timing, charp, 0444);
 MODULE_PARM_DESC(timing,
 		 "instant (default): no delays; realistic: advertised durations and I2C bus time");
+
+static bool board_protection;
+module_param(board_protection, bool, 0444);
+MODULE_PARM_DESC(board_protection,
+		 "The board keeps the protection itself: cages carry xpo,board-protection (default false)");
+
+static bool irq_levels = true;
+module_param(irq_levels, bool, 0444);
+MODULE_PARM_DESC(irq_levels,
+		 "The GPIO interrupt controller has level triggers (default true); false: edges only");
 
 const char * const xpo_sim_timing_names[XPO_SIM_TIMING_NUM] = {
 	[XPO_SIM_TIMING_INSTANT]	= "instant",
@@ -117,11 +128,18 @@ static int xpo_sim_cage_register(struct xpo_sim_cage *cage)
 		PROPERTY_ENTRY_U32(XPO_PROP_MAX_POWER, XPO_MAX_POWER_MW),
 		{ }
 	};
+	const struct property_entry props_prot[] = {
+		PROPERTY_ENTRY_REF(XPO_PROP_I2C_BUS, &cage->swnode),
+		PROPERTY_ENTRY_U32(XPO_PROP_MAX_POWER, XPO_MAX_POWER_MW),
+		PROPERTY_ENTRY_BOOL(XPO_PROP_BOARD_PROTECTION),
+		{ }
+	};
 	const struct platform_device_info info = {
 		.parent		= cage->board->dev,
 		.name		= XPO_CAGE_DRV_NAME,
 		.id		= cage->index,
-		.properties	= props,
+		.properties	= cage->board->board_protection ? props_prot :
+								  props,
 	};
 	struct platform_device *pdev;
 
@@ -230,6 +248,8 @@ static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
 	board->timing = xpo_sim_default_timing;
 	board->bus_khz = XPO_SIM_BUS_KHZ_DEFAULT;
 	board->gpio_expander = gpio_expander;
+	board->board_protection = board_protection;
+	board->gpio.no_levels = !irq_levels;
 	for (i = 0; i < board->num_cages; i++) {
 		struct xpo_sim_cage *cage = &board->cages[i];
 

@@ -4,8 +4,9 @@
  *
  *   timing, bus_khz                      board tunables
  *   cage<N>/present, personality, leak   what is in and around the cage
- *   cage<N>/nack, stretch_us, hold_state, hold_dp
- *                                        fault injection
+ *   cage<N>/present_bounce               seat or pull with ModPrsL bouncing
+ *   cage<N>/nack, stretch_us, hold_state, fault injection
+ *           hold_dp, hold_intl
  *   cage<N>/transfers, bytes, bus_ns     accounting (write 0 to reset)
  *   cage<N>/module_state, info, mem,     read-only views
  *           lanes
@@ -136,6 +137,73 @@ static int xpo_sim_present_set(void *data, u64 val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_present_fops, xpo_sim_present_get,
 			 xpo_sim_present_set, "%llu\n");
+
+/* cage<N>/hold_intl: 1 holds IntL asserted while the module runs */
+static int xpo_sim_hold_intl_get(void *data, u64 *val)
+{
+	struct xpo_sim_cage *cage = data;
+
+	mutex_lock(&cage->lock);
+	*val = cage->hold_intl;
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+
+static int xpo_sim_hold_intl_set(void *data, u64 val)
+{
+	struct xpo_sim_cage *cage = data;
+
+	if (val > 1)
+		return -EINVAL;
+	mutex_lock(&cage->lock);
+	cage->hold_intl = val;
+	if (xpo_sim_module_sync(cage))
+		xpo_sim_module_update_intl(cage);
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_hold_intl_fops, xpo_sim_hold_intl_get,
+			 xpo_sim_hold_intl_set, "%llu\n");
+
+/* The most bounces present_bounce takes in one write */
+#define XPO_SIM_BOUNCES_MAX		100
+
+/*
+ * cage<N>/present_bounce: write N (1-100) to seat a fresh module into an
+ * empty cage, or pull the seated one, with ModPrsL bouncing N times on the
+ * way (before the module is seated, after it is pulled), as a connector's
+ * contacts do.  Reads 0.
+ */
+static int xpo_sim_present_bounce_get(void *data, u64 *val)
+{
+	*val = 0;
+	return 0;
+}
+
+static int xpo_sim_present_bounce_set(void *data, u64 val)
+{
+	struct xpo_sim_cage *cage = data;
+	bool insert;
+
+	if (!val || val > XPO_SIM_BOUNCES_MAX)
+		return -EINVAL;
+	mutex_lock(&cage->lock);
+	insert = !cage->mod.present;
+	if (!insert)
+		xpo_sim_module_remove(cage);
+	mutex_unlock(&cage->lock);
+	/* no lock held while it bounces: the line alone moves */
+	xpo_sim_gpio_bounce(cage, XPO_SIM_LINE_PRESENT, val);
+	if (insert) {
+		mutex_lock(&cage->lock);
+		xpo_sim_module_insert(cage);
+		mutex_unlock(&cage->lock);
+	}
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_present_bounce_fops,
+			 xpo_sim_present_bounce_get,
+			 xpo_sim_present_bounce_set, "%llu\n");
 
 /* cage<N>/personality: of the seated module, or of the next one */
 static ssize_t xpo_sim_personality_read(struct file *file, char __user *ubuf,
@@ -390,6 +458,7 @@ static int xpo_sim_info_show(struct seq_file *m, void *unused)
 	const u8 *lo = mod->mem.lower;
 	const u8 *p00 = mod->mem.page00;
 	const u8 *p01 = mod->mem.page01;
+	struct xpo_sim_pins pins;
 	const char *state;
 
 	mutex_lock(&cage->lock);
@@ -435,6 +504,17 @@ static int xpo_sim_info_show(struct seq_file *m, void *unused)
 		   !xpo_sim_gpio_level(cage, XPO_SIM_LINE_RESET));
 	seq_printf(m, "power: %u\n",
 		   xpo_sim_gpio_level(cage, XPO_SIM_LINE_POWER));
+	/* pulses the host gave the module since the board came up */
+	xpo_sim_gpio_pins(cage, &pins);
+	seq_printf(m, "resets: %u\n", pins.resets);
+	seq_printf(m, "power_cycles: %u\n", pins.power_cycles);
+	/* how the host's interrupts on the inputs are set up */
+	seq_printf(m, "present_irq: %s\n",
+		   xpo_sim_gpio_trigger(cage, XPO_SIM_LINE_PRESENT));
+	seq_printf(m, "int_irq: %s\n",
+		   xpo_sim_gpio_trigger(cage, XPO_SIM_LINE_INT));
+	seq_printf(m, "leak_irq: %s\n",
+		   xpo_sim_gpio_trigger(cage, XPO_SIM_LINE_LEAK));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(xpo_sim_info);
@@ -555,6 +635,8 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 
 	debugfs_create_file_unsafe("present", 0644, dir, cage,
 				   &xpo_sim_present_fops);
+	debugfs_create_file_unsafe("present_bounce", 0644, dir, cage,
+				   &xpo_sim_present_bounce_fops);
 	debugfs_create_file("personality", 0644, dir, cage,
 			    &xpo_sim_personality_fops);
 	debugfs_create_file_unsafe("nack", 0644, dir, cage,
@@ -563,6 +645,8 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 				   &xpo_sim_stretch_fops);
 	debugfs_create_file("hold_state", 0644, dir, cage, &xpo_sim_hold_fops);
 	debugfs_create_file("hold_dp", 0644, dir, cage, &xpo_sim_hold_dp_fops);
+	debugfs_create_file_unsafe("hold_intl", 0644, dir, cage,
+				   &xpo_sim_hold_intl_fops);
 	debugfs_create_file_unsafe("transfers", 0644, dir, &cage->transfers,
 				   &xpo_sim_counter_fops);
 	debugfs_create_file_unsafe("bytes", 0644, dir, &cage->bytes,

@@ -19,6 +19,7 @@
  */
 
 #include <linux/bitmap.h>
+#include <linux/delay.h>
 #include <linux/gpio/driver.h>
 #include <linux/i2c.h>
 #include <linux/interrupt.h>
@@ -170,6 +171,9 @@ static int xpo_sim_irq_set_type(struct irq_data *d, unsigned int type)
 		break;
 	case IRQ_TYPE_LEVEL_HIGH:
 	case IRQ_TYPE_LEVEL_LOW:
+		/* a controller with edge triggers only (irq_levels=0) */
+		if (gpio->no_levels)
+			return -EINVAL;
 		irq_set_handler_locked(d, handle_level_irq);
 		break;
 	case IRQ_TYPE_NONE:
@@ -228,11 +232,19 @@ static const struct irq_chip xpo_sim_irq_chip = {
 	.flags			= IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
 };
 
+/*
+ * An output reads as an input until the host first drives it, as a GPIO
+ * comes out of reset: the CPLD's defaults hold the levels meanwhile.  So a
+ * host can tell a cold board (nothing ever drove the lines) from one an
+ * earlier driver instance left running.
+ */
 static int xpo_sim_gpio_get_direction(struct gpio_chip *gc,
 				      unsigned int offset)
 {
-	return xpo_sim_line_is_output(offset) ? GPIO_LINE_DIRECTION_OUT :
-						GPIO_LINE_DIRECTION_IN;
+	struct xpo_sim_gpio *gpio = xpo_sim_gc_to_gpio(gc);
+
+	return xpo_sim_line_is_output(offset) && test_bit(offset, gpio->driven) ?
+	       GPIO_LINE_DIRECTION_OUT : GPIO_LINE_DIRECTION_IN;
 }
 
 /* The directions are wired: a CPLD cannot turn an input into an output */
@@ -274,6 +286,7 @@ static void xpo_sim_gpio_set(struct gpio_chip *gc, unsigned int offset,
 		return;
 
 	raw_spin_lock_irqsave(&gpio->lock, flags);
+	__set_bit(offset, gpio->driven);
 	if (test_bit(offset, gpio->level) == !!value)
 		goto unlock;
 	__assign_bit(offset, gpio->level, value);
@@ -361,6 +374,75 @@ void xpo_sim_gpio_set_input(struct xpo_sim_cage *cage, enum xpo_sim_line line,
 bool xpo_sim_gpio_level(struct xpo_sim_cage *cage, enum xpo_sim_line line)
 {
 	return test_bit(xpo_sim_hwnum(cage, line), cage->board->gpio.level);
+}
+
+/**
+ * xpo_sim_gpio_trigger() - the trigger an input line's interrupt is set to
+ * @cage: the cage
+ * @line: the line
+ *
+ * Return: "none", "edge-rising", "edge-falling", "edge-both", "level-high"
+ * or "level-low"; "masked" appended while the interrupt is masked.
+ */
+const char *xpo_sim_gpio_trigger(struct xpo_sim_cage *cage,
+				 enum xpo_sim_line line)
+{
+	static const char * const names[2][IRQ_TYPE_LEVEL_LOW + 1] = {
+		{
+			[IRQ_TYPE_NONE]		= "none masked",
+			[IRQ_TYPE_EDGE_RISING]	= "edge-rising masked",
+			[IRQ_TYPE_EDGE_FALLING]	= "edge-falling masked",
+			[IRQ_TYPE_EDGE_BOTH]	= "edge-both masked",
+			[IRQ_TYPE_LEVEL_HIGH]	= "level-high masked",
+			[IRQ_TYPE_LEVEL_LOW]	= "level-low masked",
+		}, {
+			[IRQ_TYPE_NONE]		= "none",
+			[IRQ_TYPE_EDGE_RISING]	= "edge-rising",
+			[IRQ_TYPE_EDGE_FALLING]	= "edge-falling",
+			[IRQ_TYPE_EDGE_BOTH]	= "edge-both",
+			[IRQ_TYPE_LEVEL_HIGH]	= "level-high",
+			[IRQ_TYPE_LEVEL_LOW]	= "level-low",
+		},
+	};
+	struct xpo_sim_gpio *gpio = &cage->board->gpio;
+	unsigned int hwnum = xpo_sim_hwnum(cage, line);
+	const char *name = NULL;
+	unsigned long flags;
+	u8 type;
+
+	raw_spin_lock_irqsave(&gpio->lock, flags);
+	type = gpio->irq_type[hwnum];
+	if (type <= IRQ_TYPE_LEVEL_LOW)
+		name = names[test_bit(hwnum, gpio->irq_enabled)][type];
+	raw_spin_unlock_irqrestore(&gpio->lock, flags);
+	return name ?: "reserved";
+}
+
+/*
+ * Half a bounce of xpo_sim_gpio_bounce(): a connector's contacts bounce for
+ * a few ms in all, each contact a fraction of a millisecond.
+ */
+#define XPO_SIM_BOUNCE_US		300
+
+/**
+ * xpo_sim_gpio_bounce() - an input line bounces
+ * @cage: the cage
+ * @line: the line
+ * @times: how many times it leaves its level and comes back
+ *
+ * Sleeps; ends at the level the line had.
+ */
+void xpo_sim_gpio_bounce(struct xpo_sim_cage *cage, enum xpo_sim_line line,
+			 unsigned int times)
+{
+	bool level = xpo_sim_gpio_level(cage, line);
+
+	while (times--) {
+		xpo_sim_gpio_set_input(cage, line, !level);
+		usleep_range(XPO_SIM_BOUNCE_US, 2 * XPO_SIM_BOUNCE_US);
+		xpo_sim_gpio_set_input(cage, line, level);
+		usleep_range(XPO_SIM_BOUNCE_US, 2 * XPO_SIM_BOUNCE_US);
+	}
 }
 
 /**

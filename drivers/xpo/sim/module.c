@@ -121,8 +121,8 @@ static bool xpo_sim_lowpwr_requested(const struct xpo_sim_module *mod)
  * IntL is asserted while any unmasked latched flag is set: 00h:8-13 under
  * the masks 00h:31-36, the lane flags 11h:134-152 of every bank under the
  * masks 10h:213-231 of the bank, and the telemetry page flags (not
- * maskable).  00h:3 b0 mirrors the pin; 00h:4-7 summarise the lane flags of
- * banks 0-3, masked or not.
+ * maskable), or always while debugfs hold_intl is set.  00h:3 b0 mirrors
+ * the pin; 00h:4-7 summarise the lane flags of banks 0-3, masked or not.
  */
 void xpo_sim_module_update_intl(struct xpo_sim_cage *cage)
 {
@@ -152,6 +152,9 @@ void xpo_sim_module_update_intl(struct xpo_sim_cage *cage)
 	if (mod->pers->telemetry_page &&
 	    (mod->mem.page_tlm[XPO_TLM_FLAGS - CMIS_UPPER_OFFSET] ||
 	     mod->mem.page_tlm[XPO_TLM_ENGINE_FLAGS - CMIS_UPPER_OFFSET]))
+		asserted = true;
+	/* a stuck IntL, or a flag the host cannot clear (debugfs hold_intl) */
+	if (cage->hold_intl)
 		asserted = true;
 
 	if (asserted)

@@ -288,6 +288,7 @@ struct xpo_sim_cage {
 	const struct xpo_sim_personality *pers;	/* @lock: next insertion */
 	enum xpo_sim_hold hold;			/* @lock */
 	u8 hold_dp;		/* @lock: cmis_dp_state data paths stop in, 0 none */
+	bool hold_intl;		/* @lock: IntL asserted whatever the flags */
 
 	/*
 	 * The module and data path state machines; queued only through
@@ -334,12 +335,14 @@ struct xpo_sim_gpio {
 
 	raw_spinlock_t lock;
 	DECLARE_BITMAP(level, XPO_SIM_NGPIO_MAX);	/* electrical levels */
+	DECLARE_BITMAP(driven, XPO_SIM_NGPIO_MAX);	/* outputs the host drove */
 	DECLARE_BITMAP(irq_enabled, XPO_SIM_NGPIO_MAX);
 	DECLARE_BITMAP(irq_pending, XPO_SIM_NGPIO_MAX);
 	u8 irq_type[XPO_SIM_NGPIO_MAX];			/* IRQ_TYPE_* */
 	unsigned int power_cycles[XPO_CAGES_PER_RU];
 	unsigned int resets[XPO_CAGES_PER_RU];
 	bool dying;		/* board going away: queue no more work */
+	bool no_levels;		/* refuse level triggers (module parameter) */
 
 	/* delivers latched interrupts from hard interrupt context */
 	struct irq_work irq_work;
@@ -363,6 +366,7 @@ struct xpo_sim_board {
 	bool gpio_expander;
 
 	struct delayed_work thermal_work;	/* steps every cage's model */
+	bool board_protection;	/* cages carry "xpo,board-protection" */
 
 	struct xpo_sim_cage cages[XPO_CAGES_PER_RU];
 };
@@ -374,6 +378,10 @@ void xpo_sim_gpio_exit(struct xpo_sim_board *board);
 void xpo_sim_gpio_set_input(struct xpo_sim_cage *cage, enum xpo_sim_line line,
 			    bool high);
 bool xpo_sim_gpio_level(struct xpo_sim_cage *cage, enum xpo_sim_line line);
+const char *xpo_sim_gpio_trigger(struct xpo_sim_cage *cage,
+				 enum xpo_sim_line line);
+void xpo_sim_gpio_bounce(struct xpo_sim_cage *cage, enum xpo_sim_line line,
+			 unsigned int times);
 void xpo_sim_gpio_pins(struct xpo_sim_cage *cage, struct xpo_sim_pins *pins);
 void xpo_sim_cage_kick(struct xpo_sim_cage *cage, unsigned long delay);
 

@@ -643,6 +643,143 @@ static void xpo_sm_test_power_budget(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sm.fault, XPO_FAULT_NONE);
 }
 
+/* Reload with a ready module: identity read at once, ready, never reset */
+static void xpo_sm_test_adopt_ready(struct kunit *test)
+{
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	xpo_sm_init(&sm, true);
+	res = step(&sm, XPO_E_ADOPT);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_PROBING);
+	KUNIT_EXPECT_TRUE(test, sm.present);
+	KUNIT_EXPECT_EQ(test, res.uevent, XPO_UEVENT_INSERT);
+	/* no settle time, no reset, no power sequence, no LPMode */
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_INVALIDATE | XPO_A_READ_ID);
+	KUNIT_EXPECT_FALSE(test, sm.timer_armed);
+	KUNIT_EXPECT_TRUE(test, sm.adopting);
+
+	res = step_id_ok(&sm, false);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_READ_STATE);
+	KUNIT_EXPECT_FALSE(test, sm.adopting);
+	KUNIT_EXPECT_TRUE(test, sm.adopted);
+
+	res = step_state(&sm, CMIS_MODULE_READY);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_READY);
+	KUNIT_EXPECT_FALSE(test, res.actions & (XPO_A_RESET | XPO_A_POWER_ON |
+						XPO_A_POWER_OFF | XPO_A_LOW_POWER |
+						XPO_A_LPMODE_ON));
+	KUNIT_EXPECT_FALSE(test, sm.timer_armed);
+	KUNIT_EXPECT_EQ(test, sm.fault, XPO_FAULT_NONE);
+
+	/* a later reset is a real one and forgets the adoption */
+	res = step(&sm, XPO_E_RESET);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_RESET);
+	KUNIT_EXPECT_FALSE(test, sm.adopted);
+}
+
+/* Unload left it in low power: adopted there, raised without a reset */
+static void xpo_sm_test_adopt_low_power(struct kunit *test)
+{
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	xpo_sm_init(&sm, true);
+	step(&sm, XPO_E_ADOPT);
+	step_id_ok(&sm, false);
+	res = step_state(&sm, CMIS_MODULE_LOWPWR);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_POWERING_UP);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_HIGH_POWER);
+	KUNIT_EXPECT_FALSE(test, res.actions & XPO_A_RESET);
+	res = step_state(&sm, CMIS_MODULE_READY);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_READY);
+
+	/* the power policy wants low power: adopted and kept there */
+	xpo_sm_init(&sm, true);
+	step(&sm, XPO_E_WANT_LOW_POWER);
+	step(&sm, XPO_E_ADOPT);
+	step_id_ok(&sm, false);
+	res = step_state(&sm, CMIS_MODULE_READY);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_LOW_POWER);
+	KUNIT_EXPECT_FALSE(test, res.actions & XPO_A_RESET);
+}
+
+/* A module that does not answer is reset and probed as after insertion */
+static void xpo_sm_test_adopt_no_answer(struct kunit *test)
+{
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	xpo_sm_init(&sm, true);
+	step(&sm, XPO_E_ADOPT);
+	res = step(&sm, XPO_E_IO_ERROR);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_PROBING);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_RESET);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_TIMER);
+	KUNIT_EXPECT_EQ(test, res.timer_ms, XPO_T_PROBE_INIT_MS);
+	KUNIT_EXPECT_FALSE(test, sm.adopting);
+	KUNIT_EXPECT_EQ(test, sm.probe_tries, 0U);
+	/* from here the usual probe: retries, no second reset */
+	step(&sm, XPO_E_TIMEOUT);
+	res = step(&sm, XPO_E_IO_ERROR);
+	KUNIT_EXPECT_FALSE(test, res.actions & XPO_A_RESET);
+	KUNIT_EXPECT_EQ(test, res.timer_ms, XPO_T_PROBE_RETRY_MS);
+	step(&sm, XPO_E_TIMEOUT);
+	step_id_ok(&sm, false);
+	KUNIT_EXPECT_FALSE(test, sm.adopted);
+
+	/* a bad identity is a fault, adopted or not */
+	xpo_sm_init(&sm, true);
+	step(&sm, XPO_E_ADOPT);
+	step_id_bad(&sm, XPO_FAULT_BAD_REVISION);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_FAULT);
+	KUNIT_EXPECT_FALSE(test, sm.adopting);
+
+	/* over the cage's budget: held in low power as after insertion */
+	xpo_sm_init(&sm, true);
+	step(&sm, XPO_E_ADOPT);
+	res = step_id_ok(&sm, true);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, sm.fault, XPO_FAULT_POWER_BUDGET);
+	KUNIT_EXPECT_TRUE(test, res.actions & XPO_A_LPMODE_ON);
+}
+
+/* ADOPT is only the first look of a probe */
+static void xpo_sm_test_adopt_only_first(struct kunit *test)
+{
+	static const enum xpo_sm_state states[] = {
+		XPO_S_PROBING, XPO_S_LOW_POWER, XPO_S_POWERING_UP, XPO_S_READY,
+		XPO_S_FAULT, XPO_S_POWERED_OFF,
+	};
+	struct xpo_sm_result res;
+	struct xpo_sm sm, before;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(states); i++) {
+		sm_at(test, &sm, states[i]);
+		before = sm;
+		res = step(&sm, XPO_E_ADOPT);
+		KUNIT_EXPECT_EQ_MSG(test, res.actions, 0U, "%s",
+				    xpo_sm_state_name(states[i]));
+		KUNIT_EXPECT_EQ(test, res.uevent, XPO_UEVENT_NONE);
+		KUNIT_EXPECT_EQ(test, sm.state, before.state);
+	}
+	/* an empty cage that saw a removal: the module is gone, not adopted */
+	sm_at(test, &sm, XPO_S_READY);
+	step(&sm, XPO_E_REMOVE);
+	res = step(&sm, XPO_E_ADOPT);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_PROBING);
+	/* ...but one already inserted is not adopted a second time */
+	res = step(&sm, XPO_E_ADOPT);
+	KUNIT_EXPECT_EQ(test, res.actions, 0U);
+	/* removal while adopting forgets it */
+	step(&sm, XPO_E_REMOVE);
+	KUNIT_EXPECT_FALSE(test, sm.adopting);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_EMPTY);
+}
+
 /* Events that mean nothing in a state change nothing */
 static void xpo_sm_test_ignored(struct kunit *test)
 {
@@ -852,6 +989,10 @@ static struct kunit_case xpo_sm_test_cases[] = {
 	KUNIT_CASE(xpo_sm_test_reset),
 	KUNIT_CASE(xpo_sm_test_stale_timeout),
 	KUNIT_CASE(xpo_sm_test_power_budget),
+	KUNIT_CASE(xpo_sm_test_adopt_ready),
+	KUNIT_CASE(xpo_sm_test_adopt_low_power),
+	KUNIT_CASE(xpo_sm_test_adopt_no_answer),
+	KUNIT_CASE(xpo_sm_test_adopt_only_first),
 	KUNIT_CASE(xpo_sm_test_ignored),
 	KUNIT_CASE(xpo_sm_test_policy_low),
 	KUNIT_CASE(xpo_sm_test_policy_high),
