@@ -119,8 +119,8 @@ void xnl_print_error(const char *what, int err, const struct extack *ea)
 		fprintf(stderr, "xpoctl: %s: %s\n", what, strerror(-err));
 	}
 	if (err == -EPERM)
-		fputs("xpoctl: changing a cage needs CAP_NET_ADMIN (run as root)\n",
-		      stderr);
+		fputs("xpoctl: changing a cage or reading module memory needs "
+		      "CAP_NET_ADMIN (run as root)\n", stderr);
 }
 
 static void explain_missing(const char *family)
