@@ -135,12 +135,15 @@ static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
  * without the names.  @extack may be NULL.
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
-#define XPO_NL_SET_ERR_MSG_FMT(extack, plain, fmt, ...) \
-	NL_SET_ERR_MSG_FMT_MOD(extack, fmt, ##__VA_ARGS__)
+#define XPO_NL_SET_ERR_MSG_FMT(extack, plain, fmt, ...) do {	\
+	(void)(plain);	/* the formatted one says more */	\
+	NL_SET_ERR_MSG_FMT_MOD(extack, fmt, ##__VA_ARGS__);	\
+} while (0)
 #else
 #define XPO_NL_SET_ERR_MSG_FMT(extack, plain, fmt, ...) do {	\
 	struct netlink_ext_ack *__xpo_extack = (extack);	\
 								\
+	(void)(fmt);	/* no formatted messages here */	\
 	if (__xpo_extack)					\
 		__xpo_extack->_msg = (plain);			\
 } while (0)
