@@ -36,6 +36,7 @@ const char *cage_fault_name(uint32_t f)
 		[XPO_FAULT_REASON_MODULE_FAULT] = "module-fault",
 		[XPO_FAULT_REASON_POWER_UP_TIMEOUT] = "power-up-timeout",
 		[XPO_FAULT_REASON_POWER_BUDGET] = "power-budget",
+		[XPO_FAULT_REASON_BUSY_TIMEOUT] = "busy-timeout",
 	};
 
 	return NAME(n, f);
