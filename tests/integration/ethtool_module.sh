@@ -71,15 +71,21 @@ check "xpo3p0 down: no carrier" test -z "$(ip link show xpo3p0 | grep LOWER_UP)"
 dump=$(ethtool -m xpo0p0)
 check_eq "ethtool -m on XPO prints a hex dump starting with 0x26" "26" \
 	"$(echo "$dump" | awk '/^0x0000:/ { print $2 }')"
+# Latched bytes (B0h:139-140, 11h:134-152) come back with what latched
+# since user space last looked, though the core's own clients read and
+# cleared them in the module (the broker's shadow): the first read of a
+# page takes those, the second shows the module's memory as it is.
 bad=""
 for pb in "0x00 0 page 00h" "0x01 0 page 01h" "0x02 0 page 02h" "0xb0 0 page b0h bank 0"; do
 	set -- $pb
+	ethtool_page xpo0p0 "$1" "$2" > /dev/null
 	want=$(sim_mem 0 "${*:3}")
 	got=$(ethtool_page xpo0p0 "$1" "$2")
 	[ -n "$want" ] && [ "$want" = "$got" ] || bad="$bad ${*:3}"
 done
 for b in $(seq 0 7); do
 	for p in 10 11; do
+		ethtool_page xpo0p0 "0x$p" "$b" > /dev/null
 		want=$(sim_mem 0 "page ${p}h bank $b")
 		got=$(ethtool_page xpo0p0 "0x$p" "$b")
 		[ -n "$want" ] && [ "$want" = "$got" ] || bad="$bad ${p}h/$b"
