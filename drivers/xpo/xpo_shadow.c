@@ -63,15 +63,12 @@ u32 xpo_shadow_read(struct xpo_shadow *sh, enum xpo_client reader, u8 bank,
 		k = xpo_shadow_index(bank, page, offset + i);
 		if (k < 0)
 			continue;
-		if (buf[i]) {
-			sh->latched += hweight8(buf[i]);
-			for (c = 0; c < XPO_CLIENT_NUM; c++) {
-				if (c == reader)
-					continue;
-				if (buf[i] & ~sh->pending[c][k])
-					fresh |= BIT(c);
-				sh->pending[c][k] |= buf[i];
-			}
+		for (c = 0; buf[i] && c < XPO_CLIENT_NUM; c++) {
+			if (c == reader)
+				continue;
+			if (buf[i] & ~sh->pending[c][k])
+				fresh |= BIT(c);
+			sh->pending[c][k] |= buf[i];
 		}
 		buf[i] |= sh->pending[reader][k];
 		sh->pending[reader][k] = 0;

@@ -49,11 +49,9 @@ enum xpo_client {
 /**
  * struct xpo_shadow - latched bits each client has not seen yet
  * @pending: per client, per latched byte
- * @latched: bits seen set in reads of the module, in all (statistics)
  */
 struct xpo_shadow {
 	u8 pending[XPO_CLIENT_NUM][XPO_SHADOW_BYTES];
-	u64 latched;
 };
 
 int xpo_shadow_index(u8 bank, u8 page, unsigned int offset);
