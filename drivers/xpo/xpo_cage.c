@@ -702,20 +702,49 @@ static void xpo_cage_start(struct xpo_cage *cage)
 	mutex_unlock(&cage->sm_lock);
 }
 
+/*
+ * The cage's name: its board and its front-panel number on the board
+ * (xpo_model.h).  A description without "xpo,cage" numbers cages by
+ * platform device id, as single-board descriptions always did.
+ */
+static int xpo_cage_read_name(struct platform_device *pdev, u32 *board,
+			      u32 *nr)
+{
+	struct device *dev = &pdev->dev;
+
+	if (device_property_read_u32(dev, XPO_PROP_BOARD, board))
+		*board = 0;
+	if (*board > XPO_BOARD_MAX)
+		return dev_err_probe(dev, -EINVAL, "'%s' %u: boards are 0-%u\n",
+				     XPO_PROP_BOARD, *board, XPO_BOARD_MAX);
+	if (device_property_read_u32(dev, XPO_PROP_CAGE, nr)) {
+		if (pdev->id < 0)
+			return dev_err_probe(dev, -EINVAL,
+					     "no '%s' and no platform device id: no cage number\n",
+					     XPO_PROP_CAGE);
+		*nr = pdev->id;
+	}
+	if (*nr > XPO_CAGE_NR_MAX)
+		return dev_err_probe(dev, -EINVAL, "cage %u: cages are 0-%lu\n",
+				     *nr, XPO_CAGE_NR_MAX);
+	return 0;
+}
+
 static int xpo_cage_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
 	struct xpo_cage *cage;
+	u32 board, nr;
 	int err;
 
-	if (pdev->id < 0)
-		return dev_err_probe(dev, -EINVAL,
-				     "no cage number (platform device id)\n");
-
+	err = xpo_cage_read_name(pdev, &board, &nr);
+	if (err)
+		return err;
 	cage = xpo_cage_alloc(dev);
 	if (!cage)
 		return -ENOMEM;
-	cage->nr = pdev->id;
+	cage->board_nr = board;
+	cage->nr = nr;
 	err = devm_add_action_or_reset(dev, xpo_cage_release, cage);
 	if (err)
 		return err;
@@ -741,9 +770,11 @@ static int xpo_cage_probe(struct platform_device *pdev)
 		xpo_cage_power_sequence(cage);
 
 	err = xpo_registry_add(cage);
+	if (err == -EEXIST)
+		return dev_err_probe(dev, err, "board %u has a cage %u already\n",
+				     cage->board_nr, cage->nr);
 	if (err)
-		return dev_err_probe(dev, err, "cage %u registered twice\n",
-				     cage->nr);
+		return err;
 	err = devm_add_action_or_reset(dev, xpo_cage_unregister, cage);
 	if (err)
 		return err;

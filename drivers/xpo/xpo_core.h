@@ -27,6 +27,7 @@
 struct device;
 struct attribute_group;
 struct dentry;
+struct xpo_board;
 struct seq_file;
 struct gpio_desc;
 struct netlink_ext_ack;
@@ -146,7 +147,9 @@ struct xpo_cage_stats {
 struct xpo_cage {
 	/* Set at probe, constant afterwards */
 	struct device *dev;
-	u32 nr;
+	u32 board_nr;			/* the board's number (xpo_board.c) */
+	u32 nr;				/* front-panel number on the board */
+	struct xpo_board *board;	/* while registered */
 	struct kref ref;
 	struct xpo_transport *xport;	/* the module's management bus */
 	u32 max_power_mw;		/* the cage's power budget */
@@ -331,9 +334,12 @@ extern struct workqueue_struct *xpo_wq;
 extern struct workqueue_struct *xpo_safety_wq;
 extern struct platform_driver xpo_cage_driver;
 
-/* xpo_main.c: the registry */
+/* xpo_board.c: the registry of cages by (board, cage) */
+#define XPO_CAGE_NR_BITS		8
+#define XPO_CAGE_NR_MAX			(BIT(XPO_CAGE_NR_BITS) - 1)
 int xpo_registry_add(struct xpo_cage *cage);
 void xpo_registry_del(struct xpo_cage *cage);
+struct dentry *xpo_board_debugfs(struct xpo_cage *cage);
 
 /* xpo_cage.c: pins */
 int xpo_cage_pin_get(struct xpo_cage *cage, enum xpo_pin pin);
@@ -405,6 +411,8 @@ void xpo_debugfs_init(void);
 void xpo_debugfs_exit(void);
 void xpo_debugfs_cage_add(struct xpo_cage *cage);
 void xpo_debugfs_cage_del(struct xpo_cage *cage);
+struct dentry *xpo_debugfs_board_add(u32 board);
+void xpo_debugfs_board_del(u32 board, struct dentry *dir);
 
 /* xpo_broker.c, with io_lock held (xpo_cmis_lock()) */
 void xpo_cmis_lock_as(struct xpo_cage *cage, enum xpo_client client);
@@ -422,8 +430,8 @@ void xpo_broker_forget(struct xpo_cage *cage);
 
 /* The API for consumers ---------------------------------------------- */
 
-struct xpo_cage *xpo_cage_get(u32 nr);
-struct xpo_cage *xpo_cage_get_next(unsigned long *nr);
+struct xpo_cage *xpo_cage_get(u32 board, u32 nr);
+struct xpo_cage *xpo_cage_get_next(unsigned long *pos);
 void xpo_cage_put(struct xpo_cage *cage);
 enum xpo_sm_state xpo_cage_state(struct xpo_cage *cage);
 int xpo_cage_identity(struct xpo_cage *cage, struct xpo_identity *id);

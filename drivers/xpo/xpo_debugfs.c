@@ -142,6 +142,7 @@ static int xpo_debugfs_state_show(struct seq_file *s, void *data)
 
 	mutex_lock(&cage->sm_lock);
 	sm = &cage->sm;
+	seq_printf(s, "board: %u\n", cage->board_nr);
 	seq_printf(s, "cage: %u\n", cage->nr);
 	seq_printf(s, "state: %s\n", xpo_sm_state_name(sm->state));
 	seq_printf(s, "previous_state: %s\n",
@@ -195,7 +196,7 @@ void xpo_debugfs_cage_add(struct xpo_cage *cage)
 	char name[16];
 
 	snprintf(name, sizeof(name), "cage%u", cage->nr);
-	cage->debugfs = debugfs_create_dir(name, xpo_debugfs_root);
+	cage->debugfs = debugfs_create_dir(name, xpo_board_debugfs(cage));
 	debugfs_create_file("state", 0444, cage->debugfs, cage,
 			    &xpo_debugfs_state_fops);
 	xpo_guard_debugfs_add(cage, cage->debugfs);
@@ -205,6 +206,23 @@ void xpo_debugfs_cage_del(struct xpo_cage *cage)
 {
 	debugfs_remove_recursive(cage->debugfs);
 	cage->debugfs = NULL;
+}
+
+/* Board 0's cages sit in the root, every other board's in "board<N>" */
+struct dentry *xpo_debugfs_board_add(u32 board)
+{
+	char name[16];
+
+	if (!board)
+		return xpo_debugfs_root;
+	snprintf(name, sizeof(name), "board%u", board);
+	return debugfs_create_dir(name, xpo_debugfs_root);
+}
+
+void xpo_debugfs_board_del(u32 board, struct dentry *dir)
+{
+	if (board)
+		debugfs_remove_recursive(dir);
 }
 
 void xpo_debugfs_init(void)

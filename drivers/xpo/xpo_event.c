@@ -61,11 +61,12 @@ void xpo_event_sink_unregister(struct xpo_event_sink *sink)
 static void xpo_event_uevent(struct xpo_cage *cage,
 			     const struct xpo_cage_event *ev)
 {
-	char cage_env[24], event_env[24], state_env[32], reason_env[32];
-	char action_env[32];
-	char *envp[6] = { cage_env, event_env };
-	unsigned int n = 2;
+	char board_env[24], cage_env[24], event_env[24], state_env[32];
+	char reason_env[32], action_env[32];
+	char *envp[7] = { board_env, cage_env, event_env };
+	unsigned int n = 3;
 
+	snprintf(board_env, sizeof(board_env), "XPO_BOARD=%u", cage->board_nr);
 	snprintf(cage_env, sizeof(cage_env), "XPO_CAGE=%u", cage->nr);
 	snprintf(event_env, sizeof(event_env), "XPO_EVENT=%s",
 		 xpo_event_name(ev->type));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * xpo: the XPO cage core.  Module init and exit, the registry of cages by
- * front-panel number, and the API that consumers (ethtool, hwmon, netlink)
- * build on.
+ * xpo: the XPO cage core.  Module init and exit, and the API that consumers
+ * (ethtool, hwmon, netlink) build on; the registry of cages is in
+ * xpo_board.c.
  */
 #include <linux/jiffies.h>
 #include <linux/minmax.h>
@@ -12,7 +12,6 @@
 #include <linux/sched/signal.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
-#include <linux/xarray.h>
 
 #include "xpo_core.h"
 #include "xpo_nl.h"
@@ -27,58 +26,6 @@ struct workqueue_struct *xpo_wq;
  * apart from xpo_wq, so that it never queues behind a cage's slow work.
  */
 struct workqueue_struct *xpo_safety_wq;
-
-/* Cages by number; the xarray's lock also orders lookups against removal */
-static DEFINE_XARRAY(xpo_cages);
-
-int xpo_registry_add(struct xpo_cage *cage)
-{
-	return xa_insert(&xpo_cages, cage->nr, cage, GFP_KERNEL);
-}
-
-void xpo_registry_del(struct xpo_cage *cage)
-{
-	xa_erase(&xpo_cages, cage->nr);
-}
-
-/**
- * xpo_cage_get() - find a cage by its front-panel number
- * @nr: cage number
- *
- * Return: the cage with a reference the caller drops with xpo_cage_put(),
- * or NULL.  The reference keeps the structure, not the device: once the
- * cage is removed every call on it returns -ENODEV.
- */
-struct xpo_cage *xpo_cage_get(u32 nr)
-{
-	struct xpo_cage *cage;
-
-	xa_lock(&xpo_cages);
-	cage = xa_load(&xpo_cages, nr);
-	if (cage)
-		kref_get(&cage->ref);
-	xa_unlock(&xpo_cages);
-	return cage;
-}
-
-/**
- * xpo_cage_get_next() - find the cage with the lowest number from *@nr on
- * @nr: first number to look at; set to the number of the cage found
- *
- * For walks over all cages (netlink dumps) that may stop and resume.
- * Return: the cage with a reference, as xpo_cage_get(), or NULL.
- */
-struct xpo_cage *xpo_cage_get_next(unsigned long *nr)
-{
-	struct xpo_cage *cage;
-
-	xa_lock(&xpo_cages);
-	cage = xa_find(&xpo_cages, nr, ULONG_MAX, XA_PRESENT);
-	if (cage)
-		kref_get(&cage->ref);
-	xa_unlock(&xpo_cages);
-	return cage;
-}
 
 /**
  * xpo_cage_state() - a cage's state

@@ -39,11 +39,16 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
 /*
  * Cage description (firmware-node properties and named GPIOs).  A board
  * driver (the emulated board, a PCIe FPGA, or DT/ACPI) describes each cage
- * as a platform device named XPO_CAGE_DRV_NAME with id = front-panel cage
- * number, carrying:
+ * as a platform device named XPO_CAGE_DRV_NAME, carrying:
  *
  *   "i2c-bus"                  reference to the cage's I2C adapter fwnode
  *   "maximum-power-milliwatt"  u32, the cage's power budget (as sfp.c)
+ *   "xpo,board"                u32, optional (default 0): the board (rack
+ *                              unit) the cage is on, 0-XPO_BOARD_MAX, as
+ *                              the board numbers itself
+ *   "xpo,cage"                 u32, optional: the front-panel number of the
+ *                              cage on its board; default the platform
+ *                              device id (single-board descriptions)
  *   "xpo,board-protection"     bool, optional: the board's own logic cuts
  *                              power on a leak (and whatever else it
  *                              protects), so the core leaves running
@@ -57,6 +62,9 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
 #define XPO_PROP_I2C_BUS		"i2c-bus"
 #define XPO_PROP_MAX_POWER		"maximum-power-milliwatt"
 #define XPO_PROP_BOARD_PROTECTION	"xpo,board-protection"
+#define XPO_PROP_BOARD			"xpo,board"
+#define XPO_PROP_CAGE			"xpo,cage"
+#define XPO_BOARD_MAX			255
 
 #define XPO_GPIO_PRESENT		"present"	/* in:  ModPrsL, 1 = module seated */
 #define XPO_GPIO_INT			"int"		/* in:  IntL, 1 = interrupt pending */

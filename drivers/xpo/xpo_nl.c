@@ -222,6 +222,7 @@ static int xpo_nl_cage_put(struct sk_buff *msg, struct xpo_cage *cage,
 			   const struct xpo_nl_cage *c)
 {
 	if (nla_put_u32(msg, XPO_A_CAGE_ID, cage->nr) ||
+	    nla_put_u32(msg, XPO_A_CAGE_BOARD, cage->board_nr) ||
 	    nla_put_u8(msg, XPO_A_CAGE_PRESENT, c->present) ||
 	    nla_put_u32(msg, XPO_A_CAGE_STATE, c->state) ||
 	    nla_put_u32(msg, XPO_A_CAGE_PREV_STATE, c->prev_state) ||
@@ -277,22 +278,25 @@ out:
 	return err;
 }
 
-/* The attribute naming the cage in a request of this command */
-static int xpo_nl_cage_attr(u8 cmd)
-{
-	return cmd == XPO_CMD_EEPROM_READ ? XPO_A_EEPROM_ID : XPO_A_CAGE_ID;
-}
-
-/* Every doit: look the cage up and hold a reference until post_doit */
+/*
+ * Every doit: look the cage up and hold a reference until post_doit.  The
+ * cage is named by its number and its board; a request without a board
+ * names board 0, the board of a single-board system.
+ */
 static int xpo_nl_pre_doit(const struct XPO_GENL_OPS *ops,
 			   struct sk_buff *skb, struct genl_info *info)
 {
-	int attr = xpo_nl_cage_attr(ops->cmd);
+	bool eeprom = ops->cmd == XPO_CMD_EEPROM_READ;
+	int attr = eeprom ? XPO_A_EEPROM_ID : XPO_A_CAGE_ID;
+	int battr = eeprom ? XPO_A_EEPROM_BOARD : XPO_A_CAGE_BOARD;
 	struct xpo_cage *cage;
+	u32 board = 0;
 
 	if (GENL_REQ_ATTR_CHECK(info, attr))
 		return -EINVAL;
-	cage = xpo_cage_get(nla_get_u32(info->attrs[attr]));
+	if (info->attrs[battr])
+		board = nla_get_u32(info->attrs[battr]);
+	cage = xpo_cage_get(board, nla_get_u32(info->attrs[attr]));
 	if (!cage) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
 				    "No such cage");
@@ -327,8 +331,9 @@ int xpo_nl_cage_get_doit(struct sk_buff *skb, struct genl_info *info)
 }
 
 /*
- * All cages, in number order.  cb->args[0] is the number of the next cage
- * to report, so a dump that fills its message goes on where it stopped.
+ * All cages, board by board in number order.  cb->args[0] is the registry
+ * position of the next cage to report, so a dump that fills its message
+ * goes on where it stopped.
  */
 int xpo_nl_cage_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
@@ -657,6 +662,7 @@ static void xpo_nl_publish(struct xpo_cage *cage, const struct xpo_cage_event *e
 	if (!hdr)
 		goto err;
 	if (nla_put_u32(msg, XPO_A_CAGE_ID, cage->nr) ||
+	    nla_put_u32(msg, XPO_A_CAGE_BOARD, cage->board_nr) ||
 	    nla_put_u32(msg, XPO_A_CAGE_EVENT, event) ||
 	    nla_put_u32(msg, XPO_A_CAGE_EVENT_SEQ, cage->event_seq) ||
 	    nla_put_u8(msg, XPO_A_CAGE_PRESENT, ev->present) ||

@@ -110,6 +110,7 @@ int xpo_nl_eeprom_read_doit(struct sk_buff *skb, struct genl_info *info)
 	if (!hdr)
 		goto err;
 	if (nla_put_u32(msg, XPO_A_EEPROM_ID, cage->nr) ||
+	    nla_put_u32(msg, XPO_A_EEPROM_BOARD, cage->board_nr) ||
 	    nla_put_u8(msg, XPO_A_EEPROM_BANK, req.bank) ||
 	    nla_put_u8(msg, XPO_A_EEPROM_PAGE, req.page) ||
 	    nla_put_u32(msg, XPO_A_EEPROM_OFFSET, req.offset) ||

@@ -37,13 +37,15 @@ const struct nla_policy xpo_protect_nl_policy[XPO_A_PROTECT_PAD + 1] = {
 };
 
 /* XPO_CMD_CAGE_GET - do */
-static const struct nla_policy xpo_cage_get_nl_policy[XPO_A_CAGE_ID + 1] = {
+static const struct nla_policy xpo_cage_get_nl_policy[XPO_A_CAGE_BOARD + 1] = {
 	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
+	[XPO_A_CAGE_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
 };
 
 /* XPO_CMD_CAGE_SET - do */
-static const struct nla_policy xpo_cage_set_nl_policy[XPO_A_CAGE_REARM + 1] = {
+static const struct nla_policy xpo_cage_set_nl_policy[XPO_A_CAGE_BOARD + 1] = {
 	[XPO_A_CAGE_ID] = { .type = NLA_U32, },
+	[XPO_A_CAGE_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
 	[XPO_A_CAGE_POWER_POLICY] = NLA_POLICY_MAX(NLA_U32, 1),
 	[XPO_A_CAGE_POWER] = NLA_POLICY_MAX(NLA_U8, 1),
 	[XPO_A_CAGE_RESET] = { .type = NLA_FLAG, },
@@ -52,8 +54,9 @@ static const struct nla_policy xpo_cage_set_nl_policy[XPO_A_CAGE_REARM + 1] = {
 };
 
 /* XPO_CMD_EEPROM_READ - do */
-static const struct nla_policy xpo_eeprom_read_nl_policy[XPO_A_EEPROM_LENGTH + 1] = {
+static const struct nla_policy xpo_eeprom_read_nl_policy[XPO_A_EEPROM_BOARD + 1] = {
 	[XPO_A_EEPROM_ID] = { .type = NLA_U32, },
+	[XPO_A_EEPROM_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
 	[XPO_A_EEPROM_BANK] = { .type = NLA_U8, },
 	[XPO_A_EEPROM_PAGE] = { .type = NLA_U8, },
 	[XPO_A_EEPROM_OFFSET] = NLA_POLICY_MAX(NLA_U32, 255),
@@ -71,20 +74,20 @@ const struct genl_ops xpo_nl_ops[3] = {
 		.doit		= xpo_nl_cage_get_doit,
 		.dumpit		= xpo_nl_cage_get_dumpit,
 		.policy		= xpo_cage_get_nl_policy,
-		.maxattr	= XPO_A_CAGE_ID,
+		.maxattr	= XPO_A_CAGE_BOARD,
 	},
 	{
 		.cmd		= XPO_CMD_CAGE_SET,
 		.doit		= xpo_nl_cage_set_doit,
 		.policy		= xpo_cage_set_nl_policy,
-		.maxattr	= XPO_A_CAGE_REARM,
+		.maxattr	= XPO_A_CAGE_BOARD,
 		.flags		= GENL_ADMIN_PERM,
 	},
 	{
 		.cmd		= XPO_CMD_EEPROM_READ,
 		.doit		= xpo_nl_eeprom_read_doit,
 		.policy		= xpo_eeprom_read_nl_policy,
-		.maxattr	= XPO_A_EEPROM_LENGTH,
+		.maxattr	= XPO_A_EEPROM_BOARD,
 		.flags		= GENL_ADMIN_PERM,
 	},
 };

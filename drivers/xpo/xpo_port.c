@@ -125,8 +125,15 @@ static struct net_device *xpo_port_alloc(struct xpo_cage *cage,
 	char name[IFNAMSIZ];
 	struct xpo_port *port;
 
-	/* "xpo4294967295p7" is the longest name: it fits */
-	snprintf(name, sizeof(name), "xpo%up%u", cage->nr, index);
+	/*
+	 * Board 0 keeps the short name.  Boards and cages are at most 255
+	 * (xpo_cage_read_name()), so "xpob255c255p63" is the longest: it fits.
+	 */
+	if (cage->board_nr)
+		snprintf(name, sizeof(name), "xpob%uc%up%u",
+			 (u8)cage->board_nr, (u8)cage->nr, (u8)index);
+	else
+		snprintf(name, sizeof(name), "xpo%up%u", cage->nr, index);
 	netdev = alloc_netdev(sizeof(*port), name, NET_NAME_PREDICTABLE,
 			      ether_setup);
 	if (!netdev)

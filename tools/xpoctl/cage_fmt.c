@@ -196,7 +196,7 @@ void cage_print_table(const struct cage_info *c, int n, FILE *out)
 	for (i = 0; i < n; i++, c++) {
 		state_text(c, b[0], sizeof(b[0]));
 		table_row(&t);
-		table_cell(&t, "%u", c->id);
+		table_cell(&t, "%s", cage_name(c, b[1], sizeof(b[1])));
 		table_cell(&t, "%s", b[0]);
 		if (!c->has_identity) {
 			table_cell(&t, "%s", c->present ? "?" : "-");
@@ -289,7 +289,7 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 	char b[128];
 	int i, o;
 
-	fprintf(out, "cage %u:\n", c->id);
+	fprintf(out, "cage %s:\n", cage_name(c, b, sizeof(b)));
 	state_text(c, b, sizeof(b));
 	kv(out, "state:", "%s", b);
 	if (c->has_prev_state)
@@ -447,6 +447,7 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 	int i;
 
 	jw_obj_open(jw);
+	jw_kv_uint(jw, "board", c->board);
 	jw_kv_uint(jw, "cage", c->id);
 	if (c->has_event)
 		jw_kv_string(jw, "event", cage_event_name(c->event));
@@ -557,10 +558,21 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 	jw_obj_close(jw);
 }
 
+const char *cage_name(const struct cage_info *c, char *buf, size_t len)
+{
+	if (c->board)
+		snprintf(buf, len, "%u/%u", c->board, c->id);
+	else
+		snprintf(buf, len, "%u", c->id);
+	return buf;
+}
+
 /* One monitor event: a text line, or one JSON object per line (NDJSON) */
 int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 			 struct jw *jw, FILE *out)
 {
+	char name[24];
+
 	if (json) {
 		/* one object per line: pretty output would break NDJSON */
 		bool pretty = jw->pretty;
@@ -581,7 +593,7 @@ int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 	}
 	if (ts)
 		fprintf(out, "[%s] ", ts);
-	fprintf(out, "cage %u: %s", c->id,
+	fprintf(out, "cage %s: %s", cage_name(c, name, sizeof(name)),
 		c->has_event ? cage_event_name(c->event) : "event");
 	if (c->has_event && (c->event == XPO_EVENT_ALARM ||
 			     c->event == XPO_EVENT_PROTECT ||

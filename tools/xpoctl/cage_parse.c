@@ -81,6 +81,8 @@ void cage_parse(struct nlattr **tb, struct nlmsghdr *nlh, struct cage_info *c)
 	memset(c, 0, sizeof(*c));
 	if (tb[XPO_A_CAGE_ID])
 		c->id = U32(XPO_A_CAGE_ID);
+	if (tb[XPO_A_CAGE_BOARD])
+		c->board = U32(XPO_A_CAGE_BOARD);
 	if (tb[XPO_A_CAGE_PRESENT])
 		c->present = U8(XPO_A_CAGE_PRESENT);
 	if (tb[XPO_A_CAGE_STATE])

@@ -220,6 +220,11 @@ static void test_monitor_lines(void **state)
 	c.has_event_cond = c.has_event_action = false;
 	c.tripped = c.has_trip_reason = c.has_trip_action = false;
 	monitor_format_event(&c, false, "2026-11-24T18:00:01.000000", &jw, cap.f);
+	/* a cage of another board is named board/cage, as the kernel does */
+	c.board = 1;
+	c.id = 3;
+	monitor_format_event(&c, false, NULL, &jw, cap.f);
+	monitor_format_event(&c, true, NULL, &jw, cap.f);
 	s = capture_end(&cap);
 	golden_check("monitor.txt", s);
 	free(s);
