@@ -1,0 +1,93 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Benchmark (runs in a guest, see bench/run): bring-up of a full board,
+# from `insmod xpo.ko` to every one of the 16 cages ready, with the
+# emulator's timing=realistic (timed transitions take 90 % of what the
+# module advertises, every I2C message its wire time).
+#
+#   start   CLOCK_MONOTONIC ("now at" of /proc/timer_list) just before
+#           insmod xpo.ko, the emulator already loaded (its modules wait in
+#           ModuleLowPwr, LPMode asserted, as on a real board)
+#   ready   each cage's XPO_STATE=ready uevent, stamped by udevadm monitor
+#           (CLOCK_MONOTONIC on receipt); wall = the last one - start
+#   probe   each cage's ResetL pulled low by the core's power sequence at
+#           probe (the emulator's reset_ns): the spread shows whether the
+#           cages start together or one after another
+#
+# Reference = the module's advertised ModulePwrUp upper bound (01h:167
+# bits 3-0, CMIS table) + the bus time of the slowest cage (its bus_ns
+# counter, reset before the load); target wall / reference <= 1.1.
+# ROUNDS loads (default 3), each from a fresh emulator.  BRINGUP_KO=PATH
+# measures another build of xpo.ko too, in the same guest (before/after).
+# Figures, not asserts.
+. "$(dirname "$0")/../tests/integration/lib.sh"
+. "$(dirname "$0")/lib.inc"
+
+ROUNDS=${ROUNDS:-3}
+work=$(mktemp -d /tmp/bringup.XXXXXX)
+trap 'uevents_stop 2>/dev/null; xpo_unload 2>/dev/null; rm -rf "$work"' EXIT
+
+mono_ns() { awk '/^now at/ { print $3; exit }' /proc/timer_list; }
+
+# CMIS duration codes (01h:167 and friends): upper bounds in ms
+dur_ms=(1 5 10 50 100 500 1000 5000 10000 60000 300000)
+
+# one_load KO: a line "wall_us ref_us bus_us probe_spread_us" on stdout
+one_load() {
+	local ko=$1 c t0 b p01 code pwrup bmax=0 pmin= pmax= r ready last=0 rs
+	sim_load timing=realistic
+	for c in $(seq 0 $((NCAGES - 1))); do
+		for b in transfers bytes bus_ns; do sim_set "$c" $b 0; done
+	done
+	uevents_start
+	t0=$(mono_ns)
+	insmod "$ko" || die "insmod $ko"
+	wait_all ready 60 || die "cages not ready: $(all_states)"
+	uevents_stop
+	for c in $(seq 0 $((NCAGES - 1))); do
+		# the first ready of the cage: KERNEL[s.us] of its uevent
+		ready=$(awk -v cage="$c" '
+			/^KERNEL\[/ { if (c == cage && st == "ready") { print t; exit }
+				t = $1; sub(/^KERNEL\[/, "", t); sub(/\].*/, "", t)
+				c = ""; st = "" }
+			/^XPO_CAGE=/ { c = substr($0, 10) }
+			/^XPO_STATE=/ { st = substr($0, 11) }
+			END { if (c == cage && st == "ready") print t }' "$UEVENT_LOG")
+		[ -n "$ready" ] || die "no ready uevent for cage $c"
+		r=$(awk -v t="$ready" 'BEGIN { printf "%d", t * 1000000 }')
+		[ "$r" -gt "$last" ] && last=$r
+		b=$(bus_count "$c" bus_ns)
+		[ "$b" -gt "$bmax" ] && bmax=$b
+		rs=$(sed -n 's/^reset_ns: *//p' "$SIM_DBG/cage$c/timestamps")
+		[ -z "$pmin" ] || [ "$rs" -lt "$pmin" ] && pmin=$rs
+		[ -z "$pmax" ] || [ "$rs" -gt "$pmax" ] && pmax=$rs
+	done
+	p01=$(sim_mem 0 "page 01h")
+	code=$(( 0x$(echo "$p01" | cut -d' ' -f$((167 - 128 + 1))) & 0xf ))
+	pwrup=${dur_ms[$code]}
+	rm -f "$UEVENT_LOG"
+	xpo_unload || die "unload"
+	echo "$((last - t0 / 1000)) $((pwrup * 1000 + bmax / 1000)) $((bmax / 1000)) $(((pmax - pmin) / 1000)) $(((pmin - t0) / 1000)) $pwrup"
+}
+
+# series NAME KO
+series() {
+	local i
+	: > "$work/$1"
+	for i in $(seq 1 "$ROUNDS"); do
+		one_load "$2" >> "$work/$1"
+	done
+	awk -v name="$1" '
+		{ printf "  %s: load %d: all 16 ready after %.0f ms; reference %.0f ms (PwrUp %d ms + slowest bus %.1f ms); first probe %.0f ms after insmod, probes spread over %.0f ms; %.2fx\n",
+			name, NR, $1 / 1000, $2 / 1000, $6, $3 / 1000, $5 / 1000, $4 / 1000, $1 / $2
+		  s += $1 / $2; if ($1 / $2 > m) m = $1 / $2 }
+		END { printf "  %s: wall / reference: mean %.2fx, worst %.2fx (target 1.1x)\n", name, s / NR, m }' "$work/$1"
+}
+
+echo "bringup: insmod xpo.ko to 16 cages ready, timing=realistic, $ROUNDS loads"
+echo "  xpo.ko is $XPO_KO${BRINGUP_KO:+, alt is $BRINGUP_KO}"
+series xpo.ko "$XPO_KO"
+if [ -n "${BRINGUP_KO:-}" ]; then
+	series "${BRINGUP_NAME:-alt}" "$BRINGUP_KO"
+fi
