@@ -149,4 +149,15 @@ static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
 } while (0)
 #endif
 
+/*
+ * The bus passed to a bus attribute's show and store became const in 6.3:
+ * declare them "ssize_t name_store(XPO_BUS_TYPE_CONST struct bus_type *bus,
+ * ...)" (xpo_sim's new_device and del_device).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#define XPO_BUS_TYPE_CONST		const
+#else
+#define XPO_BUS_TYPE_CONST
+#endif
+
 #endif /* _XPO_COMPAT_H */

@@ -39,8 +39,7 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
 /*
  * Cage description (firmware-node properties and named GPIOs).  A board
  * driver (the emulated board, a PCIe FPGA, or DT/ACPI) describes each cage
- * as a platform device named XPO_CAGE_DRV_NAME with id = front-panel cage
- * number, carrying:
+ * as a platform device named XPO_CAGE_DRV_NAME, carrying:
  *
  *   "i2c-bus"                  reference to the cage's I2C adapter fwnode
  *   "maximum-power-milliwatt"  u32, the cage's power budget (as sfp.c)
@@ -48,6 +47,19 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
  *                              power on a leak (and whatever else it
  *                              protects), so the core leaves running
  *                              modules running when it lets go of a cage
+ *   "xpo,board"                u32, optional, default 0: the number of the
+ *                              board (rack unit) the cage belongs to, as
+ *                              the board describes itself, 0 to
+ *                              XPO_BOARD_MAX
+ *   "xpo,cage"                 u32, optional: the front-panel number of the
+ *                              cage on its board; when absent, the platform
+ *                              device id
+ *
+ * A single board may leave both out and number its cage devices by their
+ * front-panel numbers, as the first descriptions did.  Several boards in
+ * one system cannot: platform device names are unique on the bus, so their
+ * cage devices carry other ids and say where they are with "xpo,board" and
+ * "xpo,cage" (the emulator uses id 16B + N for cage N of board B != 0).
  *
  * and GPIOs looked up by these connection ids (gpiod lookup table or
  * "<con-id>-gpios" properties).  Polarity is carried by the lookup flags so
@@ -57,6 +69,9 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
 #define XPO_PROP_I2C_BUS		"i2c-bus"
 #define XPO_PROP_MAX_POWER		"maximum-power-milliwatt"
 #define XPO_PROP_BOARD_PROTECTION	"xpo,board-protection"
+#define XPO_PROP_BOARD			"xpo,board"
+#define XPO_PROP_CAGE			"xpo,cage"
+#define XPO_BOARD_MAX			255
 
 #define XPO_GPIO_PRESENT		"present"	/* in:  ModPrsL, 1 = module seated */
 #define XPO_GPIO_INT			"int"		/* in:  IntL, 1 = interrupt pending */
