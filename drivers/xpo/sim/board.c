@@ -281,7 +281,7 @@ static void xpo_sim_board_release(struct device *dev)
 		complete(&xpo_sim_devs_released);
 }
 
-static struct bus_type xpo_sim_bus;
+static XPO_BUS_TYPE xpo_sim_bus;
 
 /*
  * The board device has no driver on purpose: gpiolib pins the module of the
@@ -399,7 +399,7 @@ static int xpo_sim_parse(const char *buf, unsigned int *vals,
 }
 
 /* "B [CAGES [POPULATED]]": board B, 1-15, like board 0 but for these two */
-static ssize_t new_device_store(XPO_BUS_TYPE_CONST struct bus_type *bus,
+static ssize_t new_device_store(XPO_BUS_TYPE *bus,
 				const char *buf, size_t count)
 {
 	unsigned int vals[3] = { 0, XPO_CAGES_PER_RU, 0 };
@@ -455,7 +455,7 @@ unlock:
 static BUS_ATTR_WO(new_device);
 
 /* "B": unplug board B */
-static ssize_t del_device_store(XPO_BUS_TYPE_CONST struct bus_type *bus,
+static ssize_t del_device_store(XPO_BUS_TYPE *bus,
 				const char *buf, size_t count)
 {
 	unsigned int index;
@@ -496,7 +496,7 @@ static struct attribute *xpo_sim_bus_attrs[] = {
 ATTRIBUTE_GROUPS(xpo_sim_bus);
 
 /* The boards' bus, as netdevsim's, but with no driver: see above */
-static struct bus_type xpo_sim_bus = {
+static XPO_BUS_TYPE xpo_sim_bus = {
 	.name		= XPO_SIM_NAME,
 	.bus_groups	= xpo_sim_bus_groups,
 };
