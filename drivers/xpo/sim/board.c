@@ -559,6 +559,10 @@ static int __init xpo_sim_init(void)
 	struct xpo_sim_board *board;
 	int ret;
 
+	/* cage device ids 16B + N, and B, within what the contract allows */
+	BUILD_BUG_ON(XPO_SIM_CAGE_ID(XPO_SIM_BOARD_MAX, XPO_CAGES_PER_RU - 1) >
+		     XPO_BOARD_MAX);
+
 	ret = xpo_sim_check_params();
 	if (ret)
 		return ret;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * xpo_sim: an emulated 1RU XPO switch board.
+ * xpo_sim: emulated 1RU XPO switch boards, one per board device on the
+ * xpo_sim bus (board.c).
  *
- * The board is a plain board driver: it registers one I2C adapter per cage,
+ * Each board is a plain board driver: it registers one I2C adapter per cage,
  * one GPIO chip (with an interrupt controller) carrying every cage's control
  * lines, and one "xpo_cage" platform device per cage described by software
  * node properties and a GPIO lookup table.  The cage core finds everything
