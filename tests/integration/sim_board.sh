@@ -849,6 +849,16 @@ if [ -f "$XPO_KO" ]; then
 	check_eq "board 0 untouched: 16 adapters" 16 "$(adapters 'xpo_sim cage [0-9]*')"
 	check_eq "board 0 cage 0: the core's state unchanged" "$b0_state" \
 		"$(cage_state 0)"
+	# creations and deletions racing each other: the lock keeps them
+	# apart, whichever wins each time
+	( for i in $(seq 10); do echo "4 2" > "$NEW"; done 2>/dev/null ) &
+	racer=$!
+	for i in $(seq 10); do echo 4 > "$DEL"; done 2>/dev/null
+	wait "$racer"
+	echo 4 > "$DEL" 2>/dev/null
+	check "new_device and del_device racing: board 4 gone in the end" \
+		test ! -e /sys/bus/xpo_sim/devices/xpo_sim4 -a \
+		! -e "$SIM_DBG/board4" -a ! -e /sys/bus/platform/devices/xpo_cage.64
 	check "del_device 1 again: no such board" \
 		sh -c "! echo 1 > $DEL 2>/dev/null"
 	# a board left at unload goes with the module
