@@ -149,4 +149,16 @@ static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
 } while (0)
 #endif
 
+/*
+ * A bus is a const struct bus_type from 6.3 on, where bus_register(), the
+ * device's bus and the bus attributes' show and store take one, and a plain
+ * one before: declare "static XPO_BUS_TYPE name = { ... }" and the
+ * callbacks' "XPO_BUS_TYPE *bus" (xpo_sim's bus).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#define XPO_BUS_TYPE			const struct bus_type
+#else
+#define XPO_BUS_TYPE			struct bus_type	/* no const before 6.3 */
+#endif
+
 #endif /* _XPO_COMPAT_H */

@@ -53,6 +53,19 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
  *                              power on a leak (and whatever else it
  *                              protects), so the core leaves running
  *                              modules running when it lets go of a cage
+ *   "xpo,board"                u32, optional, default 0: the number of the
+ *                              board (rack unit) the cage belongs to, as
+ *                              the board describes itself, 0 to
+ *                              XPO_BOARD_MAX
+ *   "xpo,cage"                 u32, optional: the front-panel number of the
+ *                              cage on its board; when absent, the platform
+ *                              device id
+ *
+ * A single board may leave both out and number its cage devices by their
+ * front-panel numbers, as the first descriptions did.  Several boards in
+ * one system cannot: platform device names are unique on the bus, so their
+ * cage devices carry other ids and say where they are with "xpo,board" and
+ * "xpo,cage" (the emulator uses id 16B + N for cage N of board B != 0).
  *
  * and GPIOs looked up by these connection ids (gpiod lookup table or
  * "<con-id>-gpios" properties).  Polarity is carried by the lookup flags so

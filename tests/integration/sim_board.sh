@@ -40,7 +40,7 @@ sim_load
 echo 100 > "$SIM_DBG/thermal_tau_ms"
 BUS=$(cage_bus 0) || die "no adapter for cage 0"
 BUS3=$(cage_bus 3) || die "no adapter for cage 3"
-CHIP=/dev/$(basename /sys/devices/platform/xpo_sim/gpiochip*)
+CHIP=/dev/$(basename /sys/bus/xpo_sim/devices/xpo_sim/gpiochip*)
 D=$SIM_DBG/cage0
 
 rd() { i2cget -y "$BUS" 0x50 "$1" 2>/dev/null; }
@@ -707,6 +707,167 @@ if [ -f "$XPO_KO" ]; then
 		"$(sim_mem 0 'page 11h bank 5')" "$(ethtool_page xpo0p5 0x11 5)"
 	ip link set xpo0p5 down
 	check "unload the core and the board" xpo_unload
+fi
+
+# Several boards: boards 1 and 2 created and deleted at run time next to
+# board 0 and the cage core (Documentation/xpo_sim.rst, "Several boards").
+# The core's view of the new cages is not checked here: it does not key
+# cages by board yet.
+# bus_write FILE STRING: write STRING to a bus attribute; the status is the
+# write's, the error message (strerror) on stdout
+bus_write() {
+	local err rc
+	err=$( { echo "$2" > "$1"; } 2>&1 )
+	rc=$?
+	[ -z "$err" ] || echo "${err##*: }"
+	return $rc
+}
+# adapters PATTERN: how many I2C adapters have a name matching PATTERN
+adapters() {
+	cat /sys/bus/i2c/devices/i2c-*/name | grep -cx "$1"
+}
+# bus_of NAME: the I2C bus number of the adapter named NAME
+bus_of() {
+	local a
+	for a in /sys/bus/i2c/devices/i2c-*; do
+		[ "$(cat "$a/name")" = "$1" ] && { echo "${a##*/i2c-}"; return 0; }
+	done
+	return 1
+}
+# kmsg_has TEXT: the kernel logged TEXT since the last kmsg_mark
+kmsg_mark() { kmsg_lines=$(dmesg | wc -l); }
+kmsg_has() { dmesg | tail -n +$((kmsg_lines + 1)) | grep -qF "$1"; }
+
+if [ -f "$XPO_KO" ]; then
+	NEW=/sys/bus/xpo_sim/new_device
+	DEL=/sys/bus/xpo_sim/del_device
+	xpo_load
+	check "board 0 is xpo_sim on the xpo_sim bus" \
+		test -d /sys/bus/xpo_sim/devices/xpo_sim
+	wait_state 0 ready 30 || not_ok "board 0 cage 0 not ready: $(cage_state 0)"
+	b0_state=$(cage_state 0)
+	check "new_device 1 4" bus_write "$NEW" "1 4"
+	check "new_device 2 2 0x1" bus_write "$NEW" "2 2 0x1"
+	check "board devices xpo_sim1, xpo_sim2" \
+		test -d /sys/bus/xpo_sim/devices/xpo_sim1 -a \
+		-d /sys/bus/xpo_sim/devices/xpo_sim2
+	check_eq "board 0 keeps its 16 adapters" 16 "$(adapters 'xpo_sim cage [0-9]*')"
+	check_eq "board 1: 4 adapters" 4 "$(adapters 'xpo_sim board 1 cage [0-3]')"
+	check_eq "board 2: 2 adapters" 2 "$(adapters 'xpo_sim board 2 cage [01]')"
+	check "cage devices xpo_cage.16-19 and .32-33" \
+		test -e /sys/bus/platform/devices/xpo_cage.16 -a \
+		-e /sys/bus/platform/devices/xpo_cage.19 -a \
+		! -e /sys/bus/platform/devices/xpo_cage.20 -a \
+		-e /sys/bus/platform/devices/xpo_cage.32 -a \
+		-e /sys/bus/platform/devices/xpo_cage.33 -a \
+		! -e /sys/bus/platform/devices/xpo_cage.34
+	check_eq "xpo_cage.17's parent is board 1" xpo_sim1 \
+		"$(basename "$(readlink -f /sys/bus/platform/devices/xpo_cage.17/..)")"
+	check "GPIO chip xpo_sim1-gpio" grep -q 'xpo_sim1-gpio' /sys/kernel/debug/gpio
+	check "GPIO chip xpo_sim2-gpio" grep -q 'xpo_sim2-gpio' /sys/kernel/debug/gpio
+	check "board 0's GPIO chip still xpo_sim-gpio" \
+		grep -q 'xpo_sim-gpio' /sys/kernel/debug/gpio
+	# (debugfs gpio cuts names at 20 characters)
+	check "board 1's lines named board1-cage<N>-*" \
+		grep -q 'board1-cage3-lpmode' /sys/kernel/debug/gpio
+	check "no line name clashes with board 0's" \
+		sh -c "! dmesg | grep -q 'name collision'"
+	check "board 1's GPIO chip under its device" \
+		test -n "$(ls -d /sys/bus/xpo_sim/devices/xpo_sim1/gpiochip* 2>/dev/null)"
+	check "board 1's software node xpo_sim1" \
+		test -e /sys/kernel/software_nodes/xpo_sim1/cage0-i2c
+	check "debugfs board1/cage0-3" \
+		test -d "$SIM_DBG/board1/cage0" -a -d "$SIM_DBG/board1/cage3" -a \
+		! -d "$SIM_DBG/board1/cage4" -a -f "$SIM_DBG/board1/timing"
+	check "board 0's debugfs stays in the root" \
+		test -f "$SIM_DBG/timing" -a -d "$SIM_DBG/cage15"
+	check_eq "board 2 populated 0x1" "1 0" \
+		"$(cat "$SIM_DBG/board2/cage0/present") $(cat "$SIM_DBG/board2/cage1/present")"
+	b1c0=$(bus_of "xpo_sim board 1 cage 0") || not_ok "no adapter for board 1 cage 0"
+	id=$(sed -n 's/^identifier: *0x//p' "$SIM_DBG/board1/cage0/info")
+	check_eq "i2cdump board 1 cage 0: identifier" "$id" \
+		"$(i2cdump -y "$b1c0" 0x50 b | awk '$1 == "00:" { print $2 }')"
+
+	# pulling board 1's module leaves board 0 alone
+	b0c0=$(cage_bus 0)
+	b0_before=$(i2cget -y "$b0c0" 0x50 0 2>/dev/null)
+	echo 0 > "$SIM_DBG/board1/cage0/present"
+	check_eq "board 1 cage 0 pulled" 0 "$(cat "$SIM_DBG/board1/cage0/present")"
+	check "board 1 cage 0 NACKs" \
+		sh -c "! i2cget -y $b1c0 0x50 0 >/dev/null 2>&1"
+	check_eq "board 0 cage 0 still seated" 1 "$(cat "$SIM_DBG/cage0/present")"
+	check_eq "board 0 cage 0 still answers" "$b0_before" \
+		"$(i2cget -y "$b0c0" 0x50 0 2>/dev/null)"
+	sleep 0.5
+	check_eq "board 0 cage 0: the core's state unchanged" "$b0_state" \
+		"$(cage_state 0)"
+	echo 1 > "$SIM_DBG/board1/cage0/present"
+
+	# refused, with a reason in the kernel log and nothing else
+	for bad in "1|File exists|board 1 exists" \
+		   "0|File exists|board 0: must be" \
+		   "16|Invalid argument|board 16: must be" \
+		   "3 0|Invalid argument|0 cages: must be" \
+		   "3 17|Invalid argument|17 cages: must be" \
+		   "3 4 0x10|Invalid argument|populated 0x10" \
+		   "3 4 1 5|Invalid argument|expects" \
+		   "x|Invalid argument|expects" \
+		   "3 4 0xz|Invalid argument|expects" \
+		   "|Invalid argument|expects"; do
+		IFS='|' read -r in want why <<<"$bad"
+		kmsg_mark
+		got=$(bus_write "$NEW" "$in") && not_ok "new_device '$in' accepted"
+		check_eq "new_device '$in' refused" "$want" "$got"
+		check "new_device '$in': the log says why" kmsg_has "new_device: $why"
+	done
+	for bad in "3|No such file or directory|no board 3" \
+		   "0|Invalid argument|board 0: must be" \
+		   "16|Invalid argument|board 16: must be" \
+		   "1 2|Invalid argument|expects" \
+		   "one|Invalid argument|expects"; do
+		IFS='|' read -r in want why <<<"$bad"
+		kmsg_mark
+		got=$(bus_write "$DEL" "$in") && not_ok "del_device '$in' accepted"
+		check_eq "del_device '$in' refused" "$want" "$got"
+		check "del_device '$in': the log says why" kmsg_has "del_device: $why"
+	done
+	check "board 3 not created by the refusals" \
+		test ! -e /sys/bus/xpo_sim/devices/xpo_sim3
+
+	check "del_device 1" bus_write "$DEL" 1
+	check "del_device 2" bus_write "$DEL" 2
+	check_eq "boards 1 and 2: no adapters left" 0 \
+		"$(adapters 'xpo_sim board [0-9]* cage [0-9]*')"
+	check "boards 1 and 2: no cage devices, board or debugfs left" \
+		test ! -e /sys/bus/platform/devices/xpo_cage.16 -a \
+		! -e /sys/bus/platform/devices/xpo_cage.32 -a \
+		! -e /sys/bus/xpo_sim/devices/xpo_sim1 -a \
+		! -e /sys/bus/xpo_sim/devices/xpo_sim2 -a \
+		! -e "$SIM_DBG/board1" -a ! -e "$SIM_DBG/board2"
+	check "boards 1 and 2: GPIO chips gone" \
+		sh -c "! grep -q 'xpo_sim[12]-gpio' /sys/kernel/debug/gpio"
+	check_eq "board 0 untouched: 16 adapters" 16 "$(adapters 'xpo_sim cage [0-9]*')"
+	check_eq "board 0 cage 0: the core's state unchanged" "$b0_state" \
+		"$(cage_state 0)"
+	# creations and deletions racing each other: the lock keeps them
+	# apart, whichever wins each time
+	( for i in $(seq 10); do echo "4 2" > "$NEW"; done 2>/dev/null ) &
+	racer=$!
+	for i in $(seq 10); do echo 4 > "$DEL"; done 2>/dev/null
+	wait "$racer"
+	echo 4 > "$DEL" 2>/dev/null
+	check "new_device and del_device racing: board 4 gone in the end" \
+		test ! -e /sys/bus/xpo_sim/devices/xpo_sim4 -a \
+		! -e "$SIM_DBG/board4" -a ! -e /sys/bus/platform/devices/xpo_cage.64
+	check "del_device 1 again: no such board" \
+		sh -c "! echo 1 > $DEL 2>/dev/null"
+	# a board left at unload goes with the module
+	check "new_device 1 again (the number is free)" bus_write "$NEW" "1 2"
+	check "rmmod xpo_sim with board 1 still there" rmmod xpo_sim
+	check "every board gone" \
+		test -z "$(ls /sys/bus/platform/devices | grep '^xpo_cage')" -a \
+		! -e /sys/bus/xpo_sim -a ! -e "$SIM_DBG"
+	check "the core unloads" rmmod xpo
 fi
 
 # The board goes away under the cage core: modules powering up (realistic

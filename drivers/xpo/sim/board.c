@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * xpo_sim board: module parameters, the "xpo_sim" platform device and what
- * the board creates under it.  For each cage:
+ * xpo_sim boards: module parameters, the xpo_sim bus and its boards, and
+ * what a board creates under its device.  Board 0 comes with the module;
+ * boards 1-15 are created and deleted at run time by writing to
+ * /sys/bus/xpo_sim/new_device and del_device (netdevsim's interface).  For
+ * each cage N of board B:
  *
- *   - an I2C adapter "xpo_sim cage N" with a software node (i2c.c);
- *   - lines 8N..8N+5 of the board GPIO chip "xpo_sim-gpio" (gpio.c),
- *     described by a GPIO lookup table for "xpo_cage.N";
- *   - the cage device: platform device "xpo_cage" id N, child of the
+ *   - an I2C adapter "xpo_sim cage N" ("xpo_sim board B cage N") with a
+ *     software node (i2c.c);
+ *   - lines 8N..8N+5 of the board GPIO chip "xpo_sim-gpio"
+ *     ("xpo_sim<B>-gpio") (gpio.c), described by a GPIO lookup table for
+ *     "xpo_cage.<16B+N>";
+ *   - the cage device: platform device "xpo_cage" id 16B + N, child of the
  *     board, with the properties "i2c-bus" (reference to the adapter's
- *     node), "maximum-power-milliwatt" and, with board_protection=1,
- *     "xpo,board-protection".
+ *     node), "maximum-power-milliwatt", "xpo,board" = B, "xpo,cage" = N
+ *     and, with board_protection=1, "xpo,board-protection".
+ *
+ * Board 0's names are those of the single-board emulator, which every
+ * existing user knows; only the other boards' carry their number.
  *
  * That is the whole contract with the cage core: it binds to "xpo_cage"
  * devices and finds the adapter and the lines through those descriptions,
@@ -19,14 +27,21 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bits.h>
+#include <linux/completion.h>
+#include <linux/debugfs.h>
+#include <linux/device.h>
 #include <linux/gpio/machine.h>
+#include <linux/kstrtox.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/overflow.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
+#include <linux/refcount.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "xpo_compat.h"
 #include "sim.h"
 
 static unsigned int cages = XPO_CAGES_PER_RU;
@@ -72,8 +87,24 @@ const char * const xpo_sim_timing_names[XPO_SIM_TIMING_NUM] = {
 static const struct xpo_sim_personality *xpo_sim_default_pers;
 static enum xpo_sim_timing xpo_sim_default_timing;
 
-static struct platform_device *xpo_sim_pdev;
-static struct xpo_sim_board *xpo_sim_board;
+/*
+ * The boards by number.  @xpo_sim_lock serialises new_device, del_device
+ * and module unload; @xpo_sim_enabled is false until board 0 exists and
+ * again from the start of module unload, so that a late write to
+ * new_device creates nothing the unload would miss.
+ */
+static DEFINE_MUTEX(xpo_sim_lock);
+static struct xpo_sim_board *xpo_sim_boards[XPO_SIM_BOARDS];
+static bool xpo_sim_enabled;
+
+/*
+ * Board devices not yet released, plus one for the bus itself: unload
+ * waits for the last release, which runs this module's code.
+ */
+static refcount_t xpo_sim_devs;
+static DECLARE_COMPLETION(xpo_sim_devs_released);
+
+static struct dentry *xpo_sim_debugfs_root;
 
 /* GPIO lines of a cage as the cage core asks for them: polarity in flags */
 static int xpo_sim_cage_add_lookup(struct xpo_sim_cage *cage)
@@ -99,10 +130,11 @@ static int xpo_sim_cage_add_lookup(struct xpo_sim_cage *cage)
 	if (!table)
 		return -ENOMEM;
 	snprintf(cage->dev_id, sizeof(cage->dev_id), "%s.%u",
-		 XPO_CAGE_DRV_NAME, cage->index);
+		 XPO_CAGE_DRV_NAME,
+		 XPO_SIM_CAGE_ID(cage->board->index, cage->index));
 	table->dev_id = cage->dev_id;
 	for (i = 0; i < ARRAY_SIZE(lines); i++)
-		table->table[i] = GPIO_LOOKUP(XPO_SIM_GPIO_LABEL,
+		table->table[i] = GPIO_LOOKUP(cage->board->gpio.label,
 					      cage->index * XPO_SIM_LINES_PER_CAGE +
 					      lines[i].line,
 					      lines[i].con_id, lines[i].flags);
@@ -120,24 +152,33 @@ static void xpo_sim_cage_remove_lookup(struct xpo_sim_cage *cage)
 	cage->lookup = NULL;
 }
 
-/* The cage device; the properties are copied by the driver core */
+/*
+ * The cage device; the properties are copied by the driver core.  Its id
+ * is only unique on the platform bus: where the cage is, the core reads
+ * from "xpo,board" and "xpo,cage".
+ */
 static int xpo_sim_cage_register(struct xpo_sim_cage *cage)
 {
+	unsigned int board_nr = cage->board->index;
 	const struct property_entry props[] = {
 		PROPERTY_ENTRY_REF(XPO_PROP_I2C_BUS, &cage->swnode),
 		PROPERTY_ENTRY_U32(XPO_PROP_MAX_POWER, XPO_MAX_POWER_MW),
+		PROPERTY_ENTRY_U32(XPO_PROP_BOARD, board_nr),
+		PROPERTY_ENTRY_U32(XPO_PROP_CAGE, cage->index),
 		{ }
 	};
 	const struct property_entry props_prot[] = {
 		PROPERTY_ENTRY_REF(XPO_PROP_I2C_BUS, &cage->swnode),
 		PROPERTY_ENTRY_U32(XPO_PROP_MAX_POWER, XPO_MAX_POWER_MW),
+		PROPERTY_ENTRY_U32(XPO_PROP_BOARD, board_nr),
+		PROPERTY_ENTRY_U32(XPO_PROP_CAGE, cage->index),
 		PROPERTY_ENTRY_BOOL(XPO_PROP_BOARD_PROTECTION),
 		{ }
 	};
 	const struct platform_device_info info = {
-		.parent		= cage->board->dev,
+		.parent		= &cage->board->dev,
 		.name		= XPO_CAGE_DRV_NAME,
-		.id		= cage->index,
+		.id		= XPO_SIM_CAGE_ID(board_nr, cage->index),
 		.properties	= cage->board->board_protection ? props_prot :
 								  props,
 	};
@@ -183,7 +224,8 @@ static int xpo_sim_board_create(struct xpo_sim_board *board)
 	unsigned int i;
 	int ret;
 
-	board->swnode.name = XPO_SIM_NAME;
+	/* top-level software nodes need unique names: the device's */
+	board->swnode.name = board->name;
 	ret = software_node_register(&board->swnode);
 	if (ret)
 		return ret;
@@ -206,7 +248,7 @@ static int xpo_sim_board_create(struct xpo_sim_board *board)
 	for (i = 0; i < board->num_cages; i++) {
 		struct xpo_sim_cage *cage = &board->cages[i];
 
-		if (!(populated & BIT(i)))
+		if (!(board->populated & BIT(i)))
 			continue;
 		mutex_lock(&cage->lock);
 		xpo_sim_module_insert(cage);
@@ -218,7 +260,7 @@ static int xpo_sim_board_create(struct xpo_sim_board *board)
 			goto err;
 	}
 	xpo_sim_thermal_start(board);
-	xpo_sim_debugfs_init(board);
+	xpo_sim_debugfs_init(board, xpo_sim_debugfs_root);
 	return 0;
 
 err:
@@ -226,14 +268,33 @@ err:
 	return ret;
 }
 
+static void xpo_sim_board_release(struct device *dev)
+{
+	struct xpo_sim_board *board = container_of(dev, struct xpo_sim_board,
+						   dev);
+	unsigned int i;
+
+	for (i = 0; i < board->num_cages; i++)
+		mutex_destroy(&board->cages[i].lock);
+	kvfree(board);
+	if (refcount_dec_and_test(&xpo_sim_devs))
+		complete(&xpo_sim_devs_released);
+}
+
+static XPO_BUS_TYPE xpo_sim_bus;
+
 /*
  * The board device has no driver on purpose: gpiolib pins the module of the
  * GPIO chip's parent driver for every requested line, so a bound board
  * would keep xpo_sim loaded for as long as the cage core holds its lines.
- * Unbound, unloading xpo_sim works like unplugging the board: the cage
- * devices go away first and the core lets go of everything.
+ * Unbound, deleting a board or unloading xpo_sim works like unplugging the
+ * board: the cage devices go away first and the core lets go of everything.
+ *
+ * Called with xpo_sim_lock held.
  */
-static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
+static struct xpo_sim_board *xpo_sim_board_new(unsigned int index,
+					       unsigned int num_cages,
+					       unsigned long populated)
 {
 	struct xpo_sim_board *board;
 	unsigned int i;
@@ -243,8 +304,14 @@ static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
 	board = kvzalloc(sizeof(*board), GFP_KERNEL);
 	if (!board)
 		return ERR_PTR(-ENOMEM);
-	board->dev = &pdev->dev;
-	board->num_cages = cages;
+	board->index = index;
+	if (index)
+		snprintf(board->name, sizeof(board->name), "%s%u",
+			 XPO_SIM_NAME, index);
+	else
+		strscpy(board->name, XPO_SIM_NAME, sizeof(board->name));
+	board->num_cages = num_cages;
+	board->populated = populated & GENMASK(num_cages - 1, 0);
 	board->timing = xpo_sim_default_timing;
 	board->bus_khz = XPO_SIM_BUS_KHZ_DEFAULT;
 	board->gpio_expander = gpio_expander;
@@ -261,33 +328,178 @@ static struct xpo_sim_board *xpo_sim_board_new(struct platform_device *pdev)
 	}
 	xpo_sim_thermal_init(board);
 
+	/* from here on the release function frees the board */
+	refcount_inc(&xpo_sim_devs);
+	device_initialize(&board->dev);
+	board->dev.bus = &xpo_sim_bus;
+	board->dev.release = xpo_sim_board_release;
+	ret = dev_set_name(&board->dev, "%s", board->name);
+	if (ret)
+		goto err_put;
+	ret = device_add(&board->dev);
+	if (ret)
+		goto err_put;
+
 	ret = xpo_sim_board_create(board);
 	if (ret) {
-		dev_err(&pdev->dev, "cannot create the board: %d\n", ret);
-		goto err_free;
+		dev_err(&board->dev, "cannot create the board: %d\n", ret);
+		device_unregister(&board->dev);
+		return ERR_PTR(ret);
 	}
-	dev_info(&pdev->dev, "%u cages, populated 0x%04lx with %s modules, %s timing\n",
-		 board->num_cages, populated & GENMASK(board->num_cages - 1, 0),
+	dev_info(&board->dev, "%u cages, populated 0x%04lx with %s modules, %s timing\n",
+		 board->num_cages, board->populated,
 		 xpo_sim_default_pers->name,
 		 xpo_sim_timing_names[board->timing]);
 	return board;
 
-err_free:
-	for (i = 0; i < board->num_cages; i++)
-		mutex_destroy(&board->cages[i].lock);
-	kvfree(board);
+err_put:
+	pr_err("board %u: cannot register its device: %d\n", index, ret);
+	put_device(&board->dev);
 	return ERR_PTR(ret);
 }
 
-static void xpo_sim_board_free(struct xpo_sim_board *board)
+/* Like unplugging the board; called with xpo_sim_lock held */
+static void xpo_sim_board_del(struct xpo_sim_board *board)
 {
-	unsigned int i;
-
 	xpo_sim_board_destroy(board);
-	for (i = 0; i < board->num_cages; i++)
-		mutex_destroy(&board->cages[i].lock);
-	kvfree(board);
+	device_unregister(&board->dev);
 }
+
+/*
+ * Up to @max_vals numbers separated by blanks, parsed whole: decimal, but
+ * the third (new_device's bitmask) in C notation (0x1f).  Returns how many.
+ */
+static int xpo_sim_parse(const char *buf, unsigned int *vals,
+			 unsigned int max_vals)
+{
+	char *copy, *cur, *tok;
+	unsigned int n = 0;
+	int ret = 0;
+
+	copy = kstrndup(buf, PAGE_SIZE, GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	cur = strim(copy);
+	while ((tok = strsep(&cur, " \t")) != NULL) {
+		if (!*tok)
+			continue;	/* runs of blanks */
+		if (n == max_vals) {
+			ret = -EINVAL;
+			break;
+		}
+		ret = kstrtouint(tok, n == 2 ? 0 : 10, &vals[n]);
+		if (ret)
+			break;
+		n++;
+	}
+	kfree(copy);
+	if (ret)
+		return -EINVAL;
+	return n ?: -EINVAL;
+}
+
+/* "B [CAGES [POPULATED]]": board B, 1-15, like board 0 but for these two */
+static ssize_t new_device_store(XPO_BUS_TYPE *bus,
+				const char *buf, size_t count)
+{
+	unsigned int vals[3] = { 0, XPO_CAGES_PER_RU, 0 };
+	struct xpo_sim_board *board;
+	unsigned long all;
+	int n, ret;
+
+	n = xpo_sim_parse(buf, vals, ARRAY_SIZE(vals));
+	if (n < 0) {
+		pr_err("new_device: expects \"BOARD [CAGES [POPULATED]]\"\n");
+		return n;
+	}
+	if (vals[0] < 1 || vals[0] > XPO_SIM_BOARD_MAX) {
+		pr_err("new_device: board %u: must be 1 to %u (0 comes with the module)\n",
+		       vals[0], XPO_SIM_BOARD_MAX);
+		return vals[0] ? -EINVAL : -EEXIST;
+	}
+	if (vals[1] < 1 || vals[1] > XPO_CAGES_PER_RU) {
+		pr_err("new_device: %u cages: must be 1 to %u\n", vals[1],
+		       XPO_CAGES_PER_RU);
+		return -EINVAL;
+	}
+	all = GENMASK(vals[1] - 1, 0);
+	if (n < 3)
+		vals[2] = all;
+	if (vals[2] & ~all) {
+		pr_err("new_device: populated 0x%x: the board has %u cages\n",
+		       vals[2], vals[1]);
+		return -EINVAL;
+	}
+
+	mutex_lock(&xpo_sim_lock);
+	if (!xpo_sim_enabled) {
+		ret = -EBUSY;
+		goto unlock;
+	}
+	if (xpo_sim_boards[vals[0]]) {
+		pr_err("new_device: board %u exists\n", vals[0]);
+		ret = -EEXIST;
+		goto unlock;
+	}
+	board = xpo_sim_board_new(vals[0], vals[1], vals[2]);
+	if (IS_ERR(board)) {
+		ret = PTR_ERR(board);
+		goto unlock;
+	}
+	xpo_sim_boards[vals[0]] = board;
+	ret = 0;
+unlock:
+	mutex_unlock(&xpo_sim_lock);
+	return ret ?: count;
+}
+static BUS_ATTR_WO(new_device);
+
+/* "B": unplug board B */
+static ssize_t del_device_store(XPO_BUS_TYPE *bus,
+				const char *buf, size_t count)
+{
+	unsigned int index;
+	int n, ret;
+
+	n = xpo_sim_parse(buf, &index, 1);
+	if (n < 0) {
+		pr_err("del_device: expects \"BOARD\"\n");
+		return n;
+	}
+	if (!index || index > XPO_SIM_BOARD_MAX) {
+		pr_err("del_device: board %u: must be 1 to %u (0 goes with the module)\n",
+		       index, XPO_SIM_BOARD_MAX);
+		return -EINVAL;
+	}
+
+	mutex_lock(&xpo_sim_lock);
+	if (!xpo_sim_enabled) {
+		ret = -EBUSY;
+	} else if (!xpo_sim_boards[index]) {
+		pr_err("del_device: no board %u\n", index);
+		ret = -ENOENT;
+	} else {
+		xpo_sim_board_del(xpo_sim_boards[index]);
+		xpo_sim_boards[index] = NULL;
+		ret = 0;
+	}
+	mutex_unlock(&xpo_sim_lock);
+	return ret ?: count;
+}
+static BUS_ATTR_WO(del_device);
+
+static struct attribute *xpo_sim_bus_attrs[] = {
+	&bus_attr_new_device.attr,
+	&bus_attr_del_device.attr,
+	NULL
+};
+ATTRIBUTE_GROUPS(xpo_sim_bus);
+
+/* The boards' bus, as netdevsim's, but with no driver: see above */
+static XPO_BUS_TYPE xpo_sim_bus = {
+	.name		= XPO_SIM_NAME,
+	.bus_groups	= xpo_sim_bus_groups,
+};
 
 static int __init xpo_sim_check_params(void)
 {
@@ -319,37 +531,77 @@ static int __init xpo_sim_check_params(void)
 	return 0;
 }
 
+/*
+ * Unplug every board, the highest number first, and wait for the last
+ * release: the boards' release function is this module's code.
+ */
+static void xpo_sim_boards_del(void)
+{
+	unsigned int i;
+
+	mutex_lock(&xpo_sim_lock);
+	xpo_sim_enabled = false;
+	for (i = XPO_SIM_BOARDS; i-- > 0; ) {
+		if (!xpo_sim_boards[i])
+			continue;
+		xpo_sim_board_del(xpo_sim_boards[i]);
+		xpo_sim_boards[i] = NULL;
+	}
+	mutex_unlock(&xpo_sim_lock);
+
+	if (refcount_dec_and_test(&xpo_sim_devs))
+		complete(&xpo_sim_devs_released);
+	wait_for_completion(&xpo_sim_devs_released);
+}
+
 static int __init xpo_sim_init(void)
 {
 	struct xpo_sim_board *board;
-	struct platform_device *pdev;
 	int ret;
+
+	/* cage device ids 16B + N, and B, within what the contract allows */
+	BUILD_BUG_ON(XPO_SIM_CAGE_ID(XPO_SIM_BOARD_MAX, XPO_CAGES_PER_RU - 1) >
+		     XPO_BOARD_MAX);
 
 	ret = xpo_sim_check_params();
 	if (ret)
 		return ret;
 
-	pdev = platform_device_register_simple(XPO_SIM_NAME, PLATFORM_DEVID_NONE,
-					       NULL, 0);
-	if (IS_ERR(pdev))
-		return PTR_ERR(pdev);
-	board = xpo_sim_board_new(pdev);
-	if (IS_ERR(board)) {
-		platform_device_unregister(pdev);
-		return PTR_ERR(board);
+	refcount_set(&xpo_sim_devs, 1);
+	ret = bus_register(&xpo_sim_bus);
+	if (ret)
+		return ret;
+	/* once per load: board 0's files, and board<B>/ of the others */
+	xpo_sim_debugfs_root = debugfs_create_dir(XPO_SIM_NAME, NULL);
+
+	mutex_lock(&xpo_sim_lock);
+	board = xpo_sim_board_new(0, cages, populated);
+	if (!IS_ERR(board)) {
+		xpo_sim_boards[0] = board;
+		xpo_sim_enabled = true;
 	}
-	xpo_sim_pdev = pdev;
-	xpo_sim_board = board;
+	mutex_unlock(&xpo_sim_lock);
+	if (IS_ERR(board)) {
+		ret = PTR_ERR(board);
+		goto err;
+	}
 	return 0;
+
+err:
+	xpo_sim_boards_del();
+	debugfs_remove_recursive(xpo_sim_debugfs_root);
+	bus_unregister(&xpo_sim_bus);
+	return ret;
 }
 module_init(xpo_sim_init);
 
 static void __exit xpo_sim_exit(void)
 {
-	xpo_sim_board_free(xpo_sim_board);
-	platform_device_unregister(xpo_sim_pdev);
+	xpo_sim_boards_del();
+	debugfs_remove_recursive(xpo_sim_debugfs_root);
+	bus_unregister(&xpo_sim_bus);
 }
 module_exit(xpo_sim_exit);
 
-MODULE_DESCRIPTION("Emulated XPO switch board: 16 cages of CMIS 5.2 modules");
+MODULE_DESCRIPTION("Emulated XPO switch boards: 16 cages of CMIS 5.2 modules each");
 MODULE_LICENSE("GPL");

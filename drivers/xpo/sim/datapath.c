@@ -155,7 +155,7 @@ static void xpo_sim_dp_enter(struct xpo_sim_cage *cage, unsigned int bank,
 		xpo_sim_nibble_set(states, l, state);
 		*changed |= BIT(l);
 	}
-	dev_dbg(cage->board->dev, "cage %u bank %u lanes 0x%02x: %s\n",
+	dev_dbg(&cage->board->dev, "cage %u bank %u lanes 0x%02x: %s\n",
 		cage->index, bank, lanes, xpo_sim_dp_names[state]);
 }
 
@@ -464,7 +464,7 @@ void xpo_sim_dp_apply(struct xpo_sim_cage *cage, unsigned int bank, u8 lanes,
 		}
 		xpo_sim_nibble_set(config, l, status[l]);
 	}
-	dev_dbg(cage->board->dev, "cage %u bank %u: %s 0x%02x: status %*phN\n",
+	dev_dbg(&cage->board->dev, "cage %u bank %u: %s 0x%02x: status %*phN\n",
 		cage->index, bank, immediate ? "ApplyImmediate" : "ApplyDPInit",
 		lanes, CMIS_LANES_PER_BANK / 2, config);
 }

@@ -663,25 +663,58 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 	xpo_sim_debugfs_thermal_cage(cage, dir);
 }
 
-/* debugfs is best effort: the board works without it */
-void xpo_sim_debugfs_init(struct xpo_sim_board *board)
+/**
+ * xpo_sim_debugfs_init() - the board's debugfs files
+ * @board: the board
+ * @root: the module's directory, /sys/kernel/debug/xpo_sim
+ *
+ * Board 0's files are in @root itself, where the single-board emulator had
+ * them; board B's are in @root/board<B>, so that the two layouts nest
+ * without clashing (no cage directory is named board<B>).
+ *
+ * debugfs is best effort: the board works without it.
+ */
+void xpo_sim_debugfs_init(struct xpo_sim_board *board, struct dentry *root)
 {
-	struct dentry *root;
+	struct dentry *dir = root;
+	char name[16];
 	unsigned int i;
 
-	root = debugfs_create_dir(XPO_SIM_NAME, NULL);
-	board->debugfs = root;
-	debugfs_create_file("timing", 0644, root, board, &xpo_sim_timing_fops);
-	debugfs_create_file_unsafe("bus_khz", 0644, root, board,
-				   &xpo_sim_bus_khz_fops);
-	xpo_sim_debugfs_thermal_board(board, root);
+	if (board->index) {
+		snprintf(name, sizeof(name), "board%u", board->index);
+		dir = debugfs_create_dir(name, root);
+	}
+	board->debugfs = dir;
+	board->debugfs_files[0] = debugfs_create_file("timing", 0644, dir,
+						      board,
+						      &xpo_sim_timing_fops);
+	board->debugfs_files[1] =
+		debugfs_create_file_unsafe("bus_khz", 0644, dir, board,
+					   &xpo_sim_bus_khz_fops);
+	board->debugfs_files[2] = xpo_sim_debugfs_thermal_board(board, dir);
 	for (i = 0; i < board->num_cages; i++)
-		xpo_sim_debugfs_cage(&board->cages[i], root);
+		xpo_sim_debugfs_cage(&board->cages[i], dir);
 }
 
-/* Waits for every open file operation to finish */
+/*
+ * Waits for every open file operation to finish.  Board 0 shares the root
+ * with the other boards' directories: it removes only what it created.
+ */
 void xpo_sim_debugfs_exit(struct xpo_sim_board *board)
 {
-	debugfs_remove_recursive(board->debugfs);
+	unsigned int i;
+
+	if (board->index) {
+		debugfs_remove_recursive(board->debugfs);
+	} else {
+		for (i = board->num_cages; i-- > 0; )
+			debugfs_remove_recursive(board->cages[i].debugfs);
+		for (i = ARRAY_SIZE(board->debugfs_files); i-- > 0; )
+			debugfs_remove(board->debugfs_files[i]);
+	}
+	for (i = 0; i < board->num_cages; i++)
+		board->cages[i].debugfs = NULL;
+	for (i = 0; i < ARRAY_SIZE(board->debugfs_files); i++)
+		board->debugfs_files[i] = NULL;
 	board->debugfs = NULL;
 }

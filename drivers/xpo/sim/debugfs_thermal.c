@@ -23,21 +23,6 @@
 
 #include "sim.h"
 
-enum xpo_sim_thermal_knob {
-	XPO_SIM_KNOB_INLET,
-	XPO_SIM_KNOB_FLOW,
-	XPO_SIM_KNOB_POWER,
-};
-
-struct xpo_sim_knob_file {
-	struct xpo_sim_cage *cage;
-	enum xpo_sim_thermal_knob knob;
-};
-
-/* One per knob and cage, so the file knows both */
-static struct xpo_sim_knob_file
-xpo_sim_knob_files[XPO_CAGES_PER_RU][XPO_SIM_KNOB_POWER + 1];
-
 static int xpo_sim_knob_show(struct seq_file *m, void *unused)
 {
 	struct xpo_sim_knob_file *kf = m->private;
@@ -191,17 +176,17 @@ static int xpo_sim_tau_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_tau_fops, xpo_sim_tau_get, xpo_sim_tau_set,
 			 "%llu\n");
 
-void xpo_sim_debugfs_thermal_board(struct xpo_sim_board *board,
-				   struct dentry *root)
+struct dentry *xpo_sim_debugfs_thermal_board(struct xpo_sim_board *board,
+					     struct dentry *dir)
 {
-	debugfs_create_file_unsafe("thermal_tau_ms", 0644, root, board,
-				   &xpo_sim_tau_fops);
+	return debugfs_create_file_unsafe("thermal_tau_ms", 0644, dir, board,
+					  &xpo_sim_tau_fops);
 }
 
 void xpo_sim_debugfs_thermal_cage(struct xpo_sim_cage *cage,
 				  struct dentry *dir)
 {
-	static const char * const names[] = {
+	static const char * const names[XPO_SIM_KNOBS] = {
 		[XPO_SIM_KNOB_INLET] = "coolant_inlet_mdegc",
 		[XPO_SIM_KNOB_FLOW] = "coolant_flow_mlpm",
 		[XPO_SIM_KNOB_POWER] = "power_mw",
@@ -209,8 +194,7 @@ void xpo_sim_debugfs_thermal_cage(struct xpo_sim_cage *cage,
 	unsigned int k;
 
 	for (k = 0; k < ARRAY_SIZE(names); k++) {
-		struct xpo_sim_knob_file *kf =
-			&xpo_sim_knob_files[cage->index][k];
+		struct xpo_sim_knob_file *kf = &cage->knob_files[k];
 
 		kf->cage = cage;
 		kf->knob = k;

@@ -535,13 +535,25 @@ int xpo_sim_gpio_init(struct xpo_sim_board *board)
 		 */
 		if (line < XPO_SIM_LINES_USED)
 			__set_bit(i, gpio->level);
-		if (line_names[line]) {
+		if (!line_names[line])
+			continue;
+		/* gpiolib warns about a line name another chip has */
+		if (board->index)
+			snprintf(gpio->name_buf[i], sizeof(gpio->name_buf[i]),
+				 "board%u-cage%u-%s", board->index,
+				 i / XPO_SIM_LINES_PER_CAGE, line_names[line]);
+		else
 			snprintf(gpio->name_buf[i], sizeof(gpio->name_buf[i]),
 				 "cage%u-%s", i / XPO_SIM_LINES_PER_CAGE,
 				 line_names[line]);
-			gpio->names[i] = gpio->name_buf[i];
-		}
+		gpio->names[i] = gpio->name_buf[i];
 	}
+	/* the label is how the cages' lookup tables find the chip */
+	if (board->index)
+		snprintf(gpio->label, sizeof(gpio->label), "%s%u-gpio",
+			 XPO_SIM_NAME, board->index);
+	else
+		strscpy(gpio->label, XPO_SIM_GPIO_LABEL, sizeof(gpio->label));
 
 	gpio->swnode.name = "gpio";
 	gpio->swnode.parent = &board->swnode;
@@ -550,8 +562,8 @@ int xpo_sim_gpio_init(struct xpo_sim_board *board)
 		return ret;
 	gpio->swnode_registered = true;
 
-	gc->label = XPO_SIM_GPIO_LABEL;
-	gc->parent = board->dev;
+	gc->label = gpio->label;
+	gc->parent = &board->dev;
 	gc->fwnode = software_node_fwnode(&gpio->swnode);
 	/*
 	 * Consumers must not pin this module, so that unloading the board
@@ -637,9 +649,9 @@ void xpo_sim_gpio_exit(struct xpo_sim_board *board)
 
 	if (gpio->added && !XPO_GPIOLIB_FREES_ORPHAN_IRQS &&
 	    !xpo_sim_gpio_lines_released(gpio)) {
-		dev_warn(board->dev,
+		dev_warn(&board->dev,
 			 "waiting for user space to release the lines of %s\n",
-			 XPO_SIM_GPIO_LABEL);
+			 gpio->label);
 		while (!wait_event_idle_timeout(gpio->irq_released,
 						xpo_sim_gpio_lines_released(gpio),
 						XPO_SIM_GPIO_RELEASE_POLL))

@@ -144,10 +144,16 @@ int xpo_sim_i2c_init(struct xpo_sim_cage *cage)
 	adap->class = 0;
 	adap->algo = &xpo_sim_i2c_algo;
 	adap->quirks = &xpo_sim_i2c_quirks;
-	adap->dev.parent = cage->board->dev;
+	adap->dev.parent = &cage->board->dev;
 	device_set_node(&adap->dev, software_node_fwnode(&cage->swnode));
-	snprintf(adap->name, sizeof(adap->name), "xpo_sim cage %u",
-		 cage->index);
+	/* board 0 keeps the names of the single-board emulator */
+	if (cage->board->index)
+		snprintf(adap->name, sizeof(adap->name),
+			 "xpo_sim board %u cage %u", cage->board->index,
+			 cage->index);
+	else
+		snprintf(adap->name, sizeof(adap->name), "xpo_sim cage %u",
+			 cage->index);
 	i2c_set_adapdata(adap, cage);
 
 	ret = i2c_add_adapter(adap);

@@ -171,7 +171,7 @@ static void xpo_sim_module_enter(struct xpo_sim_cage *cage,
 	u8 *lo = mod->mem.lower;
 
 	if (mod->state != state)
-		dev_dbg(cage->board->dev, "cage %u: module %s -> %s\n",
+		dev_dbg(&cage->board->dev, "cage %u: module %s -> %s\n",
 			cage->index, xpo_sim_state_names[mod->state],
 			xpo_sim_state_names[state]);
 	mod->state = state;
@@ -219,7 +219,7 @@ static void xpo_sim_module_boot(struct xpo_sim_cage *cage)
 	mod->state = CMIS_MODULE_LOWPWR;
 	/* live values from the thermal model before anyone can read */
 	xpo_sim_thermal_boot(cage);
-	dev_dbg(cage->board->dev, "cage %u: module boots (%s)\n", cage->index,
+	dev_dbg(&cage->board->dev, "cage %u: module boots (%s)\n", cage->index,
 		mod->pers->name);
 	xpo_sim_module_enter(cage, CMIS_MODULE_LOWPWR);
 	xpo_sim_cage_kick(cage, 0);
@@ -594,7 +594,7 @@ int xpo_sim_module_write(struct xpo_sim_cage *cage, const u8 *buf, u16 len)
 		xpo_sim_module_write_byte(mod, mod->offset++, buf[i], &w);
 
 	if (w.actions & XPO_SIM_ACT_RESET) {
-		dev_dbg(cage->board->dev, "cage %u: module software reset\n",
+		dev_dbg(&cage->board->dev, "cage %u: module software reset\n",
 			cage->index);
 		xpo_sim_module_halt(cage);
 		xpo_sim_module_boot(cage);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * xpo_sim: an emulated 1RU XPO switch board.
+ * xpo_sim: emulated 1RU XPO switch boards, one per board device on the
+ * xpo_sim bus (board.c).
  *
- * The board is a plain board driver: it registers one I2C adapter per cage,
+ * Each board is a plain board driver: it registers one I2C adapter per cage,
  * one GPIO chip (with an interrupt controller) carrying every cage's control
  * lines, and one "xpo_cage" platform device per cage described by software
  * node properties and a GPIO lookup table.  The cage core finds everything
@@ -17,6 +18,7 @@
 
 #include <linux/atomic.h>
 #include <linux/bitmap.h>
+#include <linux/device.h>
 #include <linux/gpio/driver.h>
 #include <linux/gpio/machine.h>
 #include <linux/i2c.h>
@@ -33,6 +35,17 @@
 
 #define XPO_SIM_NAME			"xpo_sim"
 #define XPO_SIM_GPIO_LABEL		"xpo_sim-gpio"
+
+/*
+ * Boards 0 to XPO_SIM_BOARD_MAX.  Board 0 comes with the module (module
+ * parameters) and keeps the names of the single-board emulator; the others
+ * are created and deleted at run time through /sys/bus/xpo_sim/new_device
+ * and del_device.  Cage N of board B is platform device "xpo_cage" id
+ * 16B + N (XPO_SIM_CAGE_ID), unique on the platform bus.
+ */
+#define XPO_SIM_BOARD_MAX		15
+#define XPO_SIM_BOARDS			(XPO_SIM_BOARD_MAX + 1)
+#define XPO_SIM_CAGE_ID(board, cage)	((board) * XPO_CAGES_PER_RU + (cage))
 
 /* Control lines of cage N are GPIO lines 8N + enum xpo_sim_line */
 enum xpo_sim_line {
@@ -270,6 +283,21 @@ struct xpo_sim_thermal {
 #define XPO_SIM_FLOW_MLPM_MAX		10000
 #define XPO_SIM_POWER_MW_MAX		500000
 
+/* The thermal knobs of a cage's debugfs (debugfs_thermal.c) */
+enum xpo_sim_thermal_knob {
+	XPO_SIM_KNOB_INLET,
+	XPO_SIM_KNOB_FLOW,
+	XPO_SIM_KNOB_POWER,
+};
+
+#define XPO_SIM_KNOBS			(XPO_SIM_KNOB_POWER + 1)
+
+/* What a knob's file is of: the file knows both the cage and the knob */
+struct xpo_sim_knob_file {
+	struct xpo_sim_cage *cage;
+	enum xpo_sim_thermal_knob knob;
+};
+
 /*
  * One cage: its I2C adapter, its software node, its platform device and the
  * module it holds.
@@ -312,10 +340,11 @@ struct xpo_sim_cage {
 	bool swnode_registered;
 	struct i2c_adapter adap;
 	bool adap_added;
-	char dev_id[16];			/* "xpo_cage.<index>" */
+	char dev_id[16];			/* "xpo_cage.<id>" */
 	struct gpiod_lookup_table *lookup;
-	struct platform_device *pdev;		/* "xpo_cage.<index>" */
+	struct platform_device *pdev;	/* "xpo_cage.<XPO_SIM_CAGE_ID>" */
 	struct dentry *debugfs;
+	struct xpo_sim_knob_file knob_files[XPO_SIM_KNOBS];
 };
 
 /*
@@ -331,7 +360,9 @@ struct xpo_sim_gpio {
 	struct software_node swnode;
 	bool swnode_registered;
 	const char *names[XPO_SIM_NGPIO_MAX];
-	char name_buf[XPO_SIM_NGPIO_MAX][24];
+	/* "cage15-power-enable", "board15-cage15-power-enable" */
+	char name_buf[XPO_SIM_NGPIO_MAX][32];
+	char label[24];		/* XPO_SIM_GPIO_LABEL, "xpo_sim<B>-gpio" */
 
 	raw_spinlock_t lock;
 	DECLARE_BITMAP(level, XPO_SIM_NGPIO_MAX);	/* electrical levels */
@@ -350,13 +381,26 @@ struct xpo_sim_gpio {
 	wait_queue_head_t irq_released;
 };
 
+/*
+ * One board.  @dev is its device on the xpo_sim bus ("xpo_sim" for board
+ * 0, "xpo_sim<B>" for the others); the board is freed with it, by its
+ * release function.
+ */
 struct xpo_sim_board {
-	struct device *dev;			/* the "xpo_sim" platform device */
+	struct device dev;
+	unsigned int index;			/* board number, 0-15 */
+	char name[24];				/* dev_name(), swnode name */
 	unsigned int num_cages;
+	unsigned long populated;		/* cages seated at creation */
 	struct software_node swnode;		/* parent of the board's nodes */
 	bool swnode_registered;
 	struct xpo_sim_gpio gpio;
+	/*
+	 * The board's debugfs directory: the xpo_sim root itself for board
+	 * 0, root/board<B> for the others (xpo_sim_debugfs_init())
+	 */
 	struct dentry *debugfs;
+	struct dentry *debugfs_files[3];	/* board 0's, in the root */
 
 	/* tunables, read locklessly with READ_ONCE() */
 	enum xpo_sim_timing timing;
@@ -430,10 +474,10 @@ void xpo_sim_telemetry_publish(const struct xpo_sim_telemetry *t,
 			       bool telemetry_page, struct xpo_sim_mem *mem);
 
 /* debugfs.c, debugfs_thermal.c */
-void xpo_sim_debugfs_init(struct xpo_sim_board *board);
+void xpo_sim_debugfs_init(struct xpo_sim_board *board, struct dentry *root);
 void xpo_sim_debugfs_exit(struct xpo_sim_board *board);
-void xpo_sim_debugfs_thermal_board(struct xpo_sim_board *board,
-				   struct dentry *root);
+struct dentry *xpo_sim_debugfs_thermal_board(struct xpo_sim_board *board,
+					     struct dentry *dir);
 void xpo_sim_debugfs_thermal_cage(struct xpo_sim_cage *cage,
 				  struct dentry *dir);
 
