@@ -53,13 +53,6 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
  *                              power on a leak (and whatever else it
  *                              protects), so the core leaves running
  *                              modules running when it lets go of a cage
- *   "xpo,board"                u32, optional, default 0: the number of the
- *                              board (rack unit) the cage belongs to, as
- *                              the board describes itself, 0 to
- *                              XPO_BOARD_MAX
- *   "xpo,cage"                 u32, optional: the front-panel number of the
- *                              cage on its board; when absent, the platform
- *                              device id
  *
  * A single board may leave both out and number its cage devices by their
  * front-panel numbers, as the first descriptions did.  Several boards in
