@@ -208,7 +208,9 @@ static void xpo_sim_module_boot(struct xpo_sim_cage *cage)
 	struct xpo_sim_module *mod = &cage->mod;
 
 	memset(&mod->mem, 0, sizeof(mod->mem));
-	xpo_sim_personality_fill(mod->pers, cage->index, &mod->mem);
+	xpo_sim_personality_fill(mod->pers,
+				 XPO_SIM_CAGE_ID(cage->board->index, cage->index),
+				 &mod->mem);
 	mod->tlm = *mod->pers->telemetry;
 	xpo_sim_telemetry_publish(&mod->tlm, mod->pers->telemetry_page,
 				  &mod->mem);

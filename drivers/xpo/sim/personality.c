@@ -170,10 +170,15 @@ static u8 xpo_sim_checksum(const u8 *page, unsigned int first,
 	return sum;
 }
 
-/* Identity and advertising of page 00h upper: distinct for every cage */
+/*
+ * Identity and advertising of page 00h upper: distinct for every cage of
+ * every board (@id, XPO_SIM_CAGE_ID(): the serial number), dated by the
+ * cage's number on its board
+ */
 static void xpo_sim_fill_page00(const struct xpo_sim_personality *p,
-				unsigned int cage, u8 *pg)
+				unsigned int id, u8 *pg)
 {
+	unsigned int cage = id % XPO_CAGES_PER_RU;
 	char buf[CMIS_VENDOR_SN_LEN + 1];
 
 #define P00(off)	pg[(off) - CMIS_UPPER_OFFSET]
@@ -186,7 +191,7 @@ static void xpo_sim_fill_page00(const struct xpo_sim_personality *p,
 	xpo_sim_put_str(&P00(CMIS_VENDOR_REV), CMIS_VENDOR_REV_LEN,
 			p->revision);
 	snprintf(buf, sizeof(buf), "XS26%02u%s%04u", XPO_SIM_YEAR, p->tag,
-		 cage);
+		 id);
 	xpo_sim_put_str(&P00(CMIS_VENDOR_SN), CMIS_VENDOR_SN_LEN, buf);
 	/* YYMMDD: made on March 1 + cage; lot: personality and cage */
 	snprintf(buf, sizeof(buf), "%02u03%02u%c%c", XPO_SIM_YEAR, 1 + cage,
@@ -291,7 +296,8 @@ static void xpo_sim_fill_page02(u8 *pg)
 /**
  * xpo_sim_personality_fill() - the memory image of a module out of reset
  * @p: personality
- * @cage: cage number, to make the identity of every cage distinct
+ * @id: the cage's id on the emulator's bus (XPO_SIM_CAGE_ID()), to make the
+ *	identity of every cage of every board distinct
  * @mem: zeroed memory to fill
  *
  * Builds everything but the module state (00h:3), which the state machine
@@ -302,7 +308,7 @@ static void xpo_sim_fill_page02(u8 *pg)
  * a module powers up with).
  */
 void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
-			      unsigned int cage, struct xpo_sim_mem *mem)
+			      unsigned int id, struct xpo_sim_mem *mem)
 {
 	unsigned int banks = xpo_sim_personality_banks(p);
 	unsigned int i, b, n;
@@ -331,7 +337,7 @@ void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
 		d[CMIS_APP_HOST_LANE_ASSIGN] = p->apps[i].host_assign;
 	}
 
-	xpo_sim_fill_page00(p, cage, mem->page00);
+	xpo_sim_fill_page00(p, id, mem->page00);
 	xpo_sim_fill_page01(p, mem->page01);
 	xpo_sim_fill_page02(mem->page02);
 

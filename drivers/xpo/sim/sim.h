@@ -469,7 +469,7 @@ void xpo_sim_thermal_boot(struct xpo_sim_cage *cage);
 
 /* personality.c */
 void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
-			      unsigned int cage, struct xpo_sim_mem *mem);
+			      unsigned int id, struct xpo_sim_mem *mem);
 void xpo_sim_telemetry_publish(const struct xpo_sim_telemetry *t,
 			       bool telemetry_page, struct xpo_sim_mem *mem);
 
