@@ -15,8 +15,9 @@
 # its "---[ end" marker, to a pause of more than 2 s in the log (a report is
 # printed in one go), or for at most 60 lines; up to 4 lines logged within
 # 0.5 s before it are shown with it.  The messages that loading an
-# unsigned out-of-tree module prints are not reports, nor is kmemleak's
-# start-up line, nor the guest's power-off.
+# unsigned out-of-tree module prints are not reports, nor are the debug
+# kernel's start-up lines of kmemleak and RCU's lockdep checking, nor the
+# guest's power-off.
 
 function stamp(line)
 {
@@ -84,7 +85,8 @@ BEGIN {
 		  "hard LOCKUP|soft lockup|ODEBUG:"
 	# ... and the debug kernel's checkers announcing themselves at boot
 	benign = "loading out-of-tree module taints kernel|module verification failed|" \
-		 "kmemleak: Kernel memory leak detector initialized"
+		 "kmemleak: Kernel memory leak detector initialized|" \
+		 "RCU lockdep checking is enabled"
 	last = 0
 }
 
