@@ -847,12 +847,30 @@ static void xpo_cage_leave(struct xpo_cage *cage)
 			 cage->nr, xpo_sm_state_name(state));
 }
 
+/*
+ * Once stopped, the handlers no longer look at the lines, so nothing would
+ * service a level interrupt: IntL asserted by leaving (the module's state
+ * changes to low power) would fire again each time its thread returns,
+ * until devm frees it after the ports.  On a slow CPU that storm of an RT
+ * thread starves everything else on its CPU, the netdev unregistration's
+ * per-CPU flush among them.  Disabled, and waited for, before leaving.
+ */
+static void xpo_cage_quiesce_irqs(struct xpo_cage *cage)
+{
+	enum xpo_pin pin;
+
+	for (pin = 0; pin < XPO_PIN_MAX; pin++)
+		if (cage->irq[pin])
+			disable_irq(cage->irq[pin]);
+}
+
 static void xpo_cage_remove(struct platform_device *pdev)
 {
 	struct xpo_cage *cage = platform_get_drvdata(pdev);
 
 	/* the rest (the port netdevs first) is undone by devm, in reverse */
 	xpo_cage_stop(cage);
+	xpo_cage_quiesce_irqs(cage);
 	xpo_cage_leave(cage);
 }
 
@@ -864,6 +882,7 @@ static void xpo_cage_shutdown(struct platform_device *pdev)
 	if (!cage)
 		return;
 	xpo_cage_stop(cage);
+	xpo_cage_quiesce_irqs(cage);
 	xpo_cage_leave(cage);
 }
 

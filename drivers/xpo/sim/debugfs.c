@@ -515,6 +515,13 @@ static int xpo_sim_info_show(struct seq_file *m, void *unused)
 		   xpo_sim_gpio_trigger(cage, XPO_SIM_LINE_INT));
 	seq_printf(m, "leak_irq: %s\n",
 		   xpo_sim_gpio_trigger(cage, XPO_SIM_LINE_LEAK));
+	/* and how many each has delivered since the board came up */
+	seq_printf(m, "present_irqs: %u\n",
+		   xpo_sim_gpio_irq_count(cage, XPO_SIM_LINE_PRESENT));
+	seq_printf(m, "int_irqs: %u\n",
+		   xpo_sim_gpio_irq_count(cage, XPO_SIM_LINE_INT));
+	seq_printf(m, "leak_irqs: %u\n",
+		   xpo_sim_gpio_irq_count(cage, XPO_SIM_LINE_LEAK));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(xpo_sim_info);

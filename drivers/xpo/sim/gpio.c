@@ -111,10 +111,13 @@ static void xpo_sim_irq_work(struct irq_work *work)
 		   XPO_SIM_NGPIO_MAX);
 	bitmap_zero(gpio->irq_pending, XPO_SIM_NGPIO_MAX);
 	/* a level that went away before delivery is no interrupt */
-	for_each_set_bit(hwirq, fire, gpio->gc.ngpio)
+	for_each_set_bit(hwirq, fire, gpio->gc.ngpio) {
 		if ((gpio->irq_type[hwirq] & IRQ_TYPE_LEVEL_MASK) &&
 		    !xpo_sim_irq_level_active(gpio, hwirq))
 			__clear_bit(hwirq, fire);
+		else
+			gpio->irq_count[hwirq]++;
+	}
 	raw_spin_unlock(&gpio->lock);
 
 	for_each_set_bit(hwirq, fire, gpio->gc.ngpio)
@@ -416,6 +419,28 @@ const char *xpo_sim_gpio_trigger(struct xpo_sim_cage *cage,
 		name = names[test_bit(hwnum, gpio->irq_enabled)][type];
 	raw_spin_unlock_irqrestore(&gpio->lock, flags);
 	return name ?: "reserved";
+}
+
+/**
+ * xpo_sim_gpio_irq_count() - interrupts delivered on a line of a cage
+ * @cage: the cage
+ * @line: an input line
+ *
+ * Since the board came up: a host that lets a level interrupt it does not
+ * service fire without end shows here as a count that runs away.
+ */
+unsigned int xpo_sim_gpio_irq_count(struct xpo_sim_cage *cage,
+				    enum xpo_sim_line line)
+{
+	struct xpo_sim_gpio *gpio = &cage->board->gpio;
+	unsigned int hwnum = xpo_sim_hwnum(cage, line);
+	unsigned long flags;
+	unsigned int n;
+
+	raw_spin_lock_irqsave(&gpio->lock, flags);
+	n = gpio->irq_count[hwnum];
+	raw_spin_unlock_irqrestore(&gpio->lock, flags);
+	return n;
 }
 
 /*

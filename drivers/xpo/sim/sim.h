@@ -370,6 +370,8 @@ struct xpo_sim_gpio {
 	DECLARE_BITMAP(irq_enabled, XPO_SIM_NGPIO_MAX);
 	DECLARE_BITMAP(irq_pending, XPO_SIM_NGPIO_MAX);
 	u8 irq_type[XPO_SIM_NGPIO_MAX];			/* IRQ_TYPE_* */
+	/* interrupts delivered on each line since the board came up */
+	unsigned int irq_count[XPO_SIM_NGPIO_MAX];
 	unsigned int power_cycles[XPO_CAGES_PER_RU];
 	unsigned int resets[XPO_CAGES_PER_RU];
 	bool dying;		/* board going away: queue no more work */
@@ -427,6 +429,8 @@ const char *xpo_sim_gpio_trigger(struct xpo_sim_cage *cage,
 void xpo_sim_gpio_bounce(struct xpo_sim_cage *cage, enum xpo_sim_line line,
 			 unsigned int times);
 void xpo_sim_gpio_pins(struct xpo_sim_cage *cage, struct xpo_sim_pins *pins);
+unsigned int xpo_sim_gpio_irq_count(struct xpo_sim_cage *cage,
+				    enum xpo_sim_line line);
 void xpo_sim_cage_kick(struct xpo_sim_cage *cage, unsigned long delay);
 
 /* i2c.c */
