@@ -76,7 +76,7 @@ static void xpo_nl_cage_gather(struct xpo_cage *cage, struct xpo_nl_cage *c)
 	 * in ModuleReady; otherwise there are none (never old ones).
 	 */
 	if (c->id_valid)
-		c->has_tlm = !xpo_telemetry_get(cage, &c->tlm, false);
+		c->has_tlm = !xpo_telemetry_get(cage, &c->tlm, 0);
 }
 
 static u16 xpo_nl_b0_u16(const struct xpo_telemetry *t, unsigned int offset)
