@@ -186,10 +186,14 @@ enum cmis_module_state {
 #define CMIS_P11_DP_STATE_CHANGED	134	/* b<n>: lane n+1 DP state changed */
 #define CMIS_P11_TX_FAULT		135
 #define CMIS_P11_TX_LOS			136
+#define CMIS_P11_TX_CDR_LOL		137
 #define CMIS_P11_RX_LOS			147
+#define CMIS_P11_RX_CDR_LOL		148
 #define CMIS_P11_TX_POWER		154	/* u16 per lane, 0.1 uW */
 #define CMIS_P11_TX_BIAS		170	/* u16 per lane, 2 uA */
 #define CMIS_P11_RX_POWER		186	/* u16 per lane, 0.1 uW */
+#define CMIS_P11_LANE_MON		CMIS_P11_TX_POWER  /* 154-201 */
+#define CMIS_P11_LANE_MON_LEN		48
 #define CMIS_P11_CONFIG_STATUS		202	/* 202-205: a nibble per lane */
 #define CMIS_P11_ACTIVE_DPCONFIG	206	/* 206-213 */
 #define CMIS_P11_DPINIT_PENDING		235

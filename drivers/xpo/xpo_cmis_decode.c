@@ -392,3 +392,49 @@ const char *xpo_cmis_lane_flag_name(unsigned int index)
 	return xpo_cmis_lane_flags[index];
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_lane_flag_name);
+
+/**
+ * xpo_cmis_decode_lane() - one lane's monitors and flags
+ * @out: the lane
+ * @mon: 11h:154-201 of its bank (CMIS_P11_LANE_MON_LEN bytes)
+ * @flags: 11h:134-152 of its bank (CMIS_P11_LANE_FLAGS_LEN bytes), the
+ *	bits latched; NULL for none
+ * @mon_support: 01h:160, which monitors the module has and the Tx bias
+ *	multiplier (b4-3: x1, x2, x4; 11b is reserved: no bias then)
+ * @lane: lane in the bank, 0-7
+ *
+ * Powers are u16 in 0.1 uW (so nW are exact), the bias a u16 in 2 uA
+ * times the multiplier.
+ */
+void xpo_cmis_decode_lane(struct xpo_cmis_lane *out, const u8 *mon,
+			  const u8 *flags, u8 mon_support, unsigned int lane)
+{
+	unsigned int mul = FIELD_GET(CMIS_P01_MON_TX_BIAS_MUL, mon_support);
+	unsigned int i;
+
+	memset(out, 0, sizeof(*out));
+	if (lane >= CMIS_LANES_PER_BANK)
+		return;
+	out->has_tx_power = mon_support & CMIS_P01_MON_TX_POWER;
+	out->has_tx_bias = (mon_support & CMIS_P01_MON_TX_BIAS) && mul < 3;
+	out->has_rx_power = mon_support & CMIS_P01_MON_RX_POWER;
+	out->tx_power_nw = 100 *
+		get_unaligned_be16(&mon[CMIS_P11_TX_POWER - CMIS_P11_LANE_MON +
+					2 * lane]);
+	out->tx_bias_ua = (2U << mul) *
+		get_unaligned_be16(&mon[CMIS_P11_TX_BIAS - CMIS_P11_LANE_MON +
+					2 * lane]);
+	out->rx_power_nw = 100 *
+		get_unaligned_be16(&mon[CMIS_P11_RX_POWER - CMIS_P11_LANE_MON +
+					2 * lane]);
+	if (!out->has_tx_power)
+		out->tx_power_nw = 0;
+	if (!out->has_tx_bias)
+		out->tx_bias_ua = 0;
+	if (!out->has_rx_power)
+		out->rx_power_nw = 0;
+	for (i = 0; flags && i < CMIS_P11_LANE_FLAGS_LEN; i++)
+		if (flags[i] & BIT(lane))
+			out->flags |= BIT(i);
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_decode_lane);

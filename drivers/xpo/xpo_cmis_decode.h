@@ -84,6 +84,21 @@ struct xpo_identity {
 	struct xpo_cmis_thresholds thr;
 };
 
+/*
+ * One lane's monitors and latched flags (page 11h, CMIS 5.2 section 8.10),
+ * in the units the core reports: a monitor the module does not advertise
+ * (01h:160) is absent (its has_ bit false).
+ */
+struct xpo_cmis_lane {
+	bool has_tx_power;
+	bool has_tx_bias;
+	bool has_rx_power;
+	u32 tx_power_nw;	/* 11h:154 + 2n, 0.1 uW */
+	u32 tx_bias_ua;		/* 11h:170 + 2n, 2 uA x 01h:160 b4-3 */
+	u32 rx_power_nw;	/* 11h:186 + 2n, 0.1 uW */
+	u32 flags;		/* bit i: lane's bit of 11h:(134 + i) */
+};
+
 void xpo_cmis_decode_identity(struct xpo_identity *id, const u8 *lower,
 			      const u8 *page00, const u8 *page01);
 enum xpo_fault xpo_cmis_identity_check(const struct xpo_identity *id);
@@ -101,5 +116,7 @@ const char *xpo_cmis_dp_state_name(u8 state);
 unsigned int xpo_cmis_module_flag_names(const u8 *flags, const char **names,
 					unsigned int max);
 const char *xpo_cmis_lane_flag_name(unsigned int index);
+void xpo_cmis_decode_lane(struct xpo_cmis_lane *out, const u8 *mon,
+			  const u8 *flags, u8 mon_support, unsigned int lane);
 
 #endif /* _XPO_CMIS_DECODE_H */

@@ -23,6 +23,7 @@
 #include "xpo_shadow.h"
 #include "xpo_transport.h"
 #include "xpo_lease.h"
+#include "xpo_telemetry.h"
 
 struct device;
 struct attribute_group;
@@ -82,12 +83,27 @@ struct xpo_telemetry {
 	unsigned long stamp;		/* jiffies of the last read */
 	u64 refreshes;			/* reads of the module */
 	bool valid;			/* the values below are current */
-	bool thr_valid;			/* @p02 read from this module */
+	bool stale;			/* in a copy: leased, not read since */
+	bool thr_valid;			/* @p02 (and @mon_support) read */
 	bool has_page;			/* the module has page B0h */
+	u8 mon_support;			/* 01h:160, lane monitors advertised */
 	s16 temp;			/* 00h:14, 1/256 degC */
 	u16 vcc;			/* 00h:16, 100 uV */
 	u8 p02[16];			/* 02h:128-143, temp and Vcc thresholds */
 	u8 b0[XPO_TLM_LAST + 1 - XPO_TLM_FIRST];  /* B0h:128-175; 139-140 unread */
+};
+
+/*
+ * The lanes of the snapshot (xpo_telemetry.c), read with it: the monitors
+ * 11h:154-201 of every bank that has page 11h, and the lane flags
+ * 11h:134-152 the shadow handed telemetry (XPO_CLIENT_TELEMETRY), never
+ * read by telemetry: the bits that latched since the previous refresh, as
+ * whoever read them (the lanes, on IntL) saw them.
+ */
+struct xpo_telemetry_lanes {
+	unsigned int banks;		/* banks 0..banks-1 read */
+	u8 mon[XPO_BANKS][CMIS_P11_LANE_MON_LEN];
+	u8 flags[XPO_BANKS][CMIS_P11_LANE_FLAGS_LEN];
 };
 
 /* Bus access counters, under io_lock */
@@ -217,6 +233,7 @@ struct xpo_cage {
 	struct xpo_identity id;
 	bool id_valid;
 	struct xpo_telemetry tlm;
+	struct xpo_telemetry_lanes tlm_lanes;
 	unsigned int tlm_interval_ms;
 	/*
 	 * hwmon's alarms (00h:9, B0h:139, B0h:140): the bits the shadow
@@ -379,7 +396,10 @@ int xpo_module_lanes_status(struct xpo_cage *cage, u8 bank, u8 *flags,
 unsigned int xpo_telemetry_default_interval(void);
 void xpo_telemetry_forget(struct xpo_cage *cage, bool module_gone);
 int xpo_telemetry_get(struct xpo_cage *cage, struct xpo_telemetry *out,
-		      bool force);
+		      unsigned int flags);
+int xpo_telemetry_get_lanes(struct xpo_cage *cage, struct xpo_telemetry *out,
+			    struct xpo_telemetry_lanes *lanes,
+			    unsigned int flags);
 
 /* xpo_hwmon.c */
 int xpo_hwmon_register(struct xpo_cage *cage);

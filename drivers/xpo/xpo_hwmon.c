@@ -305,7 +305,7 @@ static int xpo_hwmon_read(struct device *dev, enum hwmon_sensor_types type,
 		return 0;
 	}
 
-	ret = xpo_telemetry_get(cage, &t, false);
+	ret = xpo_telemetry_get(cage, &t, 0);
 	if (ret)
 		return ret;
 	switch (type) {

@@ -76,7 +76,7 @@ static void xpo_nl_cage_gather(struct xpo_cage *cage, struct xpo_nl_cage *c)
 	 * in ModuleReady; otherwise there are none (never old ones).
 	 */
 	if (c->id_valid)
-		c->has_tlm = !xpo_telemetry_get(cage, &c->tlm, false);
+		c->has_tlm = !xpo_telemetry_get(cage, &c->tlm, 0);
 }
 
 static u16 xpo_nl_b0_u16(const struct xpo_telemetry *t, unsigned int offset)
@@ -286,12 +286,17 @@ out:
 static int xpo_nl_pre_doit(const struct XPO_GENL_OPS *ops,
 			   struct sk_buff *skb, struct genl_info *info)
 {
-	bool eeprom = ops->cmd == XPO_CMD_EEPROM_READ;
-	int attr = eeprom ? XPO_A_EEPROM_ID : XPO_A_CAGE_ID;
-	int battr = eeprom ? XPO_A_EEPROM_BOARD : XPO_A_CAGE_BOARD;
+	int attr = XPO_A_CAGE_ID, battr = XPO_A_CAGE_BOARD;
 	struct xpo_cage *cage;
 	u32 board = 0;
 
+	if (ops->cmd == XPO_CMD_EEPROM_READ) {
+		attr = XPO_A_EEPROM_ID;
+		battr = XPO_A_EEPROM_BOARD;
+	} else if (ops->cmd == XPO_CMD_LANES_GET) {
+		attr = XPO_A_LANES_ID;
+		battr = XPO_A_LANES_BOARD;
+	}
 	if (GENL_REQ_ATTR_CHECK(info, attr))
 		return -EINVAL;
 	if (info->attrs[battr])

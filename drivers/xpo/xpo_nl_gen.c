@@ -63,12 +63,18 @@ static const struct nla_policy xpo_eeprom_read_nl_policy[XPO_A_EEPROM_BOARD + 1]
 	[XPO_A_EEPROM_LENGTH] = NLA_POLICY_RANGE(NLA_U32, 1, XPO_EEPROM_LEN_MAX),
 };
 
+/* XPO_CMD_LANES_GET - do */
+static const struct nla_policy xpo_lanes_get_nl_policy[XPO_A_LANES_BOARD + 1] = {
+	[XPO_A_LANES_ID] = { .type = NLA_U32, },
+	[XPO_A_LANES_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+};
+
 /*
  * Ops table for xpo: full struct genl_ops (6.1 has no split
  * ops), merged by scripts/ynl-gen-kernel.py from the
  * generator's split ops.
  */
-const struct genl_ops xpo_nl_ops[3] = {
+const struct genl_ops xpo_nl_ops[4] = {
 	{
 		.cmd		= XPO_CMD_CAGE_GET,
 		.doit		= xpo_nl_cage_get_doit,
@@ -89,6 +95,13 @@ const struct genl_ops xpo_nl_ops[3] = {
 		.policy		= xpo_eeprom_read_nl_policy,
 		.maxattr	= XPO_A_EEPROM_BOARD,
 		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_LANES_GET,
+		.doit		= xpo_nl_lanes_get_doit,
+		.dumpit		= xpo_nl_lanes_get_dumpit,
+		.policy		= xpo_lanes_get_nl_policy,
+		.maxattr	= XPO_A_LANES_BOARD,
 	},
 };
 

@@ -34,6 +34,7 @@ enum xpo_client {
 	XPO_CLIENT_HWMON,	/* hwmon's alarms: handed 00h:9, B0h:139-140 */
 	XPO_CLIENT_CDB,		/* CDB completion: handed 00h:8 b6-7 */
 	XPO_CLIENT_HOST,	/* raw reads for user space (ethtool, netlink) */
+	XPO_CLIENT_TELEMETRY,	/* the telemetry snapshot: handed 11h:134-152 */
 	XPO_CLIENT_NUM,
 };
 

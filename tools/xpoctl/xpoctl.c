@@ -29,6 +29,8 @@ static const struct xpoctl_cmd cage_cmds[] = {
 	  "change cages: power mode policy, protection (COND: leak|flow-low|overtemp, ACTION: off|alert|low-power|power-off; flow-min in mL/min, temp-max in C, 0: none), re-arm, cage supply, module reset" },
 	{ "rearm", cmd_cage_rearm, "CAGE[,CAGE...]|all",
 	  "lift a protection trip (refused while its cause is present)" },
+	{ "lanes", cmd_cage_lanes, "[CAGE]",
+	  "per-lane Tx/Rx power, Tx bias and lane flags (LOS, LOL, Tx fault...) of the telemetry snapshot" },
 	{ NULL }
 };
 

@@ -26,6 +26,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "xpo_compat.h"
 #include "sim.h"
 
 /* Longest token a write may carry, newline included */
@@ -630,6 +631,99 @@ unlock:
 }
 DEFINE_SHOW_ATTRIBUTE(xpo_sim_lanes);
 
+/*
+ * cage<N>/lane_fault: write "LANE COND 0|1" (LANE the host lane 0-63, COND
+ * tx-fault, tx-los, tx-cdr-lol, rx-los or rx-cdr-lol) to start or end a
+ * lane condition; reads "lane N COND" for each condition present.
+ */
+static int xpo_sim_lane_fault_show(struct seq_file *m, void *unused)
+{
+	struct xpo_sim_cage *cage = m->private;
+	unsigned int l, c;
+
+	mutex_lock(&cage->lock);
+	for (l = 0; l < XPO_LANES; l++)
+		for (c = 0; c < XPO_SIM_LANE_CONDS; c++)
+			if (cage->lane_cond[l] & BIT(c))
+				seq_printf(m, "lane %u %s\n", l,
+					   xpo_sim_lane_cond_names[c]);
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+
+static int xpo_sim_lane_fault_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, xpo_sim_lane_fault_show, inode->i_private);
+}
+
+static ssize_t xpo_sim_lane_fault_write(struct file *file,
+					const char __user *ubuf, size_t count,
+					loff_t *ppos)
+{
+	struct xpo_sim_cage *cage =
+		((struct seq_file *)file->private_data)->private;
+	char buf[XPO_SIM_DBG_TOKEN_MAX + 1], name[XPO_SIM_DBG_TOKEN_MAX + 1];
+	unsigned int lane, on;
+	int ret, cond;
+
+	ret = xpo_sim_dbg_get_token(ubuf, count, ppos, buf);
+	if (ret)
+		return ret;
+	if (sscanf(buf, "%u %32s %u", &lane, name, &on) != 3 || on > 1 ||
+	    lane >= XPO_LANES)
+		return -EINVAL;
+	cond = __sysfs_match_string(xpo_sim_lane_cond_names,
+				    XPO_SIM_LANE_CONDS, name);
+	if (cond < 0)
+		return -EINVAL;
+	mutex_lock(&cage->lock);
+	ret = xpo_sim_lane_cond_set(cage, lane, cond, on);
+	mutex_unlock(&cage->lock);
+	return ret ? ret : count;
+}
+
+static const struct file_operations xpo_sim_lane_fault_fops = {
+	.owner		= THIS_MODULE,
+	.open		= xpo_sim_lane_fault_open,
+	.read		= seq_read,
+	.write		= xpo_sim_lane_fault_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/*
+ * cage<N>/lane_monitors: one line per lane the module implements,
+ *   lane <n> bank <b> tx_power <raw> tx_bias <raw> rx_power <raw>
+ * the u16 of 11h:154, 170 and 186 + 2 (n % 8) as the module holds them
+ * (0.1 uW, 2 uA, 0.1 uW).
+ */
+static int xpo_sim_lane_monitors_show(struct seq_file *m, void *unused)
+{
+	struct xpo_sim_cage *cage = m->private;
+	struct xpo_sim_module *mod = &cage->mod;
+	unsigned int b, l;
+
+	mutex_lock(&cage->lock);
+	if (!xpo_sim_module_sync(cage))
+		goto unlock;
+	for (b = 0; b < mod->banks; b++) {
+		const u8 *txp = xpo_sim_p11(mod, b, CMIS_P11_TX_POWER);
+		const u8 *bias = xpo_sim_p11(mod, b, CMIS_P11_TX_BIAS);
+		const u8 *rxp = xpo_sim_p11(mod, b, CMIS_P11_RX_POWER);
+
+		for (l = 0; l < CMIS_LANES_PER_BANK; l++)
+			seq_printf(m, "lane %u bank %u tx_power %u tx_bias %u rx_power %u\n",
+				   b * CMIS_LANES_PER_BANK + l, b,
+				   get_unaligned_be16(txp + 2 * l),
+				   get_unaligned_be16(bias + 2 * l),
+				   get_unaligned_be16(rxp + 2 * l));
+	}
+unlock:
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(xpo_sim_lane_monitors);
+
 static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 				 struct dentry *root)
 {
@@ -667,6 +761,10 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 	debugfs_create_file("info", 0444, dir, cage, &xpo_sim_info_fops);
 	debugfs_create_file("mem", 0444, dir, cage, &xpo_sim_mem_fops);
 	debugfs_create_file("lanes", 0444, dir, cage, &xpo_sim_lanes_fops);
+	debugfs_create_file("lane_fault", 0644, dir, cage,
+			    &xpo_sim_lane_fault_fops);
+	debugfs_create_file("lane_monitors", 0444, dir, cage,
+			    &xpo_sim_lane_monitors_fops);
 	xpo_sim_debugfs_thermal_cage(cage, dir);
 }
 

@@ -16,6 +16,16 @@
  * +0.6 %/K and optical power -0.1 %/K away from 45 degC.  They stay well
  * within the page 02h warning thresholds (personality.c).
  *
+ * Lane conditions (debugfs lane_fault): Tx fault, Tx LOS, Tx CDR LOL,
+ * Rx LOS and Rx CDR LOL of one host lane.  The start of a condition
+ * latches the lane's bit of its flag byte (11h:135, 136, 137, 147, 148),
+ * which raises IntL unless masked (10h:213-231); the end latches nothing.
+ * While Tx fault holds, the lane's Tx power and bias read 0 (the laser is
+ * shut down); while Rx LOS holds, its Rx power reads 0 and its Rx output
+ * status bit is clear.  The conditions belong to the cage (the fibre, the
+ * far end): they stay across module resets and reinsertion, where they do
+ * not latch again.
+ *
  * Every function here runs with cage->lock held.
  */
 
@@ -89,8 +99,11 @@ void xpo_sim_monitors_publish(struct xpo_sim_cage *cage)
 
 		for (l = 0; l < CMIS_LANES_PER_BANK; l++) {
 			unsigned int i = b * CMIS_LANES_PER_BANK + l;
-			bool rx = mod->lanes[i].state == CMIS_DP_ACTIVATED;
-			bool tx = rx && !(tx_disable & BIT(l));
+			u8 cond = cage->lane_cond[i];
+			bool dp = mod->lanes[i].state == CMIS_DP_ACTIVATED;
+			bool rx = dp && !(cond & BIT(XPO_SIM_LANE_RX_LOS));
+			bool tx = dp && !(tx_disable & BIT(l)) &&
+				  !(cond & BIT(XPO_SIM_LANE_TX_FAULT));
 			u16 tx_power = 0, tx_bias = 0, rx_power = 0;
 
 			if (tx) {
@@ -124,4 +137,54 @@ void xpo_sim_monitors_publish(struct xpo_sim_cage *cage)
 		*xpo_sim_p11(mod, b, CMIS_P11_TX_OUTPUT_STATUS) = tx_status;
 		*xpo_sim_p11(mod, b, CMIS_P11_RX_OUTPUT_STATUS) = rx_status;
 	}
+}
+
+const char * const xpo_sim_lane_cond_names[XPO_SIM_LANE_CONDS] = {
+	[XPO_SIM_LANE_TX_FAULT]		= "tx-fault",
+	[XPO_SIM_LANE_TX_LOS]		= "tx-los",
+	[XPO_SIM_LANE_TX_CDR_LOL]	= "tx-cdr-lol",
+	[XPO_SIM_LANE_RX_LOS]		= "rx-los",
+	[XPO_SIM_LANE_RX_CDR_LOL]	= "rx-cdr-lol",
+};
+
+static const u8 xpo_sim_lane_cond_flag[XPO_SIM_LANE_CONDS] = {
+	[XPO_SIM_LANE_TX_FAULT]		= CMIS_P11_TX_FAULT,
+	[XPO_SIM_LANE_TX_LOS]		= CMIS_P11_TX_LOS,
+	[XPO_SIM_LANE_TX_CDR_LOL]	= CMIS_P11_TX_CDR_LOL,
+	[XPO_SIM_LANE_RX_LOS]		= CMIS_P11_RX_LOS,
+	[XPO_SIM_LANE_RX_CDR_LOL]	= CMIS_P11_RX_CDR_LOL,
+};
+
+/**
+ * xpo_sim_lane_cond_set() - a lane condition starts or ends
+ * @cage: the cage
+ * @lane: host lane, 0-63
+ * @cond: the condition
+ * @on: starts (true) or ends
+ *
+ * Return: 0, or -EINVAL for a lane beyond XPO_LANES.
+ */
+int xpo_sim_lane_cond_set(struct xpo_sim_cage *cage, unsigned int lane,
+			  enum xpo_sim_lane_cond cond, bool on)
+{
+	struct xpo_sim_module *mod = &cage->mod;
+	unsigned int bank = lane / CMIS_LANES_PER_BANK;
+	u8 bit = BIT(lane % CMIS_LANES_PER_BANK);
+	bool was;
+
+	if (lane >= XPO_LANES || cond >= XPO_SIM_LANE_CONDS)
+		return -EINVAL;
+	was = cage->lane_cond[lane] & BIT(cond);
+	if (on)
+		cage->lane_cond[lane] |= BIT(cond);
+	else
+		cage->lane_cond[lane] &= ~BIT(cond);
+	if (!xpo_sim_module_sync(cage) || bank >= mod->banks)
+		return 0;
+	if (on && !was) {
+		*xpo_sim_p11(mod, bank, xpo_sim_lane_cond_flag[cond]) |= bit;
+		xpo_sim_module_update_intl(cage);
+	}
+	xpo_sim_monitors_publish(cage);
+	return 0;
 }

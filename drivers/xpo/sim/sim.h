@@ -317,6 +317,8 @@ struct xpo_sim_cage {
 	enum xpo_sim_hold hold;			/* @lock */
 	u8 hold_dp;		/* @lock: cmis_dp_state data paths stop in, 0 none */
 	bool hold_intl;		/* @lock: IntL asserted whatever the flags */
+	/* @lock: per host lane, XPO_SIM_LANE_* conditions present (debugfs) */
+	u8 lane_cond[XPO_LANES];
 
 	/*
 	 * The module and data path state machines; queued only through
@@ -463,6 +465,24 @@ const char *xpo_sim_config_status_name(u8 status);
 
 /* monitors.c: callers hold cage->lock */
 void xpo_sim_monitors_publish(struct xpo_sim_cage *cage);
+
+/*
+ * Lane conditions (monitors.c, debugfs lane_fault): each latches its flag
+ * byte of page 11h when it starts; Tx fault darkens the lane's Tx, Rx LOS
+ * its Rx.
+ */
+enum xpo_sim_lane_cond {
+	XPO_SIM_LANE_TX_FAULT,		/* 11h:135 */
+	XPO_SIM_LANE_TX_LOS,		/* 11h:136 */
+	XPO_SIM_LANE_TX_CDR_LOL,	/* 11h:137 */
+	XPO_SIM_LANE_RX_LOS,		/* 11h:147 */
+	XPO_SIM_LANE_RX_CDR_LOL,	/* 11h:148 */
+	XPO_SIM_LANE_CONDS
+};
+
+extern const char * const xpo_sim_lane_cond_names[XPO_SIM_LANE_CONDS];
+int xpo_sim_lane_cond_set(struct xpo_sim_cage *cage, unsigned int lane,
+			  enum xpo_sim_lane_cond cond, bool on);
 
 /* thermal.c */
 void xpo_sim_thermal_init(struct xpo_sim_board *board);

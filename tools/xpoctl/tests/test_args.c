@@ -34,6 +34,7 @@ int fn(struct xpoctl *x, int argc, char **argv)			\
 STUB(cmd_cage_show)
 STUB(cmd_cage_set)
 STUB(cmd_cage_rearm)
+STUB(cmd_cage_lanes)
 STUB(cmd_module_show)
 STUB(cmd_module_eeprom)
 STUB(cmd_sensor_show)
@@ -131,6 +132,11 @@ static void test_dispatch(void **state)
 	assert_int_equal(run("c se 3 reset"), 0);
 	assert_string_equal(called, "cmd_cage_set");
 	assert_int_equal(called_argc, 2);
+
+	assert_int_equal(run("c l 5"), 0);
+	assert_string_equal(called, "cmd_cage_lanes");
+	assert_int_equal(called_argc, 1);
+	assert_string_equal(called_arg0, "5");
 
 	assert_int_equal(run("cage"), 0);	/* the first command by default */
 	assert_string_equal(called, "cmd_cage_show");

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * `xpoctl cage lanes` output: one table row per lane (powers in mW and
+ * dBm, bias in mA, the flags latched since the snapshot's previous
+ * refresh), or JSON with the kernel's exact integers (nW, µA).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <linux/xpo.h>
+
+#include "lanes_fmt.h"
+#include "table.h"
+
+/* enum xpo_lane_flag, bit by bit: the spec's names */
+static const char *const lane_flag_names[] = {
+	"dp-state-changed", "tx-fault", "tx-los", "tx-cdr-lol",
+	"tx-eq-fault", "tx-power-high-alarm", "tx-power-low-alarm",
+	"tx-power-high-warning", "tx-power-low-warning",
+	"tx-bias-high-alarm", "tx-bias-low-alarm", "tx-bias-high-warning",
+	"tx-bias-low-warning", "rx-los", "rx-cdr-lol",
+	"rx-power-high-alarm", "rx-power-low-alarm",
+	"rx-power-high-warning", "rx-power-low-warning",
+};
+
+_Static_assert(XPO_LANE_FLAG_RX_POWER_LOW_WARNING ==
+	       1 << (sizeof(lane_flag_names) / sizeof(lane_flag_names[0]) - 1),
+	       "lane flag names follow the uapi");
+
+const char *lane_flags_str(uint32_t flags, char *buf, size_t len)
+{
+	size_t used = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(lane_flag_names) / sizeof(lane_flag_names[0]);
+	     i++) {
+		int w;
+
+		if (!(flags & (1U << i)))
+			continue;
+		w = snprintf(buf + used, len - used, "%s%s", used ? "," : "",
+			     lane_flag_names[i]);
+		if (w < 0 || (size_t)w >= len - used) {
+			buf[used] = '\0';	/* whole names only */
+			break;
+		}
+		used += w;
+	}
+	if (!used)
+		snprintf(buf, len, "-");
+	return buf;
+}
+
+/* "1.5850" mW, and dBm ("2.00", "-inf" for no light) */
+static void cell_power(struct table *t, bool has, uint32_t nw, bool dbm)
+{
+	if (!has)
+		table_cell(t, "-");
+	else if (!dbm)
+		table_cell(t, "%.4f", nw / 1e6);
+	else if (!nw)
+		table_cell(t, "-inf");
+	else
+		table_cell(t, "%.2f", 10 * log10(nw / 1e6));
+}
+
+void lanes_print_table(const struct lanes_info *l, int n, FILE *out)
+{
+	static const char *const head[] = {
+		"CAGE", "LANE", "PORT", "TX mW", "TX dBm", "BIAS mA", "RX mW",
+		"RX dBm", "FLAGS",
+	};
+	static const bool right[] = {
+		true, true, true, true, true, true, true, true, false,
+	};
+	char flags[512];
+	struct table t;
+	int c, i;
+
+	for (c = 0; c < n; c++)
+		if (l[c].stale)
+			fprintf(out, "cage %u: stale, a CDB or firmware lease holds the module (snapshot %u ms old)\n",
+				l[c].id, l[c].age_ms);
+	table_init(&t, 9, head, right);
+	for (c = 0; c < n; c++) {
+		for (i = 0; i < l[c].n; i++) {
+			const struct lane_info *ln = &l[c].lane[i];
+
+			table_row(&t);
+			table_cell(&t, "%u", l[c].id);
+			table_cell(&t, "%u", ln->index);
+			table_cell(&t, "%u", ln->index / 8);
+			cell_power(&t, ln->has_tx_power, ln->tx_power_nw, false);
+			cell_power(&t, ln->has_tx_power, ln->tx_power_nw, true);
+			if (ln->has_tx_bias)
+				table_cell(&t, "%.3f", ln->tx_bias_ua / 1000.0);
+			else
+				table_cell(&t, "-");
+			cell_power(&t, ln->has_rx_power, ln->rx_power_nw, false);
+			cell_power(&t, ln->has_rx_power, ln->rx_power_nw, true);
+			table_cell(&t, "%s",
+				   lane_flags_str(ln->flags, flags, sizeof(flags)));
+		}
+	}
+	table_print(&t, out);
+	table_free(&t);
+}
+
+void lanes_print_json(const struct lanes_info *l, int n, struct jw *jw)
+{
+	unsigned int b;
+	int c, i;
+
+	jw_obj_open(jw);
+	jw_name(jw, "cages");
+	jw_arr_open(jw);
+	for (c = 0; c < n; c++) {
+		jw_obj_open(jw);
+		jw_kv_uint(jw, "board", l[c].board);
+		jw_kv_uint(jw, "cage", l[c].id);
+		jw_kv_bool(jw, "stale", l[c].stale);
+		if (l[c].has_age)
+			jw_kv_uint(jw, "age_ms", l[c].age_ms);
+		jw_name(jw, "lanes");
+		jw_arr_open(jw);
+		for (i = 0; i < l[c].n; i++) {
+			const struct lane_info *ln = &l[c].lane[i];
+
+			jw_obj_open(jw);
+			jw_kv_uint(jw, "lane", ln->index);
+			jw_kv_uint(jw, "port", ln->index / 8);
+			if (ln->has_tx_power)
+				jw_kv_uint(jw, "tx_power_nw", ln->tx_power_nw);
+			if (ln->has_tx_bias)
+				jw_kv_uint(jw, "tx_bias_ua", ln->tx_bias_ua);
+			if (ln->has_rx_power)
+				jw_kv_uint(jw, "rx_power_nw", ln->rx_power_nw);
+			jw_name(jw, "flags");
+			jw_arr_open(jw);
+			for (b = 0; b < sizeof(lane_flag_names) /
+					sizeof(lane_flag_names[0]); b++)
+				if (ln->flags & (1U << b))
+					jw_string(jw, lane_flag_names[b]);
+			jw_arr_close(jw);
+			jw_obj_close(jw);
+		}
+		jw_arr_close(jw);
+		jw_obj_close(jw);
+	}
+	jw_arr_close(jw);
+	jw_obj_close(jw);
+	jw_end(jw);
+}
