@@ -63,12 +63,18 @@ static const struct nla_policy xpo_eeprom_read_nl_policy[XPO_A_EEPROM_BOARD + 1]
 	[XPO_A_EEPROM_LENGTH] = NLA_POLICY_RANGE(NLA_U32, 1, XPO_EEPROM_LEN_MAX),
 };
 
+/* XPO_CMD_EEPROM_DUMP - dump */
+static const struct nla_policy xpo_eeprom_dump_nl_policy[XPO_A_EEPROM_BOARD + 1] = {
+	[XPO_A_EEPROM_ID] = { .type = NLA_U32, },
+	[XPO_A_EEPROM_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+};
+
 /*
  * Ops table for xpo: full struct genl_ops (6.1 has no split
  * ops), merged by scripts/ynl-gen-kernel.py from the
  * generator's split ops.
  */
-const struct genl_ops xpo_nl_ops[3] = {
+const struct genl_ops xpo_nl_ops[4] = {
 	{
 		.cmd		= XPO_CMD_CAGE_GET,
 		.doit		= xpo_nl_cage_get_doit,
@@ -87,6 +93,15 @@ const struct genl_ops xpo_nl_ops[3] = {
 		.cmd		= XPO_CMD_EEPROM_READ,
 		.doit		= xpo_nl_eeprom_read_doit,
 		.policy		= xpo_eeprom_read_nl_policy,
+		.maxattr	= XPO_A_EEPROM_BOARD,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_EEPROM_DUMP,
+		.start		= xpo_nl_eeprom_dump_start,
+		.dumpit		= xpo_nl_eeprom_dump_dumpit,
+		.done		= xpo_nl_eeprom_dump_done,
+		.policy		= xpo_eeprom_dump_nl_policy,
 		.maxattr	= XPO_A_EEPROM_BOARD,
 		.flags		= GENL_ADMIN_PERM,
 	},
