@@ -2,9 +2,9 @@
 /*
  * eeprom-read of the xpo netlink family: raw module memory of a cage, with
  * the checks of ethtool's module EEPROM by page (xpo_nl_check.c), so that
- * tools need no port netdev; eeprom-dump: all of it, in one request.  Always read from the module, never from a
- * cache: like ethtool, what was checked and what is read are one io_lock
- * section.
+ * tools need no port netdev; eeprom-dump: all of it, in one request.
+ * Always read from the module, never from a cache: like ethtool, what was
+ * checked and what is read are one io_lock section.
  */
 #include <linux/slab.h>
 #include <net/genetlink.h>
