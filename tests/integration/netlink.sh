@@ -244,6 +244,14 @@ expect_err() {
 	fi
 }
 EINVAL=22 ENODEV=19 EOPNOTSUPP=95 ERANGE=34
+# expect_dump_err: the same for an error of eeprom-dump's .start.  The 6.1
+# netlink core gives a dump's start callback no extack (cb->extack is NULL
+# there): the errno comes back, the message does not; a policy refusal,
+# made before the start, has both.
+case $(uname -r) in
+6.1.*) expect_dump_err() { expect_err "$1 (6.1: errno only)" "$2" true "$4"; } ;;
+*) expect_dump_err() { expect_err "$@"; } ;;
+esac
 expect_err "cage-get without a cage: attribute missing" $EINVAL \
 	'."miss-type" == "id"' '{"do": "cage-get", "attrs": {}}'
 expect_err "cage-get of an unknown cage" $ENODEV \
@@ -279,12 +287,12 @@ expect_err "eeprom-read without a length" $EINVAL '."miss-type" == "length"' \
 	'{"do": "eeprom-read", "attrs": {"id": 1, "offset": 8}}'
 expect_err "eeprom-read of an unknown cage" $ENODEV '."bad-attr" == ".id"' \
 	'{"do": "eeprom-read", "attrs": {"id": 16, "offset": 0, "length": 8}}'
-expect_err "eeprom-dump without a cage: attribute missing" $EINVAL \
+expect_dump_err "eeprom-dump without a cage: attribute missing" $EINVAL \
 	'."miss-type" == "id"' '{"dump": "eeprom-dump", "attrs": {}}'
-expect_err "eeprom-dump of an unknown cage" $ENODEV \
+expect_dump_err "eeprom-dump of an unknown cage" $ENODEV \
 	'.msg == "No such cage" and ."bad-attr" == ".id"' \
 	'{"dump": "eeprom-dump", "attrs": {"id": 16}}'
-expect_err "eeprom-dump of a cage of an unknown board" $ENODEV \
+expect_dump_err "eeprom-dump of a cage of an unknown board" $ENODEV \
 	'.msg == "No such cage"' \
 	'{"dump": "eeprom-dump", "attrs": {"id": 1, "board": 7}}'
 expect_err "eeprom-dump takes no page: refused, not ignored" $EINVAL \
@@ -378,7 +386,7 @@ expect_err "reset of a cage whose supply is off" $ENODEV '."bad-attr" == ".reset
 expect_err "eeprom-read of a cage whose supply is off" $ENODEV \
 	'.msg | test("power is switched off")' \
 	'{"do": "eeprom-read", "attrs": {"id": 6, "offset": 0, "length": 8}}'
-expect_err "eeprom-dump of a cage whose supply is off" $ENODEV \
+expect_dump_err "eeprom-dump of a cage whose supply is off" $ENODEV \
 	'.msg | test("power is switched off")' \
 	'{"dump": "eeprom-dump", "attrs": {"id": 6}}'
 req '{"do": "cage-set", "attrs": {"id": 6, "power": 1}}' >/dev/null
