@@ -245,9 +245,9 @@ expect_err() {
 }
 EINVAL=22 ENODEV=19 EOPNOTSUPP=95 ERANGE=34
 # expect_dump_err: the same for an error of eeprom-dump's .start.  The 6.1
-# netlink core gives a dump's start callback no extack (cb->extack is NULL
-# there): the errno comes back, the message does not; a policy refusal,
-# made before the start, has both.
+# netlink core does not report the extack a dump's start sets: the errno
+# comes back, the message does not; a policy refusal, made before the
+# start, has both.
 case $(uname -r) in
 6.1.*) expect_dump_err() { expect_err "$1 (6.1: errno only)" "$2" true "$4"; } ;;
 *) expect_dump_err() { expect_err "$@"; } ;;
