@@ -11,7 +11,8 @@ later) and the family itself.  6.1 has no split ops, so this keeps the
 policies as generated and rewrites only what 6.1 cannot take:
 
   * the split ops become one full struct genl_ops per command (the do and
-    the dump entries of a command merged; GENL_CMD_CAP_* dropped, the core
+    the dump entries of a command merged, a dump's start and done, the
+    spec's dump pre and post, kept; GENL_CMD_CAP_* dropped, the core
     sets them from doit/dumpit); a full op has no pre_doit/post_doit of its
     own, so every op must name the same ones, which the family in xpo_nl.c
     sets (this script fails otherwise);
@@ -35,6 +36,10 @@ import sys
 
 UAPI_GEN = '#include <uapi/linux/xpo.h>'
 UAPI_OURS = '#include "../../include/uapi/linux/xpo.h"'
+
+
+# The fields of a full genl_ops taken from the split ops, in this order
+FIELDS = ('cmd', 'start', 'doit', 'dumpit', 'done', 'policy', 'maxattr')
 
 
 def die(msg):
@@ -77,7 +82,7 @@ def full_ops(split):
         op = merged[cmd]
         hooks.add((f.get('pre_doit'), f.get('post_doit')) if 'doit' in f
                   else None)
-        for key in ('doit', 'dumpit', 'policy', 'maxattr'):
+        for key in FIELDS[1:]:
             if key in f:
                 if key in op and op[key] != f[key]:
                     die('%s: two different %s' % (cmd, key))
@@ -92,8 +97,7 @@ def full_ops(split):
     out = []
     for cmd in order:
         op = merged[cmd]
-        fields = [(k, op[k]) for k in ('cmd', 'doit', 'dumpit', 'policy',
-                                      'maxattr') if k in op]
+        fields = [(k, op[k]) for k in FIELDS if k in op]
         flags = sorted(op['flags'])
         if flags:
             fields.append(('flags', ' | '.join(flags)))

@@ -20,6 +20,9 @@
  *    client; bits the protection has not seen wake it at once;
  *  - at the end of a section that changed the selection, bank 0 page 0 is
  *    selected again and read back, so that other masters see page 00h;
+ *  - a full dump (__xpo_cmis_dump()) reads a plan of regions in one
+ *    section with the fewest select writes (PageSelect alone within a
+ *    bank) and ends on page 00h, read back with lower memory;
  *  - the cage's GPIOs are never read with the transport locked: on many
  *    boards they sit on an I2C expander behind the same bus.
  */
@@ -207,6 +210,26 @@ static void xpo_broker_shadow(struct xpo_cage *cage, u8 bank, u8 page,
 		xpo_protect_kick(cage);
 }
 
+/* Read what is selected, in transfers the transport takes, shadowed */
+static int xpo_broker_read(struct xpo_cage *cage, u8 bank, u8 page,
+			   unsigned int offset, u8 *p, size_t len)
+{
+	unsigned int n;
+	int ret;
+
+	while (len) {
+		n = xpo_cmis_chunk(offset, len, cage->xport->read_max);
+		ret = xpo_broker_xfer(cage, false, offset, p, n);
+		if (ret)
+			return ret;
+		xpo_broker_shadow(cage, bank, page, offset, p, n);
+		offset += n;
+		p += n;
+		len -= n;
+	}
+	return 0;
+}
+
 /**
  * __xpo_cmis_read() - read from a module, in a section
  * @cage: the cage
@@ -226,24 +249,12 @@ static void xpo_broker_shadow(struct xpo_cage *cage, u8 bank, u8 page,
 int __xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
 		    unsigned int offset, void *buf, size_t len)
 {
-	unsigned int n;
-	u8 *p = buf;
 	int ret;
 
 	ret = xpo_broker_prepare(cage, bank, page, offset, len, false);
 	if (ret)
 		return ret;
-	while (len) {
-		n = xpo_cmis_chunk(offset, len, cage->xport->read_max);
-		ret = xpo_broker_xfer(cage, false, offset, p, n);
-		if (ret)
-			return ret;
-		xpo_broker_shadow(cage, bank, page, offset, p, n);
-		offset += n;
-		p += n;
-		len -= n;
-	}
-	return 0;
+	return xpo_broker_read(cage, bank, page, offset, buf, len);
 }
 
 /**
@@ -278,6 +289,90 @@ int __xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,
 		offset += n;
 		p += n;
 		len -= n;
+	}
+	return 0;
+}
+
+/* A dump step's select write: PageSelect alone, or BankSelect too */
+static int xpo_broker_dump_select(struct xpo_cage *cage,
+				  enum xpo_cmis_sel sel, u8 bank, u8 page)
+{
+	u8 b[2] = { bank, page };
+	int ret;
+
+	if (sel == XPO_CMIS_SEL_NONE)
+		return 0;
+	/* PageSelect alone keeps the bank: only the one this section set */
+	if (sel == XPO_CMIS_SEL_PAGE &&
+	    !(cage->sel_valid && cage->sel_bank == bank))
+		sel = XPO_CMIS_SEL_BANK;
+	cage->sel_touched = true;
+	if (sel == XPO_CMIS_SEL_PAGE)
+		ret = xpo_broker_xfer(cage, true, CMIS_PAGE_SELECT, &b[1], 1);
+	else
+		ret = xpo_broker_xfer(cage, true, CMIS_BANK_SELECT, b, 2);
+	if (ret)
+		return ret;
+	cage->sel_valid = true;
+	cage->sel_bank = bank;
+	cage->sel_page = page;
+	return 0;
+}
+
+/**
+ * __xpo_cmis_dump() - read every region of a dump plan, in a section
+ * @cage: the cage
+ * @plan: from xpo_cmis_dump_plan() on the cage's advertisement
+ * @data: @plan->n times CMIS_PAGE_SIZE bytes, region i at i * 128
+ *
+ * The plan's reads in its order, each after its select write (PageSelect
+ * alone within a bank), every one through the shadow as any other read.
+ * The plan selects bank 0 page 00h before it reads lower memory last but
+ * one: bytes 126-127 of that read are the read-back that the section's end
+ * would do otherwise, so a dump that went well leaves page 00h selected
+ * without another transfer.  A module that reads back another selection
+ * fails the dump (-EIO); the section's end then selects page 00h again.
+ *
+ * Return: 0, or as __xpo_cmis_read() (the data is then incomplete).
+ */
+int __xpo_cmis_dump(struct xpo_cage *cage,
+		    const struct xpo_cmis_dump_plan *plan, u8 *data)
+{
+	const struct xpo_cmis_dump_step *s;
+	const struct xpo_cmis_region *r;
+	unsigned int k;
+	u8 *p;
+	int ret;
+
+	lockdep_assert_held(&cage->io_lock);
+	if (cage->gone || !cage->io_enabled)
+		return -ENODEV;
+	for (k = 0; k < plan->n; k++) {
+		s = &plan->step[k];
+		r = &plan->region[s->region];
+		p = data + s->region * CMIS_PAGE_SIZE;
+		ret = xpo_cmis_addr_check(&cage->adv, r->bank, r->page,
+					  r->offset, CMIS_PAGE_SIZE, false);
+		if (ret)
+			return ret;
+		ret = xpo_broker_dump_select(cage, s->sel, r->bank, r->page);
+		if (ret)
+			return ret;
+		ret = xpo_broker_read(cage, r->bank, r->page, r->offset, p,
+				      CMIS_PAGE_SIZE);
+		if (ret)
+			return ret;
+		if (r->offset || s->sel == XPO_CMIS_SEL_NONE)
+			continue;
+		/* lower memory just after the select of page 00h */
+		if (p[CMIS_BANK_SELECT] != r->bank ||
+		    p[CMIS_PAGE_SELECT] != r->page) {
+			dev_dbg(cage->dev, "page select reads %02x:%02x in a dump\n",
+				p[CMIS_BANK_SELECT], p[CMIS_PAGE_SELECT]);
+			cage->stats.errors++;
+			cage->sel_valid = false;
+			return -EIO;
+		}
 	}
 	return 0;
 }

@@ -188,3 +188,90 @@ unsigned int xpo_cmis_chunk(unsigned int offset, size_t remaining,
 	return min_t(size_t, n, CMIS_WINDOW_SIZE - offset);
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_chunk);
+
+static void xpo_cmis_dump_add(struct xpo_cmis_dump_plan *plan, u8 bank,
+			      u8 page, u8 offset)
+{
+	struct xpo_cmis_region *r;
+
+	if (plan->n >= XPO_CMIS_DUMP_MAX)	/* cannot happen: see the header */
+		return;
+	r = &plan->region[plan->n++];
+	r->bank = bank;
+	r->page = page;
+	r->offset = offset;
+}
+
+/* The fewest writes that select (bank, page) after (*bank, *page) */
+static enum xpo_cmis_sel xpo_cmis_dump_sel(bool *valid, u8 *cur_bank,
+					   u8 *cur_page, u8 bank, u8 page)
+{
+	enum xpo_cmis_sel sel = XPO_CMIS_SEL_NONE;
+
+	if (!*valid || *cur_bank != bank)
+		sel = XPO_CMIS_SEL_BANK;
+	else if (*cur_page != page)
+		sel = XPO_CMIS_SEL_PAGE;
+	*valid = true;
+	*cur_bank = bank;
+	*cur_page = page;
+	return sel;
+}
+
+/**
+ * xpo_cmis_dump_plan() - plan a full dump of a module's memory
+ * @adv: the module's advertisement
+ * @plan: filled in
+ *
+ * The regions are every (bank, page) xpo_cmis_page_exists() grants, one
+ * 128-byte read each.  The bus order needs the fewest select writes: the
+ * selection is unknown when a section starts, so the first select writes
+ * BankSelect and PageSelect; then the banks from the highest down to bank
+ * 1, each in page order (one 2-byte write when the bank changes, PageSelect
+ * alone within a bank), then bank 0: the pages that are not banked are read
+ * with bank 0 selected.  Last, bank 0 page 00h is selected again (PageSelect
+ * alone: bank 0 is selected by then) and lower memory read, whose bytes
+ * 126-127 show that the module took the selection, and page 00h after it:
+ * the select that leaves page 00h to other masters doubles as page 00h's.
+ * Flat memory has no pages to select: its two reads select nothing.
+ *
+ * Return: the number of regions, @plan->n.
+ */
+unsigned int xpo_cmis_dump_plan(const struct xpo_cmis_adv *adv,
+				struct xpo_cmis_dump_plan *plan)
+{
+	unsigned int i, b, p, k = 0;
+	u8 cur_bank = 0, cur_page = 0;
+	bool valid = false;
+	int bank;
+
+	plan->n = 0;
+	xpo_cmis_dump_add(plan, 0, 0x00, 0);
+	xpo_cmis_dump_add(plan, 0, 0x00, CMIS_UPPER_OFFSET);
+	for (p = 0x01; p <= 0xff; p++)
+		if (xpo_cmis_page_exists(adv, 0, p))
+			xpo_cmis_dump_add(plan, 0, p, CMIS_UPPER_OFFSET);
+	for (b = 1; b < min_t(unsigned int, adv->banks, XPO_BANKS); b++)
+		for (p = CMIS_FIRST_BANKED_PAGE; p <= 0xff; p++)
+			if (xpo_cmis_page_exists(adv, b, p))
+				xpo_cmis_dump_add(plan, b, p, CMIS_UPPER_OFFSET);
+
+	/* bus order: banks n-1 .. 1, bank 0, lower memory and page 00h */
+	for (bank = XPO_BANKS - 1; bank >= 0; bank--)
+		for (i = 2; i < plan->n; i++)
+			if (plan->region[i].bank == bank)
+				plan->step[k++].region = i;
+	plan->step[k++].region = 0;
+	plan->step[k++].region = 1;
+
+	for (k = 0; k < plan->n; k++) {
+		const struct xpo_cmis_region *r = &plan->region[plan->step[k].region];
+
+		plan->step[k].sel = adv->flat ? XPO_CMIS_SEL_NONE :
+				    xpo_cmis_dump_sel(&valid, &cur_bank,
+						      &cur_page, r->bank,
+						      r->page);
+	}
+	return plan->n;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_dump_plan);

@@ -116,6 +116,17 @@ static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
 #endif
 
 /*
+ * The parsed request of a dump, in its start callback: in struct
+ * genl_dumpit_info itself in 6.1, in the struct genl_info it holds from
+ * 6.6 (genl_info_dump(); the releases between are not built for).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#define XPO_GENL_DUMP_ATTRS(cb)		(genl_info_dump(cb)->attrs)
+#else
+#define XPO_GENL_DUMP_ATTRS(cb)		(genl_dumpit_info(cb)->attrs)
+#endif
+
+/*
  * The range of NLA_POLICY_FULL_RANGE() is a pointer to non-const in 6.1
  * and to const in 6.12 (the exact release between is not checked; 6.1 is
  * the only one before 6.12 we build for): declare it "static

@@ -442,6 +442,8 @@ int __xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
 		    unsigned int offset, void *buf, size_t len);
 int __xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,
 		     unsigned int offset, const void *buf, size_t len);
+int __xpo_cmis_dump(struct xpo_cage *cage,
+		    const struct xpo_cmis_dump_plan *plan, u8 *data);
 /* xpo_broker.c, no lock held (the shadow's own spinlock) */
 bool xpo_broker_take(struct xpo_cage *cage, enum xpo_client client, u8 bank,
 		     u8 page, unsigned int offset, u8 *buf, size_t len,

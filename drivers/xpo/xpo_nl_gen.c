@@ -69,12 +69,18 @@ static const struct nla_policy xpo_lanes_get_nl_policy[XPO_A_LANES_BOARD + 1] = 
 	[XPO_A_LANES_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
 };
 
+/* XPO_CMD_EEPROM_DUMP - dump */
+static const struct nla_policy xpo_eeprom_dump_nl_policy[XPO_A_EEPROM_BOARD + 1] = {
+	[XPO_A_EEPROM_ID] = { .type = NLA_U32, },
+	[XPO_A_EEPROM_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+};
+
 /*
  * Ops table for xpo: full struct genl_ops (6.1 has no split
  * ops), merged by scripts/ynl-gen-kernel.py from the
  * generator's split ops.
  */
-const struct genl_ops xpo_nl_ops[4] = {
+const struct genl_ops xpo_nl_ops[5] = {
 	{
 		.cmd		= XPO_CMD_CAGE_GET,
 		.doit		= xpo_nl_cage_get_doit,
@@ -102,6 +108,15 @@ const struct genl_ops xpo_nl_ops[4] = {
 		.dumpit		= xpo_nl_lanes_get_dumpit,
 		.policy		= xpo_lanes_get_nl_policy,
 		.maxattr	= XPO_A_LANES_BOARD,
+	},
+	{
+		.cmd		= XPO_CMD_EEPROM_DUMP,
+		.start		= xpo_nl_eeprom_dump_start,
+		.dumpit		= xpo_nl_eeprom_dump_dumpit,
+		.done		= xpo_nl_eeprom_dump_done,
+		.policy		= xpo_eeprom_dump_nl_policy,
+		.maxattr	= XPO_A_EEPROM_BOARD,
+		.flags		= GENL_ADMIN_PERM,
 	},
 };
 

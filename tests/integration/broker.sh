@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The cage core as the module's broker (Documentation/cage-core.rst, "The
-# broker"): no reader takes a latched flag from the protection or from
-# another reader; every onset of a condition is acted upon, whatever an
+# broker"): no reader (ethtool, or a full dump through xpoctl module dump)
+# takes a latched flag from the protection or from another reader; every onset of a condition is acted upon, whatever an
 # earlier alert was; an admin's power-off survives a re-arm; the leak
 # power-off does not wait for the bus; the present line is never read with
 # the bus locked.
@@ -50,11 +50,21 @@ second=$(ethtool -m xpo7p0 offset 8 length 1 raw on | od -An -tu1 | tr -d ' ')
 check "00h:8: a reader sees the state change the state machine took ($first)" \
 	test $((first & 1)) -eq 1
 check_eq "00h:8: ...once: read again, it is clear" 0 "$second"
+# The same through a full dump (eeprom-dump, xpoctl module dump -j): its
+# reads pass through the shadow as every other; cage 6 was not read yet.
+dump_b8() { "$X" -j module dump 6 | jq '.regions[0].data[8]'; }
+first=$(dump_b8)
+second=$(dump_b8)
+check "module dump: 00h:8 shows the state change the state machine took ($first)" \
+	test $((first & 1)) -eq 1
+check_eq "module dump: ...once: dumped again, it is clear" 0 "$second"
 
 # 2. A reader racing the state machine for the low-flow flag ----------------------
 # Three cages, each with a reader looping over 00h:8-13 and B0h:139-140
-# while its coolant flow drops under the module's alarm: every cage must
-# trip.  Without the shadow a reader takes the flag first most of the time.
+# while its coolant flow drops under the module's alarm, and a fourth (6)
+# with a reader looping over full dumps (eeprom-dump, which reads both in
+# one section with all the rest): every cage must trip.  Without the
+# shadow a reader takes the flag first most of the time.
 readers=()
 for c in 3 4 5; do
 	( while :; do
@@ -64,19 +74,21 @@ for c in 3 4 5; do
 	  done ) &
 	readers+=($!)
 done
+( while :; do "$X" module dump 6 > /dev/null 2>&1; done ) &
+readers+=($!)
 sleep 0.5
-for c in 3 4 5; do sim_set $c coolant_flow_mlpm 100; done
-for c in 3 4 5; do
+for c in 3 4 5 6; do sim_set $c coolant_flow_mlpm 100; done
+for c in 3 4 5 6; do
 	check "flow-low under a racing reader: cage $c tripped" \
 		wait_prot $c "tripped flow-low low-power" 10
 done
 kill "${readers[@]}" 2>/dev/null
 wait "${readers[@]}" 2>/dev/null
-for c in 3 4 5; do
+for c in 3 4 5 6; do
 	sim_set $c coolant_flow_mlpm 500
 done
 sleep 1
-for c in 3 4 5; do
+for c in 3 4 5 6; do
 	check "flow back: cage $c re-armed" "$X" cage rearm $c
 done
 

@@ -265,3 +265,18 @@ int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 	return XE_OK;
 }
 
+
+int module_dump_parse(struct xpoctl *x, int argc, char **argv,
+		      unsigned int *cage)
+{
+	unsigned long v;
+
+	if (argc < 1)
+		return usage_error(x, "module dump needs a CAGE");
+	if (argc > 1)
+		return usage_error(x, "module dump takes one CAGE");
+	if (!parse_cage(x, argv[0], &v))
+		return XE_USAGE;
+	*cage = v;
+	return XE_OK;
+}

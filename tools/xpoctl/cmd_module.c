@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * `xpoctl module show [CAGE]` decodes module memory read through the xpo
- * family's eeprom-read (no netdev needed); `xpoctl module eeprom` dumps it.
+ * family's eeprom-read (no netdev needed); `xpoctl module eeprom` dumps it;
+ * `xpoctl module dump` prints all of it, read by one eeprom-dump.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 
 #include "cage_parse.h"
 #include "cmis_decode.h"
+#include "dump_fmt.h"
 #include "nl.h"
 #include "xpoctl.h"
 
@@ -225,4 +227,67 @@ int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv)
 		hexdump(stdout, buf, a.offset, a.length);
 	}
 	return XE_OK;
+}
+
+struct dump_ctx {
+	unsigned int cage;
+	struct dump_region *r;
+	unsigned int n;
+};
+
+/* One eeprom-dump message: a region, as an eeprom-read reply */
+static int dump_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+{
+	struct dump_ctx *d = arg;
+	struct nlattr *data = tb[XPO_A_EEPROM_DATA];
+	struct dump_region *r;
+
+	(void)nlh;
+	if (d->n >= DUMP_REGIONS_MAX)
+		return -E2BIG;
+	if (!data || !tb[XPO_A_EEPROM_PAGE] || !tb[XPO_A_EEPROM_OFFSET] ||
+	    !tb[XPO_A_EEPROM_LENGTH] || nla_len(data) < 1 ||
+	    (size_t)nla_len(data) > sizeof(r->data) ||
+	    nla_get_u32(tb[XPO_A_EEPROM_LENGTH]) != (uint32_t)nla_len(data))
+		return -EBADMSG;
+	r = &d->r[d->n++];
+	r->bank = tb[XPO_A_EEPROM_BANK] ? nla_get_u8(tb[XPO_A_EEPROM_BANK]) : 0;
+	r->page = nla_get_u8(tb[XPO_A_EEPROM_PAGE]);
+	r->offset = nla_get_u32(tb[XPO_A_EEPROM_OFFSET]);
+	r->length = nla_len(data);
+	memcpy(r->data, nla_data(data), r->length);
+	return 0;
+}
+
+static int dump_build(struct nl_msg *msg, void *arg)
+{
+	const struct dump_ctx *d = arg;
+
+	return nla_put_u32(msg, XPO_A_EEPROM_ID, d->cage) ? -EMSGSIZE : 0;
+}
+
+int cmd_module_dump(struct xpoctl *x, int argc, char **argv)
+{
+	struct dump_ctx d = { 0 };
+	char what[48];
+	int ret, err;
+
+	ret = module_dump_parse(x, argc, argv, &d.cage);
+	if (ret)
+		return ret;
+	ret = xpoctl_nl(x);
+	if (ret)
+		return ret;
+	d.r = xzalloc(sizeof(*d.r) * DUMP_REGIONS_MAX);
+	snprintf(what, sizeof(what), "cage %u", d.cage);
+	err = xnl_request(x->nl, XPO_CMD_EEPROM_DUMP, true, XPO_A_EEPROM_MAX,
+			  dump_build, dump_reply, &d, what, eeprom_attr_name);
+	if (!err) {
+		if (x->json)
+			dump_print_json(&x->jw, d.cage, d.r, d.n);
+		else
+			dump_print_text(stdout, d.r, d.n);
+	}
+	free(d.r);
+	return err ? errno_exit_code(err) : XE_OK;
 }

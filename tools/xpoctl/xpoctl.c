@@ -40,6 +40,8 @@ static const struct xpoctl_cmd module_cmds[] = {
 	{ "eeprom", cmd_module_eeprom,
 	  "CAGE [page N] [bank N] [offset N] [length N] [hex|raw]",
 	  "read raw module memory" },
+	{ "dump", cmd_module_dump, "CAGE",
+	  "all of the module's memory: every page of every bank, in one request" },
 	{ NULL }
 };
 

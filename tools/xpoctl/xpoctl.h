@@ -63,6 +63,9 @@ struct eeprom_args {
 /* module eeprom's arguments (unit-tested) */
 int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 			struct eeprom_args *a);
+/* module dump's: one cage (unit-tested) */
+int module_dump_parse(struct xpoctl *x, int argc, char **argv,
+		      unsigned int *cage);
 
 /* command handlers */
 int cmd_sensor_show(struct xpoctl *x, int argc, char **argv);
@@ -74,6 +77,7 @@ int cmd_cage_rearm(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv);
 int cmd_module_show(struct xpoctl *x, int argc, char **argv);
 int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv);
+int cmd_module_dump(struct xpoctl *x, int argc, char **argv);
 int cmd_monitor(struct xpoctl *x, int argc, char **argv);
 int xpoctl_nl(struct xpoctl *x);
 

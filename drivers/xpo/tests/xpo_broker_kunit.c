@@ -5,7 +5,8 @@
  * one, chunking to the transport's limit, NACK retries and their bound,
  * the transport unlocked while the present line is looked at, and the
  * shadow: a latched byte read by one client reaches every other, and the
- * protection is woken by a reader that is not the state machine.
+ * protection is woken by a reader that is not the state machine; a full
+ * dump (__xpo_cmis_dump()): its select writes, the bytes, the shadow.
  */
 #include <kunit/device.h>
 #include <kunit/test.h>
@@ -24,6 +25,8 @@ struct fake_module {
 	u8 bank, page;			/* the module's selection */
 	int nack;			/* NACK the next N transfers */
 	unsigned int reads, writes, selects;
+	unsigned int page_selects;	/* PageSelect written alone */
+	bool stuck;			/* ignores its selects */
 	int locked;			/* > 0 inside a section */
 	unsigned int unlocked_on_failure;
 };
@@ -102,10 +105,23 @@ static int fake_write(struct xpo_transport *t, u8 offset, const u8 *buf,
 		return -ENXIO;
 	}
 	m->writes++;
+	/* BankSelect takes effect with PageSelect; both read back */
 	if (offset == CMIS_BANK_SELECT && len == 2) {
 		m->selects++;
+		if (m->stuck)
+			return 0;
 		m->bank = buf[0];
 		m->page = buf[1];
+		m->lower[CMIS_BANK_SELECT] = m->bank;
+		m->lower[CMIS_PAGE_SELECT] = m->page;
+		return 0;
+	}
+	if (offset == CMIS_PAGE_SELECT && len == 1) {
+		m->page_selects++;
+		if (m->stuck)
+			return 0;
+		m->page = buf[0];
+		m->lower[CMIS_PAGE_SELECT] = m->page;
 		return 0;
 	}
 	for (i = 0; i < len; i++) {
@@ -310,12 +326,218 @@ static void xpo_broker_test_shadow(struct kunit *test)
 	flush_work(&cage->protect_work);
 }
 
+/* What a fake module's region holds: its bank, page and offset, in a pattern */
+static u8 fake_pattern(u8 bank, u8 page, unsigned int i)
+{
+	return (u8)(bank * 37 + page * 11 + i);
+}
+
+/*
+ * A full dump: every region read once, in one section, each with the
+ * fewest select writes, page 00h selected at the end and read back with
+ * lower memory (no separate restore), the bytes as the module has them.
+ */
+static void xpo_broker_test_dump(struct kunit *test)
+{
+	struct broker_ctx *ctx = broker_setup(test);
+	struct fake_module *m = ctx->m;
+	struct xpo_cage *cage = ctx->cage;
+	struct xpo_cmis_dump_plan *plan;
+	const struct xpo_cmis_region *r;
+	unsigned int i, k, b, bad = 0;
+	u8 *data;
+	int slot;
+
+	plan = kunit_kzalloc(test, sizeof(*plan), GFP_KERNEL);
+	data = kunit_kzalloc(test, XPO_CMIS_DUMP_MAX * CMIS_PAGE_SIZE,
+			     GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, plan);
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	for (i = 0; i < CMIS_LOWER_SIZE; i++)
+		if (i < CMIS_MODULE_FLAGS || i >= CMIS_BANK_SELECT - 2)
+			m->lower[i] = 0;
+		else
+			m->lower[i] = fake_pattern(0, 0, i);
+	for (slot = 0; slot < FAKE_PAGES; slot++)
+		for (b = 0; b < XPO_BANKS; b++)
+			for (i = 0; i < CMIS_PAGE_SIZE; i++)
+				m->upper[slot][b][i] = fake_pattern(b, slot, i);
+	/* another master left page 01h selected */
+	m->page = 0x01;
+	m->lower[CMIS_PAGE_SELECT] = 0x01;
+
+	KUNIT_ASSERT_EQ(test, xpo_cmis_dump_plan(&cage->adv, plan), 21U);
+	xpo_cmis_lock(cage);
+	KUNIT_EXPECT_EQ(test, __xpo_cmis_dump(cage, plan, data), 0);
+	xpo_cmis_unlock(cage);
+
+	KUNIT_EXPECT_EQ(test, m->locked, 0);
+	KUNIT_EXPECT_EQ(test, m->reads, 21U);		/* no read-back */
+	KUNIT_EXPECT_EQ(test, m->selects, 8U);		/* one per bank */
+	KUNIT_EXPECT_EQ(test, m->page_selects, 12U);
+	KUNIT_EXPECT_EQ(test, m->writes, 20U);		/* no restore */
+	KUNIT_EXPECT_EQ(test, m->bank, 0);
+	KUNIT_EXPECT_EQ(test, m->page, 0);
+	KUNIT_EXPECT_EQ(test, cage->stats.errors, 0ULL);
+
+	for (k = 0; k < plan->n; k++) {
+		r = &plan->region[k];
+		slot = r->offset ? fake_slot(r->page) : -1;
+		for (i = 0; i < CMIS_PAGE_SIZE; i++) {
+			u8 want;
+
+			if (!r->offset)	/* 126-127: page 00h selected */
+				want = i < CMIS_MODULE_FLAGS ||
+				       i >= CMIS_BANK_SELECT - 2 ? 0 :
+				       fake_pattern(0, 0, i);
+			else
+				want = slot < 0 ? 0 :
+				       fake_pattern(r->bank, slot, i);
+			bad += data[k * CMIS_PAGE_SIZE + i] != want;
+		}
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0U);
+	flush_work(&cage->protect_work);	/* the flags woke it */
+}
+
+/* Reads are cut to the transport's limit in a dump too */
+static void xpo_broker_test_dump_chunks(struct kunit *test)
+{
+	struct broker_ctx *ctx = broker_setup(test);
+	struct xpo_cmis_dump_plan *plan;
+	u8 *data;
+
+	plan = kunit_kzalloc(test, sizeof(*plan), GFP_KERNEL);
+	data = kunit_kzalloc(test, XPO_CMIS_DUMP_MAX * CMIS_PAGE_SIZE,
+			     GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, plan);
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	ctx->m->t.read_max = 32;
+	xpo_cmis_dump_plan(&ctx->cage->adv, plan);
+	xpo_cmis_lock(ctx->cage);
+	KUNIT_EXPECT_EQ(test, __xpo_cmis_dump(ctx->cage, plan, data), 0);
+	xpo_cmis_unlock(ctx->cage);
+	KUNIT_EXPECT_EQ(test, ctx->m->reads, 21U * 4);
+}
+
+/*
+ * A module that does not take its selects: the dump fails when lower
+ * memory reads back another page, and the section ends with the restore
+ * of page 00h (write and read-back) as any other.
+ */
+static void xpo_broker_test_dump_stuck(struct kunit *test)
+{
+	struct broker_ctx *ctx = broker_setup(test);
+	struct fake_module *m = ctx->m;
+	struct xpo_cmis_dump_plan *plan;
+	u8 *data;
+
+	plan = kunit_kzalloc(test, sizeof(*plan), GFP_KERNEL);
+	data = kunit_kzalloc(test, XPO_CMIS_DUMP_MAX * CMIS_PAGE_SIZE,
+			     GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, plan);
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	m->stuck = true;
+	m->page = 0x11;
+	m->lower[CMIS_PAGE_SELECT] = 0x11;
+	xpo_cmis_dump_plan(&ctx->cage->adv, plan);
+	xpo_cmis_lock(ctx->cage);
+	KUNIT_EXPECT_EQ(test, __xpo_cmis_dump(ctx->cage, plan, data), -EIO);
+	xpo_cmis_unlock(ctx->cage);
+	KUNIT_EXPECT_EQ(test, ctx->cage->stats.errors, 2ULL);
+	KUNIT_EXPECT_EQ(test, m->selects, 8U + 1);	/* and the restore */
+	KUNIT_EXPECT_EQ(test, m->reads, 20U + 1);	/* its read-back */
+	KUNIT_EXPECT_EQ(test, m->locked, 0);
+
+	/* no module: nothing reaches the transport */
+	m->reads = 0;
+	ctx->cage->io_enabled = false;
+	xpo_cmis_lock(ctx->cage);
+	KUNIT_EXPECT_EQ(test, __xpo_cmis_dump(ctx->cage, plan, data), -ENODEV);
+	xpo_cmis_unlock(ctx->cage);
+	KUNIT_EXPECT_EQ(test, m->reads, 0U);
+}
+
+/*
+ * The latched bytes a dump reads (00h:9, B0h:139, 11h lane flags) go
+ * through the shadow: the protection is handed them and woken, the state
+ * machine and the lanes still read them, and a second dump sees them no
+ * more (each reader once).
+ */
+static void xpo_broker_test_dump_shadow(struct kunit *test)
+{
+	struct broker_ctx *ctx = broker_setup(test);
+	struct fake_module *m = ctx->m;
+	struct xpo_cage *cage = ctx->cage;
+	struct xpo_cmis_dump_plan *plan;
+	unsigned int k;
+	u8 *data, got;
+
+	plan = kunit_kzalloc(test, sizeof(*plan), GFP_KERNEL);
+	data = kunit_kzalloc(test, XPO_CMIS_DUMP_MAX * CMIS_PAGE_SIZE,
+			     GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, plan);
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	atomic_set(&fake_kicks, 0);
+	m->lower[CMIS_TEMP_VCC_FLAGS] = CMIS_FLAG_TEMP_HALARM;
+	m->upper[3][0][XPO_TLM_FLAGS - CMIS_UPPER_OFFSET] = 0x02;
+	m->upper[2][5][CMIS_P11_LANE_FLAGS - CMIS_UPPER_OFFSET] = 0x80;
+
+	xpo_cmis_dump_plan(&cage->adv, plan);
+	xpo_cmis_lock(cage);
+	KUNIT_EXPECT_EQ(test, __xpo_cmis_dump(cage, plan, data), 0);
+	xpo_cmis_unlock(cage);
+	/* the dump itself saw them, and the module's bytes are clear now */
+	KUNIT_EXPECT_EQ(test, data[CMIS_TEMP_VCC_FLAGS], CMIS_FLAG_TEMP_HALARM);
+	KUNIT_EXPECT_EQ(test, m->lower[CMIS_TEMP_VCC_FLAGS], 0);
+	for (k = 0; k < plan->n; k++)
+		if (plan->region[k].page == XPO_PAGE_TELEMETRY)
+			KUNIT_EXPECT_EQ(test, data[k * CMIS_PAGE_SIZE +
+						   XPO_TLM_FLAGS -
+						   CMIS_UPPER_OFFSET], 0x02);
+
+	/* the protection was handed both, and woken */
+	KUNIT_EXPECT_TRUE(test, xpo_broker_take(cage, XPO_CLIENT_PROTECT, 0, 0,
+						CMIS_TEMP_VCC_FLAGS, &got, 1,
+						true));
+	KUNIT_EXPECT_EQ(test, got, CMIS_FLAG_TEMP_HALARM);
+	KUNIT_EXPECT_TRUE(test, xpo_broker_take(cage, XPO_CLIENT_PROTECT, 0,
+						XPO_PAGE_TELEMETRY,
+						XPO_TLM_FLAGS, &got, 1, true));
+	KUNIT_EXPECT_EQ(test, got, 0x02);
+	flush_work(&cage->protect_work);
+	KUNIT_EXPECT_GE(test, atomic_read(&fake_kicks), 1);
+
+	/* the state machine and the lanes read them still */
+	xpo_cmis_lock_as(cage, XPO_CLIENT_SM);
+	KUNIT_EXPECT_EQ(test, __xpo_cmis_read(cage, 0, 0, CMIS_TEMP_VCC_FLAGS,
+					      &got, 1), 0);
+	xpo_cmis_unlock(cage);
+	KUNIT_EXPECT_EQ(test, got, CMIS_FLAG_TEMP_HALARM);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_LANES);
+	KUNIT_EXPECT_EQ(test, __xpo_cmis_read(cage, 5, CMIS_PAGE_LANE_STATUS,
+					      CMIS_P11_LANE_FLAGS, &got, 1), 0);
+	xpo_cmis_unlock(cage);
+	KUNIT_EXPECT_EQ(test, got, 0x80);
+
+	/* user space saw them once */
+	xpo_cmis_lock(cage);
+	KUNIT_EXPECT_EQ(test, __xpo_cmis_dump(cage, plan, data), 0);
+	xpo_cmis_unlock(cage);
+	KUNIT_EXPECT_EQ(test, data[CMIS_TEMP_VCC_FLAGS], 0);
+	flush_work(&cage->protect_work);
+}
+
 static struct kunit_case xpo_broker_test_cases[] = {
 	KUNIT_CASE(xpo_broker_test_paging),
 	KUNIT_CASE(xpo_broker_test_chunks),
 	KUNIT_CASE(xpo_broker_test_nack),
 	KUNIT_CASE(xpo_broker_test_no_module),
 	KUNIT_CASE(xpo_broker_test_shadow),
+	KUNIT_CASE(xpo_broker_test_dump),
+	KUNIT_CASE(xpo_broker_test_dump_chunks),
+	KUNIT_CASE(xpo_broker_test_dump_stuck),
+	KUNIT_CASE(xpo_broker_test_dump_shadow),
 	{}
 };
 

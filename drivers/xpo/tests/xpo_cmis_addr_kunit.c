@@ -2,7 +2,8 @@
 /*
  * KUnit: CMIS page and bank addressing (xpo_cmis_addr.c): banked pages,
  * bank limits from 01h:142 (XPO: 11b = 8 banks), advertised pages, window
- * bounds and transfer chunking.
+ * bounds, transfer chunking, and the plan of a full dump (every region
+ * read once, the fewest select writes).
  */
 #include <kunit/test.h>
 #include <linux/errno.h>
@@ -311,6 +312,155 @@ static void xpo_cmis_addr_test_write_limit(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xpo_cmis_write_limit(&adv, 0xaf), 128U);
 }
 
+/* Select writes of a plan, by kind */
+static void plan_sels(const struct xpo_cmis_dump_plan *plan,
+		      unsigned int *page, unsigned int *bank)
+{
+	unsigned int k;
+
+	*page = 0;
+	*bank = 0;
+	for (k = 0; k < plan->n; k++) {
+		*page += plan->step[k].sel == XPO_CMIS_SEL_PAGE;
+		*bank += plan->step[k].sel == XPO_CMIS_SEL_BANK;
+	}
+}
+
+/*
+ * Every step's select leaves the region's (bank, page) selected, given the
+ * selection before it (unknown at the start), and every region is read
+ * exactly once.
+ */
+static void plan_check(struct kunit *test, const struct xpo_cmis_adv *adv,
+		       const struct xpo_cmis_dump_plan *plan)
+{
+	u8 seen[XPO_CMIS_DUMP_MAX] = {};
+	int bank = -1, page = -1;
+	unsigned int k;
+
+	for (k = 0; k < plan->n; k++) {
+		const struct xpo_cmis_dump_step *s = &plan->step[k];
+		const struct xpo_cmis_region *r;
+
+		KUNIT_ASSERT_LT(test, (unsigned int)s->region, plan->n);
+		r = &plan->region[s->region];
+		KUNIT_EXPECT_EQ(test, seen[s->region]++, 0);
+		KUNIT_EXPECT_EQ(test, xpo_cmis_addr_check(adv, r->bank, r->page,
+							  r->offset, 128, false),
+				0);
+		if (s->sel == XPO_CMIS_SEL_BANK) {
+			bank = r->bank;
+			page = r->page;
+		} else if (s->sel == XPO_CMIS_SEL_PAGE) {
+			/* PageSelect alone only where the bank is known */
+			KUNIT_EXPECT_EQ(test, bank, (int)r->bank);
+			page = r->page;
+		}
+		if (adv->flat)
+			continue;
+		/* lower memory is read with page 00h selected: the read-back */
+		KUNIT_EXPECT_EQ(test, bank, (int)r->bank);
+		KUNIT_EXPECT_EQ(test, page, (int)r->page);
+	}
+}
+
+/* An XPO module, 8 banks: 21 regions, one bank write a bank */
+static void xpo_cmis_addr_test_dump_xpo(struct kunit *test)
+{
+	struct xpo_cmis_dump_plan *plan;
+	struct xpo_cmis_adv adv;
+	unsigned int pg, bk, b;
+
+	plan = kunit_kzalloc(test, sizeof(*plan), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, plan);
+	adv_from(&adv, SFF8024_ID_XPO, 0, CMIS_P01_BANKS_RESERVED, 0, 0);
+	/* lower, 00h, 01h, 02h, 10h, 11h, B0h; 10h and 11h of banks 1-7 */
+	KUNIT_ASSERT_EQ(test, xpo_cmis_dump_plan(&adv, plan), 7U + 2 * 7);
+	plan_check(test, &adv, plan);
+
+	/* reported in order: lower memory, 00h, bank 0, then banks 1-7 */
+	KUNIT_EXPECT_EQ(test, plan->region[0].offset, 0);
+	KUNIT_EXPECT_EQ(test, plan->region[1].offset, 128);
+	KUNIT_EXPECT_EQ(test, plan->region[1].page, 0x00);
+	KUNIT_EXPECT_EQ(test, plan->region[2].page, 0x01);
+	KUNIT_EXPECT_EQ(test, plan->region[3].page, 0x02);
+	KUNIT_EXPECT_EQ(test, plan->region[4].page, 0x10);
+	KUNIT_EXPECT_EQ(test, plan->region[5].page, 0x11);
+	KUNIT_EXPECT_EQ(test, plan->region[6].page, XPO_PAGE_TELEMETRY);
+	for (b = 1; b < 8; b++) {
+		KUNIT_EXPECT_EQ(test, plan->region[5 + 2 * b].bank, b);
+		KUNIT_EXPECT_EQ(test, plan->region[5 + 2 * b].page, 0x10);
+		KUNIT_EXPECT_EQ(test, plan->region[6 + 2 * b].bank, b);
+		KUNIT_EXPECT_EQ(test, plan->region[6 + 2 * b].page, 0x11);
+	}
+
+	/* the bus: bank 7 first, bank 0 last, then lower memory and 00h */
+	KUNIT_EXPECT_EQ(test, plan->region[plan->step[0].region].bank, 7);
+	KUNIT_EXPECT_EQ(test, plan->step[0].sel, XPO_CMIS_SEL_BANK);
+	KUNIT_EXPECT_EQ(test, plan->step[1].sel, XPO_CMIS_SEL_PAGE);
+	KUNIT_EXPECT_EQ(test, plan->step[19].region, 0);
+	KUNIT_EXPECT_EQ(test, plan->step[19].sel, XPO_CMIS_SEL_PAGE);
+	KUNIT_EXPECT_EQ(test, plan->step[20].region, 1);
+	KUNIT_EXPECT_EQ(test, plan->step[20].sel, XPO_CMIS_SEL_NONE);
+	/* one 2-byte write per bank; every other page change PageSelect only */
+	plan_sels(plan, &pg, &bk);
+	KUNIT_EXPECT_EQ(test, bk, 8U);
+	KUNIT_EXPECT_EQ(test, pg, 21U - 1 - 8);
+}
+
+/* One bank: a single 2-byte write, the return to 00h PageSelect only */
+static void xpo_cmis_addr_test_dump_one_bank(struct kunit *test)
+{
+	struct xpo_cmis_dump_plan *plan;
+	struct xpo_cmis_adv adv;
+	unsigned int pg, bk;
+
+	plan = kunit_kzalloc(test, sizeof(*plan), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, plan);
+	adv_from(&adv, SFF8024_ID_OSFP, 0, CMIS_P01_BANKS_1 | CMIS_P01_PAGE_03,
+		 0, 0);
+	/* lower, 00h, 01h, 02h, 03h, 10h, 11h */
+	KUNIT_ASSERT_EQ(test, xpo_cmis_dump_plan(&adv, plan), 7U);
+	plan_check(test, &adv, plan);
+	plan_sels(plan, &pg, &bk);
+	KUNIT_EXPECT_EQ(test, bk, 1U);
+	KUNIT_EXPECT_EQ(test, pg, 5U);	/* 02h, 03h, 10h, 11h, back to 00h */
+}
+
+/* Flat memory: lower memory and 00h, nothing to select */
+static void xpo_cmis_addr_test_dump_flat(struct kunit *test)
+{
+	struct xpo_cmis_dump_plan *plan;
+	struct xpo_cmis_adv adv;
+	unsigned int pg, bk;
+
+	plan = kunit_kzalloc(test, sizeof(*plan), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, plan);
+	xpo_cmis_adv_set(&adv, SFF8024_ID_QSFP_DD, CMIS_MEM_FLAT, NULL);
+	KUNIT_ASSERT_EQ(test, xpo_cmis_dump_plan(&adv, plan), 2U);
+	plan_check(test, &adv, plan);
+	plan_sels(plan, &pg, &bk);
+	KUNIT_EXPECT_EQ(test, pg + bk, 0U);
+}
+
+/* Everything advertised, 8 banks: XPO_CMIS_DUMP_MAX regions exactly */
+static void xpo_cmis_addr_test_dump_max(struct kunit *test)
+{
+	struct xpo_cmis_dump_plan *plan;
+	struct xpo_cmis_adv adv;
+	unsigned int pg, bk;
+
+	plan = kunit_kzalloc(test, sizeof(*plan), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, plan);
+	adv_from(&adv, SFF8024_ID_XPO, 0, 0xff, 0x4f, 0);
+	KUNIT_ASSERT_EQ(test, xpo_cmis_dump_plan(&adv, plan),
+			(unsigned int)XPO_CMIS_DUMP_MAX);
+	plan_check(test, &adv, plan);
+	plan_sels(plan, &pg, &bk);
+	KUNIT_EXPECT_EQ(test, bk, 8U);
+	KUNIT_EXPECT_EQ(test, pg + bk, (unsigned int)XPO_CMIS_DUMP_MAX - 1);
+}
+
 static struct kunit_case xpo_cmis_addr_test_cases[] = {
 	KUNIT_CASE(xpo_cmis_addr_test_banked),
 	KUNIT_CASE(xpo_cmis_addr_test_bank_count),
@@ -323,6 +473,10 @@ static struct kunit_case xpo_cmis_addr_test_cases[] = {
 	KUNIT_CASE(xpo_cmis_addr_test_needs_select),
 	KUNIT_CASE(xpo_cmis_addr_test_chunking),
 	KUNIT_CASE(xpo_cmis_addr_test_write_limit),
+	KUNIT_CASE(xpo_cmis_addr_test_dump_xpo),
+	KUNIT_CASE(xpo_cmis_addr_test_dump_one_bank),
+	KUNIT_CASE(xpo_cmis_addr_test_dump_flat),
+	KUNIT_CASE(xpo_cmis_addr_test_dump_max),
 	{}
 };
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The grammar: options, object and command lookup with abbreviations,
- * per-object help, keyword parsing of cage set and module eeprom, and the
- * exit codes of every refusal, each with a one-line message.  xpoctl.c and
- * args.c are linked with recording handlers instead of the netlink ones.
+ * per-object help, keyword parsing of cage set, module eeprom and module
+ * dump, and the exit codes of every refusal, each with a one-line message.
+ * xpoctl.c and args.c are linked with recording handlers instead of the
+ * netlink ones.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -37,6 +38,7 @@ STUB(cmd_cage_rearm)
 STUB(cmd_cage_lanes)
 STUB(cmd_module_show)
 STUB(cmd_module_eeprom)
+STUB(cmd_module_dump)
 STUB(cmd_sensor_show)
 STUB(cmd_driver_status)
 STUB(cmd_monitor)
@@ -145,6 +147,8 @@ static void test_dispatch(void **state)
 	assert_string_equal(called, "cmd_module_show");
 	assert_int_equal(run("mo e 1 page 1"), 0);
 	assert_string_equal(called, "cmd_module_eeprom");
+	assert_int_equal(run("mo d 1"), 0);
+	assert_string_equal(called, "cmd_module_dump");
 	assert_int_equal(run("mon"), 0);
 	assert_string_equal(called, "cmd_monitor");
 	assert_int_equal(run("s"), 0);
@@ -389,6 +393,24 @@ static void test_eeprom_parse(void **state)
 	quiet(false);
 }
 
+static void test_dump_parse(void **state)
+{
+	struct xpoctl x = { .object = "module" };
+	char *one[] = { "5" };
+	char *two[] = { "5", "6" };
+	char *bad[] = { "16" };
+	unsigned int cage = 0;
+
+	(void)state;
+	assert_int_equal(module_dump_parse(&x, 1, one, &cage), 0);
+	assert_int_equal(cage, 5);
+	quiet(true);
+	assert_int_equal(module_dump_parse(&x, 0, one, &cage), XE_USAGE);
+	assert_int_equal(module_dump_parse(&x, 2, two, &cage), XE_USAGE);
+	assert_int_equal(module_dump_parse(&x, 1, bad, &cage), XE_USAGE);
+	quiet(false);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -399,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_cage_set_parse),
 		cmocka_unit_test(test_cage_set_protect_parse),
 		cmocka_unit_test(test_eeprom_parse),
+		cmocka_unit_test(test_dump_parse),
 		cmocka_unit_test(test_parse_cage),
 	};
 
