@@ -16,11 +16,19 @@
 #           cages start together or one after another
 #
 # Reference = the module's advertised ModulePwrUp upper bound (01h:167
-# bits 3-0, CMIS table) + the bus time of the slowest cage (its bus_ns
-# counter, reset before the load); target wall / reference <= 1.1.
+# bits 3-0, CMIS table; 500 ms for the default xpo-dr8) + the bus time of
+# the slowest cage (its bus_ns counter, reset before the load): what a
+# board whose 16 modules power up together needs.  The figure is the ratio
+# wall / reference, target <= 1.1; the summary also gives the worst ratio
+# as a multiple of the target (<= 1.00 meets it).  Cages that start one
+# after another show as a probe spread of the order of the wall time;
+# cages that power up together as a spread much shorter than ModulePwrUp.
+# The wall time includes insmod itself (loading xpo.ko, its init), which
+# in a TCG guest is 100-250 ms of the reference; the guest's CPU (shared
+# by every vCPU and, on a busy host, by other guests) is in every figure.
 # ROUNDS loads (default 3), each from a fresh emulator.  BRINGUP_KO=PATH
-# measures another build of xpo.ko too, in the same guest (before/after).
-# Figures, not asserts.
+# measures another build of xpo.ko too, in the same guest (before/after;
+# BRINGUP_NAME names it, default "alt").  Figures, not asserts.
 . "$(dirname "$0")/../tests/integration/lib.sh"
 . "$(dirname "$0")/lib.inc"
 
@@ -82,7 +90,7 @@ series() {
 		{ printf "  %s: load %d: all 16 ready after %.0f ms; reference %.0f ms (PwrUp %d ms + slowest bus %.1f ms); first probe %.0f ms after insmod, probes spread over %.0f ms; %.2fx\n",
 			name, NR, $1 / 1000, $2 / 1000, $6, $3 / 1000, $5 / 1000, $4 / 1000, $1 / $2
 		  s += $1 / $2; if ($1 / $2 > m) m = $1 / $2 }
-		END { printf "  %s: wall / reference: mean %.2fx, worst %.2fx (target 1.1x)\n", name, s / NR, m }' "$work/$1"
+		END { printf "  %s: wall / reference: mean %.2fx, worst %.2fx (target 1.1x: worst at %.2f of the target)\n", name, s / NR, m, m / 1.1 }' "$work/$1"
 }
 
 echo "bringup: insmod xpo.ko to 16 cages ready, timing=realistic, $ROUNDS loads"

@@ -251,6 +251,8 @@ static void __xpo_cage_int_mask(struct xpo_cage *cage)
 	if (!cage->irq_level[XPO_PIN_INT] || cage->int_masked)
 		return;
 	cage->int_masked = true;
+	cage->int_unread = !cage->sm.present ||
+			   !xpo_sm_reads_flags(cage->sm.state);
 	disable_irq_nosync(cage->irq[XPO_PIN_INT]);
 }
 
@@ -260,14 +262,22 @@ static void __xpo_cage_int_mask(struct xpo_cage *cage)
  *
  * Called at the end of every state machine run (which reads, and so
  * clears, the flags) and by every look at the pins, so that the next
- * assertion interrupts at once rather than at the next re-check.
+ * assertion interrupts at once rather than at the next re-check.  An IntL
+ * masked while the machine did not read the flags (the module's boot
+ * flags, raised while it probes) is enabled as soon as the machine would
+ * read them, even if asserted: a module that enters ModulePwrUp right
+ * after the high power request asserts IntL again before the run ends,
+ * and its ModuleReady must not wait for the re-check.
  */
 void __xpo_cage_int_rearm(struct xpo_cage *cage)
 {
 	lockdep_assert_held(&cage->sm_lock);
-	if (!cage->int_masked || xpo_cage_int_asserted(cage))
+	if (!cage->int_masked ||
+	    !xpo_sm_int_may_unmask(cage->sm.state, xpo_cage_int_asserted(cage),
+				   cage->int_unread))
 		return;
 	cage->int_masked = false;
+	cage->int_unread = false;
 	enable_irq(cage->irq[XPO_PIN_INT]);
 }
 
@@ -671,7 +681,13 @@ static void xpo_cage_debugfs_del(void *data)
 	xpo_debugfs_cage_del(data);
 }
 
-/* After remove() stopped the machine: no carrier change races with this */
+/* A probe that fails once the machine runs stops it before the ports go */
+static void xpo_cage_stop_action(void *data)
+{
+	xpo_cage_stop(data);
+}
+
+/* After the machine stopped: no carrier change races with this */
 static void xpo_cage_ports_destroy(void *data)
 {
 	xpo_ports_destroy(data);
@@ -784,10 +800,7 @@ static int xpo_cage_probe(struct platform_device *pdev)
 	if (err)
 		return err;
 
-	err = xpo_hwmon_register(cage);
-	if (err)
-		return dev_err_probe(dev, err, "cannot register hwmon\n");
-
+	/* the leak line is watched before the machine can raise the module */
 	err = xpo_cage_get_irqs(cage);
 	if (err)
 		return err;
@@ -800,7 +813,24 @@ static int xpo_cage_probe(struct platform_device *pdev)
 	if (err)
 		return err;
 
+	/*
+	 * The module powers up while the rest registers: its ModulePwrUp
+	 * runs beside the other cages' probes (asynchronous, see
+	 * xpo_cage_driver), not after them.  Undone first on a failure below.
+	 */
 	xpo_cage_start(cage);
+	err = devm_add_action_or_reset(dev, xpo_cage_stop_action, cage);
+	if (err)
+		return err;
+
+	err = xpo_hwmon_register(cage);
+	if (err)
+		return dev_err_probe(dev, err, "cannot register hwmon\n");
+
+	err = xpo_ports_register(cage);
+	if (err)
+		return dev_err_probe(dev, err, "cannot register the port netdevs\n");
+
 	dev_dbg(dev, "cage %u on %s, %u mW, %s, %s\n", cage->nr,
 		cage->xport->name, cage->max_power_mw,
 		cage->need_poll ? "polled" : "interrupts",
@@ -899,5 +929,12 @@ struct platform_driver xpo_cage_driver = {
 	.id_table = xpo_cage_ids,
 	.driver = {
 		.name = XPO_CAGE_DRV_NAME,
+		/*
+		 * The cages of a board probe side by side, so that their
+		 * modules power up together; module init still waits for
+		 * them (do_init_module()), so insmod returns with every cage
+		 * registered.
+		 */
+		.probe_type = PROBE_PREFER_ASYNCHRONOUS,
 	},
 };

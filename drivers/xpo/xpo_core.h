@@ -201,6 +201,7 @@ struct xpo_cage {
 	unsigned long present_fed_at;	/* jiffies of the last insertion fed */
 	unsigned long present_edge_at;	/* jiffies of the last present irq, lockless */
 	bool int_masked;		/* level IntL disabled until it deasserts */
+	bool int_unread;		/* ... masked with nobody reading its flags */
 	enum xpo_power_policy power_policy;	/* survives module changes */
 	/* Lanes (xpo_lanes.c): bit b = bank b = port b */
 	u8 ports_up;			/* ports administratively up */

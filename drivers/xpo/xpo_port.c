@@ -164,13 +164,12 @@ static void xpo_port_free(struct xpo_port *port)
 	xpo_cage_put(cage);
 }
 
-/* Unregister the first @num ports of a cage and free them. */
-static void xpo_ports_remove(struct xpo_cage *cage, unsigned int num,
-			     unsigned int registered)
+/* Unregister the registered ports of a cage and free them all. */
+static void xpo_ports_remove(struct xpo_cage *cage)
 {
 	struct xpo_port *ports[XPO_PORTS_MAX];
+	unsigned int i, num = cage->num_ports;
 	LIST_HEAD(list);
-	unsigned int i;
 
 	/* the flash work, if any, fails its accesses from now on */
 	mutex_lock(&cage->io_lock);
@@ -178,8 +177,10 @@ static void xpo_ports_remove(struct xpo_cage *cage, unsigned int num,
 	mutex_unlock(&cage->io_lock);
 
 	rtnl_lock();
-	for (i = 0; i < registered; i++)
-		unregister_netdevice_queue(cage->ports[i]->netdev, &list);
+	for (i = 0; i < num; i++)
+		if (cage->ports[i]->netdev->reg_state == NETREG_REGISTERED)
+			unregister_netdevice_queue(cage->ports[i]->netdev,
+						   &list);
 	unregister_netdevice_many(&list);
 	rtnl_unlock();		/* and waits until nobody holds them */
 
@@ -201,48 +202,67 @@ static void xpo_ports_remove(struct xpo_cage *cage, unsigned int num,
 }
 
 /**
- * xpo_ports_create() - create and register a cage's port netdevs
- * @cage: the cage, before its state machine starts
+ * xpo_ports_create() - create a cage's port netdevs, not registered yet
+ * @cage: the cage, before its state machine starts (it drives their
+ *	carrier, which a netdev keeps before its registration)
  * @num: number of ports, at most XPO_PORTS_MAX
  *
- * Takes RTNL.  Return: 0 or an error, with nothing left behind.
+ * Return: 0 or an error, with nothing left behind.  xpo_ports_register()
+ * makes them visible; xpo_ports_destroy() undoes both.
  */
 int xpo_ports_create(struct xpo_cage *cage, unsigned int num)
 {
 	struct net_device *netdev;
-	unsigned int i, n;
-	int err;
+	unsigned int n;
 
 	if (num > XPO_PORTS_MAX)
 		return -EINVAL;
 	for (n = 0; n < num; n++) {
 		netdev = xpo_port_alloc(cage, n);
-		if (!netdev) {
-			err = -ENOMEM;
+		if (!netdev)
 			goto err_alloc;
-		}
 		cage->ports[n] = netdev_priv(netdev);
 	}
 	cage->num_ports = num;
-
-	for (i = 0; i < num; i++) {
-		err = register_netdev(cage->ports[i]->netdev);
-		if (err) {
-			dev_err(cage->dev, "cannot register %s: %d\n",
-				cage->ports[i]->netdev->name, err);
-			goto err_register;
-		}
-	}
 	return 0;
 
-err_register:
-	xpo_ports_remove(cage, num, i);
-	return err;
 err_alloc:
 	while (n--) {
 		xpo_port_free(cage->ports[n]);
 		cage->ports[n] = NULL;
 	}
+	return -ENOMEM;
+}
+
+/**
+ * xpo_ports_register() - register a cage's port netdevs
+ * @cage: the cage, its ports created
+ *
+ * All of them under one RTNL section.  Takes RTNL.  Return: 0, or an error
+ * with none of them registered (xpo_ports_destroy() frees them).
+ */
+int xpo_ports_register(struct xpo_cage *cage)
+{
+	LIST_HEAD(list);
+	unsigned int i;
+	int err = 0;
+
+	rtnl_lock();
+	for (i = 0; i < cage->num_ports; i++) {
+		err = register_netdevice(cage->ports[i]->netdev);
+		if (err) {
+			dev_err(cage->dev, "cannot register %s: %d\n",
+				cage->ports[i]->netdev->name, err);
+			break;
+		}
+	}
+	if (err) {
+		while (i--)
+			unregister_netdevice_queue(cage->ports[i]->netdev,
+						   &list);
+		unregister_netdevice_many(&list);
+	}
+	rtnl_unlock();
 	return err;
 }
 
@@ -255,7 +275,5 @@ err_alloc:
  */
 void xpo_ports_destroy(struct xpo_cage *cage)
 {
-	unsigned int num = cage->num_ports;
-
-	xpo_ports_remove(cage, num, num);
+	xpo_ports_remove(cage);
 }

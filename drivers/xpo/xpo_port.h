@@ -33,6 +33,7 @@ extern const struct ethtool_ops xpo_ethtool_ops;
 
 /* xpo_port.c */
 int xpo_ports_create(struct xpo_cage *cage, unsigned int num);
+int xpo_ports_register(struct xpo_cage *cage);
 void xpo_ports_destroy(struct xpo_cage *cage);
 void xpo_ports_set_carrier(struct xpo_cage *cage, u8 carrier);
 bool xpo_ports_flashing(struct xpo_cage *cage, const struct xpo_port *except);

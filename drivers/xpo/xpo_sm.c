@@ -91,6 +91,48 @@ unsigned int xpo_sm_pwrup_timeout_ms(int advertised_ms)
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_sm_pwrup_timeout_ms);
 
+/**
+ * xpo_sm_reads_flags() - does an interrupt make the machine read the flags?
+ * @state: the machine's state
+ *
+ * In low-power, powering-up, ready and fault an interrupt reads the module
+ * state and its flags, which deasserts IntL; elsewhere (no module, probing,
+ * powered off) it is not looked at.
+ */
+bool xpo_sm_reads_flags(enum xpo_sm_state state)
+{
+	switch (state) {
+	case XPO_S_LOW_POWER:
+	case XPO_S_POWERING_UP:
+	case XPO_S_READY:
+	case XPO_S_FAULT:
+		return true;
+	default:
+		return false;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_sm_reads_flags);
+
+/**
+ * xpo_sm_int_may_unmask() - may a masked level IntL be enabled again?
+ * @state: the machine's state now
+ * @asserted: IntL reads asserted
+ * @unread: it was masked while the machine did not read the flags on an
+ *	interrupt (xpo_sm_reads_flags() false then)
+ *
+ * Deasserted, always.  Asserted, only if nobody has read the flags behind
+ * it yet and the machine now would: it is not stuck, only unread (the
+ * flags a module raises as it boots, while the machine is probing), and
+ * the interrupt it fires at once is serviced.  An IntL that stays asserted
+ * after the machine read the flags waits for the re-check.
+ */
+bool xpo_sm_int_may_unmask(enum xpo_sm_state state, bool asserted,
+			   bool unread)
+{
+	return !asserted || (unread && xpo_sm_reads_flags(state));
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_sm_int_may_unmask);
+
 void xpo_sm_init(struct xpo_sm *sm, bool power_wanted)
 {
 	memset(sm, 0, sizeof(*sm));

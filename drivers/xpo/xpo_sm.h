@@ -167,6 +167,9 @@ void xpo_sm_init(struct xpo_sm *sm, bool power_wanted);
 unsigned int xpo_sm_pwrup_timeout_ms(int advertised_ms);
 void xpo_sm_step(struct xpo_sm *sm, enum xpo_sm_event event,
 		 const struct xpo_sm_input *in, struct xpo_sm_result *res);
+bool xpo_sm_reads_flags(enum xpo_sm_state state);
+bool xpo_sm_int_may_unmask(enum xpo_sm_state state, bool asserted,
+			   bool unread);
 
 const char *xpo_sm_state_name(enum xpo_sm_state state);
 const char *xpo_sm_event_name(enum xpo_sm_event event);

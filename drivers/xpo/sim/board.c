@@ -259,6 +259,12 @@ static int xpo_sim_board_create(struct xpo_sim_board *board)
 		if (ret)
 			goto err;
 	}
+	/*
+	 * The core probes its cages asynchronously, side by side: a board
+	 * plugged in (new_device) is there, cages and ports, when the write
+	 * returns, as the module's own board is once insmod returns.
+	 */
+	wait_for_device_probe();
 	xpo_sim_thermal_start(board);
 	xpo_sim_debugfs_init(board, xpo_sim_debugfs_root);
 	return 0;

@@ -970,6 +970,40 @@ static void xpo_sm_test_policy_budget(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sm.fault, XPO_FAULT_POWER_BUDGET);
 }
 
+/*
+ * xpo_sm_reads_flags() says what the machine does: an interrupt reads the
+ * module state (and so its flags) in exactly those states.
+ */
+static void xpo_sm_test_reads_flags(struct kunit *test)
+{
+	const enum xpo_sm_state *state = test->param_value;
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	sm_at(test, &sm, *state);
+	res = step(&sm, XPO_E_INTERRUPT);
+	KUNIT_EXPECT_EQ_MSG(test, !!(res.actions & XPO_A_READ_STATE),
+			    xpo_sm_reads_flags(*state), "in %s",
+			    xpo_sm_state_name(*state));
+}
+
+/*
+ * A masked IntL: deasserted, it is enabled again in every state; asserted,
+ * only if it was masked unread and the machine now reads the flags (the
+ * boot flags of a module, masked while probing, must not hold ModuleReady
+ * until the re-check); one that stayed asserted after a read waits.
+ */
+static void xpo_sm_test_int_unmask(struct kunit *test)
+{
+	const enum xpo_sm_state *state = test->param_value;
+	bool reads = xpo_sm_reads_flags(*state);
+
+	KUNIT_EXPECT_TRUE(test, xpo_sm_int_may_unmask(*state, false, false));
+	KUNIT_EXPECT_TRUE(test, xpo_sm_int_may_unmask(*state, false, true));
+	KUNIT_EXPECT_FALSE(test, xpo_sm_int_may_unmask(*state, true, false));
+	KUNIT_EXPECT_EQ(test, xpo_sm_int_may_unmask(*state, true, true), reads);
+}
+
 static struct kunit_case xpo_sm_test_cases[] = {
 	KUNIT_CASE(xpo_sm_test_names),
 	KUNIT_CASE(xpo_sm_test_init),
@@ -977,6 +1011,8 @@ static struct kunit_case xpo_sm_test_cases[] = {
 	KUNIT_CASE(xpo_sm_test_low_power_shortcuts),
 	KUNIT_CASE_PARAM(xpo_sm_test_remove, xpo_sm_states_gen_params),
 	KUNIT_CASE_PARAM(xpo_sm_test_invariants, xpo_sm_states_gen_params),
+	KUNIT_CASE_PARAM(xpo_sm_test_reads_flags, xpo_sm_states_gen_params),
+	KUNIT_CASE_PARAM(xpo_sm_test_int_unmask, xpo_sm_states_gen_params),
 	KUNIT_CASE(xpo_sm_test_probe_nack_storm),
 	KUNIT_CASE(xpo_sm_test_probe_recovers),
 	KUNIT_CASE(xpo_sm_test_bad_identity),
