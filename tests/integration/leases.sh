@@ -153,5 +153,35 @@ sim_set 7 coolant_flow_mlpm 500
 check "a reset brings it back" ethtool --reset xpo7p0 phy-shared
 check "... ready" wait_state 7 ready 20
 
+# The protection does not yield to a lease ------------------------------------
+# A quiet (CDB) lease postpones the state machine's and the telemetry's bus
+# work; the protection is silenced only by its own settings, so its watch of
+# the host's limits goes on reading the module and acts (the LPMode pin,
+# which needs no bus) while the lease is held.
+X=tools/xpoctl/xpoctl
+pstatus() {
+	"$X" -j cage show "$1" | jq -r '.cages[0].protection |
+		if .tripped then "tripped \(.reason) \(.action)" else "armed" end'
+}
+wait_pstatus() {
+	local deadline=$(($(date +%s) + ${3:-10} * XPO_TIME_SCALE))
+	until [ "$(pstatus "$1")" = "$2" ]; do
+		[ "$(date +%s)" -lt "$deadline" ] || return 1
+		sleep 0.1
+	done
+}
+check "cage 9: a host flow limit of 450 mL/min" "$X" cage set 9 flow-min 450
+check "cage 9: a CDB lease" lease 9 "cdb 60000 0"
+sim_set 9 coolant_flow_mlpm 400	# under the host's limit, over the module's alarm
+check "under the lease the watch still trips on the host's limit" \
+	wait_pstatus 9 "tripped flow-low low-power" 5
+check_eq "... and LPMode is asserted, the lease still held" "1 cdb debugfs" \
+	"$(sim_info 9 lpmode) $(cage_field 9 lease)"
+check "release" lease 9 release
+sim_set 9 coolant_flow_mlpm 500
+check "flow back: re-arm" "$X" cage rearm 9
+"$X" cage set 9 flow-min 0 >/dev/null
+check "re-armed: ready" wait_state 9 ready 20
+
 check "unload" xpo_unload
 finish
