@@ -149,7 +149,13 @@ for c in $(seq 0 $((NCAGES - 1))); do
 	before[$c]=$(cage_field "$c" telemetry_refreshes)
 	tbefore[$c]=$(cat "$SIM_DBG/cage$c/transfers")
 done
-for i in $(seq 1 100); do sensors > /dev/null 2>&1; done
+# the readers are real: every run shows all 16 modules' chips with values
+# (otherwise "no refresh" below would prove nothing)
+chips=$(sensors 2>/dev/null | grep -c '^xpo-')
+check_eq "sensors shows the 16 cages' chips" 16 "$chips"
+check_eq "...each with its case temperature" 16 \
+	"$(sensors 2>/dev/null | grep -c '^Module case: *+[0-9]')"
+for i in $(seq 1 99); do sensors > /dev/null 2>&1; done
 worst=0 bus=0
 for c in $(seq 0 $((NCAGES - 1))); do
 	d=$(($(cage_field "$c" telemetry_refreshes) - before[c]))
