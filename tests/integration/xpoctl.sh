@@ -149,7 +149,7 @@ complete_words() {
 }
 check_eq "completion of \"xpoctl c s \" offers the 16 live cages" \
 	"$(seq -s ' ' 0 15)" "$(complete_words xpoctl c s "")"
-check_eq "completion of \"xpoctl cage \" offers its commands" "show set rearm help" \
+check_eq "completion of \"xpoctl cage \" offers its commands" "show set rearm lanes help" \
 	"$(complete_words xpoctl cage "")"
 check_eq "completion of \"xpoctl c se 3 power-mode \"" "high auto" \
 	"$(complete_words xpoctl c se 3 power-mode "")"
