@@ -54,6 +54,15 @@ static int xpo_nl_eeprom_module_check(struct xpo_cage *cage,
 	}
 }
 
+/* The message for an error of a module read (eeprom-read, eeprom-dump) */
+static void xpo_nl_eeprom_read_err(struct netlink_ext_ack *extack, int err)
+{
+	if (err == -ENODEV)
+		NL_SET_ERR_MSG(extack, "No module in the cage");
+	else if (err)
+		NL_SET_ERR_MSG(extack, "Failed to read from the module");
+}
+
 static int xpo_nl_eeprom_read(struct xpo_cage *cage,
 			      const struct xpo_eeprom_req *req, void *buf,
 			      struct genl_info *info)
@@ -76,10 +85,7 @@ static int xpo_nl_eeprom_read(struct xpo_cage *cage,
 	}
 	err = __xpo_cmis_read(cage, req->bank, req->page, req->offset, buf,
 			      req->length);
-	if (err == -ENODEV)
-		NL_SET_ERR_MSG(extack, "No module in the cage");
-	else if (err)
-		NL_SET_ERR_MSG(extack, "Failed to read from the module");
+	xpo_nl_eeprom_read_err(extack, err);
 out:
 	xpo_cmis_unlock(cage);
 	return err;
@@ -173,10 +179,7 @@ static int xpo_nl_eeprom_dump_read(struct xpo_cage *cage,
 		goto out;
 	xpo_cmis_dump_plan(&cage->adv, &d->plan);
 	err = __xpo_cmis_dump(cage, &d->plan, &d->data[0][0]);
-	if (err == -ENODEV)
-		NL_SET_ERR_MSG(extack, "No module in the cage");
-	else if (err)
-		NL_SET_ERR_MSG(extack, "Failed to read from the module");
+	xpo_nl_eeprom_read_err(extack, err);
 out:
 	xpo_cmis_unlock(cage);
 	return err;
