@@ -123,9 +123,12 @@ wait_all() {
 
 # all_states: "state state ..." for every cage, for diagnostics
 all_states() {
-	local c
+	local c st
 	for c in $(seq 0 $((NCAGES - 1))); do
-		printf '%s ' "$(cage_state "$c")"
+		st=$(cage_state "$c")
+		# a fault says why: "fault(no-response)"
+		[ "$st" = fault ] && st="fault($(cage_field "$c" fault_reason))"
+		printf '%s ' "$st"
 	done
 	echo
 }
