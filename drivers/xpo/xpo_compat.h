@@ -8,8 +8,10 @@
 #define _XPO_COMPAT_H
 
 #include <linux/version.h>
+#include <linux/err.h>
 #include <linux/gpio/driver.h>
 #include <linux/platform_device.h>
+#include <linux/slab.h>
 
 /*
  * <asm/unaligned.h> moved to <linux/unaligned.h> in 6.12.  A version test
@@ -42,26 +44,33 @@
 #endif
 
 /*
- * gpiochip_remove() frees the interrupts that consumers (such as the GPIO
- * character device) still hold on the chip's lines only in newer kernels
- * (gpiochip_free_remaining_irqs(): in 6.12, not in 6.1, where the removal
- * leaks them and WARNs).  Before that a chip must wait for them to go.
+ * A chip must not go while a consumer (such as the GPIO character device)
+ * still holds one of its lines.  6.1's gpiochip_remove() leaks the
+ * interrupts such a consumer holds, and WARNs; 6.12's frees them
+ * (gpiochip_free_remaining_irqs()) but leaks the labels of lines still
+ * requested: the consumer's later gpiod_free() finds no chip and skips
+ * desc_set_label(NULL), and gpiodev_release() does not free them (kmemleak
+ * on the debug kernel).  So the emulator waits for every line to be let go
+ * on every kernel.  A consumer lets go in two steps (the character device:
+ * free_irq(), then gpiod_free()); a line is held until both are done.
+ * gpiochip_is_requested() is gone in 6.8, replaced by
+ * gpiochip_dup_line_label(), which copies the label of a requested line.
  */
-#define XPO_GPIOLIB_FREES_ORPHAN_IRQS \
-	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
-
-/*
- * Where it does not, a consumer lets go of a line in two steps (the GPIO
- * character device: free_irq(), then gpiod_free()), and the chip may go
- * only after both: a line's interrupt released but the line still
- * requested is a consumer in the middle of its release.  Only asked where
- * !XPO_GPIOLIB_FREES_ORPHAN_IRQS; gpiochip_is_requested() is gone in 6.8.
- */
-#if XPO_GPIOLIB_FREES_ORPHAN_IRQS
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
 static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
 					  unsigned int offset)
 {
-	return false;
+	char *label;
+	bool held;
+
+	if (gpiochip_line_is_irq(gc, offset))
+		return true;
+	label = gpiochip_dup_line_label(gc, offset);
+	if (IS_ERR(label))
+		return true;	/* requested; no memory to copy its label */
+	held = label;
+	kfree(label);
+	return held;
 }
 #else
 static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,

@@ -661,19 +661,18 @@ static bool xpo_sim_gpio_lines_released(struct xpo_sim_gpio *gpio)
  * @board: the board
  *
  * The cage devices are gone, so the cage core holds no line; user space
- * may (GPIO character device edge events).  Where gpiolib does not free
- * their interrupts itself, removing the chip under them would leak them,
- * so wait until user space lets go, as i2c_del_adapter() waits for open
- * i2c-dev files.  Letting go ends with the line's release, which wakes
- * nobody: poll for it (XPO_SIM_GPIO_RELEASE_POLL) once woken by the
- * interrupt's.
+ * may (GPIO character device edge events).  Removing the chip under them
+ * would leak their interrupts (6.1) or their labels (6.12; see
+ * xpo_gpiochip_line_held()), so wait until user space lets go, as
+ * i2c_del_adapter() waits for open i2c-dev files.  Letting go ends with
+ * the line's release, which wakes nobody: poll for it
+ * (XPO_SIM_GPIO_RELEASE_POLL) once woken by the interrupt's.
  */
 void xpo_sim_gpio_exit(struct xpo_sim_board *board)
 {
 	struct xpo_sim_gpio *gpio = &board->gpio;
 
-	if (gpio->added && !XPO_GPIOLIB_FREES_ORPHAN_IRQS &&
-	    !xpo_sim_gpio_lines_released(gpio)) {
+	if (gpio->added && !xpo_sim_gpio_lines_released(gpio)) {
 		dev_warn(&board->dev,
 			 "waiting for user space to release the lines of %s\n",
 			 gpio->label);
