@@ -11,7 +11,6 @@
 #include <sys/time.h>
 #include <time.h>
 
-#include <netlink/genl/genl.h>
 #include <linux/xpo.h>
 
 #include "cage_parse.h"
@@ -36,16 +35,19 @@ static void stamp(char *buf, size_t n)
 	snprintf(buf + len, n - len, ".%06ld", (long)tv.tv_usec);
 }
 
-static int on_event(uint8_t cmd, struct nlattr **tb, struct nlmsghdr *nlh,
-		    void *arg)
+static int on_event(uint8_t cmd, const struct nlmsghdr *nlh, void *arg)
 {
 	struct mon_ctx *m = arg;
 	struct cage_info c;
-	char ts[40];
+	char ts[40], why[128];
 
 	if (cmd != XPO_CMD_CAGE_EVENT_NTF)
 		return 0;
-	cage_parse(tb, nlh, &c);
+	/* an event that does not match the spec: say so, keep listening */
+	if (cage_event_parse(nlh, &c, why, sizeof(why))) {
+		xnl_bad_reply(why);
+		return 0;
+	}
 	if (c.has_event_seq && c.id < XPO_CAGES_MAX) {
 		uint32_t want = m->last_seq[c.id] + 1;
 
@@ -83,6 +85,6 @@ int cmd_monitor(struct xpoctl *x, int argc, char **argv)
 	if (err)
 		return XE_DRIVER;
 	/* until interrupted: returning at all means the socket failed */
-	xnl_recv_events(x->nl, XPO_A_CAGE_MAX, on_event, &m);
+	xnl_recv_events(x->nl, on_event, &m);
 	return XE_FAIL;
 }
