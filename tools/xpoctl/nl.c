@@ -290,35 +290,127 @@ int xnl_join(struct nlsock *nl, const char *group)
 	return 0;
 }
 
+int xnl_fd(const struct nlsock *nl)
+{
+	return nl->ys->socket;
+}
+
+/* one recv(): its length, or a negative errno said as "monitor: ..." */
+static ssize_t recv_some(struct nlsock *nl)
+{
+	ssize_t len;
+
+	do {
+		len = recv(nl->ys->socket, nl->rx, XNL_RX_SIZE, 0);
+	} while (len < 0 && errno == EINTR);
+	if (len >= 0)
+		return len;
+	/* ENOBUFS: events were lost; say so, do not hide it */
+	fprintf(stderr, "xpoctl: monitor: %s\n", strerror(errno));
+	return errno == ENOBUFS ? -ENOBUFS : -EIO;
+}
+
 int xnl_recv_events(struct nlsock *nl,
 		    int (*event)(uint8_t cmd, const struct nlmsghdr *nlh,
 				 void *arg),
 		    void *arg)
 {
-	struct ynl_sock *ys = nl->ys;
+	const struct nlmsghdr *nlh;
+	ssize_t len = recv_some(nl);
 	int ret = 0;
 
-	while (!ret) {
-		const struct nlmsghdr *nlh;
-		ssize_t len;
+	if (len < 0)
+		return len;
+	for (nlh = (const void *)nl->rx; NLMSG_OK(nlh, len) && !ret;
+	     nlh = NLMSG_NEXT(nlh, len)) {
+		const struct genlmsghdr *g = NLMSG_DATA(nlh);
 
-		len = recv(ys->socket, nl->rx, XNL_RX_SIZE, 0);
-		if (len < 0) {
-			if (errno == EINTR)
-				continue;
-			/* ENOBUFS: events were lost; say so, do not hide it */
-			fprintf(stderr, "xpoctl: monitor: %s\n", strerror(errno));
-			return errno == ENOBUFS ? -ENOBUFS : -EIO;
-		}
-		for (nlh = (const void *)nl->rx; NLMSG_OK(nlh, len) && !ret;
-		     nlh = NLMSG_NEXT(nlh, len)) {
-			const struct genlmsghdr *g = NLMSG_DATA(nlh);
+		if (nlh->nlmsg_type != nl->ys->family_id ||
+		    nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN))
+			continue;
+		ret = event(g->cmd, nlh, arg);
+	}
+	return ret;
+}
 
-			if (nlh->nlmsg_type != ys->family_id ||
-			    nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN))
-				continue;
-			ret = event(g->cmd, nlh, arg);
-		}
+/* nlctrl is a family like any other to YNL: its name and its header */
+static const struct ynl_family ctrl_family = {
+	.name = "nlctrl",
+	.hdr_len = sizeof(struct genlmsghdr),
+};
+
+struct nlsock *xnl_ctrl_open(void)
+{
+	struct ynl_error yerr = { 0 };
+	struct nlsock *nl = xzalloc(sizeof(*nl));
+
+	nl->name = ctrl_family.name;
+	nl->ys = ynl_sock_create(&ctrl_family, &yerr);
+	if (!nl->ys || ynl_subscribe(nl->ys, "notify")) {
+		fprintf(stderr, "xpoctl: monitor: cannot watch the generic netlink controller: %s\n",
+			nl->ys ? nl->ys->err.msg : yerr.msg);
+		if (nl->ys)
+			ynl_sock_destroy(nl->ys);
+		free(nl);
+		return NULL;
+	}
+	nl->rx = xzalloc(XNL_RX_SIZE);
+	return nl;
+}
+
+/* the family name of a controller notification, checked as YNL does */
+static const struct ynl_policy_attr ctrl_policy[CTRL_ATTR_FAMILY_NAME + 1] = {
+	[CTRL_ATTR_FAMILY_NAME] = { .type = YNL_PT_NUL_STR, .len = GENL_NAMSIZ,
+				    .name = "family-name" },
+};
+static const struct ynl_policy_nest ctrl_nest = {
+	.max_attr = CTRL_ATTR_FAMILY_NAME,
+	.table = ctrl_policy,
+};
+
+static const char *ctrl_family_name(struct nlsock *ctrl,
+				    const struct nlmsghdr *nlh)
+{
+	struct ynl_parse_arg yarg = { .ys = ctrl->ys, .rsp_policy = &ctrl_nest };
+	const struct nlattr *attr;
+
+	ynl_attr_for_each(attr, nlh, sizeof(struct genlmsghdr)) {
+		if (ynl_attr_type(attr) != CTRL_ATTR_FAMILY_NAME)
+			continue;
+		if (ynl_attr_validate(&yarg, attr))
+			return NULL;
+		return ynl_attr_get_str(attr);
+	}
+	return NULL;
+}
+
+int xnl_ctrl_recv(struct nlsock *ctrl, const char *family,
+		  int (*fn)(int what, void *arg), void *arg)
+{
+	const struct nlmsghdr *nlh;
+	ssize_t len = recv_some(ctrl);
+	int ret = 0;
+
+	if (len < 0)
+		return len;
+	for (nlh = (const void *)ctrl->rx; NLMSG_OK(nlh, len) && !ret;
+	     nlh = NLMSG_NEXT(nlh, len)) {
+		const struct genlmsghdr *g = NLMSG_DATA(nlh);
+		const char *name;
+		int what;
+
+		if (nlh->nlmsg_type != GENL_ID_CTRL ||
+		    nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN))
+			continue;
+		if (g->cmd == CTRL_CMD_NEWFAMILY)
+			what = XNL_FAMILY_NEW;
+		else if (g->cmd == CTRL_CMD_DELFAMILY)
+			what = XNL_FAMILY_DEL;
+		else
+			continue;
+		name = ctrl_family_name(ctrl, nlh);
+		if (name && !strcmp(name, family))
+			ret = fn(what, arg);
 	}
 	return ret;
 }

@@ -84,12 +84,28 @@ void xnl_print_error(const char *what, int err, const struct extack *ea);
 
 /* Join multicast group @group of the family; receive with xnl_recv_events */
 int xnl_join(struct nlsock *nl, const char *group);
-/* Loop on events: @event gets the genl command and the message; stops when
- * it returns non-zero (returned) or on a socket error (negative errno) */
+/* Read what one recv() brings (blocks until something does) and give each
+ * event to @event (the genl command and the message).  Returns @event's
+ * first non-zero return, 0, or a socket error (negative errno; -ENOBUFS:
+ * events were lost, which has been said) */
 int xnl_recv_events(struct nlsock *nl,
 		    int (*event)(uint8_t cmd, const struct nlmsghdr *nlh,
 				 void *arg),
 		    void *arg);
+/* The socket, for poll() */
+int xnl_fd(const struct nlsock *nl);
+
+/*
+ * The generic netlink controller's notify group, where families appear and
+ * go away (a driver loaded or unloaded): xnl_ctrl_open joins it (NULL, and
+ * a message, on failure); xnl_ctrl_recv reads what one recv() brings and
+ * calls @fn with XNL_FAMILY_NEW or XNL_FAMILY_DEL for each message about
+ * @family, in order.  Same returns as xnl_recv_events.
+ */
+enum { XNL_FAMILY_NEW = 1, XNL_FAMILY_DEL };
+struct nlsock *xnl_ctrl_open(void);
+int xnl_ctrl_recv(struct nlsock *ctrl, const char *family,
+		  int (*fn)(int what, void *arg), void *arg);
 
 /* Family id of @family, or a negative errno; prints nothing */
 int xnl_family_id(const char *family);
