@@ -150,6 +150,9 @@ struct nlsock *xnl_open(const char *family, int *exit_code)
 		free(nl);
 		return NULL;
 	}
+	/* YNL leaves attribute padding as the buffer had it: zero it once,
+	 * so no request carries stale bytes (and valgrind stays quiet) */
+	memset(nl->ys->tx_buf, 0, YNL_SOCKET_BUFFER_SIZE);
 	nl->rx = xzalloc(XNL_RX_SIZE);
 	*exit_code = XE_OK;
 	return nl;
