@@ -8,7 +8,8 @@
 # protection (actions, a trip shown by cage show and monitor, re-arm refused
 # then done), permissions (exit 5 without CAP_NET_ADMIN), bad input (exit
 # 2), the monitor over a burst of 16 removals and insertions, and sensor
-# show.
+# show; alert-only protection over three excursions, monitor --count and
+# --timeout, and the monitor across a driver reload.
 . "$(dirname "$0")/lib.sh"
 
 X=tools/xpoctl/xpoctl
@@ -410,6 +411,78 @@ else
 	check_eq "sensor show without xpo hwmon chips exits 1" 1 "$(rc sn)"
 	check "... saying no xpo hwmon chip was found" grep -q 'no xpo hwmon chips' "$tmp/sn.err"
 fi
+
+# alert-only protection: every excursion is an alarm (issue 10, finding 4) ------
+# Three separate overheats of cage 7 with overtemp=alert: three alarm events
+# (the monitor's, counted and checked), the module left running throughout.
+"$X" -j monitor --timeout 120 > "$tmp/amon.json" 2> "$tmp/amon.err" &
+amon=$!
+sleep 0.5
+run aset cage set 7 protect overtemp alert
+check_eq "cage set 7 protect overtemp alert: exit 0" 0 "$(rc aset)"
+# alarms N: the overtemp alarms of cage 7 the monitor printed so far
+alarms() {
+	jq -s '[.[] | select(.cage == 7 and .event == "alarm" and
+		.event_condition == "overtemp")] | length' "$tmp/amon.json"
+}
+for n in 1 2 3; do
+	sim_set 7 coolant_inlet_mdegc 75000
+	for i in $(seq 100); do [ "$(alarms)" -ge $n ] && break; sleep 0.1; done
+	sim_set 7 coolant_inlet_mdegc 25000
+	# cool for long enough that the watch sees the condition over
+	sleep 2
+done
+kill "$amon" 2>/dev/null
+wait "$amon" 2>/dev/null
+check_eq "overtemp=alert: three excursions, three alarm events" 3 "$(alarms)"
+check "... each an alarm of cage 7's overtemp, no action, with the state" \
+	jq -e -s '[.[] | select(.cage == 7 and .event == "alarm")] |
+		all(.event_condition == "overtemp" and .event_action == null and
+		    .state == "ready")' "$tmp/amon.json"
+check_eq "... and no protect event (alert only)" 0 \
+	"$(jq -s '[.[] | select(.cage == 7 and .event == "protect")] | length' "$tmp/amon.json")"
+check_eq "... the module kept running" ready "$(cage_state 7)"
+"$X" cage set 7 protect overtemp low-power > /dev/null
+
+# monitor --count and --timeout ---------------------------------------------------
+run mto monitor --timeout 1
+check_eq "monitor --timeout 1 without events: exit 0" 0 "$(rc mto)"
+run mtoc monitor --count 5 --timeout 1
+check_eq "monitor --count 5 --timeout 1, no events: exit 1" 1 "$(rc mtoc)"
+"$X" -j monitor --count 1 --timeout 30 > "$tmp/mc.json" 2> "$tmp/mc.err" &
+mc=$!
+sleep 0.5
+sim_set 2 present 0
+wait "$mc"
+check_eq "monitor --count 1: exits 0 after one event" 0 $?
+check_eq "... having printed exactly one" 1 "$(wc -l < "$tmp/mc.json")"
+sim_set 2 present 1
+wait_state 2 ready 30 || not_ok "cage 2 back: $(cage_state 2)"
+
+# monitor across a driver reload (issue 10, finding 3) ----------------------------
+"$X" -j monitor --timeout 180 > "$tmp/rmon.json" 2> "$tmp/rmon.err" &
+rmon=$!
+sleep 0.5
+check "reload: rmmod xpo" rmmod xpo
+sleep 0.5
+core_load
+wait_all ready 90 || not_ok "reload: cages ready: $(all_states)"
+sleep 0.5
+sim_set 3 present 0
+wait_state 3 empty 30 || not_ok "reload: cage 3 empty: $(cage_state 3)"
+sleep 0.5
+kill "$rmon" 2>/dev/null
+wait "$rmon" 2>/dev/null
+check "monitor: one line when the family went away" \
+	sh -c "[ \$(grep -c 'the xpo family went away' $tmp/rmon.err) -eq 1 ]"
+check "monitor: one line when it came back" \
+	sh -c "[ \$(grep -c 'the xpo family is back; listening again' $tmp/rmon.err) -eq 1 ]"
+check "monitor: after the reload, cage 3's removal" \
+	jq -e -s 'any(.[]; .cage == 3 and .event == "remove" and .state == "empty")' \
+	"$tmp/rmon.json"
+check "monitor: no lost events across the reload" sh -c "! grep -q lost $tmp/rmon.err"
+sim_set 3 present 1
+wait_state 3 ready 30 || not_ok "cage 3 back: $(cage_state 3)"
 
 # driver unloaded -----------------------------------------------------------------
 check "unload" xpo_unload

@@ -1,197 +1,197 @@
 // SPDX-License-Identifier: GPL-2.0
-/* cage-get replies and cage events into struct cage_info. */
+/*
+ * cage-get replies and cage events into struct cage_info, through the
+ * parsers YNL generates from the netlink spec (gen/xpo-user.c): they check
+ * every attribute's type and length against the spec before it is read,
+ * so a u32 sent as two bytes is refused, not read past.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <netlink/genl/genl.h>
 #include <linux/xpo.h>
 
 #include "cage_parse.h"
+#include "nl.h"
+#include "util.h"
+#include "xpo_ynl.h"
 
-static void str(char *dst, size_t n, const struct nlattr *a)
+/* a string of the reply (NUL-terminated: the policy checked it) */
+static void str(char *dst, size_t n, const char *src, uint32_t len)
 {
-	size_t len;
-
-	if (!a) {
+	if (!src || !len) {
 		dst[0] = '\0';
 		return;
 	}
-	/* strings are NUL-terminated by policy; do not trust it blindly */
-	len = strnlen(nla_data(a), nla_len(a));
-	if (len >= n)
-		len = n - 1;
-	memcpy(dst, nla_data(a), len);
-	dst[len] = '\0';
+	snprintf(dst, n, "%s", src);
 }
 
-#define U8(t)  nla_get_u8(tb[t])
-#define U16(t) nla_get_u16(tb[t])
-#define U32(t) nla_get_u32(tb[t])
-
-static int bin(uint8_t *dst, size_t n, const struct nlattr *a)
+static int bin(uint8_t *dst, size_t n, const void *src, uint32_t len)
 {
-	size_t len;
-
-	if (!a)
+	if (!src)
 		return 0;
-	len = nla_len(a) < (int)n ? (size_t)nla_len(a) : n;
-	memcpy(dst, nla_data(a), len);
+	if (len > n)
+		len = n;
+	memcpy(dst, src, len);
 	return len;
 }
 
-static void protect_parse(struct nlattr *nest, struct cage_info *c)
+static void protect_copy(const struct xpo_protect *p, struct cage_info *c)
 {
-	static const int cond_attr[CAGE_PROTECT_CONDS] = {
-		XPO_A_PROTECT_LEAK, XPO_A_PROTECT_FLOW_LOW, XPO_A_PROTECT_OVERTEMP,
+	const uint32_t cond[CAGE_PROTECT_CONDS] = {
+		p->leak, p->flow_low, p->overtemp,
 	};
-	struct nlattr *pt[XPO_A_PROTECT_MAX + 1];
+	const bool has[CAGE_PROTECT_CONDS] = {
+		p->_present.leak, p->_present.flow_low, p->_present.overtemp,
+	};
 	struct timespec ts;
 	int i;
 
-	if (nla_parse_nested(pt, XPO_A_PROTECT_MAX, nest, NULL))
-		return;
 	c->has_protect = true;
 	for (i = 0; i < CAGE_PROTECT_CONDS; i++)
-		if ((c->has_policy_cond[i] = pt[cond_attr[i]]))
-			c->policy_cond[i] = nla_get_u32(pt[cond_attr[i]]);
-	if (pt[XPO_A_PROTECT_TRIPPED])
-		c->tripped = nla_get_u8(pt[XPO_A_PROTECT_TRIPPED]);
-	if ((c->has_trip_reason = pt[XPO_A_PROTECT_REASON]))
-		c->trip_reason = nla_get_u32(pt[XPO_A_PROTECT_REASON]);
-	if ((c->has_trip_action = pt[XPO_A_PROTECT_ACTION]))
-		c->trip_action = nla_get_u32(pt[XPO_A_PROTECT_ACTION]);
-	if ((c->has_trip_time = pt[XPO_A_PROTECT_TRIPPED_TIME]))
-		c->trip_time_ns = nla_get_u64(pt[XPO_A_PROTECT_TRIPPED_TIME]);
-	if ((c->has_alerts = pt[XPO_A_PROTECT_ALERTS]))
-		c->alerts = nla_get_u32(pt[XPO_A_PROTECT_ALERTS]);
-	if ((c->has_flow_min = pt[XPO_A_PROTECT_FLOW_MIN]))
-		c->flow_min = nla_get_u32(pt[XPO_A_PROTECT_FLOW_MIN]);
-	if ((c->has_temp_max = pt[XPO_A_PROTECT_TEMP_MAX]))
-		c->temp_max = (int32_t)nla_get_u32(pt[XPO_A_PROTECT_TEMP_MAX]);
+		if ((c->has_policy_cond[i] = has[i]))
+			c->policy_cond[i] = cond[i];
+	if (p->_present.tripped)
+		c->tripped = p->tripped;
+	if ((c->has_trip_reason = p->_present.reason))
+		c->trip_reason = p->reason;
+	if ((c->has_trip_action = p->_present.action))
+		c->trip_action = p->action;
+	if ((c->has_trip_time = p->_present.tripped_time))
+		c->trip_time_ns = p->tripped_time;
+	if ((c->has_alerts = p->_present.alerts))
+		c->alerts = p->alerts;
+	if ((c->has_flow_min = p->_present.flow_min))
+		c->flow_min = p->flow_min;
+	if ((c->has_temp_max = p->_present.temp_max))
+		c->temp_max = p->temp_max;
 	/* the kernel's ktime_get_ns() is this clock: for "tripped N s ago" */
 	if (c->has_trip_time && !clock_gettime(CLOCK_MONOTONIC, &ts))
 		c->now_ns = (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
-void cage_parse(struct nlattr **tb, struct nlmsghdr *nlh, struct cage_info *c)
-{
-	struct nlattr *a;
-	int rem;
+#define COPY(field, from)	do {				\
+		if (r->_present.from)				\
+			c->field = r->from;			\
+	} while (0)
+#define COPY_HAS(field, from)	do {				\
+		if ((c->has_##field = r->_present.from))	\
+			c->field = r->from;			\
+	} while (0)
 
-	memset(c, 0, sizeof(*c));
-	if (tb[XPO_A_CAGE_ID])
-		c->id = U32(XPO_A_CAGE_ID);
-	if (tb[XPO_A_CAGE_BOARD])
-		c->board = U32(XPO_A_CAGE_BOARD);
-	if (tb[XPO_A_CAGE_PRESENT])
-		c->present = U8(XPO_A_CAGE_PRESENT);
-	if (tb[XPO_A_CAGE_STATE])
-		c->state = U32(XPO_A_CAGE_STATE);
-	if ((c->has_prev_state = tb[XPO_A_CAGE_PREV_STATE]))
-		c->prev_state = U32(XPO_A_CAGE_PREV_STATE);
-	if ((c->has_fault = tb[XPO_A_CAGE_FAULT]))
-		c->fault = U32(XPO_A_CAGE_FAULT);
-	if (tb[XPO_A_CAGE_FAULT_CAUSE])
-		c->fault_cause = U8(XPO_A_CAGE_FAULT_CAUSE);
-	if ((c->has_module_state = tb[XPO_A_CAGE_MODULE_STATE]))
-		c->module_state = U32(XPO_A_CAGE_MODULE_STATE);
-	if ((c->has_identity = tb[XPO_A_CAGE_IDENTIFIER])) {
-		c->identifier = U8(XPO_A_CAGE_IDENTIFIER);
-		if (tb[XPO_A_CAGE_CMIS_REV])
-			c->cmis_rev = U8(XPO_A_CAGE_CMIS_REV);
-		if (tb[XPO_A_CAGE_MEMORY])
-			c->memory = U32(XPO_A_CAGE_MEMORY);
-		if (tb[XPO_A_CAGE_MEDIA_TYPE])
-			c->media_type = U8(XPO_A_CAGE_MEDIA_TYPE);
+static void cage_copy(const struct xpo_cage_get_rsp *r, struct cage_info *c)
+{
+	unsigned int i;
+
+	COPY(id, id);
+	COPY(board, board);
+	COPY(present, present);
+	COPY(state, state);
+	COPY_HAS(prev_state, prev_state);
+	COPY_HAS(fault, fault);
+	COPY(fault_cause, fault_cause);
+	COPY_HAS(module_state, module_state);
+	if ((c->has_identity = r->_present.identifier)) {
+		c->identifier = r->identifier;
+		COPY(cmis_rev, cmis_rev);
+		COPY(memory, memory);
+		COPY(media_type, media_type);
 	}
-	str(c->vendor, sizeof(c->vendor), tb[XPO_A_CAGE_VENDOR]);
-	str(c->part_number, sizeof(c->part_number), tb[XPO_A_CAGE_PART_NUMBER]);
-	str(c->revision, sizeof(c->revision), tb[XPO_A_CAGE_REVISION]);
-	str(c->serial, sizeof(c->serial), tb[XPO_A_CAGE_SERIAL]);
-	str(c->date_code, sizeof(c->date_code), tb[XPO_A_CAGE_DATE_CODE]);
-	str(c->clei, sizeof(c->clei), tb[XPO_A_CAGE_CLEI]);
-	c->has_oui = bin(c->oui, 3, tb[XPO_A_CAGE_VENDOR_OUI]) == 3;
-	if ((c->has_fw_active = tb[XPO_A_CAGE_FW_ACTIVE]))
-		c->fw_active = U16(XPO_A_CAGE_FW_ACTIVE);
-	if ((c->has_fw_inactive = tb[XPO_A_CAGE_FW_INACTIVE]))
-		c->fw_inactive = U16(XPO_A_CAGE_FW_INACTIVE);
-	if ((c->has_hw_rev = tb[XPO_A_CAGE_HW_REV]))
-		c->hw_rev = U16(XPO_A_CAGE_HW_REV);
-	if (tb[XPO_A_CAGE_BANKS])
-		c->banks = U32(XPO_A_CAGE_BANKS);
-	if (tb[XPO_A_CAGE_PORTS])
-		c->ports = U32(XPO_A_CAGE_PORTS);
-	if (tb[XPO_A_CAGE_LANES_PER_PORT])
-		c->lanes_per_port = U32(XPO_A_CAGE_LANES_PER_PORT);
-	if (tb[XPO_A_CAGE_POWER_CLASS])
-		c->power_class = U8(XPO_A_CAGE_POWER_CLASS);
-	if ((c->has_max_power = tb[XPO_A_CAGE_MAX_POWER]))
-		c->max_power = U32(XPO_A_CAGE_MAX_POWER);
-	if ((c->has_power_budget = tb[XPO_A_CAGE_POWER_BUDGET]))
-		c->power_budget = U32(XPO_A_CAGE_POWER_BUDGET);
-	if ((c->has_power_draw = tb[XPO_A_CAGE_POWER_DRAW]))
-		c->power_draw = U32(XPO_A_CAGE_POWER_DRAW);
-	if ((c->has_policy = tb[XPO_A_CAGE_POWER_POLICY]))
-		c->policy = U32(XPO_A_CAGE_POWER_POLICY);
-	if ((c->has_module_temp = tb[XPO_A_CAGE_MODULE_TEMP]))
-		c->module_temp = (int32_t)U32(XPO_A_CAGE_MODULE_TEMP);
-	if ((c->has_coolant_in = tb[XPO_A_CAGE_COOLANT_IN_TEMP]))
-		c->coolant_in = (int32_t)U32(XPO_A_CAGE_COOLANT_IN_TEMP);
-	if ((c->has_coolant_out = tb[XPO_A_CAGE_COOLANT_OUT_TEMP]))
-		c->coolant_out = (int32_t)U32(XPO_A_CAGE_COOLANT_OUT_TEMP);
-	if ((c->has_flow = tb[XPO_A_CAGE_COOLANT_FLOW]))
-		c->flow = U32(XPO_A_CAGE_COOLANT_FLOW);
-	if ((c->has_leak = tb[XPO_A_CAGE_LEAK]))
-		c->leak = U8(XPO_A_CAGE_LEAK);
+	str(c->vendor, sizeof(c->vendor), r->vendor, r->_present.vendor_len);
+	str(c->part_number, sizeof(c->part_number), r->part_number,
+	    r->_present.part_number_len);
+	str(c->revision, sizeof(c->revision), r->revision,
+	    r->_present.revision_len);
+	str(c->serial, sizeof(c->serial), r->serial, r->_present.serial_len);
+	str(c->date_code, sizeof(c->date_code), r->date_code,
+	    r->_present.date_code_len);
+	str(c->clei, sizeof(c->clei), r->clei, r->_present.clei_len);
+	c->has_oui = bin(c->oui, 3, r->vendor_oui,
+			 r->_present.vendor_oui_len) == 3;
+	COPY_HAS(fw_active, fw_active);
+	COPY_HAS(fw_inactive, fw_inactive);
+	COPY_HAS(hw_rev, hw_rev);
+	COPY(banks, banks);
+	COPY(ports, ports);
+	COPY(lanes_per_port, lanes_per_port);
+	COPY(power_class, power_class);
+	COPY_HAS(max_power, max_power);
+	COPY_HAS(power_budget, power_budget);
+	COPY_HAS(power_draw, power_draw);
+	COPY_HAS(policy, power_policy);
+	COPY_HAS(module_temp, module_temp);
+	COPY_HAS(coolant_in, coolant_in_temp);
+	COPY_HAS(coolant_out, coolant_out_temp);
+	COPY_HAS(flow, coolant_flow);
+	COPY_HAS(leak, leak);
+	COPY_HAS(vcc, supply_voltage);
 	c->module_flags_len = bin(c->module_flags, sizeof(c->module_flags),
-				  tb[XPO_A_CAGE_MODULE_FLAGS]);
+				  r->module_flags,
+				  r->_present.module_flags_len);
 	c->telemetry_flags_len = bin(c->telemetry_flags,
 				     sizeof(c->telemetry_flags),
-				     tb[XPO_A_CAGE_TELEMETRY_FLAGS]);
-	if ((c->has_event = tb[XPO_A_CAGE_EVENT]))
-		c->event = U32(XPO_A_CAGE_EVENT);
-	if ((c->has_event_seq = tb[XPO_A_CAGE_EVENT_SEQ]))
-		c->event_seq = U32(XPO_A_CAGE_EVENT_SEQ);
-	if ((c->has_event_cond = tb[XPO_A_CAGE_EVENT_COND]))
-		c->event_cond = U32(XPO_A_CAGE_EVENT_COND);
-	if ((c->has_event_action = tb[XPO_A_CAGE_EVENT_ACTION]))
-		c->event_action = U32(XPO_A_CAGE_EVENT_ACTION);
-	if ((c->has_vcc = tb[XPO_A_CAGE_SUPPLY_VOLTAGE]))
-		c->vcc = U32(XPO_A_CAGE_SUPPLY_VOLTAGE);
-	if (tb[XPO_A_CAGE_PROTECT])
-		protect_parse(tb[XPO_A_CAGE_PROTECT], c);
+				     r->telemetry_flags,
+				     r->_present.telemetry_flags_len);
+	if (r->_present.protect)
+		protect_copy(&r->protect, c);
+	for (i = 0; i < r->n_engine_temp && c->n_engines < CAGE_ENGINES_MAX; i++)
+		c->engine_temp[c->n_engines++] = r->engine_temp[i];
+	for (i = 0; i < r->n_app && c->napps < CAGE_APPS_MAX; i++) {
+		const struct xpo_app *a = &r->app[i];
+		struct cage_app *p = &c->apps[c->napps++];
 
-	/* applications and engines: multi-attrs, so walk the whole message */
-	if (!nlh)
-		return;
-	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
-			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem) {
-		struct nlattr *at[XPO_A_APP_MAX + 1];
-		struct cage_app *p;
-
-		if (nla_type(a) == XPO_A_CAGE_ENGINE_TEMP &&
-		    nla_len(a) >= 4 && c->n_engines < CAGE_ENGINES_MAX) {
-			c->engine_temp[c->n_engines++] = (int32_t)nla_get_u32(a);
-			continue;
-		}
-		if (nla_type(a) != XPO_A_CAGE_APP || c->napps >= CAGE_APPS_MAX)
-			continue;
-		if (nla_parse_nested(at, XPO_A_APP_MAX, a, NULL))
-			continue;
-		p = &c->apps[c->napps++];
-		if (at[XPO_A_APP_HOST_IF])
-			p->host_if = nla_get_u8(at[XPO_A_APP_HOST_IF]);
-		if (at[XPO_A_APP_MEDIA_IF])
-			p->media_if = nla_get_u8(at[XPO_A_APP_MEDIA_IF]);
-		if (at[XPO_A_APP_HOST_LANES])
-			p->host_lanes = nla_get_u8(at[XPO_A_APP_HOST_LANES]);
-		if (at[XPO_A_APP_MEDIA_LANES])
-			p->media_lanes = nla_get_u8(at[XPO_A_APP_MEDIA_LANES]);
-		if (at[XPO_A_APP_HOST_ASSIGN])
-			p->host_assign = nla_get_u8(at[XPO_A_APP_HOST_ASSIGN]);
-		if (at[XPO_A_APP_MEDIA_ASSIGN])
-			p->media_assign = nla_get_u8(at[XPO_A_APP_MEDIA_ASSIGN]);
+		p->host_if = a->host_if;
+		p->media_if = a->media_if;
+		p->host_lanes = a->host_lanes;
+		p->media_lanes = a->media_lanes;
+		p->host_assign = a->host_assign;
+		p->media_assign = a->media_assign;
 	}
+}
+
+int cage_parse(const struct nlmsghdr *nlh, struct cage_info *c,
+	       char *err, size_t n)
+{
+	/* freed with the generated free, which frees the struct too */
+	struct xpo_cage_get_rsp *r = xzalloc(sizeof(*r));
+	int ret;
+
+	memset(c, 0, sizeof(*c));
+	ret = xnl_parse(nlh, xpo_cage_get_rsp_parse, &xpo_cage_nest, r,
+			err, n);
+	if (!ret)
+		cage_copy(r, c);
+	xpo_cage_get_rsp_free(r);
+	return ret;
+}
+
+int cage_event_parse(const struct nlmsghdr *nlh, struct cage_info *c,
+		     char *err, size_t n)
+{
+	struct xpo_cage_event_ntf_rsp ev = { 0 };
+	const struct xpo_cage_event_ntf_rsp *r = &ev;
+	int ret;
+
+	memset(c, 0, sizeof(*c));
+	ret = xnl_parse(nlh, xpo_cage_event_ntf_rsp_parse, &xpo_cage_nest,
+			&ev, err, n);
+	if (ret)
+		return ret;
+	COPY(id, id);
+	COPY(board, board);
+	COPY_HAS(event, event);
+	COPY_HAS(event_seq, event_seq);
+	COPY(present, present);
+	COPY(state, state);
+	COPY_HAS(prev_state, prev_state);
+	COPY_HAS(fault, fault);
+	COPY_HAS(event_cond, event_cond);
+	COPY_HAS(event_action, event_action);
+	if (r->_present.protect)
+		protect_copy(&r->protect, c);
+	return 0;
 }
 
 const char *cage_attr_name(int type)

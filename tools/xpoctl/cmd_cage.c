@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <netlink/genl/genl.h>
 #include <linux/xpo.h>
 
 #include "cage_parse.h"
 #include "nl.h"
+#include "xpo_ynl.h"
 #include "xpoctl.h"
 
 int xpoctl_nl(struct xpoctl *x)
@@ -30,23 +30,27 @@ struct show_ctx {
 	int n, cap;
 };
 
-static int show_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+static int show_reply(const struct nlmsghdr *nlh, void *arg)
 {
 	struct show_ctx *s = arg;
+	char why[128];
 
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 16;
 		s->cages = xrealloc(s->cages, s->cap * sizeof(*s->cages));
 	}
-	cage_parse(tb, nlh, &s->cages[s->n++]);
+	if (cage_parse(nlh, &s->cages[s->n], why, sizeof(why)))
+		return xnl_bad_reply(why);
+	s->n++;
 	return 0;
 }
 
-static int put_id(struct nl_msg *msg, void *arg)
+static int put_id(struct nlmsghdr *nlh, void *arg)
 {
 	const struct show_ctx *s = arg;
 
-	return nla_put_u32(msg, XPO_A_CAGE_ID, s->id) ? -EMSGSIZE : 0;
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, s->id);
+	return 0;
 }
 
 int cmd_cage_show(struct xpoctl *x, int argc, char **argv)
@@ -67,10 +71,10 @@ int cmd_cage_show(struct xpoctl *x, int argc, char **argv)
 	s.id = cage;
 	if (argc == 1) {
 		snprintf(what, sizeof(what), "cage %lu", cage);
-		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, false, XPO_A_CAGE_MAX,
+		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, false,
 				  put_id, show_reply, &s, what, cage_attr_name);
 	} else {
-		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, true, XPO_A_CAGE_MAX,
+		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, true,
 				  NULL, show_reply, &s, "cage show",
 				  cage_attr_name);
 	}
@@ -110,7 +114,8 @@ static bool set_has_protect(const struct set_req *r)
 	return r->has_flow_min || r->has_temp_max;
 }
 
-static int put_protect(struct nl_msg *msg, const struct set_req *r)
+/* YNL's puts check the room left; xnl_request refuses an overflow */
+static void put_protect(struct nlmsghdr *nlh, const struct set_req *r)
 {
 	static const int attr[SET_PROTECT_CONDS] = {
 		XPO_A_PROTECT_LEAK, XPO_A_PROTECT_FLOW_LOW, XPO_A_PROTECT_OVERTEMP,
@@ -118,32 +123,32 @@ static int put_protect(struct nl_msg *msg, const struct set_req *r)
 	struct nlattr *nest;
 	int i;
 
-	nest = nla_nest_start(msg, XPO_A_CAGE_PROTECT);
-	if (!nest)
-		return -EMSGSIZE;
+	nest = ynl_attr_nest_start(nlh, XPO_A_CAGE_PROTECT);
 	for (i = 0; i < SET_PROTECT_CONDS; i++)
-		if (r->has_protect[i] && nla_put_u32(msg, attr[i], r->protect[i]))
-			return -EMSGSIZE;
-	if ((r->has_flow_min &&
-	     nla_put_u32(msg, XPO_A_PROTECT_FLOW_MIN, r->flow_min)) ||
-	    (r->has_temp_max &&
-	     nla_put_s32(msg, XPO_A_PROTECT_TEMP_MAX, r->temp_max)))
-		return -EMSGSIZE;
-	nla_nest_end(msg, nest);
-	return 0;
+		if (r->has_protect[i])
+			ynl_attr_put_u32(nlh, attr[i], r->protect[i]);
+	if (r->has_flow_min)
+		ynl_attr_put_u32(nlh, XPO_A_PROTECT_FLOW_MIN, r->flow_min);
+	if (r->has_temp_max)
+		ynl_attr_put_s32(nlh, XPO_A_PROTECT_TEMP_MAX, r->temp_max);
+	ynl_attr_nest_end(nlh, nest);
 }
 
-static int build_set(struct nl_msg *msg, void *arg)
+static int build_set(struct nlmsghdr *nlh, void *arg)
 {
 	const struct set_req *r = arg;
 
-	if (nla_put_u32(msg, XPO_A_CAGE_ID, r->id) ||
-	    (r->has_policy && nla_put_u32(msg, XPO_A_CAGE_POWER_POLICY, r->policy)) ||
-	    (set_has_protect(r) && put_protect(msg, r)) ||
-	    (r->rearm && nla_put_flag(msg, XPO_A_CAGE_REARM)) ||
-	    (r->has_power && nla_put_u8(msg, XPO_A_CAGE_POWER, r->power)) ||
-	    (r->reset && nla_put_flag(msg, XPO_A_CAGE_RESET)))
-		return -EMSGSIZE;
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, r->id);
+	if (r->has_policy)
+		ynl_attr_put_u32(nlh, XPO_A_CAGE_POWER_POLICY, r->policy);
+	if (set_has_protect(r))
+		put_protect(nlh, r);
+	if (r->rearm)
+		ynl_attr_put(nlh, XPO_A_CAGE_REARM, NULL, 0);
+	if (r->has_power)
+		ynl_attr_put_u8(nlh, XPO_A_CAGE_POWER, r->power);
+	if (r->reset)
+		ynl_attr_put(nlh, XPO_A_CAGE_RESET, NULL, 0);
 	return 0;
 }
 
@@ -164,7 +169,7 @@ static int cage_set_each(struct xpoctl *x, uint32_t mask, struct set_req *r)
 		r->id = c;
 		tried++;
 		snprintf(what, sizeof(what), "cage %d", c);
-		err = xnl_request(x->nl, XPO_CMD_CAGE_SET, false, XPO_A_CAGE_MAX,
+		err = xnl_request(x->nl, XPO_CMD_CAGE_SET, false,
 				  build_set, NULL, r, what, cage_attr_name);
 		if (err) {
 			failed++;

@@ -6,11 +6,12 @@
  */
 #include <stdio.h>
 
+#include <linux/xpo.h>
+
 #include "kmod_status.h"
 #include "nl.h"
 #include "xpoctl.h"
 
-#define XPO_GENL_NAME "xpo"
 
 int cmd_driver_status(struct xpoctl *x, int argc, char **argv)
 {
@@ -21,7 +22,7 @@ int cmd_driver_status(struct xpoctl *x, int argc, char **argv)
 	if (argc)
 		return usage_error(x, "driver status takes no arguments");
 	drv_status_query("xpo", &st);
-	fam = xnl_family_id(XPO_GENL_NAME);
+	fam = xnl_family_id(XPO_FAMILY_NAME);
 
 	if (x->json) {
 		struct jw *jw = &x->jw;

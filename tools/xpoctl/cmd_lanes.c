@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <netlink/genl/genl.h>
 #include <linux/xpo.h>
 
 #include "cage_parse.h"
 #include "lanes_fmt.h"
 #include "nl.h"
+#include "xpo_ynl.h"
 #include "xpoctl.h"
 
 struct lanes_ctx {
@@ -33,67 +33,59 @@ static const char *lanes_attr_name(int type)
 	}
 }
 
-static void lane_parse(struct nlattr *nest, struct lane_info *ln)
+static void lane_copy(const struct xpo_lane *y, struct lane_info *ln)
 {
-	struct nlattr *tb[XPO_A_LANE_MAX + 1];
-
 	memset(ln, 0, sizeof(*ln));
-	if (nla_parse_nested(tb, XPO_A_LANE_MAX, nest, NULL))
-		return;
-	if (tb[XPO_A_LANE_INDEX])
-		ln->index = nla_get_u32(tb[XPO_A_LANE_INDEX]);
-	if (tb[XPO_A_LANE_TX_POWER]) {
-		ln->has_tx_power = true;
-		ln->tx_power_nw = nla_get_u32(tb[XPO_A_LANE_TX_POWER]);
-	}
-	if (tb[XPO_A_LANE_TX_BIAS]) {
-		ln->has_tx_bias = true;
-		ln->tx_bias_ua = nla_get_u32(tb[XPO_A_LANE_TX_BIAS]);
-	}
-	if (tb[XPO_A_LANE_RX_POWER]) {
-		ln->has_rx_power = true;
-		ln->rx_power_nw = nla_get_u32(tb[XPO_A_LANE_RX_POWER]);
-	}
-	if (tb[XPO_A_LANE_FLAGS])
-		ln->flags = nla_get_u32(tb[XPO_A_LANE_FLAGS]);
+	if (y->_present.index)
+		ln->index = y->index;
+	if ((ln->has_tx_power = y->_present.tx_power))
+		ln->tx_power_nw = y->tx_power;
+	if ((ln->has_tx_bias = y->_present.tx_bias))
+		ln->tx_bias_ua = y->tx_bias;
+	if ((ln->has_rx_power = y->_present.rx_power))
+		ln->rx_power_nw = y->rx_power;
+	if (y->_present.flags)
+		ln->flags = y->flags;
 }
 
-static int lanes_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+static int lanes_reply(const struct nlmsghdr *nlh, void *arg)
 {
+	struct xpo_lanes_get_rsp *r = xzalloc(sizeof(*r));
 	struct lanes_ctx *s = arg;
 	struct lanes_info *l;
-	struct nlattr *a;
-	int rem;
+	unsigned int i;
+	char why[128];
 
+	if (xnl_parse(nlh, xpo_lanes_get_rsp_parse, &xpo_lanes_nest, r,
+		      why, sizeof(why))) {
+		xpo_lanes_get_rsp_free(r);
+		return xnl_bad_reply(why);
+	}
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 16;
 		s->cages = xrealloc(s->cages, s->cap * sizeof(*s->cages));
 	}
 	l = &s->cages[s->n++];
 	memset(l, 0, sizeof(*l));
-	if (tb[XPO_A_LANES_ID])
-		l->id = nla_get_u32(tb[XPO_A_LANES_ID]);
-	if (tb[XPO_A_LANES_BOARD])
-		l->board = nla_get_u32(tb[XPO_A_LANES_BOARD]);
-	l->stale = tb[XPO_A_LANES_STALE];
-	if (tb[XPO_A_LANES_AGE]) {
-		l->has_age = true;
-		l->age_ms = nla_get_u32(tb[XPO_A_LANES_AGE]);
-	}
-	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
-			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem) {
-		if (nla_type(a) != XPO_A_LANES_LANE || l->n >= LANES_MAX)
-			continue;
-		lane_parse(a, &l->lane[l->n++]);
-	}
+	if (r->_present.id)
+		l->id = r->id;
+	if (r->_present.board)
+		l->board = r->board;
+	l->stale = r->_present.stale;
+	if ((l->has_age = r->_present.age))
+		l->age_ms = r->age;
+	for (i = 0; i < r->n_lane && l->n < LANES_MAX; i++)
+		lane_copy(&r->lane[i], &l->lane[l->n++]);
+	xpo_lanes_get_rsp_free(r);
 	return 0;
 }
 
-static int put_id(struct nl_msg *msg, void *arg)
+static int put_id(struct nlmsghdr *nlh, void *arg)
 {
 	const struct lanes_ctx *s = arg;
 
-	return nla_put_u32(msg, XPO_A_LANES_ID, s->id) ? -EMSGSIZE : 0;
+	ynl_attr_put_u32(nlh, XPO_A_LANES_ID, s->id);
+	return 0;
 }
 
 int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv)
@@ -115,11 +107,11 @@ int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv)
 	if (argc == 1) {
 		snprintf(what, sizeof(what), "cage %lu", cage);
 		err = xnl_request(x->nl, XPO_CMD_LANES_GET, false,
-				  XPO_A_LANES_MAX, put_id, lanes_reply, &s, what,
+				  put_id, lanes_reply, &s, what,
 				  lanes_attr_name);
 	} else {
 		err = xnl_request(x->nl, XPO_CMD_LANES_GET, true,
-				  XPO_A_LANES_MAX, NULL, lanes_reply, &s,
+				  NULL, lanes_reply, &s,
 				  "cage lanes", lanes_attr_name);
 	}
 	if (err) {

@@ -10,13 +10,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <netlink/genl/genl.h>
 #include <linux/xpo.h>
 
 #include "cage_parse.h"
 #include "cmis_decode.h"
 #include "dump_fmt.h"
 #include "nl.h"
+#include "xpo_ynl.h"
 #include "xpoctl.h"
 
 struct ee_req {
@@ -26,30 +26,36 @@ struct ee_req {
 	uint32_t got;
 };
 
-static int ee_build(struct nl_msg *msg, void *arg)
+static int ee_build(struct nlmsghdr *nlh, void *arg)
 {
 	const struct ee_req *r = arg;
 
-	if (nla_put_u32(msg, XPO_A_EEPROM_ID, r->id) ||
-	    nla_put_u8(msg, XPO_A_EEPROM_BANK, r->bank) ||
-	    nla_put_u8(msg, XPO_A_EEPROM_PAGE, r->page) ||
-	    nla_put_u32(msg, XPO_A_EEPROM_OFFSET, r->offset) ||
-	    nla_put_u32(msg, XPO_A_EEPROM_LENGTH, r->length))
-		return -EMSGSIZE;
+	ynl_attr_put_u32(nlh, XPO_A_EEPROM_ID, r->id);
+	ynl_attr_put_u8(nlh, XPO_A_EEPROM_BANK, r->bank);
+	ynl_attr_put_u8(nlh, XPO_A_EEPROM_PAGE, r->page);
+	ynl_attr_put_u32(nlh, XPO_A_EEPROM_OFFSET, r->offset);
+	ynl_attr_put_u32(nlh, XPO_A_EEPROM_LENGTH, r->length);
 	return 0;
 }
 
-static int ee_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+static int ee_reply(const struct nlmsghdr *nlh, void *arg)
 {
+	struct xpo_eeprom_read_rsp *y = xzalloc(sizeof(*y));
 	struct ee_req *r = arg;
-	struct nlattr *d = tb[XPO_A_EEPROM_DATA];
+	char why[128];
+	int err = 0;
 
-	(void)nlh;
-	if (!d || (uint32_t)nla_len(d) != r->length)
-		return -EBADMSG;
-	memcpy(r->buf, nla_data(d), r->length);
-	r->got = r->length;
-	return 0;
+	if (xnl_parse(nlh, xpo_eeprom_read_rsp_parse, &xpo_eeprom_nest, y,
+		      why, sizeof(why)))
+		err = xnl_bad_reply(why);
+	else if (!y->data || y->_present.data_len != r->length)
+		err = -EBADMSG;
+	if (!err) {
+		memcpy(r->buf, y->data, r->length);
+		r->got = r->length;
+	}
+	xpo_eeprom_read_rsp_free(y);
+	return err;
 }
 
 /* One read within a half window; @what NULL: quiet (optional page) */
@@ -60,7 +66,7 @@ static int ee_read(struct xpoctl *x, uint32_t cage, unsigned int bank,
 	struct ee_req r = { .id = cage, .bank = bank, .page = page,
 			    .offset = offset, .length = len, .buf = buf };
 
-	return xnl_request(x->nl, XPO_CMD_EEPROM_READ, false, XPO_A_EEPROM_MAX,
+	return xnl_request(x->nl, XPO_CMD_EEPROM_READ, false,
 			   ee_build, ee_reply, &r, what, eeprom_attr_name);
 }
 
@@ -112,12 +118,14 @@ struct list_ctx {
 	uint32_t mask;
 };
 
-static int list_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+static int list_reply(const struct nlmsghdr *nlh, void *arg)
 {
 	struct list_ctx *l = arg;
 	struct cage_info c;
+	char why[128];
 
-	cage_parse(tb, nlh, &c);
+	if (cage_parse(nlh, &c, why, sizeof(why)))
+		return xnl_bad_reply(why);
 	/* a module we can read: identified, not probing or empty */
 	if (c.present && c.has_identity && c.id < 32)
 		l->mask |= 1U << c.id;
@@ -140,7 +148,7 @@ int cmd_module_show(struct xpoctl *x, int argc, char **argv)
 	if (argc == 1) {
 		l.mask = 1U << cage;
 	} else {
-		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, true, XPO_A_CAGE_MAX,
+		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, true,
 				  NULL, list_reply, &l, "cage list",
 				  cage_attr_name);
 		if (err)
@@ -236,34 +244,44 @@ struct dump_ctx {
 };
 
 /* One eeprom-dump message: a region, as an eeprom-read reply */
-static int dump_reply(struct nlattr **tb, struct nlmsghdr *nlh, void *arg)
+static int dump_reply(const struct nlmsghdr *nlh, void *arg)
 {
+	struct xpo_eeprom_dump_rsp_dump y = { 0 };
 	struct dump_ctx *d = arg;
-	struct nlattr *data = tb[XPO_A_EEPROM_DATA];
 	struct dump_region *r;
+	char why[128];
+	int err = 0;
 
-	(void)nlh;
 	if (d->n >= DUMP_REGIONS_MAX)
 		return -E2BIG;
-	if (!data || !tb[XPO_A_EEPROM_PAGE] || !tb[XPO_A_EEPROM_OFFSET] ||
-	    !tb[XPO_A_EEPROM_LENGTH] || nla_len(data) < 1 ||
-	    (size_t)nla_len(data) > sizeof(r->data) ||
-	    nla_get_u32(tb[XPO_A_EEPROM_LENGTH]) != (uint32_t)nla_len(data))
-		return -EBADMSG;
-	r = &d->r[d->n++];
-	r->bank = tb[XPO_A_EEPROM_BANK] ? nla_get_u8(tb[XPO_A_EEPROM_BANK]) : 0;
-	r->page = nla_get_u8(tb[XPO_A_EEPROM_PAGE]);
-	r->offset = nla_get_u32(tb[XPO_A_EEPROM_OFFSET]);
-	r->length = nla_len(data);
-	memcpy(r->data, nla_data(data), r->length);
-	return 0;
+	if (xnl_parse(nlh, xpo_eeprom_dump_rsp_dump_parse, &xpo_eeprom_nest,
+		      &y, why, sizeof(why))) {
+		free(y.data);
+		return xnl_bad_reply(why);
+	}
+	if (!y.data || !y._present.page || !y._present.offset ||
+	    !y._present.length || y._present.data_len < 1 ||
+	    y._present.data_len > sizeof(r->data) ||
+	    y.length != y._present.data_len)
+		err = -EBADMSG;
+	if (!err) {
+		r = &d->r[d->n++];
+		r->bank = y._present.bank ? y.bank : 0;
+		r->page = y.page;
+		r->offset = y.offset;
+		r->length = y._present.data_len;
+		memcpy(r->data, y.data, r->length);
+	}
+	free(y.data);
+	return err;
 }
 
-static int dump_build(struct nl_msg *msg, void *arg)
+static int dump_build(struct nlmsghdr *nlh, void *arg)
 {
 	const struct dump_ctx *d = arg;
 
-	return nla_put_u32(msg, XPO_A_EEPROM_ID, d->cage) ? -EMSGSIZE : 0;
+	ynl_attr_put_u32(nlh, XPO_A_EEPROM_ID, d->cage);
+	return 0;
 }
 
 int cmd_module_dump(struct xpoctl *x, int argc, char **argv)
@@ -280,7 +298,7 @@ int cmd_module_dump(struct xpoctl *x, int argc, char **argv)
 		return ret;
 	d.r = xzalloc(sizeof(*d.r) * DUMP_REGIONS_MAX);
 	snprintf(what, sizeof(what), "cage %u", d.cage);
-	err = xnl_request(x->nl, XPO_CMD_EEPROM_DUMP, true, XPO_A_EEPROM_MAX,
+	err = xnl_request(x->nl, XPO_CMD_EEPROM_DUMP, true,
 			  dump_build, dump_reply, &d, what, eeprom_attr_name);
 	if (!err) {
 		if (x->json)

@@ -3,15 +3,18 @@
  * `xpoctl monitor`: the xpo family's monitor group, one line (or one JSON
  * object, NDJSON) per event, flushed at once so that a pipe sees each event
  * as it happens.  A gap in a cage's event-seq means the kernel dropped
- * events (socket buffer overrun): it is reported, never hidden.
+ * events (socket buffer overrun): it is reported, never hidden.  The
+ * generic netlink controller says when the family goes away (driver
+ * unloaded) and comes back: the monitor says so, and joins the new family's
+ * group, so that a reload does not leave it deaf.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
 
-#include <netlink/genl/genl.h>
 #include <linux/xpo.h>
 
 #include "cage_parse.h"
@@ -22,6 +25,7 @@ struct mon_ctx {
 	struct xpoctl *x;
 	uint32_t last_seq[XPO_CAGES_MAX];
 	unsigned long events, lost;
+	unsigned long count;	/* --count: stop after this many, 0: never */
 };
 
 static void stamp(char *buf, size_t n)
@@ -36,16 +40,19 @@ static void stamp(char *buf, size_t n)
 	snprintf(buf + len, n - len, ".%06ld", (long)tv.tv_usec);
 }
 
-static int on_event(uint8_t cmd, struct nlattr **tb, struct nlmsghdr *nlh,
-		    void *arg)
+static int on_event(uint8_t cmd, const struct nlmsghdr *nlh, void *arg)
 {
 	struct mon_ctx *m = arg;
 	struct cage_info c;
-	char ts[40];
+	char ts[40], why[128];
 
 	if (cmd != XPO_CMD_CAGE_EVENT_NTF)
 		return 0;
-	cage_parse(tb, nlh, &c);
+	/* an event that does not match the spec: say so, keep listening */
+	if (cage_event_parse(nlh, &c, why, sizeof(why))) {
+		xnl_bad_reply(why);
+		return 0;
+	}
 	if (c.has_event_seq && c.id < XPO_CAGES_MAX) {
 		uint32_t want = m->last_seq[c.id] + 1;
 
@@ -61,28 +68,149 @@ static int on_event(uint8_t cmd, struct nlattr **tb, struct nlmsghdr *nlh,
 		stamp(ts, sizeof(ts));
 	monitor_format_event(&c, m->x->json, m->x->timestamps ? ts : NULL,
 			     &m->x->jw, stdout);
+	/* --count: enough */
+	return m->count && m->events >= m->count;
+}
+
+/* the family went away or came back: close, or reopen and rejoin */
+static int on_family(int what, void *arg)
+{
+	struct mon_ctx *m = arg;
+	struct xpoctl *x = m->x;
+
+	if (what == XNL_FAMILY_DEL) {
+		if (x->nl) {
+			xnl_close(x->nl);
+			x->nl = NULL;
+		}
+		fprintf(stderr, "xpoctl: monitor: the %s family went away (driver unloaded); waiting for it\n",
+			XPO_FAMILY_NAME);
+		return 0;
+	}
+	if (x->nl)
+		return 0;	/* already listening (seen at start) */
+	if (xpoctl_nl(x) || xnl_join(x->nl, XPO_MCGRP_MONITOR)) {
+		/* said why; the next NEWFAMILY may do better */
+		xnl_close(x->nl);
+		x->nl = NULL;
+		return 0;
+	}
+	/* a new driver instance numbers its events afresh */
+	memset(m->last_seq, 0, sizeof(m->last_seq));
+	fprintf(stderr, "xpoctl: monitor: the %s family is back; listening again\n",
+		XPO_FAMILY_NAME);
 	return 0;
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int monitor_args(struct mon_ctx *m, int argc, char **argv,
+			unsigned long *timeout_s)
+{
+	struct xpoctl *x = m->x;
+
+	while (argc) {
+		if (!strcmp(argv[0], "-t") || matches(argv[0], "timestamp")) {
+			x->timestamps = true;
+		} else if (!strcmp(argv[0], "--count") ||
+			   !strcmp(argv[0], "--timeout")) {
+			bool count = !strcmp(argv[0], "--count");
+			unsigned long v;
+
+			if (argc < 2 || !parse_uint(argv[1], 1000000000UL, &v) ||
+			    !v)
+				return usage_error(x, "monitor: %s takes a number above 0",
+						   argv[0]);
+			*(count ? &m->count : timeout_s) = v;
+			argc--;
+			argv++;
+		} else if (!matches(argv[0], "all") && !matches(argv[0], "cage")) {
+			return usage_error(x, "monitor: unknown argument \"%s\"",
+					   argv[0]);
+		}
+		argc--;
+		argv++;
+	}
+	return XE_OK;
 }
 
 int cmd_monitor(struct xpoctl *x, int argc, char **argv)
 {
 	struct mon_ctx m = { .x = x };
+	unsigned long timeout_s = 0;
+	struct nlsock *ctrl;
+	uint64_t end = 0;
 	int ret, err;
 
-	if (argc && (!strcmp(argv[0], "-t") || matches(argv[0], "timestamp"))) {
-		x->timestamps = true;
-		argc--;
-		argv++;
-	}
-	if (argc && !matches(argv[0], "all") && !matches(argv[0], "cage"))
-		return usage_error(x, "monitor: unknown argument \"%s\"", argv[0]);
-	ret = xpoctl_nl(x);
+	ret = monitor_args(&m, argc, argv, &timeout_s);
 	if (ret)
 		return ret;
-	err = xnl_join(x->nl, XPO_MCGRP_MONITOR);
-	if (err)
-		return XE_DRIVER;
-	/* until interrupted: returning at all means the socket failed */
-	xnl_recv_events(x->nl, XPO_A_CAGE_MAX, on_event, &m);
-	return XE_FAIL;
+	/* watch the controller first: a reload from now on is seen */
+	ctrl = xnl_ctrl_open();
+	if (!ctrl)
+		return XE_FAIL;
+	ret = xpoctl_nl(x);
+	if (ret)
+		goto out;
+	if (xnl_join(x->nl, XPO_MCGRP_MONITOR)) {
+		ret = XE_DRIVER;
+		goto out;
+	}
+	if (timeout_s)
+		end = now_ms() + timeout_s * 1000;
+	for (;;) {
+		struct pollfd pfd[2] = {
+			{ .fd = xnl_fd(ctrl), .events = POLLIN },
+			{ .fd = x->nl ? xnl_fd(x->nl) : -1, .events = POLLIN },
+		};
+		int wait = -1;
+
+		if (end) {
+			uint64_t now = now_ms();
+
+			/* --timeout: time is up; short of --count is a failure */
+			if (now >= end) {
+				ret = m.count && m.events < m.count ? XE_FAIL : XE_OK;
+				break;
+			}
+			wait = end - now;
+		}
+		err = poll(pfd, 2, wait);
+		if (err < 0 && errno != EINTR) {
+			fprintf(stderr, "xpoctl: monitor: poll: %s\n", strerror(errno));
+			ret = XE_FAIL;
+			break;
+		}
+		if (err <= 0)
+			continue;
+		/* events first: they were sent before any unload */
+		if (pfd[1].revents & POLLIN) {
+			err = xnl_recv_events(x->nl, on_event, &m);
+			if (err > 0) {
+				ret = XE_OK;	/* --count reached */
+				break;
+			}
+			/* -ENOBUFS has been said; the seq gaps count the rest */
+			if (err < 0 && err != -ENOBUFS) {
+				ret = XE_FAIL;
+				break;
+			}
+		}
+		if (pfd[0].revents & POLLIN) {
+			err = xnl_ctrl_recv(ctrl, XPO_FAMILY_NAME, on_family, &m);
+			if (err < 0 && err != -ENOBUFS) {
+				ret = XE_FAIL;
+				break;
+			}
+		}
+	}
+out:
+	xnl_close(ctrl);
+	return ret;
 }

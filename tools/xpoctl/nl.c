@@ -1,30 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Generic netlink plumbing: see nl.h. */
+/* Generic netlink plumbing on YNL: see nl.h. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
-#include <netlink/genl/ctrl.h>
-#include <netlink/genl/genl.h>
-#include <netlink/netlink.h>
+#include <linux/genetlink.h>
+
+#include "xpo_ynl.h"
 
 #include "kmod_status.h"
 #include "nl.h"
 #include "util.h"
 
-#ifndef NETLINK_EXT_ACK
-#define NETLINK_EXT_ACK 11
-#endif
-#ifndef NETLINK_CAP_ACK
-#define NETLINK_CAP_ACK 10
-#endif
+/* replies and events: a dump's skb is at most 32 KiB, an event far less */
+#define XNL_RX_SIZE	65536
 
 struct nlsock {
-	struct nl_sock *sk;
-	int family;
+	struct ynl_sock *ys;
 	const char *name;
+	uint8_t *rx;
 };
 
 int extack_parse(const struct nlmsghdr *nlh, struct extack *ea)
@@ -135,273 +131,305 @@ static void explain_missing(const char *family)
 
 struct nlsock *xnl_open(const char *family, int *exit_code)
 {
+	struct ynl_error yerr = { 0 };
 	struct nlsock *nl = xzalloc(sizeof(*nl));
-	int one = 1, err;
 
 	*exit_code = XE_FAIL;
 	nl->name = family;
-	nl->sk = nl_socket_alloc();
-	if (!nl->sk)
-		die_oom();
-	err = genl_connect(nl->sk);
-	if (err) {
-		fprintf(stderr, "xpoctl: cannot open a generic netlink socket: %s\n",
-			nl_geterror(err));
-		goto fail;
+	/* asking the kernel for the family may autoload the module */
+	nl->ys = ynl_sock_create(&ynl_xpo_family, &yerr);
+	if (!nl->ys) {
+		/* the family lookup is the last step: its error is ENOENT */
+		if (yerr.code == ENOENT || strstr(yerr.msg, "no such family")) {
+			explain_missing(family);
+			*exit_code = XE_DRIVER;
+		} else {
+			fprintf(stderr, "xpoctl: cannot open a generic netlink socket: %s\n",
+				yerr.msg[0] ? yerr.msg : strerror(yerr.code));
+		}
+		free(nl);
+		return NULL;
 	}
-	/* extended acks and capped error messages; old kernels refuse: fine */
-	setsockopt(nl_socket_get_fd(nl->sk), SOL_NETLINK, NETLINK_EXT_ACK,
-		   &one, sizeof(one));
-	setsockopt(nl_socket_get_fd(nl->sk), SOL_NETLINK, NETLINK_CAP_ACK,
-		   &one, sizeof(one));
-	/* genl_ctrl_resolve asks the kernel, which may autoload the module */
-	nl->family = genl_ctrl_resolve(nl->sk, family);
-	if (nl->family < 0) {
-		explain_missing(family);
-		*exit_code = XE_DRIVER;
-		goto fail;
-	}
+	/* YNL leaves attribute padding as the buffer had it: zero it once,
+	 * so no request carries stale bytes (and valgrind stays quiet) */
+	memset(nl->ys->tx_buf, 0, YNL_SOCKET_BUFFER_SIZE);
+	nl->rx = xzalloc(XNL_RX_SIZE);
 	*exit_code = XE_OK;
 	return nl;
-fail:
-	nl_socket_free(nl->sk);
-	free(nl);
-	return NULL;
 }
 
 void xnl_close(struct nlsock *nl)
 {
 	if (!nl)
 		return;
-	nl_socket_free(nl->sk);
+	ynl_sock_destroy(nl->ys);
+	free(nl->rx);
 	free(nl);
 }
 
-struct req_ctx {
-	int maxattr;
-	nl_reply_fn reply;
-	void *arg;
-	int err;	/* from the kernel or the reply callback */
-	bool done;
-	struct extack ea;
-	char msgbuf[256];
-	const struct nlmsghdr *req;
-	const char *(*attr_name)(int type);
-};
-
-static int valid_cb(struct nl_msg *msg, void *arg)
+int xnl_parse(const struct nlmsghdr *nlh, xnl_parse_fn parse,
+	      const void *policy, void *rsp, char *err, size_t n)
 {
-	struct req_ctx *c = arg;
-	struct nlattr **tb;
-	int err;
+	/* the parsers report into a socket's error and read its family */
+	struct ynl_sock ys = { .family = &ynl_xpo_family };
+	struct ynl_parse_arg yarg = { .ys = &ys, .rsp_policy = policy,
+				      .data = rsp };
 
-	tb = xzalloc(sizeof(*tb) * (c->maxattr + 1));
-	err = genlmsg_parse(nlmsg_hdr(msg), 0, tb, c->maxattr, NULL);
-	if (err) {
-		c->err = -EBADMSG;
-		free(tb);
-		return NL_STOP;
-	}
-	if (c->reply) {
-		err = c->reply(tb, nlmsg_hdr(msg), c->arg);
-		if (err) {
-			c->err = err;
-			free(tb);
-			return NL_STOP;
-		}
-	}
-	free(tb);
-	return NL_OK;
+	if (parse(nlh, &yarg) >= YNL_PARSE_CB_OK)
+		return 0;
+	snprintf(err, n, "%s", ys.err.msg[0] ? ys.err.msg : "malformed");
+	return -EBADMSG;
 }
 
-static int error_cb(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+int xnl_bad_reply(const char *why)
 {
-	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
-	struct req_ctx *c = arg;
-	int type;
+	fprintf(stderr, "xpoctl: reply refused, it does not match the xpo netlink spec: %s\n",
+		why);
+	return -EBADMSG;
+}
 
-	(void)nla;
-	c->err = extack_parse(nlh, &c->ea);
-	if (c->ea.msg) {
+/* the kernel's error for our request: keep the extack's message */
+static int request_error(const struct nlmsghdr *nlh,
+			 const struct nlmsghdr *req, struct extack *ea,
+			 char *msgbuf, size_t n,
+			 const char *(*attr_name)(int type))
+{
+	int err, type;
+
+	err = extack_parse(nlh, ea);
+	if (ea->msg) {
 		/* the message lives in the receive buffer: keep a copy */
-		snprintf(c->msgbuf, sizeof(c->msgbuf), "%s", c->ea.msg);
-		c->ea.msg = c->msgbuf;
+		snprintf(msgbuf, n, "%s", ea->msg);
+		ea->msg = msgbuf;
 	}
-	if (c->ea.has_offs && c->req && c->attr_name) {
-		type = extack_attr_at(c->req, c->ea.offs);
+	if (ea->has_offs && attr_name) {
+		type = extack_attr_at(req, ea->offs);
 		if (type >= 0)
-			c->ea.bad_attr = c->attr_name(type);
+			ea->bad_attr = attr_name(type);
 	}
-	c->done = true;
-	return NL_STOP;
+	return err;
 }
 
-static int finish_cb(struct nl_msg *msg, void *arg)
+int xnl_request(struct nlsock *nl, uint8_t cmd, bool dump,
+		nl_build_fn build, nl_reply_fn reply, void *arg,
+		const char *what, const char *(*attr_name)(int type))
 {
-	struct req_ctx *c = arg;
+	struct ynl_sock *ys = nl->ys;
+	struct extack ea = { 0 };
+	struct nlmsghdr *req;
+	char msgbuf[256];
+	bool done = false;
+	int err = 0;
+	ssize_t len;
 
-	(void)msg;
-	c->done = true;
-	return NL_STOP;
-}
-
-static int ack_cb(struct nl_msg *msg, void *arg)
-{
-	struct req_ctx *c = arg;
-
-	(void)msg;
-	c->done = true;
-	return NL_STOP;
-}
-
-int xnl_request(struct nlsock *nl, uint8_t cmd, bool dump, int maxattr,
-	       nl_build_fn build, nl_reply_fn reply, void *arg,
-	       const char *what, const char *(*attr_name)(int type))
-{
-	struct req_ctx c = { .maxattr = maxattr, .reply = reply, .arg = arg,
-			     .attr_name = attr_name };
-	struct nl_cb *cb;
-	struct nl_msg *msg;
-	int err;
-
-	msg = nlmsg_alloc();
-	if (!msg)
-		die_oom();
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0,
-			 (dump ? NLM_F_DUMP : 0) | NLM_F_ACK, cmd, 1)) {
-		nlmsg_free(msg);
-		die_oom();
-	}
+	req = dump ? ynl_gemsg_start_dump(ys, ys->family_id, cmd, 1) :
+		     ynl_gemsg_start_req(ys, ys->family_id, cmd, 1);
 	if (build) {
-		err = build(msg, arg);
-		if (err) {
-			nlmsg_free(msg);
+		err = build(req, arg);
+		if (err)
 			return err;
-		}
 	}
-	cb = nl_cb_alloc(NL_CB_CUSTOM);
-	if (!cb)
-		die_oom();
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, valid_cb, &c);
-	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, finish_cb, &c);
-	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, ack_cb, &c);
-	nl_cb_err(cb, NL_CB_CUSTOM, error_cb, &c);
+	/* YNL keeps the buffer's room in nlmsg_pid while building */
+	if (req->nlmsg_pid == YNL_MSG_OVERFLOW)
+		return -EMSGSIZE;
+	req->nlmsg_pid = 0;
 
-	c.req = nlmsg_hdr(msg);
-	err = nl_send_auto(nl->sk, msg);
-	if (err < 0) {
+	if (send(ys->socket, req, req->nlmsg_len, 0) < 0) {
 		fprintf(stderr, "xpoctl: %s: send: %s\n", what ? what : "request",
-			nl_geterror(err));
-		err = -EIO;
-		goto out;
+			strerror(errno));
+		return -EIO;
 	}
-	while (!c.done) {
-		err = nl_recvmsgs(nl->sk, cb);
-		if (err < 0 && !c.done) {
+	while (!done) {
+		const struct nlmsghdr *nlh;
+
+		len = recv(ys->socket, nl->rx, XNL_RX_SIZE, 0);
+		if (len < 0) {
+			if (errno == EINTR)
+				continue;
 			fprintf(stderr, "xpoctl: %s: receive: %s\n",
-				what ? what : "request", nl_geterror(err));
-			err = -EIO;
-			goto out;
+				what ? what : "request", strerror(errno));
+			return -EIO;
 		}
-		/* a reply callback asked to stop, before the dump's end */
-		if (c.err && !c.done)
-			break;
+		for (nlh = (const void *)nl->rx; NLMSG_OK(nlh, len);
+		     nlh = NLMSG_NEXT(nlh, len)) {
+			/* an event or a stale reply on the same socket */
+			if (nlh->nlmsg_seq != req->nlmsg_seq ||
+			    nlh->nlmsg_pid != ys->portid)
+				continue;
+			if (nlh->nlmsg_type == NLMSG_ERROR) {
+				err = request_error(nlh, req, &ea, msgbuf,
+						    sizeof(msgbuf), attr_name);
+				done = true;
+				break;
+			}
+			if (nlh->nlmsg_type == NLMSG_DONE) {
+				/* a dump's end carries the error that cut it
+				 * short (libnl used to drop it): report it */
+				if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(int)))
+					memcpy(&err, NLMSG_DATA(nlh), sizeof(err));
+				done = true;
+				break;
+			}
+			if (nlh->nlmsg_type != ys->family_id || !reply)
+				continue;
+			err = reply(nlh, arg);
+			if (err)
+				return err;
+		}
 	}
-	err = c.err;
 	/* what == NULL: the caller expects failures and stays quiet */
-	if (err && what && (c.ea.msg || c.done))
-		xnl_print_error(what, err, &c.ea);
-out:
-	nl_cb_put(cb);
-	nlmsg_free(msg);
+	if (err && what)
+		xnl_print_error(what, err, &ea);
 	return err;
 }
 
 int xnl_join(struct nlsock *nl, const char *group)
 {
-	int grp, err;
-
-	grp = genl_ctrl_resolve_grp(nl->sk, nl->name, group);
-	if (grp < 0) {
-		fprintf(stderr, "xpoctl: multicast group \"%s\" not found: %s\n",
-			group, nl_geterror(grp));
+	if (ynl_subscribe(nl->ys, group)) {
+		fprintf(stderr, "xpoctl: cannot join multicast group \"%s\": %s\n",
+			group, nl->ys->err.msg);
 		return -ENOENT;
-	}
-	err = nl_socket_add_membership(nl->sk, grp);
-	if (err) {
-		fprintf(stderr, "xpoctl: cannot join \"%s\": %s\n", group,
-			nl_geterror(err));
-		return -EIO;
 	}
 	return 0;
 }
 
-struct ev_ctx {
-	int maxattr;
-	int (*event)(uint8_t cmd, struct nlattr **tb, struct nlmsghdr *nlh,
-		     void *arg);
-	void *arg;
-	int ret;
+int xnl_fd(const struct nlsock *nl)
+{
+	return nl->ys->socket;
+}
+
+/* one recv(): its length, or a negative errno said as "monitor: ..." */
+static ssize_t recv_some(struct nlsock *nl)
+{
+	ssize_t len;
+
+	do {
+		len = recv(nl->ys->socket, nl->rx, XNL_RX_SIZE, 0);
+	} while (len < 0 && errno == EINTR);
+	if (len >= 0)
+		return len;
+	/* ENOBUFS: events were lost; say so, do not hide it */
+	fprintf(stderr, "xpoctl: monitor: %s\n", strerror(errno));
+	return errno == ENOBUFS ? -ENOBUFS : -EIO;
+}
+
+int xnl_recv_events(struct nlsock *nl,
+		    int (*event)(uint8_t cmd, const struct nlmsghdr *nlh,
+				 void *arg),
+		    void *arg)
+{
+	const struct nlmsghdr *nlh;
+	ssize_t len = recv_some(nl);
+	int ret = 0;
+
+	if (len < 0)
+		return len;
+	for (nlh = (const void *)nl->rx; NLMSG_OK(nlh, len) && !ret;
+	     nlh = NLMSG_NEXT(nlh, len)) {
+		const struct genlmsghdr *g = NLMSG_DATA(nlh);
+
+		if (nlh->nlmsg_type != nl->ys->family_id ||
+		    nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN))
+			continue;
+		ret = event(g->cmd, nlh, arg);
+	}
+	return ret;
+}
+
+/* nlctrl is a family like any other to YNL: its name and its header */
+static const struct ynl_family ctrl_family = {
+	.name = "nlctrl",
+	.hdr_len = sizeof(struct genlmsghdr),
 };
 
-static int event_cb(struct nl_msg *msg, void *arg)
+struct nlsock *xnl_ctrl_open(void)
 {
-	struct ev_ctx *c = arg;
-	struct genlmsghdr *g = nlmsg_data(nlmsg_hdr(msg));
-	struct nlattr **tb;
+	struct ynl_error yerr = { 0 };
+	struct nlsock *nl = xzalloc(sizeof(*nl));
 
-	tb = xzalloc(sizeof(*tb) * (c->maxattr + 1));
-	if (!genlmsg_parse(nlmsg_hdr(msg), 0, tb, c->maxattr, NULL))
-		c->ret = c->event(g->cmd, tb, nlmsg_hdr(msg), c->arg);
-	free(tb);
-	return c->ret ? NL_STOP : NL_OK;
-}
-
-static int no_seq_check(struct nl_msg *msg, void *arg)
-{
-	(void)msg;
-	(void)arg;
-	return NL_OK;
-}
-
-int xnl_recv_events(struct nlsock *nl, int maxattr,
-		   int (*event)(uint8_t cmd, struct nlattr **tb,
-				struct nlmsghdr *nlh, void *arg),
-		   void *arg)
-{
-	struct ev_ctx c = { .maxattr = maxattr, .event = event, .arg = arg };
-	struct nl_cb *cb;
-	int err;
-
-	/* multicast messages carry no sequence number of ours */
-	nl_socket_disable_seq_check(nl->sk);
-	cb = nl_cb_alloc(NL_CB_CUSTOM);
-	if (!cb)
-		die_oom();
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, event_cb, &c);
-	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, no_seq_check, NULL);
-	while (!c.ret) {
-		err = nl_recvmsgs(nl->sk, cb);
-		if (err < 0) {
-			/* ENOBUFS: events were lost; say so, do not hide it */
-			fprintf(stderr, "xpoctl: monitor: %s\n", nl_geterror(err));
-			c.ret = err == -NLE_NOMEM ? -ENOBUFS : -EIO;
-		}
+	nl->name = ctrl_family.name;
+	nl->ys = ynl_sock_create(&ctrl_family, &yerr);
+	if (!nl->ys || ynl_subscribe(nl->ys, "notify")) {
+		fprintf(stderr, "xpoctl: monitor: cannot watch the generic netlink controller: %s\n",
+			nl->ys ? nl->ys->err.msg : yerr.msg);
+		if (nl->ys)
+			ynl_sock_destroy(nl->ys);
+		free(nl);
+		return NULL;
 	}
-	nl_cb_put(cb);
-	return c.ret;
+	nl->rx = xzalloc(XNL_RX_SIZE);
+	return nl;
+}
+
+/* the family name of a controller notification, checked as YNL does */
+static const struct ynl_policy_attr ctrl_policy[CTRL_ATTR_FAMILY_NAME + 1] = {
+	[CTRL_ATTR_FAMILY_NAME] = { .type = YNL_PT_NUL_STR, .len = GENL_NAMSIZ,
+				    .name = "family-name" },
+};
+static const struct ynl_policy_nest ctrl_nest = {
+	.max_attr = CTRL_ATTR_FAMILY_NAME,
+	.table = ctrl_policy,
+};
+
+static const char *ctrl_family_name(struct nlsock *ctrl,
+				    const struct nlmsghdr *nlh)
+{
+	struct ynl_parse_arg yarg = { .ys = ctrl->ys, .rsp_policy = &ctrl_nest };
+	const struct nlattr *attr;
+
+	ynl_attr_for_each(attr, nlh, sizeof(struct genlmsghdr)) {
+		if (ynl_attr_type(attr) != CTRL_ATTR_FAMILY_NAME)
+			continue;
+		if (ynl_attr_validate(&yarg, attr))
+			return NULL;
+		return ynl_attr_get_str(attr);
+	}
+	return NULL;
+}
+
+int xnl_ctrl_recv(struct nlsock *ctrl, const char *family,
+		  int (*fn)(int what, void *arg), void *arg)
+{
+	const struct nlmsghdr *nlh;
+	ssize_t len = recv_some(ctrl);
+	int ret = 0;
+
+	if (len < 0)
+		return len;
+	for (nlh = (const void *)ctrl->rx; NLMSG_OK(nlh, len) && !ret;
+	     nlh = NLMSG_NEXT(nlh, len)) {
+		const struct genlmsghdr *g = NLMSG_DATA(nlh);
+		const char *name;
+		int what;
+
+		if (nlh->nlmsg_type != GENL_ID_CTRL ||
+		    nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN))
+			continue;
+		if (g->cmd == CTRL_CMD_NEWFAMILY)
+			what = XNL_FAMILY_NEW;
+		else if (g->cmd == CTRL_CMD_DELFAMILY)
+			what = XNL_FAMILY_DEL;
+		else
+			continue;
+		name = ctrl_family_name(ctrl, nlh);
+		if (name && !strcmp(name, family))
+			ret = fn(what, arg);
+	}
+	return ret;
 }
 
 int xnl_family_id(const char *family)
 {
-	struct nl_sock *sk = nl_socket_alloc();
+	struct ynl_family yf = { .name = family,
+				 .hdr_len = sizeof(struct genlmsghdr) };
+	struct ynl_error yerr;
+	struct ynl_sock *ys;
 	int id;
 
-	if (!sk)
-		die_oom();
-	id = genl_connect(sk);
-	if (!id)
-		id = genl_ctrl_resolve(sk, family);
-	nl_socket_free(sk);
-	return id < 0 ? -ENOENT : id;
+	ys = ynl_sock_create(&yf, &yerr);
+	if (!ys)
+		return -ENOENT;
+	id = ys->family_id;
+	ynl_sock_destroy(ys);
+	return id;
 }

@@ -69,7 +69,7 @@ const struct xpoctl_obj xpoctl_objs[] = {
 	  .help = "hwmon sensors of the cages" },
 	{ "monitor", NULL,
 	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm",
-	  cmd_monitor, "[all]  (-t: timestamps, -j: one JSON object a line)" },
+	  cmd_monitor, "[all] [--count N] [--timeout S]  (-t: timestamps, -j: one JSON object a line)" },
 	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver" },
 	{ "port", NULL, "front-panel ports and breakout (not implemented yet)",
 	  not_implemented, "" },

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Cage output (table, detail, JSON) and monitor event lines, from cages
- * built here, against golden files; and cage-get replies built with libnl
+ * built here, against golden files; and cage-get replies built with YNL's helpers
  * and parsed back, multi-attr applications included.
  */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <netlink/genl/genl.h>
 #include <linux/xpo.h>
 
 #include "harness.h"
+#include "nlmsg_build.h"
 #include "../cage_fmt.h"
 #include "../cage_parse.h"
 #include "../xpoctl.h"
@@ -233,43 +233,43 @@ static void test_monitor_lines(void **state)
 /* a cage-get reply built as the kernel would, parsed back */
 static void test_parse(void **state)
 {
-	struct nlattr *tb[XPO_A_CAGE_MAX + 1];
-	struct nl_msg *msg = nlmsg_alloc();
+	static uint8_t buf[4096];
+	struct nlmsghdr *msg = test_msg_start(buf, sizeof(buf), 42,
+					      XPO_CMD_CAGE_GET);
 	struct nlattr *app, *prot;
 	struct cage_info c;
+	char why[128];
 	int i;
 
 	(void)state;
-	assert_non_null(genlmsg_put(msg, 0, 0, 42, 0, 0, XPO_CMD_CAGE_GET, 1));
-	nla_put_u32(msg, XPO_A_CAGE_ID, 9);
-	nla_put_u8(msg, XPO_A_CAGE_PRESENT, 1);
-	nla_put_u32(msg, XPO_A_CAGE_STATE, XPO_CAGE_STATE_READY);
-	nla_put_u8(msg, XPO_A_CAGE_IDENTIFIER, 0x26);
-	/* not NUL-terminated within its length: must not overrun */
-	nla_put(msg, XPO_A_CAGE_VENDOR, 4, "ABCD");
-	nla_put_string(msg, XPO_A_CAGE_SERIAL, "S123");
-	nla_put_u32(msg, XPO_A_CAGE_MODULE_TEMP, (uint32_t)-5250);
-	nla_put_u16(msg, XPO_A_CAGE_FW_ACTIVE, 0x0203);
+	ynl_attr_put_u32(msg, XPO_A_CAGE_ID, 9);
+	ynl_attr_put_u8(msg, XPO_A_CAGE_PRESENT, 1);
+	ynl_attr_put_u32(msg, XPO_A_CAGE_STATE, XPO_CAGE_STATE_READY);
+	ynl_attr_put_u8(msg, XPO_A_CAGE_IDENTIFIER, 0x26);
+	ynl_attr_put_str(msg, XPO_A_CAGE_VENDOR, "ABCD");
+	ynl_attr_put_str(msg, XPO_A_CAGE_SERIAL, "S123");
+	ynl_attr_put_u32(msg, XPO_A_CAGE_MODULE_TEMP, (uint32_t)-5250);
+	ynl_attr_put_u16(msg, XPO_A_CAGE_FW_ACTIVE, 0x0203);
 	for (i = 0; i < 3; i++) {
-		app = nla_nest_start(msg, XPO_A_CAGE_APP);
-		nla_put_u8(msg, XPO_A_APP_HOST_IF, 0x80 + i);
-		nla_put_u8(msg, XPO_A_APP_HOST_LANES, 1 << i);
-		nla_nest_end(msg, app);
-		nla_put_s32(msg, XPO_A_CAGE_ENGINE_TEMP, 40000 + 1000 * i);
+		app = ynl_attr_nest_start(msg, XPO_A_CAGE_APP);
+		ynl_attr_put_u8(msg, XPO_A_APP_HOST_IF, 0x80 + i);
+		ynl_attr_put_u8(msg, XPO_A_APP_HOST_LANES, 1 << i);
+		ynl_attr_nest_end(msg, app);
+		ynl_attr_put_s32(msg, XPO_A_CAGE_ENGINE_TEMP, 40000 + 1000 * i);
 	}
-	nla_put_u32(msg, XPO_A_CAGE_SUPPLY_VOLTAGE, 3300000);
-	prot = nla_nest_start(msg, XPO_A_CAGE_PROTECT);
-	nla_put_u32(msg, XPO_A_PROTECT_LEAK, XPO_PROTECTION_ACTION_POWER_OFF);
-	nla_put_u32(msg, XPO_A_PROTECT_OVERTEMP, XPO_PROTECTION_ACTION_ALERT);
-	nla_put_u8(msg, XPO_A_PROTECT_TRIPPED, 1);
-	nla_put_u32(msg, XPO_A_PROTECT_REASON, XPO_PROTECTION_COND_LEAK);
-	nla_put_u32(msg, XPO_A_PROTECT_ACTION, XPO_PROTECTION_ACTION_POWER_OFF);
-	nla_put_u64(msg, XPO_A_PROTECT_TRIPPED_TIME, 123456789012ULL);
-	nla_put_u32(msg, XPO_A_PROTECT_ALERTS, 5);
-	nla_put_s32(msg, XPO_A_PROTECT_TEMP_MAX, 70000);
-	nla_nest_end(msg, prot);
-	assert_int_equal(genlmsg_parse(nlmsg_hdr(msg), 0, tb, XPO_A_CAGE_MAX, NULL), 0);
-	cage_parse(tb, nlmsg_hdr(msg), &c);
+	ynl_attr_put_u32(msg, XPO_A_CAGE_SUPPLY_VOLTAGE, 3300000);
+	prot = ynl_attr_nest_start(msg, XPO_A_CAGE_PROTECT);
+	ynl_attr_put_u32(msg, XPO_A_PROTECT_LEAK, XPO_PROTECTION_ACTION_POWER_OFF);
+	ynl_attr_put_u32(msg, XPO_A_PROTECT_OVERTEMP, XPO_PROTECTION_ACTION_ALERT);
+	ynl_attr_put_u8(msg, XPO_A_PROTECT_TRIPPED, 1);
+	ynl_attr_put_u32(msg, XPO_A_PROTECT_REASON, XPO_PROTECTION_COND_LEAK);
+	ynl_attr_put_u32(msg, XPO_A_PROTECT_ACTION, XPO_PROTECTION_ACTION_POWER_OFF);
+	ynl_attr_put_u64(msg, XPO_A_PROTECT_TRIPPED_TIME, 123456789012ULL);
+	ynl_attr_put_u32(msg, XPO_A_PROTECT_ALERTS, 5);
+	ynl_attr_put_s32(msg, XPO_A_PROTECT_TEMP_MAX, 70000);
+	ynl_attr_nest_end(msg, prot);
+	test_msg_end(msg);
+	assert_int_equal(cage_parse(msg, &c, why, sizeof(why)), 0);
 	assert_int_equal(c.id, 9);
 	assert_true(c.present);
 	assert_int_equal(c.state, XPO_CAGE_STATE_READY);
@@ -302,7 +302,6 @@ static void test_parse(void **state)
 	assert_false(c.has_flow_min);
 	assert_true(c.has_temp_max);
 	assert_int_equal(c.temp_max, 70000);
-	nlmsg_free(msg);
 }
 
 int main(void)

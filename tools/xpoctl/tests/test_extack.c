@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Extended ack parsing (libnl 3.7 does not do it): message, offset of the
+ * Extended ack parsing (xpoctl prints it itself): message, offset of the
  * bad attribute mapped back to the request's attribute, capped and uncapped
- * errors, truncated and unterminated TLVs; and errno to exit code.
+ * errors, truncated and unterminated TLVs; errno to exit code; and replies
+ * refused by the policy generated from the spec.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -12,7 +13,11 @@
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 
+#include <linux/xpo.h>
+
 #include "harness.h"
+#include "nlmsg_build.h"
+#include "../cage_parse.h"
 #include "../nl.h"
 #include "../util.h"
 #include "../kmod_status.h"
@@ -179,6 +184,71 @@ static void test_driver_reasons(void **state)
 	assert_string_equal(drv_state_name(DRV_COMING), "loading");
 }
 
+/*
+ * Replies are parsed with the policy generated from the spec: an attribute
+ * of the wrong size is refused with its name, not read.  Before YNL,
+ * genlmsg_parse(..., NULL) and nla_get_u32 read 4 bytes of a 2-byte id.
+ */
+static void test_reply_policy(void **state)
+{
+	static uint8_t buf[1024];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct cage_info c;
+	char why[128];
+	uint16_t short_id = 7;
+	uint32_t v;
+
+	(void)state;
+	/* a well-formed reply parses */
+	nlh = test_msg_start(buf, sizeof(buf), 0x20, XPO_CMD_CAGE_GET);
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, 5);
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_STATE, XPO_CAGE_STATE_READY);
+	test_msg_end(nlh);
+	assert_int_equal(cage_parse(nlh, &c, why, sizeof(why)), 0);
+	assert_int_equal(c.id, 5);
+
+	/* a u32 sent as 2 bytes: refused, and named */
+	nlh = test_msg_start(buf, sizeof(buf), 0x20, XPO_CMD_CAGE_GET);
+	test_put_raw(nlh, XPO_A_CAGE_ID, &short_id, sizeof(short_id));
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_STATE, XPO_CAGE_STATE_READY);
+	test_msg_end(nlh);
+	memset(&c, 0xa5, sizeof(c));
+	assert_int_equal(cage_parse(nlh, &c, why, sizeof(why)), -EBADMSG);
+	assert_string_equal(why, "Invalid attribute (u32 id)");
+	/* nothing of it was used */
+	assert_int_equal(c.id, 0);
+	assert_int_equal(c.state, 0);
+
+	/* a string without its NUL within the attribute */
+	nlh = test_msg_start(buf, sizeof(buf), 0x20, XPO_CMD_CAGE_GET);
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, 5);
+	test_put_raw(nlh, XPO_A_CAGE_VENDOR, "ABCD", 4);
+	test_msg_end(nlh);
+	assert_int_equal(cage_parse(nlh, &c, why, sizeof(why)), -EBADMSG);
+	assert_string_equal(why, "Invalid attribute (string vendor)");
+
+	/* inside a nest: a u64 of 4 bytes */
+	nlh = test_msg_start(buf, sizeof(buf), 0x20, XPO_CMD_CAGE_GET);
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, 5);
+	nest = ynl_attr_nest_start(nlh, XPO_A_CAGE_PROTECT);
+	v = 1;
+	test_put_raw(nlh, XPO_A_PROTECT_TRIPPED_TIME, &v, sizeof(v));
+	ynl_attr_nest_end(nlh, nest);
+	test_msg_end(nlh);
+	assert_int_equal(cage_parse(nlh, &c, why, sizeof(why)), -EBADMSG);
+	assert_string_equal(why, "Invalid attribute (u64 tripped-time)");
+
+	/* an event whose event-seq is 2 bytes: refused the same way */
+	nlh = test_msg_start(buf, sizeof(buf), 0x20, XPO_CMD_CAGE_EVENT_NTF);
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, 5);
+	test_put_raw(nlh, XPO_A_CAGE_EVENT_SEQ, &short_id, sizeof(short_id));
+	test_msg_end(nlh);
+	assert_int_equal(cage_event_parse(nlh, &c, why, sizeof(why)), -EBADMSG);
+	assert_string_equal(why, "Invalid attribute (u32 event-seq)");
+	assert_false(c.has_event_seq);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_tlvs),
 		cmocka_unit_test(test_exit_codes),
 		cmocka_unit_test(test_driver_reasons),
+		cmocka_unit_test(test_reply_policy),
 	};
 
 	return cmocka_run_group_tests_name("extack", tests, NULL, NULL);
