@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CMIS memory decoder: see cmis_decode.h.  Offsets and codes come from the
- * driver's own drivers/xpo/cmis.h and xpo_model.h.
+ * CMIS memory decoder: see cmis_decode.h.  Offsets and codes come from
+ * xpoctl's own cmis.h (the standard's, not the driver's private headers).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -9,8 +9,7 @@
 
 #include "cmis_decode.h"
 #include "table.h"
-#include "cmis.h"
-#include "xpo_model.h"
+#include "cmis.h"		/* xpoctl's own, not the driver's */
 #include "util.h"
 
 static uint16_t be16(const uint8_t *p)
@@ -162,7 +161,7 @@ int cmis_decode(cmis_read_fn read, void *ctx, struct cmis_module *m)
 		m->fw_inactive_minor = *P01(CMIS_P01_FW_INACTIVE_MINOR);
 		m->hw_major = *P01(CMIS_P01_HW_MAJOR);
 		m->hw_minor = *P01(CMIS_P01_HW_MINOR);
-		m->banks = xpo_banks_from_p01(*P01(CMIS_P01_PAGES));
+		m->banks = cmis_banks_from_p01(*P01(CMIS_P01_PAGES));
 		m->mon_support = *P01(CMIS_P01_MON_SUPPORT);
 		m->rx_power_avg = *P01(CMIS_P01_MODULE_CHAR) & CMIS_P01_RX_POWER_AVG;
 		m->cdb_support = *P01(CMIS_P01_CDB_SUPPORT);
