@@ -17,12 +17,32 @@ tmp=$(mktemp -d /tmp/xpoctl.XXXXXX)
 [ -x "$X" ] || die "$X is not built: make -C tools/xpoctl"
 dmesg -C
 
-# run NAME ARGS...: xpoctl's stdout, stderr and exit code in $tmp/NAME.{out,err,rc}
+# json_schema ARGS...: the schema (tools/xpoctl/schemas/) of xpoctl -j ARGS
+json_schema() {
+	local a j=0 words=""
+	for a; do case $a in -j) j=1 ;; -*) ;; *) words="$words $a" ;; esac; done
+	[ $j = 1 ] || return 1
+	case $words in
+	" cage show"*) echo cage-show.json ;;
+	" cage lanes"*) echo cage-lanes.json ;;
+	" module show"*) echo module-show.json ;;
+	" module eeprom"*) echo module-eeprom.json ;;
+	" module dump"*) echo module-dump.json ;;
+	" sensor show"*) echo sensor-show.json ;;
+	" driver status"*) echo driver-status.json ;;
+	*) echo "no-schema-for:$words" ;;
+	esac
+}
+# run NAME ARGS...: xpoctl's stdout, stderr and exit code in $tmp/NAME.{out,err,rc};
+# a -j run's output is validated against its schema at the end
 run() {
-	local name=$1
+	local name=$1 schema
 	shift
 	"$X" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err"
 	echo $? > "$tmp/$name.rc"
+	if schema=$(json_schema "$@"); then
+		echo "$name $schema" >> "$tmp/json.list"
+	fi
 }
 rc() { cat "$tmp/$1.rc"; }
 err() { tr '\n' '|' < "$tmp/$1.err"; }
@@ -164,11 +184,11 @@ check_eq "module show -j -s 0 exits 0" 0 "$(rc m0)"
 check "module show 0: XPO, 8 banks, 64 lanes, 4 applications, 8 engines" \
 	jq -e '.modules[0].module | .identifier == 38 and .banks == 8 and
 		(.lanes | length) == 64 and (.applications | length) == 4 and
-		(.xpo.engine_temperature_c | length) == 8' "$tmp/m0.out"
+		(.xpo.engine_temperatures_c | length) == 8' "$tmp/m0.out"
 check_eq "module show 0: serial equals the emulator's" "$(sim_info 0 serial)" \
 	"$(jq -r '.modules[0].module.serial_number' "$tmp/m0.out")"
 check_eq "module show 0: power draw equals the telemetry page's" "$draw_w" \
-	"$(jq '.modules[0].module.xpo.power_w * 1000 | round' "$tmp/m0.out")"
+	"$(jq '.modules[0].module.xpo.power_draw_w * 1000 | round' "$tmp/m0.out")"
 run mall module show
 check_eq "module show (all cages) exits 0" 0 "$(rc mall)"
 check_eq "module show (all cages) decodes 16 modules" 16 "$(grep -c '^cage [0-9]*:' "$tmp/mall.out")"
@@ -298,7 +318,8 @@ run plim0j -j cage show 9
 check_eq "0 removes them: null in JSON" "null null" \
 	"$(jq -r '.cages[0].protection | "\(.flow_min_ml_min) \(.temp_max_c)"' "$tmp/plim0j.out")"
 
-"$X" -j monitor > "$tmp/pmon.json" 2> "$tmp/pmon.err" &
+# -t: a "timestamp" key with the UTC offset; .cage stays the number
+"$X" -j -t monitor > "$tmp/pmon.json" 2> "$tmp/pmon.err" &
 pmonj=$!
 "$X" monitor > "$tmp/pmon.txt" 2> "$tmp/pmont.err" &
 pmont=$!
@@ -373,8 +394,8 @@ check "monitor -j: every line is a JSON object" jq -e -s 'length > 0 and all(typ
 check "monitor: no lost events reported" sh -c "! grep -q lost $tmp/mon.err $tmp/mont.err"
 check_eq "monitor text and JSON saw the same number of events" \
 	"$(wc -l < "$tmp/mon.json")" "$(wc -l < "$tmp/mon.txt")"
-check "monitor -t: every line starts with a timestamp" \
-	sh -c "! grep -vqE '^\[[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+\] cage [0-9]+: ' $tmp/mon.txt"
+check "monitor -t: every line starts with a timestamp with its UTC offset" \
+	sh -c "! grep -vqE '^\[[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+[+-][0-9]{2}:[0-9]{2}\] cage [0-9]+: ' $tmp/mon.txt"
 for c in $(seq 0 $((NCAGES - 1))); do
 	want=$(uevents_for "$c" | tr '\n' ' ')
 	got=$(jq -r --argjson c "$c" 'select(.cage == $c) | "\(.event):\(.state)"' \
@@ -410,6 +431,22 @@ else
 	check_eq "sensor show without xpo hwmon chips exits 1" 1 "$(rc sn)"
 	check "... saying no xpo hwmon chip was found" grep -q 'no xpo hwmon chips' "$tmp/sn.err"
 fi
+
+# every -j output against its schema (tools/xpoctl/schemas/) ------------------
+validate() { /usr/bin/python3 tools/xpoctl/tests/validate-json.py "$@" 2>> "$tmp/schema.err"; }
+echo "nb cage-show.json" >> "$tmp/json.list"
+bad="" n=0
+while read -r name schema; do
+	[ -s "$tmp/$name.out" ] || continue	# an error, nothing on stdout
+	n=$((n + 1))
+	validate "$schema" "$tmp/$name.out" || bad="$bad $name($schema)"
+done < "$tmp/json.list"
+for m in pmon mon; do
+	n=$((n + 1))
+	validate --ndjson monitor.json "$tmp/$m.json" || bad="$bad $m(monitor.json)"
+done
+sed 's/^/# /' "$tmp/schema.err" 2>/dev/null | head -20
+check_eq "all $n -j outputs validate against their JSON schemas" "" "$bad"
 
 # driver unloaded -----------------------------------------------------------------
 check "unload" xpo_unload

@@ -441,12 +441,15 @@ static void protect_json(const struct cage_info *c, struct jw *jw)
 	jw_obj_close(jw);
 }
 
-void cage_print_json(const struct cage_info *c, struct jw *jw)
+/* @ts: a monitor event's timestamp, a key of the same object (or NULL) */
+static void cage_json(const struct cage_info *c, const char *ts, struct jw *jw)
 {
 	char s[16];
 	int i;
 
 	jw_obj_open(jw);
+	if (ts)
+		jw_kv_string(jw, "timestamp", ts);
 	jw_kv_uint(jw, "board", c->board);
 	jw_kv_uint(jw, "cage", c->id);
 	if (c->has_event)
@@ -470,7 +473,7 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 		jw_kv_string(jw, "module_state", cmis_module_state_name(c->module_state));
 	if (c->has_identity) {
 		jw_kv_uint(jw, "identifier", c->identifier);
-		jw_kv_string(jw, "module_type", cmis_id_name(c->identifier));
+		jw_kv_string(jw, "identifier_name", cmis_id_name(c->identifier));
 		snprintf(s, sizeof(s), "%u.%u", c->cmis_rev >> 4, c->cmis_rev & 0xf);
 		jw_kv_string(jw, "cmis_revision", s);
 		jw_kv_string(jw, "memory", c->memory == XPO_MEMORY_FLAT ? "flat" : "paged");
@@ -486,7 +489,9 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 		jw_kv_string(jw, "date_code", c->date_code);
 		if (c->clei[0])
 			jw_kv_string(jw, "clei", c->clei);
-		jw_kv_uint(jw, "media_type", c->media_type);
+		/* as module show: the name, and the SFF-8024 code */
+		jw_kv_string(jw, "media_type", cmis_media_type_name(c->media_type));
+		jw_kv_uint(jw, "media_type_id", c->media_type);
 	}
 	jw_ver(jw, "firmware_active", c->has_fw_active, c->fw_active);
 	jw_ver(jw, "firmware_inactive", c->has_fw_inactive, c->fw_inactive);
@@ -558,6 +563,11 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 	jw_obj_close(jw);
 }
 
+void cage_print_json(const struct cage_info *c, struct jw *jw)
+{
+	cage_json(c, NULL, jw);
+}
+
 const char *cage_name(const struct cage_info *c, char *buf, size_t len)
 {
 	if (c->board)
@@ -578,15 +588,8 @@ int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 		bool pretty = jw->pretty;
 
 		jw->pretty = false;
-		if (ts) {
-			jw_obj_open(jw);
-			jw_kv_string(jw, "timestamp", ts);
-			jw_name(jw, "cage");
-			cage_print_json(c, jw);
-			jw_obj_close(jw);
-		} else {
-			cage_print_json(c, jw);
-		}
+		/* -t adds a key: .cage stays the cage number it is without */
+		cage_json(c, ts, jw);
 		jw_end(jw);
 		jw->pretty = pretty;
 		return 0;

@@ -240,11 +240,13 @@ const char *cmis_id_name(uint8_t id)
 
 const char *cmis_module_state_name(uint8_t code)
 {
+	/* the netlink spec's module-state names: one vocabulary for the
+	 * kernel's attribute and the decoded 00h:3 */
 	static const char *const n[] = {
-		[CMIS_MODULE_LOWPWR] = "low-power",
-		[CMIS_MODULE_PWRUP] = "powering-up",
+		[CMIS_MODULE_LOWPWR] = "low-pwr",
+		[CMIS_MODULE_PWRUP] = "pwr-up",
 		[CMIS_MODULE_READY] = "ready",
-		[CMIS_MODULE_PWRDN] = "powering-down",
+		[CMIS_MODULE_PWRDN] = "pwr-dn",
 		[CMIS_MODULE_FAULT] = "fault",
 	};
 
@@ -511,14 +513,6 @@ void cmis_print_text(const struct cmis_module *m, FILE *out, bool lanes)
 	}
 }
 
-static void json_hex(struct jw *jw, const char *k, uint8_t v)
-{
-	char s[8];
-
-	snprintf(s, sizeof(s), "0x%02x", v);
-	jw_kv_string(jw, k, s);
-}
-
 void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 {
 	const struct cmis_dec_xpo *x = &m->xpo;
@@ -551,6 +545,7 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 		jw_kv_string(jw, "hardware_revision", s);
 	}
 	jw_kv_string(jw, "media_type", cmis_media_type_name(m->media_type));
+	jw_kv_uint(jw, "media_type_id", m->media_type);
 	jw_kv_bool(jw, "flat_memory", m->flat);
 	jw_kv_uint(jw, "banks", m->banks);
 	jw_kv_uint(jw, "power_class", m->power_class);
@@ -574,7 +569,7 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 	if (x->valid) {
 		jw_name(jw, "xpo");
 		jw_obj_open(jw);
-		jw_kv_float(jw, "power_w", x->power / 100.0, 2);
+		jw_kv_float(jw, "power_draw_w", x->power / 100.0, 2);
 		jw_kv_float(jw, "max_power_w", x->max_power / 100.0, 2);
 		jw_kv_float(jw, "coolant_inlet_c", temp_c(x->coolant_in), 2);
 		jw_kv_float(jw, "coolant_outlet_c", temp_c(x->coolant_out), 2);
@@ -582,7 +577,7 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 		jw_kv_bool(jw, "leak", x->status & XPO_TLM_STATUS_LEAK);
 		jw_kv_bool(jw, "flow_low", x->status & XPO_TLM_STATUS_FLOW_LOW);
 		jw_kv_uint(jw, "flags", x->flags);
-		jw_name(jw, "engine_temperature_c");
+		jw_name(jw, "engine_temperatures_c");
 		jw_arr_open(jw);
 		for (i = 0; i < x->engines; i++)
 			jw_float(jw, temp_c(x->engine_temp[i]), 2);
@@ -598,10 +593,11 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 
 		jw_obj_open(jw);
 		jw_kv_uint(jw, "app", i + 1);
-		json_hex(jw, "host_interface_id", p->host_if);
+		/* codes are numbers, as cage show has them; names beside */
+		jw_kv_uint(jw, "host_interface_id", p->host_if);
 		if (hn)
 			jw_kv_string(jw, "host_interface", hn);
-		json_hex(jw, "media_interface_id", p->media_if);
+		jw_kv_uint(jw, "media_interface_id", p->media_if);
 		if (mn)
 			jw_kv_string(jw, "media_interface", mn);
 		jw_kv_uint(jw, "host_lanes", p->host_lanes);

@@ -186,7 +186,7 @@ static void test_monitor_lines(void **state)
 	c.prev_state = XPO_CAGE_STATE_EMPTY;
 	c.state = XPO_CAGE_STATE_PROBING;
 	monitor_format_event(&c, false, NULL, &jw, cap.f);
-	monitor_format_event(&c, false, "2026-11-24T18:00:00.000001", &jw, cap.f);
+	monitor_format_event(&c, false, "2026-11-24T18:00:00.000001+00:00", &jw, cap.f);
 	monitor_format_event(&c, true, NULL, &jw, cap.f);
 	c.event = XPO_EVENT_STATE;
 	c.event_seq = 2;
@@ -194,7 +194,7 @@ static void test_monitor_lines(void **state)
 	c.state = XPO_CAGE_STATE_FAULT;
 	c.fault = XPO_FAULT_REASON_POWER_UP_TIMEOUT;
 	monitor_format_event(&c, false, NULL, &jw, cap.f);
-	monitor_format_event(&c, true, "2026-11-24T18:00:00.000002", &jw, cap.f);
+	monitor_format_event(&c, true, "2026-11-24T18:00:00.000002+01:00", &jw, cap.f);
 	/* protection events: the state is context, not a transition */
 	c.event = XPO_EVENT_ALARM;
 	c.event_seq = 3;
