@@ -172,64 +172,87 @@ static void state_text(const struct cage_info *c, char *buf, size_t n)
 		snprintf(buf, n, "%s", cage_state_name(c->state));
 }
 
-static void milli(char *buf, size_t n, bool has, int64_t v, const char *unit)
+/* a flow in mL/min (the kernel's unit) as people read it: L/min */
+static double l_min(uint32_t ml_min)
 {
-	if (has)
-		snprintf(buf, n, "%.1f %s", v / 1000.0, unit);
-	else
+	return ml_min / 1000.0;
+}
+
+/*
+ * A module the kernel did not identify (the cage is off, probing or in
+ * fault): say that one is there, instead of "?"; the state says why.
+ */
+static const char *unidentified_text(const struct cage_info *c)
+{
+	return c->present ? "(present)" : "-";
+}
+
+/* the table's NOTES: what is wrong, or "-" */
+static void notes_text(const struct cage_info *c, char *buf, size_t n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+#define NOTE(...) (o += snprintf(buf + o, o < n ? n - o : 0, \
+				 "%s", o ? ", " : ""), \
+		   o += snprintf(buf + o, o < n ? n - o : 0, __VA_ARGS__))
+	/* most urgent first: a narrow console cuts the end */
+	if (c->tripped && c->has_trip_reason)
+		NOTE("TRIPPED %s", protect_cond_name(c->trip_reason));
+	else if (c->tripped)
+		NOTE("TRIPPED");
+	if (c->has_fault && c->fault != XPO_FAULT_REASON_NONE)
+		NOTE("%s", cage_fault_name(c->fault));
+	if (c->has_leak && c->leak &&
+	    !(c->tripped && c->has_trip_reason &&
+	      c->trip_reason == XPO_PROTECTION_COND_LEAK))
+		NOTE("LEAK");
+	if (c->has_protect && !c->tripped && c->has_alerts && c->alerts) {
+		char b[48];
+
+		conds_text(b, sizeof(b), c->alerts);
+		NOTE("alarms: %s", b);
+	}
+#undef NOTE
+	if (!o)
 		snprintf(buf, n, "-");
 }
 
+/*
+ * The default table fits an 80-column console: the identity beyond the
+ * part number, the power, the coolant temperatures and the protection
+ * settings are in cage show CAGE.  Units are in the headings, so the cells
+ * are numbers.
+ */
 void cage_print_table(const struct cage_info *c, int n, FILE *out)
 {
-	static const char *const head[] = { "CAGE", "STATE", "MODULE", "VENDOR",
-					    "PART NUMBER", "SERIAL", "POWER",
-					    "TEMP", "COOLANT IN/OUT", "FLOW",
-					    "PROTECTION" };
-	static const bool right[] = { true, false, false, false, false, false,
-				      true, true, true, true, false };
+	static const char *const head[] = { "CAGE", "STATE", "MODULE",
+					    "TEMP C", "FLOW L/MIN", "NOTES" };
+	static const bool right[] = { true, false, false, true, true, false };
 	struct table t;
-	char b[4][48];
+	char b[2][96];
 	int i;
 
-	table_init(&t, 11, head, right);
+	table_init(&t, 6, head, right);
+	t.width = table_term_width(out);
 	for (i = 0; i < n; i++, c++) {
-		state_text(c, b[0], sizeof(b[0]));
 		table_row(&t);
-		table_cell(&t, "%s", cage_name(c, b[1], sizeof(b[1])));
-		table_cell(&t, "%s", b[0]);
-		if (!c->has_identity) {
-			table_cell(&t, "%s", c->present ? "?" : "-");
-			table_cell(&t, "-");
-			table_cell(&t, "-");
-			table_cell(&t, "-");
-		} else {
-			table_cell(&t, "%s", cmis_id_name(c->identifier));
-			table_cell(&t, "%s", c->vendor);
+		table_cell(&t, "%s", cage_name(c, b[0], sizeof(b[0])));
+		table_cell(&t, "%s", cage_state_name(c->state));
+		if (c->has_identity)
 			table_cell(&t, "%s", c->part_number);
-			table_cell(&t, "%s", c->serial);
-		}
-		if (c->has_power_draw && c->has_max_power)
-			table_cell(&t, "%.1f/%.1f W", c->power_draw / 1000.0,
-				   c->max_power / 1000.0);
-		else if (c->has_max_power)
-			table_cell(&t, "-/%.1f W", c->max_power / 1000.0);
 		else
-			table_cell(&t, "-");
-		milli(b[1], sizeof(b[1]), c->has_module_temp, c->module_temp, "C");
-		table_cell(&t, "%s", b[1]);
-		if (c->has_coolant_in && c->has_coolant_out)
-			table_cell(&t, "%.1f/%.1f C", c->coolant_in / 1000.0,
-				   c->coolant_out / 1000.0);
+			table_cell(&t, "%s", unidentified_text(c));
+		if (c->has_module_temp)
+			table_cell(&t, "%.1f", c->module_temp / 1000.0);
 		else
 			table_cell(&t, "-");
 		if (c->has_flow)
-			table_cell(&t, "%u mL/min%s", c->flow,
-				   c->has_leak && c->leak ? " LEAK" : "");
+			table_cell(&t, "%.2f", l_min(c->flow));
 		else
-			table_cell(&t, "%s", c->has_leak && c->leak ? "LEAK" : "-");
-		protect_text(c, b[2], sizeof(b[2]));
-		table_cell(&t, "%s", b[2]);
+			table_cell(&t, "-");
+		notes_text(c, b[1], sizeof(b[1]));
+		table_cell(&t, "%s", b[1]);
 	}
 	table_print(&t, out);
 	table_free(&t);
@@ -268,7 +291,7 @@ static void print_protect_detail(const struct cage_info *c, FILE *out)
 	}
 	if (c->has_flow_min) {
 		if (c->flow_min)
-			kv(out, "flow-min:", "%u mL/min", c->flow_min);
+			kv(out, "flow-min:", "%.3f L/min", l_min(c->flow_min));
 		else
 			kv(out, "flow-min:", "none");
 	}
@@ -299,6 +322,9 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 		kv(out, "fault cause:", "0x%02x", c->fault_cause);
 	if (c->has_module_state)
 		kv(out, "module state:", "%s", cmis_module_state_name(c->module_state));
+	if (!c->has_identity && c->present)
+		kv(out, "module:", "present, not identified (the cage is %s)",
+		   cage_state_name(c->state));
 	if (c->has_identity) {
 		kv(out, "module:", "%s (0x%02x), CMIS %u.%u, %s memory",
 		   cmis_id_name(c->identifier), c->identifier, c->cmis_rev >> 4,
@@ -350,7 +376,7 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 	if (c->has_coolant_out)
 		kv(out, "coolant outlet:", "%.2f C", c->coolant_out / 1000.0);
 	if (c->has_flow)
-		kv(out, "coolant flow:", "%u mL/min", c->flow);
+		kv(out, "coolant flow:", "%.3f L/min", l_min(c->flow));
 	if (c->has_leak)
 		kv(out, "leak:", "%s", c->leak ? "LEAK DETECTED" : "no");
 	if (c->module_flags_len) {

@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "table.h"
 #include "util.h"
@@ -88,6 +90,8 @@ static void print_line(const struct table *t, FILE *out, const int *w,
 	/* empty trailing cells leave blanks: none at the end of a line */
 	while (len && line[len - 1] == ' ')
 		line[--len] = '\0';
+	if (t->width > 3 && len > (size_t)t->width)
+		strcpy(line + t->width - 3, "...");
 	fprintf(out, "%s\n", line);
 	free(line);
 }
@@ -110,6 +114,20 @@ void table_print(const struct table *t, FILE *out)
 			v[c] = cell(t, r, c);
 		print_line(t, out, w, v);
 	}
+}
+
+int table_term_width(FILE *out)
+{
+	struct winsize ws;
+	const char *e;
+
+	if (isatty(fileno(out)) && !ioctl(fileno(out), TIOCGWINSZ, &ws) &&
+	    ws.ws_col)
+		return ws.ws_col;
+	e = getenv("COLUMNS");
+	if (e && atoi(e) > 0)
+		return atoi(e);
+	return 0;
 }
 
 void table_free(struct table *t)

@@ -19,6 +19,7 @@ struct table {
 	int nrows, cap;
 	char **cells; /* nrows * ncols, owned */
 	int col;      /* next cell of the current row */
+	int width;    /* 0: no limit; else lines longer are cut to it */
 };
 
 void table_init(struct table *t, int ncols, const char *const *head,
@@ -28,6 +29,13 @@ void table_row(struct table *t);
 void table_cell(struct table *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void table_print(const struct table *t, FILE *out);
+/*
+ * The width to fit, as lsblk does: a terminal's columns, else $COLUMNS,
+ * else 0 (a pipe or a file gets whole lines, for scripts).  A line longer
+ * than t->width is cut, ending in "...": the last column (free text) is
+ * what overflows; the detail view has it whole.
+ */
+int table_term_width(FILE *out);
 void table_free(struct table *t);
 
 #endif
