@@ -491,7 +491,7 @@ void cmis_print_text(const struct cmis_module *m, FILE *out, bool lanes)
 		line(out, "power draw:", "%.2f W", x->power / 100.0);
 		line(out, "coolant inlet:", "%.2f C", temp_c(x->coolant_in));
 		line(out, "coolant outlet:", "%.2f C", temp_c(x->coolant_out));
-		line(out, "coolant flow:", "%u mL/min", x->flow);
+		line(out, "coolant flow:", "%.3f L/min", x->flow / 1000.0);
 		line(out, "coolant leak:", "%s",
 		     x->status & XPO_TLM_STATUS_LEAK ? "LEAK" : "no");
 		line(out, "coolant flow low:", "%s",
