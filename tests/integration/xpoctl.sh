@@ -159,6 +159,14 @@ run ct cage show
 mask < "$tmp/ct.out" > "$tmp/ct.masked"
 check "cage show (text) matches its golden file" golden cage-show.txt "$tmp/ct.masked"
 check_eq "cage show fits an 80-column console" "" "$(awk 'length > 80' "$tmp/ct.out")"
+# -o: columns by name, as lsblk -o (libsmartcols)
+run co -o cage,serial,power cage show
+check_eq "cage show -o cage,serial,power: those columns, every cage's serial" \
+	"$({ echo "CAGE SERIAL POWER W"; jq -r '.cages[] | "\(.cage) \(.serial_number)"' "$tmp/ctj.out"; } | tr '\n' '|')" \
+	"$(awk 'NR == 1 { print $1, $2, $3, $4; next } { print $1, $2 }' "$tmp/co.out" | tr '\n' '|')"
+run cobad -o cage,frob cage show
+check "cage show -o frob: a usage error (exit 2) naming the columns" \
+	sh -c "[ $(cat "$tmp/cobad.rc") -eq 2 ] && grep -q 'no column \"frob\"; columns: CAGE,STATE' $tmp/cobad.err"
 # the masked numbers: TEMP C within 1 C of cage show -j, FLOW L/MIN its mL/min / 1000
 far=$(paste <(awk '$1 ~ /^[0-9]+$/ { print $4, $5 }' "$tmp/ct.out") \
 	    <(jq -r '.cages[] | "\(.temperature_c) \(.coolant_flow_ml_min)"' "$tmp/ctj.out") |

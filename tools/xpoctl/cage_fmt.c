@@ -221,38 +221,59 @@ static void notes_text(const struct cage_info *c, char *buf, size_t n)
 /*
  * The default table fits an 80-column console: the identity beyond the
  * part number, the power, the coolant temperatures and the protection
- * settings are in cage show CAGE.  Units are in the headings, so the cells
- * are numbers.
+ * settings are in cage show CAGE, or columns -o names (VENDOR, SERIAL,
+ * POWER W, ...).  Units are in the headings, so the cells are numbers.
  */
+enum { COL_CAGE, COL_STATE, COL_MODULE, COL_TEMP, COL_FLOW, COL_NOTES,
+       COL_TYPE, COL_VENDOR, COL_SERIAL, COL_POWER, COL_MAX, COL_INLET,
+       COL_OUTLET, COL_FAULT, COL_PROTECTION, COL_N };
+
 void cage_print_table(const struct cage_info *c, int n, FILE *out)
 {
-	static const char *const head[] = { "CAGE", "STATE", "MODULE",
-					    "TEMP C", "FLOW L/MIN", "NOTES" };
-	static const bool right[] = { true, false, false, true, true, false };
+	static const char *const head[COL_N] = {
+		"CAGE", "STATE", "MODULE", "TEMP C", "FLOW L/MIN", "NOTES",
+		"TYPE", "VENDOR", "SERIAL", "POWER W", "MAX W", "INLET C",
+		"OUTLET C", "FAULT", "PROTECTION" };
+	static const bool right[COL_N] = {
+		[COL_CAGE] = true, [COL_TEMP] = true, [COL_FLOW] = true,
+		[COL_POWER] = true, [COL_MAX] = true, [COL_INLET] = true,
+		[COL_OUTLET] = true };
 	struct table t;
 	char b[2][96];
-	int i;
+	int i, col;
 
-	table_init(&t, 6, head, right);
+	table_init(&t, COL_N, head, right);
+	for (col = COL_TYPE; col < COL_N; col++)
+		t.hidden[col] = true;
 	t.width = table_term_width(out);
 	for (i = 0; i < n; i++, c++) {
-		table_row(&t);
-		table_cell(&t, "%s", cage_name(c, b[0], sizeof(b[0])));
-		table_cell(&t, "%s", cage_state_name(c->state));
-		if (c->has_identity)
-			table_cell(&t, "%s", c->part_number);
-		else
-			table_cell(&t, "%s", unidentified_text(c));
-		if (c->has_module_temp)
-			table_cell(&t, "%.1f", c->module_temp / 1000.0);
-		else
-			table_cell(&t, "-");
-		if (c->has_flow)
-			table_cell(&t, "%.2f", l_min(c->flow));
-		else
-			table_cell(&t, "-");
+		const char *cells[COL_N] = { 0 };
+		char num[6][24];
+
+		/* the numbers first, "-" where the kernel sent none */
+#define NUM(k, has, fmt, v) (snprintf(num[k], sizeof(num[k]), (has) ? fmt : "-", v), num[k])
+		cells[COL_TEMP] = NUM(0, c->has_module_temp, "%.1f", c->module_temp / 1000.0);
+		cells[COL_FLOW] = NUM(1, c->has_flow, "%.2f", l_min(c->flow));
+		cells[COL_POWER] = NUM(2, c->has_power_draw, "%.1f", c->power_draw / 1000.0);
+		cells[COL_MAX] = NUM(3, c->has_max_power, "%.1f", c->max_power / 1000.0);
+		cells[COL_INLET] = NUM(4, c->has_coolant_in, "%.1f", c->coolant_in / 1000.0);
+		cells[COL_OUTLET] = NUM(5, c->has_coolant_out, "%.1f", c->coolant_out / 1000.0);
+#undef NUM
+		cells[COL_CAGE] = cage_name(c, b[0], sizeof(b[0]));
+		cells[COL_STATE] = cage_state_name(c->state);
+		cells[COL_MODULE] = c->has_identity ? c->part_number :
+						      unidentified_text(c);
 		notes_text(c, b[1], sizeof(b[1]));
-		table_cell(&t, "%s", b[1]);
+		cells[COL_NOTES] = b[1];
+		cells[COL_TYPE] = c->has_identity ? cmis_id_name(c->identifier) : "-";
+		cells[COL_VENDOR] = c->has_identity ? c->vendor : "-";
+		cells[COL_SERIAL] = c->has_identity ? c->serial : "-";
+		cells[COL_FAULT] = c->has_fault ? cage_fault_name(c->fault) : "-";
+		cells[COL_PROTECTION] = !c->has_protect ? "-" :
+					c->tripped ? "tripped" : "armed";
+		table_row(&t);
+		for (col = 0; col < COL_N; col++)
+			table_cell(&t, "%s", cells[col]);
 	}
 	table_print(&t, out);
 	table_free(&t);

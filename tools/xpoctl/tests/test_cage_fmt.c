@@ -13,6 +13,7 @@
 
 #include "harness.h"
 #include "../cage_fmt.h"
+#include "../table.h"
 #include "../cage_parse.h"
 #include "../xpoctl.h"
 
@@ -155,6 +156,18 @@ static void test_table(void **state)
 	}
 	/* say what is known: never "?" */
 	assert_null(strstr(s, "?"));
+	free(s);
+	/* -o: the columns named, in the table's order, any case, by the
+	 * heading's first word */
+	table_columns = "serial,cage,Power,outlet";
+	capture_begin(&cap);
+	cage_print_table(c, 2, cap.f);
+	s = capture_end(&cap);
+	table_columns = NULL;
+	assert_string_equal(s,
+		"CAGE  SERIAL       POWER W  OUTLET C\n"
+		"   0  SIM00000000    212.3      31.5\n"
+		"   1  -                  -         -\n");
 	free(s);
 }
 
