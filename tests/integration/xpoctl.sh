@@ -18,12 +18,32 @@ tmp=$(mktemp -d /tmp/xpoctl.XXXXXX)
 [ -x "$X" ] || die "$X is not built: make -C tools/xpoctl"
 dmesg -C
 
-# run NAME ARGS...: xpoctl's stdout, stderr and exit code in $tmp/NAME.{out,err,rc}
+# json_schema ARGS...: the schema (tools/xpoctl/schemas/) of xpoctl -j ARGS
+json_schema() {
+	local a j=0 words=""
+	for a; do case $a in -j) j=1 ;; -*) ;; *) words="$words $a" ;; esac; done
+	[ $j = 1 ] || return 1
+	case $words in
+	" cage show"*) echo cage-show.json ;;
+	" cage lanes"*) echo cage-lanes.json ;;
+	" module show"*) echo module-show.json ;;
+	" module eeprom"*) echo module-eeprom.json ;;
+	" module dump"*) echo module-dump.json ;;
+	" sensor show"*) echo sensor-show.json ;;
+	" driver status"*) echo driver-status.json ;;
+	*) echo "no-schema-for:$words" ;;
+	esac
+}
+# run NAME ARGS...: xpoctl's stdout, stderr and exit code in $tmp/NAME.{out,err,rc};
+# a -j run's output is validated against its schema at the end
 run() {
-	local name=$1
+	local name=$1 schema
 	shift
 	"$X" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err"
 	echo $? > "$tmp/$name.rc"
+	if schema=$(json_schema "$@"); then
+		echo "$name $schema" >> "$tmp/json.list"
+	fi
 }
 rc() { cat "$tmp/$1.rc"; }
 err() { tr '\n' '|' < "$tmp/$1.err"; }
@@ -112,14 +132,17 @@ check_eq "cage 0 power draw equals the telemetry page's" "$draw_w" \
 check_eq "cage 0 coolant inlet equals the telemetry page's" "$inlet_mc" \
 	"$(jq '.cages[0].coolant_inlet_c * 1000 | round' "$tmp/cj.out")"
 
-# text output against golden files, live measurements masked ----------------
-# mask: numbers followed by a unit become "#", latched flag bytes "##", and
-# runs of blanks one (the widths follow the values; the unit tests check
-# the alignment itself)
+# text output against golden files --------------------------------------------
+# Only the live measurements (they move with the emulator's thermal model
+# between two reads) are masked, "#"; each is then checked as a number
+# against cage show -j, itself checked against the emulator and YNL above.
+# Static numbers (max power, budget, thresholds, versions) stay in the
+# golden.  Runs of blanks become one (the unit tests check alignment).
 mask() {
-	sed -E '/engine temps:/ s/(-?[0-9]+\.[0-9]+ )+C/# C/;
-		s/-?[0-9]+(\.[0-9]+)?(\/-?[0-9]+(\.[0-9]+)?)? ?(W|C|V|s|mL\/min)\b/# \4/g;
-		/flags:/ s/[0-9a-f]{2}/##/g' | tr -s ' '
+	sed -E '/^ *(power draw|temperature|engine temps|supply voltage|coolant inlet|coolant outlet|coolant flow):/ s/-?[0-9]+\.[0-9]+/#/g;
+		/flags:/ s/[0-9a-f]{2}/##/g' |
+	awk '$1 ~ /^[0-9]+$/ && NF >= 6 { if ($4 ~ /^-?[0-9.]+$/) $4 = "#"; if ($5 ~ /^[0-9.]+$/) $5 = "#" } { print }' |
+	tr -s ' '
 }
 # golden NAME FILE.  The guest cannot write the source tree: with
 # XPOCTL_UPDATE_GOLDEN=1 the output is printed between "=== golden NAME"
@@ -132,12 +155,42 @@ golden() {
 	fi
 	diff -u "$GOLDEN/$1" "$2"
 }
+run ctj -j cage show
 run ct cage show
 mask < "$tmp/ct.out" > "$tmp/ct.masked"
 check "cage show (text) matches its golden file" golden cage-show.txt "$tmp/ct.masked"
+check_eq "cage show fits an 80-column console" "" "$(awk 'length > 80' "$tmp/ct.out")"
+# -o: columns by name, as lsblk -o (libsmartcols)
+run co -o cage,serial,power cage show
+check_eq "cage show -o cage,serial,power: those columns, every cage's serial" \
+	"$({ echo "CAGE SERIAL POWER W"; jq -r '.cages[] | "\(.cage) \(.serial_number)"' "$tmp/ctj.out"; } | tr '\n' '|')" \
+	"$(awk 'NR == 1 { print $1, $2, $3, $4; next } { print $1, $2 }' "$tmp/co.out" | tr '\n' '|')"
+run cobad -o cage,frob cage show
+check "cage show -o frob: a usage error (exit 2) naming the columns" \
+	sh -c "[ $(cat "$tmp/cobad.rc") -eq 2 ] && grep -q 'no column \"frob\"; columns: CAGE,STATE' $tmp/cobad.err"
+# the masked numbers: TEMP C within 1 C of cage show -j, FLOW L/MIN its mL/min / 1000
+far=$(paste <(awk '$1 ~ /^[0-9]+$/ { print $4, $5 }' "$tmp/ct.out") \
+	    <(jq -r '.cages[] | "\(.temperature_c) \(.coolant_flow_ml_min)"' "$tmp/ctj.out") |
+	awk '{ dt = $1 - $3; if (dt < 0) dt = -dt; df = $2 * 1000 - $4; if (df < 0) df = -df
+	       if (dt > 1 || df > 0.05 * $4 + 10) { n++; print "# " $0 > "/dev/stderr" } } END { print n + 0 }')
+check_eq "cage show: every cage's TEMP C and FLOW L/MIN are cage show -j's" 0 "$far"
+run c3j -j cage show 3
 run c3 cage show 3
 mask < "$tmp/c3.out" > "$tmp/c3.masked"
 check "cage show 3 (text) matches its golden file" golden cage-show-3.txt "$tmp/c3.masked"
+# the masked numbers of the detail, against -j (read just before)
+detail() { sed -n "s/^ *$1: *\(-\?[0-9.]*\).*/\1/p" "$tmp/c3.out"; }
+c3far=""
+for kv in "power draw:power_draw_w:5" "temperature:temperature_c:1" \
+	  "supply voltage:supply_voltage_v:0.05" "coolant inlet:coolant_inlet_c:1" \
+	  "coolant outlet:coolant_outlet_c:1" "coolant flow:(.coolant_flow_ml_min / 1000):0.05"; do
+	IFS=: read -r label key tol <<< "$kv"
+	case $key in "("*) ;; *) key=".$key" ;; esac
+	a=$(detail "$label") b=$(jq -r ".cages[0] | $key" "$tmp/c3j.out")
+	awk -v a="$a" -v b="$b" -v t="$tol" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a != "" && d <= t) }' ||
+		c3far="$c3far $label($a vs $b)"
+done
+check_eq "cage show 3: the live numbers are cage show -j's" "" "$c3far"
 run abbrev c s 3
 check "\"c s 3\" is \"cage show 3\"" cmp -s "$tmp/c3.out" "$tmp/abbrev.out"
 
@@ -165,11 +218,11 @@ check_eq "module show -j -s 0 exits 0" 0 "$(rc m0)"
 check "module show 0: XPO, 8 banks, 64 lanes, 4 applications, 8 engines" \
 	jq -e '.modules[0].module | .identifier == 38 and .banks == 8 and
 		(.lanes | length) == 64 and (.applications | length) == 4 and
-		(.xpo.engine_temperature_c | length) == 8' "$tmp/m0.out"
+		(.xpo.engine_temperatures_c | length) == 8' "$tmp/m0.out"
 check_eq "module show 0: serial equals the emulator's" "$(sim_info 0 serial)" \
 	"$(jq -r '.modules[0].module.serial_number' "$tmp/m0.out")"
 check_eq "module show 0: power draw equals the telemetry page's" "$draw_w" \
-	"$(jq '.modules[0].module.xpo.power_w * 1000 | round' "$tmp/m0.out")"
+	"$(jq '.modules[0].module.xpo.power_draw_w * 1000 | round' "$tmp/m0.out")"
 run mall module show
 check_eq "module show (all cages) exits 0" 0 "$(rc mall)"
 check_eq "module show (all cages) decodes 16 modules" 16 "$(grep -c '^cage [0-9]*:' "$tmp/mall.out")"
@@ -289,7 +342,7 @@ check_eq "... and reaches the core" "300 70500" \
 	"$(plimit 9 flow-min) $(plimit 9 temp-max)"
 run plimt cage show 9
 check "... and cage show 9 shows both" \
-	sh -c "grep -qE '^ *flow-min: +300 mL/min$' $tmp/plimt.out &&
+	sh -c "grep -qE '^ *flow-min: +0.300 L/min$' $tmp/plimt.out &&
 	       grep -qE '^ *temp-max: +70.50 C$' $tmp/plimt.out"
 run plimj -j cage show 9
 check_eq "... and in JSON" "300 70.5" \
@@ -299,7 +352,8 @@ run plim0j -j cage show 9
 check_eq "0 removes them: null in JSON" "null null" \
 	"$(jq -r '.cages[0].protection | "\(.flow_min_ml_min) \(.temp_max_c)"' "$tmp/plim0j.out")"
 
-"$X" -j monitor > "$tmp/pmon.json" 2> "$tmp/pmon.err" &
+# -t: a "timestamp" key with the UTC offset; .cage stays the number
+"$X" -j -t monitor > "$tmp/pmon.json" 2> "$tmp/pmon.err" &
 pmonj=$!
 "$X" monitor > "$tmp/pmon.txt" 2> "$tmp/pmont.err" &
 pmont=$!
@@ -310,8 +364,8 @@ run ptrip cage show 12
 check "cage show 12: tripped by the leak, and since when" \
 	grep -qE '^ *protection: +TRIPPED leak: power-off, [0-9.]+ s ago$' "$tmp/ptrip.out"
 run ptable cage show
-check "cage show: the table's protection column" \
-	grep -qE '^ *12 .*TRIPPED leak: power-off *$' "$tmp/ptable.out"
+check "cage show: the table's notes say the trip, the module is there" \
+	grep -qE '^ *12 +powered-off +\(present\) .*TRIPPED leak$' "$tmp/ptable.out"
 run ptripj -j cage show 12
 check "cage show -j 12: tripped, reason, action, age, alarms seen" \
 	jq -e '.cages[0].protection | .tripped and .reason == "leak" and
@@ -374,8 +428,8 @@ check "monitor -j: every line is a JSON object" jq -e -s 'length > 0 and all(typ
 check "monitor: no lost events reported" sh -c "! grep -q lost $tmp/mon.err $tmp/mont.err"
 check_eq "monitor text and JSON saw the same number of events" \
 	"$(wc -l < "$tmp/mon.json")" "$(wc -l < "$tmp/mon.txt")"
-check "monitor -t: every line starts with a timestamp" \
-	sh -c "! grep -vqE '^\[[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+\] cage [0-9]+: ' $tmp/mon.txt"
+check "monitor -t: every line starts with a timestamp with its UTC offset" \
+	sh -c "! grep -vqE '^\[[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+[+-][0-9]{2}:[0-9]{2}\] cage [0-9]+: ' $tmp/mon.txt"
 for c in $(seq 0 $((NCAGES - 1))); do
 	want=$(uevents_for "$c" | tr '\n' ' ')
 	got=$(jq -r --argjson c "$c" 'select(.cage == $c) | "\(.event):\(.state)"' \
@@ -400,7 +454,30 @@ if grep -qsx 'xpo' /sys/class/hwmon/hwmon*/name; then
 	check "sensor show -j: cage 5's case temperature and coolant flow" \
 		jq -e '[.sensors[] | select(.cage == 5)] |
 			any(.label == "Module case" and .unit == "C" and .value > 0) and
-			any(.unit == "dL/h" and .value > 0)' "$tmp/sj.out"
+			any(.unit == "L/min" and .value > 0)' "$tmp/sj.out"
+	# the flow in L/min, with the project's sensors.d installed or not:
+	# 520 mL/min read 312 dL/h, 312 RPM and, with that file, "52.00 dL/h"
+	fml=$("$X" -j cage show 5 | jq '.cages[0].coolant_flow_ml_min')
+	near() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(b > 0 && d <= b * 0.05) }'; }
+	flow_l() { jq -r '.sensors[] | select(.cage == 5 and .unit == "L/min") | .value' "$1"; }
+	check "sensor show -j: the flow in L/min is cage show's mL/min / 1000 ($fml mL/min)" \
+		near "$(flow_l "$tmp/sj.out")" "$(awk -v f="$fml" 'BEGIN { print f / 1000 }')"
+	if mount -t tmpfs xpoctl-sensors /etc/sensors.d 2>/dev/null; then
+		cp contrib/sensors.d/xpo.conf /etc/sensors.d/
+		run sjc -j sensor show 5
+		run s5c sensor show 5
+		check "with contrib/sensors.d/xpo.conf: sensor show -j still reads L/min" \
+			near "$(flow_l "$tmp/sjc.out")" "$(awk -v f="$fml" 'BEGIN { print f / 1000 }')"
+		check "with contrib/sensors.d/xpo.conf: sensor show prints 'Coolant flow ... L/min'" \
+			grep -qE '^ *5 +Coolant flow +[0-9]+\.[0-9]{2} L/min ' "$tmp/s5c.out"
+		if command -v sensors > /dev/null; then
+			check "with contrib/sensors.d/xpo.conf: sensors(1) reads mL/min" \
+				near "$(sensors -j xpo-isa-0005 | jq '."xpo-isa-0005"."Coolant flow [mL/min]".fan1_input')" "$fml"
+		fi
+		umount /etc/sensors.d
+	else
+		not_ok "could not mount a tmpfs on /etc/sensors.d"
+	fi
 	run s5 sensor show 5
 	check_eq "sensor show 5 exits 0" 0 "$(rc s5)"
 	check "sensor show 5: only cage 5, labelled" \
@@ -483,6 +560,22 @@ check "monitor: after the reload, cage 3's removal" \
 check "monitor: no lost events across the reload" sh -c "! grep -q lost $tmp/rmon.err"
 sim_set 3 present 1
 wait_state 3 ready 30 || not_ok "cage 3 back: $(cage_state 3)"
+
+# every -j output against its schema (tools/xpoctl/schemas/) ------------------
+validate() { /usr/bin/python3 tools/xpoctl/tests/validate-json.py "$@" 2>> "$tmp/schema.err"; }
+echo "nb cage-show.json" >> "$tmp/json.list"
+bad="" n=0
+while read -r name schema; do
+	[ -s "$tmp/$name.out" ] || continue	# an error, nothing on stdout
+	n=$((n + 1))
+	validate "$schema" "$tmp/$name.out" || bad="$bad $name($schema)"
+done < "$tmp/json.list"
+for m in pmon mon; do
+	n=$((n + 1))
+	validate --ndjson monitor.json "$tmp/$m.json" || bad="$bad $m(monitor.json)"
+done
+sed 's/^/# /' "$tmp/schema.err" 2>/dev/null | head -20
+check_eq "all $n -j outputs validate against their JSON schemas" "" "$bad"
 
 # driver unloaded -----------------------------------------------------------------
 check "unload" xpo_unload

@@ -172,64 +172,108 @@ static void state_text(const struct cage_info *c, char *buf, size_t n)
 		snprintf(buf, n, "%s", cage_state_name(c->state));
 }
 
-static void milli(char *buf, size_t n, bool has, int64_t v, const char *unit)
+/* a flow in mL/min (the kernel's unit) as people read it: L/min */
+static double l_min(uint32_t ml_min)
 {
-	if (has)
-		snprintf(buf, n, "%.1f %s", v / 1000.0, unit);
-	else
+	return ml_min / 1000.0;
+}
+
+/*
+ * A module the kernel did not identify (the cage is off, probing or in
+ * fault): say that one is there, instead of "?"; the state says why.
+ */
+static const char *unidentified_text(const struct cage_info *c)
+{
+	return c->present ? "(present)" : "-";
+}
+
+/* the table's NOTES: what is wrong, or "-" */
+static void notes_text(const struct cage_info *c, char *buf, size_t n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+#define NOTE(...) (o += snprintf(buf + o, o < n ? n - o : 0, \
+				 "%s", o ? ", " : ""), \
+		   o += snprintf(buf + o, o < n ? n - o : 0, __VA_ARGS__))
+	/* most urgent first: a narrow console cuts the end */
+	if (c->tripped && c->has_trip_reason)
+		NOTE("TRIPPED %s", protect_cond_name(c->trip_reason));
+	else if (c->tripped)
+		NOTE("TRIPPED");
+	if (c->has_fault && c->fault != XPO_FAULT_REASON_NONE)
+		NOTE("%s", cage_fault_name(c->fault));
+	if (c->has_leak && c->leak &&
+	    !(c->tripped && c->has_trip_reason &&
+	      c->trip_reason == XPO_PROTECTION_COND_LEAK))
+		NOTE("LEAK");
+	if (c->has_protect && !c->tripped && c->has_alerts && c->alerts) {
+		char b[48];
+
+		conds_text(b, sizeof(b), c->alerts);
+		NOTE("alarms: %s", b);
+	}
+#undef NOTE
+	if (!o)
 		snprintf(buf, n, "-");
 }
 
+/*
+ * The default table fits an 80-column console: the identity beyond the
+ * part number, the power, the coolant temperatures and the protection
+ * settings are in cage show CAGE, or columns -o names (VENDOR, SERIAL,
+ * POWER W, ...).  Units are in the headings, so the cells are numbers.
+ */
+enum { COL_CAGE, COL_STATE, COL_MODULE, COL_TEMP, COL_FLOW, COL_NOTES,
+       COL_TYPE, COL_VENDOR, COL_SERIAL, COL_POWER, COL_MAX, COL_INLET,
+       COL_OUTLET, COL_FAULT, COL_PROTECTION, COL_N };
+
 void cage_print_table(const struct cage_info *c, int n, FILE *out)
 {
-	static const char *const head[] = { "CAGE", "STATE", "MODULE", "VENDOR",
-					    "PART NUMBER", "SERIAL", "POWER",
-					    "TEMP", "COOLANT IN/OUT", "FLOW",
-					    "PROTECTION" };
-	static const bool right[] = { true, false, false, false, false, false,
-				      true, true, true, true, false };
+	static const char *const head[COL_N] = {
+		"CAGE", "STATE", "MODULE", "TEMP C", "FLOW L/MIN", "NOTES",
+		"TYPE", "VENDOR", "SERIAL", "POWER W", "MAX W", "INLET C",
+		"OUTLET C", "FAULT", "PROTECTION" };
+	static const bool right[COL_N] = {
+		[COL_CAGE] = true, [COL_TEMP] = true, [COL_FLOW] = true,
+		[COL_POWER] = true, [COL_MAX] = true, [COL_INLET] = true,
+		[COL_OUTLET] = true };
 	struct table t;
-	char b[4][48];
-	int i;
+	char b[2][96];
+	int i, col;
 
-	table_init(&t, 11, head, right);
+	table_init(&t, COL_N, head, right);
+	for (col = COL_TYPE; col < COL_N; col++)
+		t.hidden[col] = true;
+	t.width = table_term_width(out);
 	for (i = 0; i < n; i++, c++) {
-		state_text(c, b[0], sizeof(b[0]));
+		const char *cells[COL_N] = { 0 };
+		char num[6][24];
+
+		/* the numbers first, "-" where the kernel sent none */
+#define NUM(k, has, fmt, v) (snprintf(num[k], sizeof(num[k]), (has) ? fmt : "-", v), num[k])
+		cells[COL_TEMP] = NUM(0, c->has_module_temp, "%.1f", c->module_temp / 1000.0);
+		cells[COL_FLOW] = NUM(1, c->has_flow, "%.2f", l_min(c->flow));
+		cells[COL_POWER] = NUM(2, c->has_power_draw, "%.1f", c->power_draw / 1000.0);
+		cells[COL_MAX] = NUM(3, c->has_max_power, "%.1f", c->max_power / 1000.0);
+		cells[COL_INLET] = NUM(4, c->has_coolant_in, "%.1f", c->coolant_in / 1000.0);
+		cells[COL_OUTLET] = NUM(5, c->has_coolant_out, "%.1f", c->coolant_out / 1000.0);
+#undef NUM
+		cells[COL_CAGE] = cage_name(c, b[0], sizeof(b[0]));
+		cells[COL_STATE] = cage_state_name(c->state);
+		cells[COL_MODULE] = c->has_identity ? c->part_number :
+						      unidentified_text(c);
+		notes_text(c, b[1], sizeof(b[1]));
+		cells[COL_NOTES] = b[1];
+		cells[COL_TYPE] = c->has_identity ? cmis_id_name(c->identifier) : "-";
+		cells[COL_VENDOR] = c->has_identity ? c->vendor : "-";
+		cells[COL_SERIAL] = c->has_identity ? c->serial : "-";
+		cells[COL_FAULT] = c->has_fault ? cage_fault_name(c->fault) : "-";
+		cells[COL_PROTECTION] = !c->has_protect ? "-" :
+					c->tripped ? "tripped" : "armed";
 		table_row(&t);
-		table_cell(&t, "%s", cage_name(c, b[1], sizeof(b[1])));
-		table_cell(&t, "%s", b[0]);
-		if (!c->has_identity) {
-			table_cell(&t, "%s", c->present ? "?" : "-");
-			table_cell(&t, "-");
-			table_cell(&t, "-");
-			table_cell(&t, "-");
-		} else {
-			table_cell(&t, "%s", cmis_id_name(c->identifier));
-			table_cell(&t, "%s", c->vendor);
-			table_cell(&t, "%s", c->part_number);
-			table_cell(&t, "%s", c->serial);
-		}
-		if (c->has_power_draw && c->has_max_power)
-			table_cell(&t, "%.1f/%.1f W", c->power_draw / 1000.0,
-				   c->max_power / 1000.0);
-		else if (c->has_max_power)
-			table_cell(&t, "-/%.1f W", c->max_power / 1000.0);
-		else
-			table_cell(&t, "-");
-		milli(b[1], sizeof(b[1]), c->has_module_temp, c->module_temp, "C");
-		table_cell(&t, "%s", b[1]);
-		if (c->has_coolant_in && c->has_coolant_out)
-			table_cell(&t, "%.1f/%.1f C", c->coolant_in / 1000.0,
-				   c->coolant_out / 1000.0);
-		else
-			table_cell(&t, "-");
-		if (c->has_flow)
-			table_cell(&t, "%u mL/min%s", c->flow,
-				   c->has_leak && c->leak ? " LEAK" : "");
-		else
-			table_cell(&t, "%s", c->has_leak && c->leak ? "LEAK" : "-");
-		protect_text(c, b[2], sizeof(b[2]));
-		table_cell(&t, "%s", b[2]);
+		for (col = 0; col < COL_N; col++)
+			table_cell(&t, "%s", cells[col]);
 	}
 	table_print(&t, out);
 	table_free(&t);
@@ -268,7 +312,7 @@ static void print_protect_detail(const struct cage_info *c, FILE *out)
 	}
 	if (c->has_flow_min) {
 		if (c->flow_min)
-			kv(out, "flow-min:", "%u mL/min", c->flow_min);
+			kv(out, "flow-min:", "%.3f L/min", l_min(c->flow_min));
 		else
 			kv(out, "flow-min:", "none");
 	}
@@ -299,6 +343,9 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 		kv(out, "fault cause:", "0x%02x", c->fault_cause);
 	if (c->has_module_state)
 		kv(out, "module state:", "%s", cmis_module_state_name(c->module_state));
+	if (!c->has_identity && c->present)
+		kv(out, "module:", "present, not identified (the cage is %s)",
+		   cage_state_name(c->state));
 	if (c->has_identity) {
 		kv(out, "module:", "%s (0x%02x), CMIS %u.%u, %s memory",
 		   cmis_id_name(c->identifier), c->identifier, c->cmis_rev >> 4,
@@ -350,7 +397,7 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 	if (c->has_coolant_out)
 		kv(out, "coolant outlet:", "%.2f C", c->coolant_out / 1000.0);
 	if (c->has_flow)
-		kv(out, "coolant flow:", "%u mL/min", c->flow);
+		kv(out, "coolant flow:", "%.3f L/min", l_min(c->flow));
 	if (c->has_leak)
 		kv(out, "leak:", "%s", c->leak ? "LEAK DETECTED" : "no");
 	if (c->module_flags_len) {
@@ -441,12 +488,15 @@ static void protect_json(const struct cage_info *c, struct jw *jw)
 	jw_obj_close(jw);
 }
 
-void cage_print_json(const struct cage_info *c, struct jw *jw)
+/* @ts: a monitor event's timestamp, a key of the same object (or NULL) */
+static void cage_json(const struct cage_info *c, const char *ts, struct jw *jw)
 {
 	char s[16];
 	int i;
 
 	jw_obj_open(jw);
+	if (ts)
+		jw_kv_string(jw, "timestamp", ts);
 	jw_kv_uint(jw, "board", c->board);
 	jw_kv_uint(jw, "cage", c->id);
 	if (c->has_event)
@@ -470,7 +520,7 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 		jw_kv_string(jw, "module_state", cmis_module_state_name(c->module_state));
 	if (c->has_identity) {
 		jw_kv_uint(jw, "identifier", c->identifier);
-		jw_kv_string(jw, "module_type", cmis_id_name(c->identifier));
+		jw_kv_string(jw, "identifier_name", cmis_id_name(c->identifier));
 		snprintf(s, sizeof(s), "%u.%u", c->cmis_rev >> 4, c->cmis_rev & 0xf);
 		jw_kv_string(jw, "cmis_revision", s);
 		jw_kv_string(jw, "memory", c->memory == XPO_MEMORY_FLAT ? "flat" : "paged");
@@ -486,7 +536,9 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 		jw_kv_string(jw, "date_code", c->date_code);
 		if (c->clei[0])
 			jw_kv_string(jw, "clei", c->clei);
-		jw_kv_uint(jw, "media_type", c->media_type);
+		/* as module show: the name, and the SFF-8024 code */
+		jw_kv_string(jw, "media_type", cmis_media_type_name(c->media_type));
+		jw_kv_uint(jw, "media_type_id", c->media_type);
 	}
 	jw_ver(jw, "firmware_active", c->has_fw_active, c->fw_active);
 	jw_ver(jw, "firmware_inactive", c->has_fw_inactive, c->fw_inactive);
@@ -558,6 +610,11 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 	jw_obj_close(jw);
 }
 
+void cage_print_json(const struct cage_info *c, struct jw *jw)
+{
+	cage_json(c, NULL, jw);
+}
+
 const char *cage_name(const struct cage_info *c, char *buf, size_t len)
 {
 	if (c->board)
@@ -578,15 +635,8 @@ int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 		bool pretty = jw->pretty;
 
 		jw->pretty = false;
-		if (ts) {
-			jw_obj_open(jw);
-			jw_kv_string(jw, "timestamp", ts);
-			jw_name(jw, "cage");
-			cage_print_json(c, jw);
-			jw_obj_close(jw);
-		} else {
-			cage_print_json(c, jw);
-		}
+		/* -t adds a key: .cage stays the cage number it is without */
+		cage_json(c, ts, jw);
 		jw_end(jw);
 		jw->pretty = pretty;
 		return 0;

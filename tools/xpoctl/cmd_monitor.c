@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
@@ -34,10 +35,15 @@ static void stamp(char *buf, size_t n)
 	struct tm tm;
 	size_t len;
 
+	long off;
+
+	/* ISO 8601 with the UTC offset: local time, yet unambiguous */
 	gettimeofday(&tv, NULL);
 	localtime_r(&tv.tv_sec, &tm);
 	len = strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(buf + len, n - len, ".%06ld", (long)tv.tv_usec);
+	off = tm.tm_gmtoff / 60;
+	snprintf(buf + len, n - len, ".%06ld%c%02ld:%02ld", (long)tv.tv_usec,
+		 off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
 }
 
 static int on_event(uint8_t cmd, const struct nlmsghdr *nlh, void *arg)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CMIS memory decoder: see cmis_decode.h.  Offsets and codes come from the
- * driver's own drivers/xpo/cmis.h and xpo_model.h.
+ * CMIS memory decoder: see cmis_decode.h.  Offsets and codes come from
+ * xpoctl's own cmis.h (the standard's, not the driver's private headers).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -9,8 +9,7 @@
 
 #include "cmis_decode.h"
 #include "table.h"
-#include "cmis.h"
-#include "xpo_model.h"
+#include "cmis.h"		/* xpoctl's own, not the driver's */
 #include "util.h"
 
 static uint16_t be16(const uint8_t *p)
@@ -162,7 +161,7 @@ int cmis_decode(cmis_read_fn read, void *ctx, struct cmis_module *m)
 		m->fw_inactive_minor = *P01(CMIS_P01_FW_INACTIVE_MINOR);
 		m->hw_major = *P01(CMIS_P01_HW_MAJOR);
 		m->hw_minor = *P01(CMIS_P01_HW_MINOR);
-		m->banks = xpo_banks_from_p01(*P01(CMIS_P01_PAGES));
+		m->banks = cmis_banks_from_p01(*P01(CMIS_P01_PAGES));
 		m->mon_support = *P01(CMIS_P01_MON_SUPPORT);
 		m->rx_power_avg = *P01(CMIS_P01_MODULE_CHAR) & CMIS_P01_RX_POWER_AVG;
 		m->cdb_support = *P01(CMIS_P01_CDB_SUPPORT);
@@ -241,11 +240,13 @@ const char *cmis_id_name(uint8_t id)
 
 const char *cmis_module_state_name(uint8_t code)
 {
+	/* the netlink spec's module-state names: one vocabulary for the
+	 * kernel's attribute and the decoded 00h:3 */
 	static const char *const n[] = {
-		[CMIS_MODULE_LOWPWR] = "low-power",
-		[CMIS_MODULE_PWRUP] = "powering-up",
+		[CMIS_MODULE_LOWPWR] = "low-pwr",
+		[CMIS_MODULE_PWRUP] = "pwr-up",
 		[CMIS_MODULE_READY] = "ready",
-		[CMIS_MODULE_PWRDN] = "powering-down",
+		[CMIS_MODULE_PWRDN] = "pwr-dn",
 		[CMIS_MODULE_FAULT] = "fault",
 	};
 
@@ -490,7 +491,7 @@ void cmis_print_text(const struct cmis_module *m, FILE *out, bool lanes)
 		line(out, "power draw:", "%.2f W", x->power / 100.0);
 		line(out, "coolant inlet:", "%.2f C", temp_c(x->coolant_in));
 		line(out, "coolant outlet:", "%.2f C", temp_c(x->coolant_out));
-		line(out, "coolant flow:", "%u mL/min", x->flow);
+		line(out, "coolant flow:", "%.3f L/min", x->flow / 1000.0);
 		line(out, "coolant leak:", "%s",
 		     x->status & XPO_TLM_STATUS_LEAK ? "LEAK" : "no");
 		line(out, "coolant flow low:", "%s",
@@ -510,14 +511,6 @@ void cmis_print_text(const struct cmis_module *m, FILE *out, bool lanes)
 		fputs("\nlanes:\n", out);
 		print_lanes_text(m, out);
 	}
-}
-
-static void json_hex(struct jw *jw, const char *k, uint8_t v)
-{
-	char s[8];
-
-	snprintf(s, sizeof(s), "0x%02x", v);
-	jw_kv_string(jw, k, s);
 }
 
 void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
@@ -552,6 +545,7 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 		jw_kv_string(jw, "hardware_revision", s);
 	}
 	jw_kv_string(jw, "media_type", cmis_media_type_name(m->media_type));
+	jw_kv_uint(jw, "media_type_id", m->media_type);
 	jw_kv_bool(jw, "flat_memory", m->flat);
 	jw_kv_uint(jw, "banks", m->banks);
 	jw_kv_uint(jw, "power_class", m->power_class);
@@ -575,7 +569,7 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 	if (x->valid) {
 		jw_name(jw, "xpo");
 		jw_obj_open(jw);
-		jw_kv_float(jw, "power_w", x->power / 100.0, 2);
+		jw_kv_float(jw, "power_draw_w", x->power / 100.0, 2);
 		jw_kv_float(jw, "max_power_w", x->max_power / 100.0, 2);
 		jw_kv_float(jw, "coolant_inlet_c", temp_c(x->coolant_in), 2);
 		jw_kv_float(jw, "coolant_outlet_c", temp_c(x->coolant_out), 2);
@@ -583,7 +577,7 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 		jw_kv_bool(jw, "leak", x->status & XPO_TLM_STATUS_LEAK);
 		jw_kv_bool(jw, "flow_low", x->status & XPO_TLM_STATUS_FLOW_LOW);
 		jw_kv_uint(jw, "flags", x->flags);
-		jw_name(jw, "engine_temperature_c");
+		jw_name(jw, "engine_temperatures_c");
 		jw_arr_open(jw);
 		for (i = 0; i < x->engines; i++)
 			jw_float(jw, temp_c(x->engine_temp[i]), 2);
@@ -599,10 +593,11 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 
 		jw_obj_open(jw);
 		jw_kv_uint(jw, "app", i + 1);
-		json_hex(jw, "host_interface_id", p->host_if);
+		/* codes are numbers, as cage show has them; names beside */
+		jw_kv_uint(jw, "host_interface_id", p->host_if);
 		if (hn)
 			jw_kv_string(jw, "host_interface", hn);
-		json_hex(jw, "media_interface_id", p->media_if);
+		jw_kv_uint(jw, "media_interface_id", p->media_if);
 		if (mn)
 			jw_kv_string(jw, "media_interface", mn);
 		jw_kv_uint(jw, "host_lanes", p->host_lanes);

@@ -34,8 +34,8 @@ static const char *feature_unit(sensors_feature_type t)
 	case SENSORS_FEATURE_IN:
 		return "V";
 	case SENSORS_FEATURE_FAN:
-		/* the cages' only fan channel: coolant flow, hwmon's way */
-		return "dL/h";
+		/* the cages' only fan channel: coolant flow, see flow_raw() */
+		return "L/min";
 	case SENSORS_FEATURE_TEMP:
 		return "C";
 	case SENSORS_FEATURE_POWER:
@@ -49,6 +49,47 @@ static const char *feature_unit(sensors_feature_type t)
 	default:
 		return "";
 	}
+}
+
+/*
+ * Coolant flow: hwmon has no flow type, so the driver serves it as fan1 in
+ * dL/h (Documentation/hwmon.rst), and a sensors.conf compute rule may
+ * rescale it (contrib/sensors.d/xpo.conf makes it mL/min for sensors(1)),
+ * which libsensors applies without saying.  xpoctl reads the chip's own
+ * sysfs file, so the number is L/min whatever the configuration.
+ */
+#define DL_H_PER_L_MIN 600.0	/* 1 L/min = 10 dL / (1/60 h) */
+
+static int flow_raw(const sensors_chip_name *chip, const sensors_subfeature *sf,
+		    double *l_min)
+{
+	char path[512];
+	FILE *f;
+	long v;
+	int n;
+
+	if (!chip->path)
+		return -ENOENT;
+	snprintf(path, sizeof(path), "%s/%s", chip->path, sf->name);
+	f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	/* ENODATA (empty cage, module not ready) fails the read */
+	n = fscanf(f, "%ld", &v);
+	fclose(f);
+	if (n != 1)
+		return -ENODATA;
+	*l_min = v / DL_H_PER_L_MIN;
+	return 0;
+}
+
+/* "Coolant flow [mL/min]" (a sensors.conf label): the unit is ours */
+static void strip_unit(char *label)
+{
+	char *b = label ? strstr(label, " [") : NULL;
+
+	if (b && strchr(b, ']'))
+		*b = '\0';
 }
 
 struct sub_vals {
@@ -71,7 +112,12 @@ static void read_subs(const sensors_chip_name *chip,
 
 		if (!(sf->flags & SENSORS_MODE_R))
 			continue;
-		err = sensors_get_value(chip, sf->number, &val);
+		if (f->type == SENSORS_FEATURE_FAN &&
+		    (sf->type == SENSORS_SUBFEATURE_FAN_INPUT ||
+		     sf->type == SENSORS_SUBFEATURE_FAN_MIN))
+			err = flow_raw(chip, sf, &val);
+		else
+			err = sensors_get_value(chip, sf->number, &val);
 		switch (sf->type) {
 		case SENSORS_SUBFEATURE_IN_INPUT:
 		case SENSORS_SUBFEATURE_FAN_INPUT:
@@ -196,6 +242,8 @@ int cmd_sensor_show(struct xpoctl *x, int argc, char **argv)
 			char b[5][32];
 
 			read_subs(chip, f, &v);
+			if (f->type == SENSORS_FEATURE_FAN)
+				strip_unit(label);
 			if (x->json) {
 				struct jw *jw = &x->jw;
 

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Aligned text tables: see table.h. */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <libsmartcols.h>
 
 #include "table.h"
 #include "util.h"
@@ -62,54 +68,151 @@ static const char *cell(const struct table *t, int r, int c)
 	return s ? s : "";
 }
 
-static void print_line(const struct table *t, FILE *out, const int *w,
-		       const char *const *v)
+/* each line without the blanks a short row leaves at its end */
+static void print_trimmed(FILE *out, const char *text)
 {
-	int c, last = t->ncols - 1;
-	char *line = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&line, &len);
+	const char *l = text;
 
-	if (!f)
-		die_oom();
-	for (c = 0; c < t->ncols; c++) {
-		bool end = c == last;
+	while (*l) {
+		size_t len = strcspn(l, "\n"), end = len;
 
-		if (t->right[c])
-			fprintf(f, "%*s", w[c], v[c]);
-		else if (end)
-			fputs(v[c], f);
-		else
-			fprintf(f, "%-*s", w[c], v[c]);
-		if (!end)
-			fputs("  ", f);
+		while (end && l[end - 1] == ' ')
+			end--;
+		fprintf(out, "%.*s\n", (int)end, l);
+		l += len + (l[len] == '\n');
 	}
-	fclose(f);
-	/* empty trailing cells leave blanks: none at the end of a line */
-	while (len && line[len - 1] == ' ')
-		line[--len] = '\0';
-	fprintf(out, "%s\n", line);
-	free(line);
 }
 
+/*
+ * Printed by libsmartcols (util-linux), as lsblk and findmnt print theirs:
+ * two blanks between columns, numbers right-aligned, no trailing blanks,
+ * and with a width (a terminal's, or $COLUMNS) the free-text last column
+ * is truncated to fit.  A pipe or a file gets whole lines.
+ */
 void table_print(const struct table *t, FILE *out)
 {
-	int w[TABLE_MAX_COLS] = { 0 };
-	const char *v[TABLE_MAX_COLS];
-	int r, c;
+	struct libscols_table *tb = scols_new_table();
+	int r, c, shown[TABLE_MAX_COLS], n = 0;
+	char *text = NULL;
+
+	if (!tb)
+		die_oom();
+	if (table_select((struct table *)t, table_columns)) {
+		scols_unref_table(tb);
+		exit(2);	/* XE_USAGE: the message is out */
+	}
+	for (c = 0; c < t->ncols; c++)
+		if (!t->hidden[c])
+			shown[n++] = c;
+	scols_table_set_column_separator(tb, "  ");
+	if (t->width > 0) {
+		scols_table_set_termforce(tb, SCOLS_TERMFORCE_ALWAYS);
+		scols_table_set_termwidth(tb, t->width);
+		/* the table's own width, not more */
+		scols_table_reduce_termwidth(tb, 0);
+	} else {
+		scols_table_set_termforce(tb, SCOLS_TERMFORCE_NEVER);
+	}
+	for (c = 0; c < n; c++) {
+		int fl = t->right[shown[c]] ? SCOLS_FL_RIGHT : 0;
+
+		if (c == n - 1 && !t->right[shown[c]])
+			fl |= SCOLS_FL_TRUNC;
+		if (!scols_table_new_column(tb, t->head[shown[c]], 0, fl))
+			die_oom();
+	}
+	for (r = 0; r < t->nrows; r++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (!ln)
+			die_oom();
+		for (c = 0; c < n; c++)
+			if (scols_line_set_data(ln, c, cell(t, r, shown[c])))
+				die_oom();
+	}
+	if (!t->nrows) {
+		/* libsmartcols prints nothing for no lines: the headings */
+		for (c = 0; c < n; c++)
+			fprintf(out, "%s%s", c ? "  " : "", t->head[shown[c]]);
+		fputc('\n', out);
+	} else if (scols_print_table_to_string(tb, &text) || !text) {
+		die_oom();
+	} else {
+		print_trimmed(out, text);
+	}
+	free(text);
+	scols_unref_table(tb);
+}
+
+/*
+ * A column by its heading, any case ("temp c"), or by the heading's first
+ * word when no other heading starts with it ("temp", "flow"): headings
+ * carry their unit after a blank.
+ */
+static int column_by_name(const struct table *t, const char *name)
+{
+	size_t len = strlen(name);
+	int c, found = -1;
 
 	for (c = 0; c < t->ncols; c++)
-		w[c] = strlen(t->head[c]);
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++)
-			if ((int)strlen(cell(t, r, c)) > w[c])
-				w[c] = strlen(cell(t, r, c));
-	print_line(t, out, w, t->head);
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++)
-			v[c] = cell(t, r, c);
-		print_line(t, out, w, v);
+		if (!strcasecmp(name, t->head[c]))
+			return c;
+	for (c = 0; c < t->ncols; c++) {
+		if (strncasecmp(name, t->head[c], len) || t->head[c][len] != ' ')
+			continue;
+		if (found >= 0)
+			return t->ncols;
+		found = c;
 	}
+	return found >= 0 ? found : t->ncols;
+}
+
+const char *table_columns;
+
+/* -o COL,...: show only these columns, in the table's order */
+int table_select(struct table *t, const char *list)
+{
+	char *dup, *tok, *save;
+	bool want[TABLE_MAX_COLS] = { false };
+	int c, err = 0;
+
+	if (!list || !*list)
+		return 0;
+	dup = strdup(list);
+	if (!dup)
+		die_oom();
+	for (tok = strtok_r(dup, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		c = column_by_name(t, tok);
+		if (c == t->ncols) {
+			fprintf(stderr, "xpoctl: no column \"%s\"; columns:", tok);
+			for (c = 0; c < t->ncols; c++)
+				fprintf(stderr, "%s%s", c ? "," : " ", t->head[c]);
+			fputc('\n', stderr);
+			err = -EINVAL;
+			break;
+		}
+		want[c] = true;
+	}
+	free(dup);
+	if (err)
+		return err;
+	for (c = 0; c < t->ncols; c++)
+		t->hidden[c] = !want[c];
+	return 0;
+}
+
+int table_term_width(FILE *out)
+{
+	struct winsize ws;
+	const char *e;
+
+	if (isatty(fileno(out)) && !ioctl(fileno(out), TIOCGWINSZ, &ws) &&
+	    ws.ws_col)
+		return ws.ws_col;
+	e = getenv("COLUMNS");
+	if (e && atoi(e) > 0)
+		return atoi(e);
+	return 0;
 }
 
 void table_free(struct table *t)

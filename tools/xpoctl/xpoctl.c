@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table.h"
 #include "xpoctl.h"
 #include "nl.h"
 
@@ -135,7 +136,7 @@ static void usage(FILE *out)
 	for (o = xpoctl_objs; o->name; o++)
 		fprintf(out, "%s%s", o->name, o[1].name ? " | " : " }\n");
 	fputs("       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -t[imestamp] |\n"
-	      "                    -V[ersion] | -h[elp] }\n"
+	      "                    -o[utput] COL,... | -V[ersion] | -h[elp] }\n"
 	      "Exit codes: 0 ok, 1 failed, 2 usage, 3 partial, 4 driver missing, 5 permission.\n"
 	      "See xpoctl(8).\n", out);
 }
@@ -170,6 +171,7 @@ int xpoctl_main(int argc, char **argv)
 		{ "statistics", no_argument, NULL, 's' },
 		{ "stats", no_argument, NULL, 's' },
 		{ "timestamp", no_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -183,8 +185,9 @@ int xpoctl_main(int argc, char **argv)
 	 * xpoctl_main many times) */
 	optind = 0;
 	opterr = 0;
+	table_columns = NULL;
 	/* "+": options end at the object, as in ip(8) */
-	while ((opt = getopt_long(argc, argv, "+jpstVh", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+jpstVho:", long_opts, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			x.json = true;
@@ -197,6 +200,9 @@ int xpoctl_main(int argc, char **argv)
 			break;
 		case 't':
 			x.timestamps = true;
+			break;
+		case 'o':	/* -o COL,...: the table's columns, as lsblk -o */
+			table_columns = optarg;
 			break;
 		case 'V':
 			printf("xpoctl %s\n", XPOCTL_VERSION);

@@ -13,6 +13,7 @@
 #include "harness.h"
 #include "nlmsg_build.h"
 #include "../cage_fmt.h"
+#include "../table.h"
 #include "../cage_parse.h"
 #include "../xpoctl.h"
 
@@ -112,16 +113,61 @@ static void some_cages(struct cage_info *c)
 
 static void test_table(void **state)
 {
-	struct cage_info c[4];
+	struct cage_info c[6];
 	struct capture cap;
-	char *s;
+	char *s, *l;
 
 	(void)state;
 	some_cages(c);
+	/* tripped and switched off: the kernel has no identity to report */
+	memset(&c[4], 0, sizeof(c[4]));
+	c[4].id = 12;
+	c[4].present = true;
+	c[4].state = XPO_CAGE_STATE_POWERED_OFF;
+	c[4].has_fault = true;
+	c[4].has_protect = c[4].tripped = c[4].has_trip_reason = true;
+	c[4].trip_reason = XPO_PROTECTION_COND_OVERTEMP;
+	/* the longest fault reason, with a trip and a leak */
+	ready_cage(&c[5], 13);
+	c[5].state = XPO_CAGE_STATE_FAULT;
+	c[5].fault = XPO_FAULT_REASON_POWER_UP_TIMEOUT;
+	c[5].tripped = c[5].has_trip_reason = c[5].leak = true;
+	c[5].trip_reason = XPO_PROTECTION_COND_OVERTEMP;
+	/* a pipe: whole lines */
+	unsetenv("COLUMNS");
 	capture_begin(&cap);
-	cage_print_table(c, 4, cap.f);
+	cage_print_table(c, 6, cap.f);
 	s = capture_end(&cap);
+	assert_non_null(strstr(s, "TRIPPED overtemp, power-up-timeout, LEAK\n"));
+	free(s);
+	/* as on an 80-column console */
+	setenv("COLUMNS", "80", 1);
+	capture_begin(&cap);
+	cage_print_table(c, 6, cap.f);
+	s = capture_end(&cap);
+	unsetenv("COLUMNS");
 	golden_check("cage-table.txt", s);
+	/* an 80-column console: no line wraps (finding 7) */
+	for (l = s; *l; ) {
+		size_t n = strcspn(l, "\n");
+
+		assert_in_range(n, 1, 80);
+		l += n + (l[n] == '\n');
+	}
+	/* say what is known: never "?" */
+	assert_null(strstr(s, "?"));
+	free(s);
+	/* -o: the columns named, in the table's order, any case, by the
+	 * heading's first word */
+	table_columns = "serial,cage,Power,outlet";
+	capture_begin(&cap);
+	cage_print_table(c, 2, cap.f);
+	s = capture_end(&cap);
+	table_columns = NULL;
+	assert_string_equal(s,
+		"CAGE  SERIAL       POWER W  OUTLET C\n"
+		"   0  SIM00000000    212.3      31.5\n"
+		"   1  -                  -         -\n");
 	free(s);
 }
 
@@ -139,6 +185,16 @@ static void test_detail(void **state)
 		cage_print_detail(&c[i], cap.f);
 	s = capture_end(&cap);
 	golden_check("cage-detail.txt", s);
+	free(s);
+	/* a tripped, powered-off cage: the module is there, not identified */
+	memset(&c[0], 0, sizeof(c[0]));
+	c[0].id = 12;
+	c[0].present = true;
+	c[0].state = XPO_CAGE_STATE_POWERED_OFF;
+	capture_begin(&cap);
+	cage_print_detail(&c[0], cap.f);
+	s = capture_end(&cap);
+	assert_non_null(strstr(s, "module:            present, not identified (the cage is powered-off)\n"));
 	free(s);
 }
 
@@ -186,7 +242,7 @@ static void test_monitor_lines(void **state)
 	c.prev_state = XPO_CAGE_STATE_EMPTY;
 	c.state = XPO_CAGE_STATE_PROBING;
 	monitor_format_event(&c, false, NULL, &jw, cap.f);
-	monitor_format_event(&c, false, "2026-11-24T18:00:00.000001", &jw, cap.f);
+	monitor_format_event(&c, false, "2026-11-24T18:00:00.000001+00:00", &jw, cap.f);
 	monitor_format_event(&c, true, NULL, &jw, cap.f);
 	c.event = XPO_EVENT_STATE;
 	c.event_seq = 2;
@@ -194,7 +250,7 @@ static void test_monitor_lines(void **state)
 	c.state = XPO_CAGE_STATE_FAULT;
 	c.fault = XPO_FAULT_REASON_POWER_UP_TIMEOUT;
 	monitor_format_event(&c, false, NULL, &jw, cap.f);
-	monitor_format_event(&c, true, "2026-11-24T18:00:00.000002", &jw, cap.f);
+	monitor_format_event(&c, true, "2026-11-24T18:00:00.000002+01:00", &jw, cap.f);
 	/* protection events: the state is context, not a transition */
 	c.event = XPO_EVENT_ALARM;
 	c.event_seq = 3;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+
 #include "harness.h"
 #include "../table.h"
 
@@ -82,12 +84,30 @@ static void test_empty(void **state)
 	free(s);
 }
 
+static void test_select(void **state)
+{
+	static const char *const head[] = { "CAGE", "TEMP C", "TEMP MAX" };
+	struct table t;
+
+	(void)state;
+	table_init(&t, 3, head, NULL);
+	assert_int_equal(table_select(&t, "cage,temp c"), 0);
+	assert_false(t.hidden[0]);
+	assert_false(t.hidden[1]);
+	assert_true(t.hidden[2]);
+	/* "temp" is the first word of two headings: ambiguous */
+	assert_int_equal(table_select(&t, "temp"), -EINVAL);
+	assert_int_equal(table_select(&t, "frob"), -EINVAL);
+	table_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_align),
 		cmocka_unit_test(test_short_rows_no_trailing_blanks),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_select),
 	};
 
 	return cmocka_run_group_tests_name("table", tests, NULL, NULL);
