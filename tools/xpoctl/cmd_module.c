@@ -98,12 +98,12 @@ static int show_one(struct xpoctl *x, uint32_t cage, bool heading)
 		jw_obj_open(&x->jw);
 		jw_kv_uint(&x->jw, "cage", cage);
 		jw_name(&x->jw, "module");
-		cmis_print_json(&m, &x->jw, x->stats > 0);
+		cmis_print_json(&m, &x->jw, x->details);
 		jw_obj_close(&x->jw);
 	} else {
 		if (heading)
 			printf("cage %u:\n", cage);
-		cmis_print_text(&m, stdout, x->stats > 0);
+		cmis_print_text(&m, stdout, x->details);
 	}
 	return 0;
 }
