@@ -381,6 +381,18 @@ static const struct kw eeprom_kw[] = {
 	{ "hex", 1 }, { "raw", 1 }, { NULL }
 };
 
+/* monitor's argument, parsed in cmd_monitor.c; listed for xpoctl(8)'s test */
+static const struct kw all_kw[] = { { "all", 0 }, { NULL, 0 } };
+
+const struct xpoctl_kw_table xpoctl_kw_tables[] = {
+	{ "cage set", all_kw }, { "cage set", set_kw },
+	{ "cage set", policy_kw }, { "cage set", power_kw },
+	{ "cage set", cond_kw }, { "cage set", action_kw },
+	{ "cage rearm", all_kw }, { "module eeprom", eeprom_kw },
+	{ "monitor", all_kw },
+	{ NULL, NULL }
+};
+
 int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 			struct eeprom_args *a)
 {

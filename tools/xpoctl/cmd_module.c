@@ -168,8 +168,11 @@ int cmd_module_show(struct xpoctl *x, int argc, char **argv)
 		jw_obj_close(&x->jw);
 		jw_end(&x->jw);
 	}
-	if (!n && argc == 0)
+	/* nothing to show is a failure, as xpoctl(8) says: exit 1 */
+	if (!n && argc == 0) {
 		fputs("xpoctl: no cage holds a readable module\n", stderr);
+		return XE_FAIL;
+	}
 	if (!failed)
 		return XE_OK;
 	return failed == n ? last : XE_PARTIAL;

@@ -294,6 +294,13 @@ int xpoctl_main(int argc, char **argv)
 		return XE_USAGE;
 	}
 	if (is_help(argv[0])) {
+		/* "xpoctl help cage" is "xpoctl cage help" */
+		if (argc > 1 && (o = find_obj(argv[1]))) {
+			obj_help(o, stdout);
+			return XE_OK;
+		}
+		if (argc > 1)
+			return XE_USAGE;
 		usage(stdout);
 		return XE_OK;
 	}

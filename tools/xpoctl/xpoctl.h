@@ -140,6 +140,16 @@ int cage_set_parse(struct xpoctl *x, int argc, char **argv,
 /* cage rearm's: the cages */
 int cage_rearm_parse(struct xpoctl *x, int argc, char **argv,
 		     struct cage_list *l, struct set_req *r);
+/*
+ * Every keyword table of the grammar with the command it belongs to
+ * ("cage set"), for the test that holds xpoctl(8) to them; NULL-ended.
+ */
+struct xpoctl_kw_table {
+	const char *cmd;
+	const struct kw *kw;
+};
+extern const struct xpoctl_kw_table xpoctl_kw_tables[];
+
 /* "protect leak alert, rearm, reset": the request in the kernel's order */
 void set_req_describe(const struct set_req *r, char *buf, size_t len);
 /*

@@ -184,6 +184,10 @@ static void test_options(void **state)
 	assert_int_equal(run("cage set help"), 0);
 	assert_null(called);
 	assert_int_equal(run("port help"), 0);
+	assert_int_equal(run("help cage"), 0);	/* "help OBJECT" too */
+	assert_null(called);
+	assert_int_equal(run("help frob"), XE_USAGE);
+	assert_int_equal(lines(err_buf), 1);
 }
 
 static void test_usage_errors(void **state)
