@@ -222,7 +222,7 @@ check "bank 8: one line" one_line b8
 usage_error() {
 	local prefix=$1 name
 	shift
-	name=${prefix}_$(echo "$*" | tr ' ' _)
+	name=${prefix}_$(echo "$*" | tr ' /' __)
 	run "$name" "$@"
 	if [ "$(rc "$name")" = 2 ] && one_line "$name"; then
 		ok "\"xpoctl $*\": exit 2, one line: $(err "$name")"
@@ -455,7 +455,7 @@ check "cage 5 of a 4-cage board: exit 1, the kernel's No such cage" \
 	sh -c "[ $(rc five) = 1 ] && grep -q 'cage 5: No such cage' $tmp/five.err"
 echo '1 4' > /sys/bus/xpo_sim/new_device
 for c in 0 1 2 3; do
-	for i in $(seq 600); do
+	for _ in $(seq 600); do
 		[ "$(sed -n 's/^state: *//p' "$XPO_DBG/board1/cage$c/state" 2>/dev/null)" = ready ] && break
 		sleep 0.1
 	done
