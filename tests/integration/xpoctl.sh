@@ -211,10 +211,15 @@ check_eq "completion of \"xpoctl c se 3 protect \"" "leak flow-low overtemp" \
 	"$(complete_words xpoctl c se 3 protect "")"
 check_eq "completion of \"xpoctl c se 3 protect leak \"" "off alert low-power power-off" \
 	"$(complete_words xpoctl c se 3 protect leak "")"
+# "help <TAB>" offered "}" (the usage line's last word): now the objects
+check_eq "completion of \"xpoctl help \" offers the objects" \
+	"cage module sensor monitor driver port reach fw" "$(complete_words xpoctl help "")"
+check_eq "completion of \"xpoctl help cage \" offers nothing" "" \
+	"$(complete_words xpoctl help cage "")"
 
 # module show: the decoder over eeprom-read ----------------------------------
-run m0 -j -s module show 0
-check_eq "module show -j -s 0 exits 0" 0 "$(rc m0)"
+run m0 -j -d module show 0
+check_eq "module show -j -d 0 exits 0" 0 "$(rc m0)"
 check "module show 0: XPO, 8 banks, 64 lanes, 4 applications, 8 engines" \
 	jq -e '.modules[0].module | .identifier == 38 and .banks == 8 and
 		(.lanes | length) == 64 and (.applications | length) == 4 and
@@ -231,7 +236,7 @@ set_personality 3 osfp
 wait_state 3 ready 20 || not_ok "osfp module in cage 3 not ready"
 ip link set xpo3p0 up
 sleep 2
-run m3 -j -s module show 3
+run m3 -j -d module show 3
 lanes_ok=$(jq -r '[.modules[0].module.lanes[] | select(.bank == 0) | .data_path_state] | unique | join(",")' "$tmp/m3.out")
 check "module show 3 (osfp): OSFP, 4 banks, 32 lanes" \
 	jq -e '.modules[0].module | .identifier == 25 and .banks == 4 and (.lanes | length) == 32' "$tmp/m3.out"
@@ -271,7 +276,7 @@ check "bank 8: one line" one_line b8
 usage_error() {
 	local prefix=$1 name
 	shift
-	name=${prefix}_$(echo "$*" | tr ' ' _)
+	name=${prefix}_$(echo "$*" | tr ' /' __)
 	run "$name" "$@"
 	if [ "$(rc "$name")" = 2 ] && one_line "$name"; then
 		ok "\"xpoctl $*\": exit 2, one line: $(err "$name")"
@@ -281,10 +286,25 @@ usage_error() {
 }
 for args in "cage show 16" "cage show x" "module eeprom 99" "frob" "cage frob" \
 	"cage set 3 power-mode low" "cage set 3" "module eeprom 0 offset 200 length 100" \
-	"-Z cage show"; do
+	"-Z cage show" \
+	"cage set 3 r" "c se all r" "cage set 3 res" "c r 3" "cage set 3 pow high" \
+	"cage set 3 power of" "cage set 3 protect leak power" \
+	"-d cage set 3 reset" "-s module show 0" "-t cage show" \
+	"--dry-run module eeprom 0" "cage set 3,256 reset" "cage set 1/ reset"; do
 	# shellcheck disable=SC2086
 	usage_error bad $args
 done
+check "\"cage set 3 r\": the refusal names reset and rearm" \
+	grep -q 'write out reset, rearm' "$tmp/bad_cage_set_3_r.err"
+
+# --dry-run: validated, all resolved, one line a cage, nothing changed
+run dry16 --dry-run cage set all reset power-mode auto
+check_eq "--dry-run cage set all ... exits 0" 0 "$(rc dry16)"
+check_eq "... one line for each of the 16 cages" \
+	"$(for c in $(seq 0 15); do echo "cage $c: would power-mode auto, reset"; done)" \
+	"$(cat "$tmp/dry16.out")"
+check_eq "... and changed nothing" "high ready" \
+	"$("$X" -j cage show 3 | jq -r '.cages[0] | "\(.power_mode_policy) \(.state)"')"
 run ni port show
 check "port show: exit 1, not implemented yet" \
 	sh -c "[ $(rc ni) = 1 ] && grep -q 'not implemented yet' $tmp/ni.err"
@@ -582,6 +602,62 @@ check "unload" xpo_unload
 run gone cage show
 check_eq "driver unloaded: cage show exits 4" 4 "$(rc gone)"
 check "... explaining why" grep -q 'family "xpo" not found: the xpo driver is' "$tmp/gone.err"
+
+# all is the kernel's cages: a 4-cage board, then a second board -------------
+# (all meant 0-15: "cage set all power-mode high" exited 3 with 12 "No such
+# cage" errors, and a cage of board 1 could not be named)
+xpo_load cages=4
+NCAGES=4
+wait_all ready 60 || not_ok "4-cage board: $(all_states)"
+policies() { "$X" -j cage show | jq -r '[.cages[] | "\(.board)/\(.cage)=\(.power_mode_policy)"] | join(" ")'; }
+run four cage set all power-mode auto
+check_eq "4-cage board: cage set all power-mode auto exits 0" 0 "$(rc four)"
+check_eq "... says nothing on stderr" "" "$(err four)"
+check_eq "... and the four cages have it" "0/0=auto 0/1=auto 0/2=auto 0/3=auto" "$(policies)"
+run fourh cage set all power-mode high
+check_eq "cage set all power-mode high exits 0" 0 "$(rc fourh)"
+run five cage set 5 power-mode auto
+check "cage 5 of a 4-cage board: exit 1, the kernel's No such cage" \
+	sh -c "[ $(rc five) = 1 ] && grep -q 'cage 5: No such cage' $tmp/five.err"
+echo '1 4' > /sys/bus/xpo_sim/new_device
+for c in 0 1 2 3; do
+	for _ in $(seq 600); do
+		[ "$(sed -n 's/^state: *//p' "$XPO_DBG/board1/cage$c/state" 2>/dev/null)" = ready ] && break
+		sleep 0.1
+	done
+done
+run dryb --dry-run cage set all power-mode auto
+check_eq "--dry-run cage set all: the cages of both boards, as the kernel names them" \
+	"0 1 2 3 1/0 1/1 1/2 1/3" "$(awk '{ print $2 }' "$tmp/dryb.out" | tr -d : | xargs)"
+check_eq "... and nothing changed" \
+	"0/0=high 0/1=high 0/2=high 0/3=high 1/0=high 1/1=high 1/2=high 1/3=high" "$(policies)"
+check_eq "completion of \"xpoctl cage set \": the cages of both boards, by name" \
+	"0 1 2 3 1/0 1/1 1/2 1/3 all" "$(complete_words xpoctl cage set "")"
+check_eq "completion of \"xpoctl cage show \": board 0's (it takes those)" \
+	"0 1 2 3" "$(complete_words xpoctl cage show "")"
+run dryj -j --dry-run cage rearm all
+check "-j --dry-run cage rearm all: a JSON object a cage" \
+	jq -e '.dry_run and (.cages | length) == 8 and .cages[4].board == 1 and .cages[4].changes == "rearm"' "$tmp/dryj.out"
+run dryno --dry-run cage set 2,7 reset
+check "--dry-run on a cage the kernel does not have: exit 2, one line, nothing else" \
+	sh -c "[ $(rc dryno) = 2 ] && grep -q 'cage 7: No such cage' $tmp/dryno.err && [ ! -s $tmp/dryno.out ]"
+check "... one line" one_line dryno
+run b1 cage set 1/2,3 power-mode auto
+check_eq "cage set 1/2,3 power-mode auto exits 0" 0 "$(rc b1)"
+check_eq "... board 1's cage 2 and board 0's cage 3, no other" \
+	"0/0=high 0/1=high 0/2=high 0/3=auto 1/0=high 1/1=high 1/2=auto 1/3=high" "$(policies)"
+run b16 cage set 1/16 reset
+check "cage 1/16: xpoctl asks the kernel, which has no such cage (exit 1, not 2)" \
+	sh -c "[ $(rc b16) = 1 ] && grep -q 'cage 1/16: No such cage' $tmp/b16.err"
+echo 1 > /sys/bus/xpo_sim/del_device
+
+# module show with nothing to show exits 1, as xpoctl(8) says (it exited 0)
+for c in 0 1 2 3; do sim_set "$c" present 0; done
+wait_all empty 30 || not_ok "4-cage board empty: $(all_states)"
+run mnone module show
+check "module show, every cage empty: exit 1, saying so" \
+	sh -c "[ $(rc mnone) = 1 ] && grep -q 'no cage holds a readable module' $tmp/mnone.err"
+check "unload the 4-cage board" xpo_unload
 
 check "no kernel warning" sh -c '! dmesg | grep -E "WARNING|BUG|Oops"'
 rm -rf "$tmp"

@@ -9,19 +9,66 @@
 
 #include <linux/xpo.h>
 
-#include "cage_fmt.h"
 #include "xpoctl.h"
 
-/* CAGE, CAGE,CAGE,... or "all" into a bitmap; false on bad input */
-static bool parse_cage_list(struct xpoctl *x, const char *s, uint32_t *mask)
+/* "N" (board 0) or "B/N", as cage show names cages */
+bool parse_cage_ref(struct xpoctl *x, const char *s, struct cage_ref *c)
+{
+	const char *slash = strchr(s, '/');
+	unsigned long b = 0, n;
+	char buf[16];
+
+	if (slash) {
+		if ((size_t)(slash - s) >= sizeof(buf))
+			goto bad;
+		memcpy(buf, s, slash - s);
+		buf[slash - s] = '\0';
+		if (!parse_uint(buf, XPO_BOARD_MAX, &b))
+			goto bad;
+		s = slash + 1;
+	}
+	if (!parse_uint(s, XPO_CAGE_ID_MAX, &n))
+		goto bad;
+	c->board = b;
+	c->id = n;
+	return true;
+bad:
+	usage_error(x, "invalid cage \"%s\" (expected N or BOARD/N, 0-%d each)",
+		    slash ? buf : s, XPO_CAGE_ID_MAX);
+	return false;
+}
+
+void cage_list_add(struct cage_list *l, struct cage_ref c)
+{
+	int i;
+
+	/* "3,3 reset" resets once */
+	for (i = 0; i < l->n; i++)
+		if (l->ids[i].board == c.board && l->ids[i].id == c.id)
+			return;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->ids = xrealloc(l->ids, l->cap * sizeof(*l->ids));
+	}
+	l->ids[l->n++] = c;
+}
+
+void cage_list_free(struct cage_list *l)
+{
+	free(l->ids);
+	memset(l, 0, sizeof(*l));
+}
+
+/* CAGE,CAGE,... or "all" (written out: it is every cage the kernel has) */
+bool parse_cage_list(struct xpoctl *x, const char *s, struct cage_list *l)
 {
 	char *dup, *tok, *save = NULL;
-	unsigned long c;
+	struct cage_ref c;
 	bool ok = true;
 
-	*mask = 0;
+	memset(l, 0, sizeof(*l));
 	if (!strcmp(s, "all")) {
-		*mask = (1U << XPO_CAGES_MAX) - 1;
+		l->all = true;
 		return true;
 	}
 	dup = strdup(s);
@@ -29,31 +76,39 @@ static bool parse_cage_list(struct xpoctl *x, const char *s, uint32_t *mask)
 		die_oom();
 	for (tok = strtok_r(dup, ",", &save); tok && ok;
 	     tok = strtok_r(NULL, ",", &save)) {
-		ok = parse_cage(x, tok, &c);
+		ok = parse_cage_ref(x, tok, &c);
 		if (ok)
-			*mask |= 1U << c;
+			cage_list_add(l, c);
 	}
 	free(dup);
-	if (ok && !*mask) {
+	if (ok && !l->n) {
 		usage_error(x, "no cage given");
 		ok = false;
 	}
+	if (!ok)
+		cage_list_free(l);
 	return ok;
 }
 
-/* exact keyword first, then a prefix in the order given */
-static int keyword(const char *arg, const char *const *kw)
-{
-	int i;
-
-	for (i = 0; kw[i]; i++)
-		if (!strcmp(arg, kw[i]))
-			return i;
-	for (i = 0; kw[i]; i++)
-		if (matches(arg, kw[i]))
-			return i;
-	return -1;
-}
+/*
+ * Every keyword and value of cage set changes state: none is abbreviated
+ * (abbrev 0), so "cage set 3 r" is refused, naming reset and rearm.
+ */
+static const struct kw set_kw[] = {
+	{ "power-mode", 0 }, { "power", 0 }, { "reset", 0 }, { "protect", 0 },
+	{ "rearm", 0 }, { "flow-min", 0 }, { "temp-max", 0 }, { NULL, 0 }
+};
+enum { K_POWER_MODE, K_POWER, K_RESET, K_PROTECT, K_REARM, K_FLOW_MIN,
+       K_TEMP_MAX };
+static const struct kw policy_kw[] = { { "high", 0 }, { "auto", 0 }, { NULL, 0 } };
+static const struct kw power_kw[] = { { "off", 0 }, { "on", 0 }, { NULL, 0 } };
+/* the netlink spec's protection-cond and protection-action, in enum order */
+static const struct kw cond_kw[] = {
+	{ "leak", 0 }, { "flow-low", 0 }, { "overtemp", 0 }, { NULL, 0 }
+};
+static const struct kw action_kw[] = {
+	{ "off", 0 }, { "alert", 0 }, { "low-power", 0 }, { "power-off", 0 }, { NULL, 0 }
+};
 
 /* "protect COND ACTION [COND ACTION...]" from argv[*i] on */
 static int protect_parse_args(struct xpoctl *x, int *i, int argc, char **argv,
@@ -61,14 +116,17 @@ static int protect_parse_args(struct xpoctl *x, int *i, int argc, char **argv,
 {
 	int n = 0, cond, action;
 
-	while (*i + 1 < argc && (cond = protect_cond_parse(argv[*i + 1])) >= 0) {
+	while (*i + 1 < argc &&
+	       kw_lookup(argv[*i + 1], cond_kw, NULL, 0) != KW_UNKNOWN) {
+		cond = find_kw(x, "protect condition", argv[*i + 1], cond_kw);
+		if (cond < 0)
+			return XE_USAGE;
 		if (*i + 2 >= argc)
 			return usage_error(x, "protect %s needs off, alert, low-power or power-off",
 					   argv[*i + 1]);
-		action = protect_action_parse(argv[*i + 2]);
+		action = find_kw(x, "protect action", argv[*i + 2], action_kw);
 		if (action < 0)
-			return usage_error(x, "protect %s \"%s\": expected off, alert, low-power or power-off",
-					   argv[*i + 1], argv[*i + 2]);
+			return XE_USAGE;
 		r->has_protect[cond] = true;
 		r->protect[cond] = action;
 		*i += 2;
@@ -103,95 +161,200 @@ static bool parse_temp_max(const char *s, int32_t *mdeg)
 	return *mdeg <= 150000;
 }
 
-int cage_set_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
-		   struct set_req *r)
+int cage_set_parse(struct xpoctl *x, int argc, char **argv,
+		   struct cage_list *l, struct set_req *r)
 {
-	static const char *const kw[] = { "power-mode", "power", "reset",
-					  "protect", "rearm", "flow-min",
-					  "temp-max", NULL };
 	unsigned long num;
-	int i, ret;
+	int i, k, ret;
 
 	memset(r, 0, sizeof(*r));
+	memset(l, 0, sizeof(*l));
 	if (argc < 1)
 		return usage_error(x, "cage set needs a CAGE");
-	if (!parse_cage_list(x, argv[0], mask))
-		return XE_USAGE;
 	if (argc < 2)
 		return usage_error(x, "cage set: nothing to change");
+	if (!parse_cage_list(x, argv[0], l))
+		return XE_USAGE;
 	for (i = 1; i < argc; i++) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 
-		switch (keyword(argv[i], kw)) {
-		case 0:
-			if (!v)
-				return usage_error(x, "power-mode needs high or auto");
-			if (matches(v, "high"))
-				r->policy = XPO_POWER_MODE_POLICY_HIGH;
-			else if (matches(v, "auto"))
-				r->policy = XPO_POWER_MODE_POLICY_AUTO;
-			else
-				return usage_error(x, "power-mode \"%s\": expected high or auto", v);
+		k = find_kw(x, "cage set: keyword", argv[i], set_kw);
+		switch (k) {
+		case K_POWER_MODE:
+			if (!v) {
+				usage_error(x, "power-mode needs high or auto");
+				goto usage;
+			}
+			if ((k = find_kw(x, "power-mode", v, policy_kw)) < 0)
+				goto usage;
+			r->policy = k ? XPO_POWER_MODE_POLICY_AUTO :
+					XPO_POWER_MODE_POLICY_HIGH;
 			r->has_policy = true;
 			i++;
 			break;
-		case 1:
-			if (!v)
-				return usage_error(x, "power needs on or off");
-			if (!strcmp(v, "on"))
-				r->power = 1;
-			else if (!strcmp(v, "off"))
-				r->power = 0;
-			else
-				return usage_error(x, "power \"%s\": expected on or off", v);
+		case K_POWER:
+			if (!v) {
+				usage_error(x, "power needs on or off");
+				goto usage;
+			}
+			if ((k = find_kw(x, "power", v, power_kw)) < 0)
+				goto usage;
+			r->power = k;
 			r->has_power = true;
 			i++;
 			break;
-		case 2:
+		case K_RESET:
 			r->reset = true;
 			break;
-		case 3:
+		case K_PROTECT:
 			ret = protect_parse_args(x, &i, argc, argv, r);
 			if (ret)
-				return ret;
+				goto err;
 			break;
-		case 4:
+		case K_REARM:
 			r->rearm = true;
 			break;
-		case 5:
-			if (!v)
-				return usage_error(x, "flow-min needs a flow in mL/min (0: none)");
-			if (!parse_uint(v, 100000, &num))
-				return usage_error(x, "flow-min \"%s\": expected 0-100000 mL/min", v);
+		case K_FLOW_MIN:
+			if (!v) {
+				usage_error(x, "flow-min needs a flow in mL/min (0: none)");
+				goto usage;
+			}
+			if (!parse_uint(v, 100000, &num)) {
+				usage_error(x, "flow-min \"%s\": expected 0-100000 mL/min", v);
+				goto usage;
+			}
 			r->flow_min = num;
 			r->has_flow_min = true;
 			i++;
 			break;
-		case 6:
-			if (!v)
-				return usage_error(x, "temp-max needs a temperature in C (0: none)");
+		case K_TEMP_MAX:
+			if (!v) {
+				usage_error(x, "temp-max needs a temperature in C (0: none)");
+				goto usage;
+			}
 			if (!parse_temp_max(v, &r->temp_max) ||
-			    (r->temp_max && r->temp_max < 20000))
-				return usage_error(x, "temp-max \"%s\": expected 0 (none) or 20-150 C", v);
+			    (r->temp_max && r->temp_max < 20000)) {
+				usage_error(x, "temp-max \"%s\": expected 0 (none) or 20-150 C", v);
+				goto usage;
+			}
 			r->has_temp_max = true;
 			i++;
 			break;
 		default:
-			return usage_error(x, "cage set: unknown keyword \"%s\"", argv[i]);
+			goto usage;
 		}
 	}
 	return XE_OK;
+usage:
+	ret = XE_USAGE;
+err:
+	cage_list_free(l);
+	return ret;
 }
 
-int cage_rearm_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
-		     struct set_req *r)
+int cage_rearm_parse(struct xpoctl *x, int argc, char **argv,
+		     struct cage_list *l, struct set_req *r)
 {
 	memset(r, 0, sizeof(*r));
+	memset(l, 0, sizeof(*l));
 	if (argc != 1)
 		return usage_error(x, "cage rearm takes one CAGE[,CAGE...] or all");
-	if (!parse_cage_list(x, argv[0], mask))
+	if (!parse_cage_list(x, argv[0], l))
 		return XE_USAGE;
 	r->rearm = true;
+	return XE_OK;
+}
+
+static const char *const policy_names[] = { "high", "auto" };
+
+void set_req_describe(const struct set_req *r, char *buf, size_t len)
+{
+	size_t o = 0;
+	int i;
+
+#define ADD(...) (o += snprintf(buf + o, o < len ? len - o : 0, __VA_ARGS__))
+	buf[0] = '\0';
+	/* the kernel's order: protect and thresholds, rearm, policy, power, reset */
+	for (i = 0; i < SET_PROTECT_CONDS; i++)
+		if (r->has_protect[i])
+			ADD("%sprotect %s %s", o ? ", " : "", cond_kw[i].name,
+			    action_kw[r->protect[i]].name);
+	if (r->has_flow_min)
+		ADD("%sflow-min %u", o ? ", " : "", r->flow_min);
+	if (r->has_temp_max)
+		ADD("%stemp-max %d.%03d", o ? ", " : "", r->temp_max / 1000,
+		    r->temp_max % 1000);
+	if (r->rearm)
+		ADD("%srearm", o ? ", " : "");
+	if (r->has_policy)
+		ADD("%spower-mode %s", o ? ", " : "",
+		    policy_names[r->policy == XPO_POWER_MODE_POLICY_AUTO]);
+	if (r->has_power)
+		ADD("%spower %s", o ? ", " : "", r->power ? "on" : "off");
+	if (r->reset)
+		ADD("%sreset", o ? ", " : "");
+#undef ADD
+}
+
+static bool list_has(const struct cage_list *l, struct cage_ref c)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->ids[i].board == c.board && l->ids[i].id == c.id)
+			return true;
+	return false;
+}
+
+static void cage_name(struct cage_ref c, char *buf, size_t len)
+{
+	if (c.board)
+		snprintf(buf, len, "%u/%u", c.board, c.id);
+	else
+		snprintf(buf, len, "%u", c.id);
+}
+
+int cage_set_dry_run(struct xpoctl *x, const struct cage_list *l,
+		     const struct cage_list *known, const struct set_req *r)
+{
+	char what[512], name[24];
+	int i;
+
+	/* every cage first: a dry run that prints half a plan is no plan */
+	for (i = 0; i < l->n; i++)
+		if (!list_has(known, l->ids[i])) {
+			cage_name(l->ids[i], name, sizeof(name));
+			return usage_error(x, "cage %s: No such cage", name);
+		}
+	set_req_describe(r, what, sizeof(what));
+	if (x->json) {
+		jw_obj_open(&x->jw);
+		jw_name(&x->jw, "dry_run");
+		jw_bool(&x->jw, true);
+		jw_name(&x->jw, "cages");
+		jw_arr_open(&x->jw);
+	}
+	for (i = 0; i < l->n; i++) {
+		if (!x->json) {
+			cage_name(l->ids[i], name, sizeof(name));
+			/* x->jw.out is stdout, or the unit test's buffer */
+			fprintf(x->jw.out, "cage %s: would %s\n", name, what);
+			continue;
+		}
+		jw_obj_open(&x->jw);
+		jw_name(&x->jw, "board");
+		jw_uint(&x->jw, l->ids[i].board);
+		jw_name(&x->jw, "cage");
+		jw_uint(&x->jw, l->ids[i].id);
+		jw_name(&x->jw, "changes");
+		jw_string(&x->jw, what);
+		jw_obj_close(&x->jw);
+	}
+	if (x->json) {
+		jw_arr_close(&x->jw);
+		jw_obj_close(&x->jw);
+		jw_end(&x->jw);
+	}
 	return XE_OK;
 }
 
@@ -212,6 +375,24 @@ static bool kw_num(struct xpoctl *x, int *i, int argc, char **argv,
 	return true;
 }
 
+/* reads change nothing: each keyword by its first letter, as xpoctl(8) says */
+static const struct kw eeprom_kw[] = {
+	{ "page", 1 }, { "bank", 1 }, { "offset", 1 }, { "length", 1 },
+	{ "hex", 1 }, { "raw", 1 }, { NULL }
+};
+
+/* monitor's argument, parsed in cmd_monitor.c; listed for xpoctl(8)'s test */
+static const struct kw all_kw[] = { { "all", 0 }, { NULL, 0 } };
+
+const struct xpoctl_kw_table xpoctl_kw_tables[] = {
+	{ "cage set", all_kw }, { "cage set", set_kw },
+	{ "cage set", policy_kw }, { "cage set", power_kw },
+	{ "cage set", cond_kw }, { "cage set", action_kw },
+	{ "cage rearm", all_kw }, { "module eeprom", eeprom_kw },
+	{ "monitor", all_kw },
+	{ NULL, NULL }
+};
+
 int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 			struct eeprom_args *a)
 {
@@ -226,32 +407,38 @@ int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 		return XE_USAGE;
 	a->cage = v;
 	for (i = 1; i < argc; i++) {
-		if (matches(argv[i], "page")) {
+		switch (find_kw(x, "module eeprom: keyword", argv[i], eeprom_kw)) {
+		case 0:
 			if (!kw_num(x, &i, argc, argv, 255, &v))
 				return XE_USAGE;
 			a->page = v;
-		} else if (matches(argv[i], "bank")) {
+			break;
+		case 1:
 			if (!kw_num(x, &i, argc, argv, 255, &v))
 				return XE_USAGE;
 			a->bank = v;
-		} else if (matches(argv[i], "offset")) {
+			break;
+		case 2:
 			if (!kw_num(x, &i, argc, argv, 255, &v))
 				return XE_USAGE;
 			a->offset = v;
 			a->has_offset = true;
-		} else if (matches(argv[i], "length")) {
+			break;
+		case 3:
 			if (!kw_num(x, &i, argc, argv, 256, &v))
 				return XE_USAGE;
 			if (!v)
 				return usage_error(x, "length must be at least 1");
 			a->length = v;
-		} else if (matches(argv[i], "hex")) {
+			break;
+		case 4:
 			a->raw = false;
-		} else if (matches(argv[i], "raw")) {
+			break;
+		case 5:
 			a->raw = true;
-		} else {
-			return usage_error(x, "module eeprom: unknown keyword \"%s\"",
-					   argv[i]);
+			break;
+		default:
+			return XE_USAGE;
 		}
 	}
 	/* a page other than 0 means its upper half, as ethtool -m does */

@@ -91,7 +91,7 @@ int cmd_cage_show(struct xpoctl *x, int argc, char **argv)
 		jw_arr_close(&x->jw);
 		jw_obj_close(&x->jw);
 		jw_end(&x->jw);
-	} else if (argc == 1 || x->stats) {
+	} else if (argc == 1 || x->details) {
 		for (i = 0; i < s.n; i++) {
 			if (i)
 				putchar('\n');
@@ -139,6 +139,8 @@ static int build_set(struct nlmsghdr *nlh, void *arg)
 	const struct set_req *r = arg;
 
 	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, r->id);
+	if (r->board)
+		ynl_attr_put_u32(nlh, XPO_A_CAGE_BOARD, r->board);
 	if (r->has_policy)
 		ynl_attr_put_u32(nlh, XPO_A_CAGE_POWER_POLICY, r->policy);
 	if (set_has_protect(r))
@@ -152,23 +154,26 @@ static int build_set(struct nlmsghdr *nlh, void *arg)
 	return 0;
 }
 
-/* one cage-set per cage of @mask: exit code 0, 3 (partial) or the failure */
-static int cage_set_each(struct xpoctl *x, uint32_t mask, struct set_req *r)
+/* one cage-set per cage of @l: exit code 0, 3 (partial) or the failure */
+static int cage_set_each(struct xpoctl *x, const struct cage_list *l,
+			 struct set_req *r)
 {
-	int ret, c, tried = 0, failed = 0, last = XE_OK;
+	int ret, i, tried = 0, failed = 0, last = XE_OK;
 	char what[32];
 
 	ret = xpoctl_nl(x);
 	if (ret)
 		return ret;
-	for (c = 0; c < XPO_CAGES_MAX; c++) {
+	for (i = 0; i < l->n; i++) {
 		int err;
 
-		if (!(mask & (1U << c)))
-			continue;
-		r->id = c;
+		r->board = l->ids[i].board;
+		r->id = l->ids[i].id;
 		tried++;
-		snprintf(what, sizeof(what), "cage %d", c);
+		if (r->board)
+			snprintf(what, sizeof(what), "cage %u/%u", r->board, r->id);
+		else
+			snprintf(what, sizeof(what), "cage %u", r->id);
 		err = xnl_request(x->nl, XPO_CMD_CAGE_SET, false,
 				  build_set, NULL, r, what, cage_attr_name);
 		if (err) {
@@ -179,32 +184,63 @@ static int cage_set_each(struct xpoctl *x, uint32_t mask, struct set_req *r)
 				return XE_PERM;
 		}
 	}
+	if (!tried) {
+		fputs("xpoctl: the kernel has no cages\n", stderr);
+		return XE_FAIL;
+	}
 	if (!failed)
 		return XE_OK;
 	return failed == tried ? last : XE_PARTIAL;
 }
 
+/* resolve all, then do it (or, with --dry-run, say what it would do) */
+static int cage_set_run(struct xpoctl *x, struct cage_list *l,
+			struct set_req *r)
+{
+	struct cage_list known = { 0 };
+	int ret = XE_OK;
+
+	if (l->all || x->dry_run)
+		ret = cage_list_all(x, &known);
+	if (!ret && l->all) {
+		cage_list_free(l);
+		*l = known;
+		memset(&known, 0, sizeof(known));
+		/* every one of them exists */
+		if (x->dry_run)
+			ret = cage_set_dry_run(x, l, l, r);
+		else
+			ret = cage_set_each(x, l, r);
+	} else if (!ret) {
+		ret = x->dry_run ? cage_set_dry_run(x, l, &known, r) :
+				   cage_set_each(x, l, r);
+	}
+	cage_list_free(&known);
+	cage_list_free(l);
+	return ret;
+}
+
 int cmd_cage_set(struct xpoctl *x, int argc, char **argv)
 {
+	struct cage_list l;
 	struct set_req r;
-	uint32_t mask;
 	int ret;
 
-	ret = cage_set_parse(x, argc, argv, &mask, &r);
+	ret = cage_set_parse(x, argc, argv, &l, &r);
 	if (ret)
 		return ret;
-	return cage_set_each(x, mask, &r);
+	return cage_set_run(x, &l, &r);
 }
 
 /* "cage rearm CAGE[,CAGE...]|all" is "cage set CAGE... rearm" */
 int cmd_cage_rearm(struct xpoctl *x, int argc, char **argv)
 {
+	struct cage_list l;
 	struct set_req r;
-	uint32_t mask;
 	int ret;
 
-	ret = cage_rearm_parse(x, argc, argv, &mask, &r);
+	ret = cage_rearm_parse(x, argc, argv, &l, &r);
 	if (ret)
 		return ret;
-	return cage_set_each(x, mask, &r);
+	return cage_set_run(x, &l, &r);
 }

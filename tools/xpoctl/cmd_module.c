@@ -104,12 +104,12 @@ static int show_one(struct xpoctl *x, uint32_t cage, bool heading)
 		jw_obj_open(&x->jw);
 		jw_kv_uint(&x->jw, "cage", cage);
 		jw_name(&x->jw, "module");
-		cmis_print_json(&m, &x->jw, x->stats > 0);
+		cmis_print_json(&m, &x->jw, x->details);
 		jw_obj_close(&x->jw);
 	} else {
 		if (heading)
 			printf("cage %u:\n", cage);
-		cmis_print_text(&m, stdout, x->stats > 0);
+		cmis_print_text(&m, stdout, x->details);
 	}
 	return 0;
 }
@@ -176,8 +176,11 @@ int cmd_module_show(struct xpoctl *x, int argc, char **argv)
 		jw_obj_close(&x->jw);
 		jw_end(&x->jw);
 	}
-	if (!n && argc == 0)
+	/* nothing to show is a failure, as xpoctl(8) says: exit 1 */
+	if (!n && argc == 0) {
 		fputs("xpoctl: no cage holds a readable module\n", stderr);
+		return XE_FAIL;
+	}
 	if (!failed)
 		return XE_OK;
 	return failed == n ? last : XE_PARTIAL;

@@ -37,6 +37,46 @@ bool matches(const char *arg, const char *word)
 	return n && n <= strlen(word) && !strncmp(arg, word, n);
 }
 
+int kw_lookup(const char *arg, const struct kw *kw, char *cands, size_t len)
+{
+	size_t n = strlen(arg), o = 0;
+	int i, found = KW_UNKNOWN, accepted = 0;
+
+	if (cands && len)
+		cands[0] = '\0';
+	if (!n)
+		return KW_UNKNOWN;
+	for (i = 0; kw[i].name; i++)
+		if (!strcmp(arg, kw[i].name))
+			return i;
+	for (i = 0; kw[i].name; i++) {
+		if (!matches(arg, kw[i].name))
+			continue;
+		if (cands && o < len)
+			o += snprintf(cands + o, len - o, "%s%s", o ? ", " : "",
+				      kw[i].name);
+		if (kw[i].abbrev && n >= kw[i].abbrev) {
+			accepted++;
+			found = i;
+		} else if (found == KW_UNKNOWN) {
+			found = KW_SPELL_OUT;
+		}
+	}
+	if (accepted > 1)
+		return KW_AMBIGUOUS;
+	return found;
+}
+
+int word_lookup(const char *arg, const char *const *words)
+{
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (!strcmp(arg, words[i]))
+			return i;
+	return KW_UNKNOWN;
+}
+
 bool parse_uint(const char *s, unsigned long max, unsigned long *out)
 {
 	char *end;

@@ -21,6 +21,32 @@ void *xzalloc(size_t n);
 
 /* ip(8)-style keyword match: @arg is a non-empty prefix of @word */
 bool matches(const char *arg, const char *word);
+/*
+ * Keyword tables: @abbrev is the shortest prefix the keyword accepts (the
+ * man page promises each one); 0 means the whole word only, the default
+ * for keywords that change state, so that "xpoctl cage set 3 r" can never
+ * mean reset.  NULL name ends a table.
+ */
+struct kw {
+	const char *name;
+	unsigned int abbrev;
+};
+
+enum {
+	KW_UNKNOWN = -1,	/* no keyword starts with @arg */
+	KW_AMBIGUOUS = -2,	/* more than one keyword accepts @arg */
+	KW_SPELL_OUT = -3,	/* only keywords that must be written out match */
+};
+
+/*
+ * Index of @arg in @kw: an exact name, else the one keyword that accepts
+ * @arg as an abbreviation.  Otherwise a KW_* error, with the keywords @arg
+ * is a prefix of written to @cands ("reset, rearm") for the message.
+ */
+int kw_lookup(const char *arg, const struct kw *kw, char *cands, size_t len);
+/* the same for a NULL-terminated list of names, all to be written out */
+int word_lookup(const char *arg, const char *const *words);
+
 /* strict unsigned parse, any base prefix (0x..); false on junk/overflow */
 bool parse_uint(const char *s, unsigned long max, unsigned long *out);
 

@@ -22,83 +22,123 @@ static int not_implemented(struct xpoctl *x, int argc, char **argv)
 	return XE_FAIL;
 }
 
+/*
+ * The abbreviations (the fifth field) are the ones xpoctl(8) promises, as
+ * ip(8) has them: "c s" is cage show ("se" is set), "m" module, "mon"
+ * monitor.  A command that changes state by its name alone (rearm) has
+ * none; a new entry without one must be written out.
+ */
 static const struct xpoctl_cmd cage_cmds[] = {
 	{ "show", cmd_cage_show, "[CAGE]",
-	  "state, identity, power, thermal and coolant values of cages" },
+	  "state, identity, power, thermal and coolant values of cages", 1, "do" },
 	{ "set", cmd_cage_set,
 	  "CAGE[,CAGE...]|all [power-mode high|auto] [protect COND ACTION...] [flow-min N] [temp-max N] [rearm] [power on|off] [reset]",
-	  "change cages: power mode policy, protection (COND: leak|flow-low|overtemp, ACTION: off|alert|low-power|power-off; flow-min in mL/min, temp-max in C, 0: none), re-arm, cage supply, module reset" },
+	  "change cages: power mode policy, protection (COND: leak|flow-low|overtemp, ACTION: off|alert|low-power|power-off; flow-min in mL/min, temp-max in C, 0: none), re-arm, cage supply, module reset",
+	  2, "n" },
 	{ "rearm", cmd_cage_rearm, "CAGE[,CAGE...]|all",
-	  "lift a protection trip (refused while its cause is present)" },
+	  "lift a protection trip (refused while its cause is present)", 0, "n" },
 	{ "lanes", cmd_cage_lanes, "[CAGE]",
-	  "per-lane Tx/Rx power, Tx bias and lane flags (LOS, LOL, Tx fault...) of the telemetry snapshot" },
+	  "per-lane Tx/Rx power, Tx bias and lane flags (LOS, LOL, Tx fault...) of the telemetry snapshot",
+	  1, "o" },
 	{ NULL }
 };
 
 static const struct xpoctl_cmd module_cmds[] = {
 	{ "show", cmd_module_show, "[CAGE]",
-	  "decode the module's CMIS memory (all banks; -s: per-lane data paths and monitors)" },
+	  "decode the module's CMIS memory (all banks; -d: per-lane data paths and monitors)",
+	  1, "do" },
 	{ "eeprom", cmd_module_eeprom,
 	  "CAGE [page N] [bank N] [offset N] [length N] [hex|raw]",
-	  "read raw module memory" },
+	  "read raw module memory", 1, "" },
 	{ "dump", cmd_module_dump, "CAGE",
-	  "all of the module's memory: every page of every bank, in one request" },
+	  "all of the module's memory: every page of every bank, in one request",
+	  1, "" },
 	{ NULL }
 };
 
 static const struct xpoctl_cmd sensor_cmds[] = {
 	{ "show", cmd_sensor_show, "[CAGE]",
-	  "thermal, power and coolant sensors (hwmon, through libsensors)" },
+	  "thermal, power and coolant sensors (hwmon, through libsensors)", 1, "o" },
 	{ NULL }
 };
 
 static const struct xpoctl_cmd driver_cmds[] = {
 	{ "status", cmd_driver_status, "",
-	  "is the xpo driver installed, loaded, blacklisted; its netlink family" },
+	  "is the xpo driver installed, loaded, blacklisted; its netlink family",
+	  1, "" },
 	{ NULL }
 };
 
-/*
- * Table order decides abbreviations, as in ip(8): "c" is cage, "m" module,
- * "s" sensor; "mo" is module, "mon" monitor.
- */
 const struct xpoctl_obj xpoctl_objs[] = {
-	{ .name = "cage", .cmds = cage_cmds, .help = "XPO cages" },
+	{ .name = "cage", .cmds = cage_cmds, .help = "XPO cages", .abbrev = 1 },
 	{ .name = "module", .cmds = module_cmds,
-	  .help = "the module in a cage (CMIS memory)" },
+	  .help = "the module in a cage (CMIS memory)", .abbrev = 1 },
 	{ .name = "sensor", .cmds = sensor_cmds,
-	  .help = "hwmon sensors of the cages" },
+	  .help = "hwmon sensors of the cages", .abbrev = 1 },
 	{ "monitor", NULL,
 	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm",
-	  cmd_monitor, "[all] [--count N] [--timeout S]  (-t: timestamps, -j: one JSON object a line)" },
-	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver" },
+	  cmd_monitor, "[all] [--count N] [--timeout S]  (-t: timestamps, -j: one JSON object a line)",
+	  3, "t" },
+	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver",
+	  .abbrev = 1 },
 	{ "port", NULL, "front-panel ports and breakout (not implemented yet)",
-	  not_implemented, "" },
+	  not_implemented, "", 0, "" },
 	{ "reach", NULL, "reach profiles (not implemented yet)",
-	  not_implemented, "" },
+	  not_implemented, "", 0, "" },
 	{ "fw", NULL, "module firmware (not implemented yet)",
-	  not_implemented, "" },
+	  not_implemented, "", 0, "" },
 	{ NULL }
 };
+
+/* "xpoctl: cage set: "r" must be written out: reset, rearm; try ..." */
+static int kw_refusal(struct xpoctl *x, const char *what, const char *arg,
+		      int err, const char *cands)
+{
+	if (err == KW_AMBIGUOUS)
+		return usage_error(x, "%s \"%s\" is ambiguous: %s", what, arg,
+				   cands);
+	if (err == KW_SPELL_OUT)
+		return usage_error(x, "%s \"%s\" is not abbreviated (it changes state): write out %s",
+				   what, arg, cands);
+	return usage_error(x, "%s \"%s\" is unknown", what, arg);
+}
+
+int find_kw(struct xpoctl *x, const char *what, const char *arg,
+	    const struct kw *kw)
+{
+	char cands[256];
+	int i = kw_lookup(arg, kw, cands, sizeof(cands));
+
+	if (i < 0)
+		kw_refusal(x, what, arg, i, cands);
+	return i;
+}
+
+#define TABLE_MAX 32
 
 const struct xpoctl_obj *find_obj(const char *arg)
 {
-	const struct xpoctl_obj *o;
+	struct kw kw[TABLE_MAX + 1] = { 0 };
+	int i;
 
-	for (o = xpoctl_objs; o->name; o++)
-		if (matches(arg, o->name))
-			return o;
-	return NULL;
+	for (i = 0; xpoctl_objs[i].name && i < TABLE_MAX; i++)
+		kw[i] = (struct kw){ xpoctl_objs[i].name, xpoctl_objs[i].abbrev };
+	i = find_kw(NULL, "object", arg, kw);
+	return i < 0 ? NULL : &xpoctl_objs[i];
 }
 
-const struct xpoctl_cmd *find_cmd(const struct xpoctl_obj *o, const char *arg)
+const struct xpoctl_cmd *find_cmd(struct xpoctl *x, const struct xpoctl_obj *o,
+				  const char *arg)
 {
-	const struct xpoctl_cmd *c;
+	struct kw kw[TABLE_MAX + 1] = { 0 };
+	char what[64];
+	int i;
 
-	for (c = o->cmds; c && c->name; c++)
-		if (matches(arg, c->name))
-			return c;
-	return NULL;
+	for (i = 0; o->cmds[i].name && i < TABLE_MAX; i++)
+		kw[i] = (struct kw){ o->cmds[i].name, o->cmds[i].abbrev };
+	snprintf(what, sizeof(what), "%s command", o->name);
+	i = find_kw(x, what, arg, kw);
+	return i < 0 ? NULL : &o->cmds[i];
 }
 
 int usage_error(struct xpoctl *x, const char *fmt, ...)
@@ -135,8 +175,9 @@ static void usage(FILE *out)
 	      "where  OBJECT := { ", out);
 	for (o = xpoctl_objs; o->name; o++)
 		fprintf(out, "%s%s", o->name, o[1].name ? " | " : " }\n");
-	fputs("       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -t[imestamp] |\n"
-	      "                    -o[utput] COL,... | -V[ersion] | -h[elp] }\n"
+	fputs("       OPTIONS := { -j[son] | -p[retty] | -d[etails] | -s[tatistics] |\n"
+	      "                    -t[imestamp] | -o[utput] COL,... | -n | --dry-run |\n"
+	      "                    -V[ersion] | -h[elp] }\n"
 	      "Exit codes: 0 ok, 1 failed, 2 usage, 3 partial, 4 driver missing, 5 permission.\n"
 	      "See xpoctl(8).\n", out);
 }
@@ -158,6 +199,34 @@ static void obj_help(const struct xpoctl_obj *o, FILE *out)
 		fprintf(out, "  %-8s %s\n", c->name, c->help);
 }
 
+/*
+ * An option the command does not honour is refused rather than ignored: an
+ * operator who typed --dry-run must not see the change made.  -j and -p
+ * every command honours.
+ */
+static int check_opts(struct xpoctl *x, const char *cmd, const char *opts)
+{
+	static const struct {
+		char opt;
+		const char *name;
+	} o[] = {
+		{ 'd', "-d (details)" },
+		{ 's', "-s (statistics; details are -d)" },
+		{ 't', "-t (timestamps)" },
+		{ 'n', "--dry-run" },
+		{ 'o', "-o (table columns)" },
+	};
+	bool given[] = { x->details, x->stats > 0, x->timestamps, x->dry_run,
+			 table_columns != NULL };
+	size_t i;
+
+	for (i = 0; i < sizeof(o) / sizeof(o[0]); i++)
+		if (given[i] && !(opts && strchr(opts, o[i].opt)))
+			return usage_error(x, "%s%s%s does not take %s", x->object,
+					   *cmd ? " " : "", cmd, o[i].name);
+	return XE_OK;
+}
+
 static bool is_help(const char *s)
 {
 	return matches(s, "help") || !strcmp(s, "-h") || !strcmp(s, "--help");
@@ -170,8 +239,10 @@ int xpoctl_main(int argc, char **argv)
 		{ "pretty", no_argument, NULL, 'p' },
 		{ "statistics", no_argument, NULL, 's' },
 		{ "stats", no_argument, NULL, 's' },
+		{ "details", no_argument, NULL, 'd' },
 		{ "timestamp", no_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "dry-run", no_argument, NULL, 'n' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -187,7 +258,7 @@ int xpoctl_main(int argc, char **argv)
 	opterr = 0;
 	table_columns = NULL;
 	/* "+": options end at the object, as in ip(8) */
-	while ((opt = getopt_long(argc, argv, "+jpstVho:", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+jpdsntVho:", long_opts, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			x.json = true;
@@ -198,11 +269,17 @@ int xpoctl_main(int argc, char **argv)
 		case 's':
 			x.stats++;
 			break;
+		case 'd':
+			x.details = true;
+			break;
 		case 't':
 			x.timestamps = true;
 			break;
 		case 'o':	/* -o COL,...: the table's columns, as lsblk -o */
 			table_columns = optarg;
+			break;
+		case 'n':
+			x.dry_run = true;
 			break;
 		case 'V':
 			printf("xpoctl %s\n", XPOCTL_VERSION);
@@ -226,35 +303,50 @@ int xpoctl_main(int argc, char **argv)
 		return XE_USAGE;
 	}
 	if (is_help(argv[0])) {
+		/* "xpoctl help cage" is "xpoctl cage help" */
+		if (argc > 1 && (o = find_obj(argv[1]))) {
+			obj_help(o, stdout);
+			return XE_OK;
+		}
+		if (argc > 1)
+			return XE_USAGE;
 		usage(stdout);
 		return XE_OK;
 	}
 	o = find_obj(argv[0]);
 	if (!o)
-		return usage_error(NULL, "object \"%s\" is unknown", argv[0]);
+		return XE_USAGE;
 	x.object = o->name;
 	if (argc > 1 && is_help(argv[1])) {
 		obj_help(o, stdout);
 		return XE_OK;
 	}
 	if (!o->cmds) {
+		ret = check_opts(&x, "", o->opts);
+		if (ret)
+			return ret;
 		ret = o->func(&x, argc - 1, argv + 1);
 		goto out;
 	}
 	if (argc < 2) {
 		/* "xpoctl cage" is "xpoctl cage show", as "ip link" */
 		c = o->cmds;
+		ret = check_opts(&x, c->name, c->opts);
+		if (ret)
+			return ret;
 		ret = c->func(&x, 0, argv + 1);
 		goto out;
 	}
-	c = find_cmd(o, argv[1]);
+	c = find_cmd(&x, o, argv[1]);
 	if (!c)
-		return usage_error(&x, "command \"%s\" is unknown for \"%s\"",
-				   argv[1], o->name);
+		return XE_USAGE;
 	if (argc > 2 && is_help(argv[2])) {
 		obj_help(o, stdout);
 		return XE_OK;
 	}
+	ret = check_opts(&x, c->name, c->opts);
+	if (ret)
+		return ret;
 	ret = c->func(&x, argc - 2, argv + 2);
 out:
 	xnl_close(x.nl);

@@ -15,15 +15,19 @@
 #include "util.h"
 
 #define XPOCTL_VERSION "0.1"
-#define XPO_CAGES_MAX 16
+#define XPO_CAGES_MAX 16	/* cages of one board; the bitmaps of board 0 */
+#define XPO_CAGE_ID_MAX 255	/* a cage number on its board, as the kernel takes it */
+#define XPO_BOARD_MAX 255	/* the family's policy on board */
 
 struct nlsock;
 
 struct xpoctl {
 	bool json;
 	bool pretty;
-	int stats;		/* -s, repeatable */
+	int stats;		/* -s, repeatable: statistics, as in ip(8) */
+	bool details;		/* -d */
 	bool timestamps;	/* -t */
+	bool dry_run;		/* --dry-run */
 	struct jw jw;
 	struct nlsock *nl;	/* opened on first use */
 	const char *object;	/* for messages: the object's full name */
@@ -34,6 +38,10 @@ struct xpoctl_cmd {
 	int (*func)(struct xpoctl *x, int argc, char **argv);
 	const char *args;	/* usage after "OBJECT COMMAND" */
 	const char *help;
+	/* shortest abbreviation accepted; 0 (the default): the whole word */
+	unsigned int abbrev;
+	/* the global options it honours beyond -j and -p: "d", "t", "n" */
+	const char *opts;
 };
 
 struct xpoctl_obj {
@@ -43,6 +51,8 @@ struct xpoctl_obj {
 	/* an object that is its own command (monitor) */
 	int (*func)(struct xpoctl *x, int argc, char **argv);
 	const char *args;
+	unsigned int abbrev;	/* as in xpoctl_cmd */
+	const char *opts;	/* for an object that is its own command */
 };
 
 /* xpoctl.c */
@@ -51,9 +61,17 @@ int xpoctl_main(int argc, char **argv);
 int usage_error(struct xpoctl *x, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 bool parse_cage(struct xpoctl *x, const char *s, unsigned long *cage);
-/* lookup of a keyword in a table by ip(8)-style prefix; table order decides */
+/*
+ * Lookup of an object or command by name or by the abbreviation its table
+ * entry accepts (xpoctl(8) lists them); NULL when unknown or ambiguous,
+ * with the one-line message printed.
+ */
 const struct xpoctl_obj *find_obj(const char *arg);
-const struct xpoctl_cmd *find_cmd(const struct xpoctl_obj *o, const char *arg);
+const struct xpoctl_cmd *find_cmd(struct xpoctl *x, const struct xpoctl_obj *o,
+				  const char *arg);
+/* a keyword of @what ("cage set") from @kw, or a KW_* error, printed */
+int find_kw(struct xpoctl *x, const char *what, const char *arg,
+	    const struct kw *kw);
 
 struct eeprom_args {
 	unsigned int cage, bank, page, offset, length;
@@ -85,8 +103,27 @@ int xpoctl_nl(struct xpoctl *x);
 
 #define SET_PROTECT_CONDS 3	/* leak, flow-low, overtemp */
 
+/* a cage as the kernel names it: "N" on board 0, "B/N" on board B */
+struct cage_ref {
+	uint32_t board, id;
+};
+
+/* CAGE[,CAGE...] or all; @all is resolved by cage_list_all() */
+struct cage_list {
+	bool all;
+	int n, cap;
+	struct cage_ref *ids;
+};
+
+bool parse_cage_ref(struct xpoctl *x, const char *s, struct cage_ref *c);
+bool parse_cage_list(struct xpoctl *x, const char *s, struct cage_list *l);
+void cage_list_add(struct cage_list *l, struct cage_ref c);
+void cage_list_free(struct cage_list *l);
+/* cage_list.c: @l becomes the cages of one cage-get dump; an exit code */
+int cage_list_all(struct xpoctl *x, struct cage_list *l);
+
 struct set_req {
-	uint32_t id;
+	uint32_t board, id;
 	bool has_policy, has_power, reset, rearm;
 	uint32_t policy;
 	uint8_t power;
@@ -97,11 +134,29 @@ struct set_req {
 	int32_t temp_max;			/* m°C, 0: none */
 };
 
-/* cage set's arguments: a cage bitmap and the request (unit-tested) */
-int cage_set_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
-		   struct set_req *r);
+/* cage set's arguments: the cages and the request (unit-tested) */
+int cage_set_parse(struct xpoctl *x, int argc, char **argv,
+		   struct cage_list *l, struct set_req *r);
 /* cage rearm's: the cages */
-int cage_rearm_parse(struct xpoctl *x, int argc, char **argv, uint32_t *mask,
-		     struct set_req *r);
+int cage_rearm_parse(struct xpoctl *x, int argc, char **argv,
+		     struct cage_list *l, struct set_req *r);
+/*
+ * Every keyword table of the grammar with the command it belongs to
+ * ("cage set"), for the test that holds xpoctl(8) to them; NULL-ended.
+ */
+struct xpoctl_kw_table {
+	const char *cmd;
+	const struct kw *kw;
+};
+extern const struct xpoctl_kw_table xpoctl_kw_tables[];
+
+/* "protect leak alert, rearm, reset": the request in the kernel's order */
+void set_req_describe(const struct set_req *r, char *buf, size_t len);
+/*
+ * --dry-run: what cage set would do to each cage of @l (text or JSON);
+ * @known: the cages that exist (a dump), one not in it is refused (exit 2)
+ */
+int cage_set_dry_run(struct xpoctl *x, const struct cage_list *l,
+		     const struct cage_list *known, const struct set_req *r);
 
 #endif

@@ -160,11 +160,18 @@ static void test_dispatch(void **state)
 static void test_options(void **state)
 {
 	(void)state;
-	assert_int_equal(run("-j -p -s -s -t cage show"), 0);
+	assert_int_equal(run("-j -p -d cage show"), 0);
 	assert_true(last.json);
 	assert_true(last.pretty);
-	assert_int_equal(last.stats, 2);
+	assert_true(last.details);
+	assert_int_equal(run("--details module show 3"), 0);
+	assert_true(last.details);
+	assert_int_equal(run("-j -t monitor"), 0);
 	assert_true(last.timestamps);
+	assert_int_equal(run("--dry-run cage set all reset"), 0);
+	assert_true(last.dry_run);
+	assert_int_equal(run("-n cage rearm 3"), 0);
+	assert_true(last.dry_run);
 	assert_int_equal(run("--json cage show"), 0);
 	assert_true(last.json);
 	assert_false(last.pretty);
@@ -177,6 +184,10 @@ static void test_options(void **state)
 	assert_int_equal(run("cage set help"), 0);
 	assert_null(called);
 	assert_int_equal(run("port help"), 0);
+	assert_int_equal(run("help cage"), 0);	/* "help OBJECT" too */
+	assert_null(called);
+	assert_int_equal(run("help frob"), XE_USAGE);
+	assert_int_equal(lines(err_buf), 1);
 }
 
 static void test_usage_errors(void **state)
@@ -192,7 +203,7 @@ static void test_usage_errors(void **state)
 		"xpoctl: object \"frobnicate\" is unknown; try \"xpoctl help\"\n");
 	assert_int_equal(run("cage frob"), XE_USAGE);
 	assert_string_equal(err_buf,
-		"xpoctl: command \"frob\" is unknown for \"cage\"; try \"xpoctl cage help\"\n");
+		"xpoctl: cage command \"frob\" is unknown; try \"xpoctl cage help\"\n");
 	assert_null(called);
 	/* a prefix longer than the word is not a match */
 	assert_int_equal(run("cages"), XE_USAGE);
@@ -232,45 +243,52 @@ static void test_cage_set_parse(void **state)
 {
 	struct xpoctl x = { .object = "cage" };
 	struct set_req r;
-	uint32_t mask;
+	struct cage_list l;
 	char *a1[] = { "3", "power-mode", "auto", "reset" };
 	char *a2[] = { "1,2,15", "power", "off" };
-	char *a3[] = { "all", "pow", "high" };	/* "pow": power-mode first */
+	char *a3[] = { "all", "power-mode", "high" };
 	char *bad1[] = { "3" };
 	char *bad2[] = { "3", "power-mode" };
 	char *bad3[] = { "3", "power-mode", "low" };
 	char *bad4[] = { "3", "power", "1" };
 	char *bad5[] = { "3", "explode" };
-	char *bad6[] = { "3,16", "reset" };
+	char *bad6[] = { "3,256", "reset" };
 	char *bad7[] = { ",", "reset" };
 
 	(void)state;
-	assert_int_equal(cage_set_parse(&x, 4, a1, &mask, &r), 0);
-	assert_int_equal(mask, 1U << 3);
+	assert_int_equal(cage_set_parse(&x, 4, a1, &l, &r), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.ids[0].id, 3);
+	assert_int_equal(l.ids[0].board, 0);
+	cage_list_free(&l);
 	assert_true(r.has_policy);
 	assert_int_equal(r.policy, 1);	/* XPO_POWER_MODE_POLICY_AUTO */
 	assert_true(r.reset);
 	assert_false(r.has_power);
 
-	assert_int_equal(cage_set_parse(&x, 3, a2, &mask, &r), 0);
-	assert_int_equal(mask, (1U << 1) | (1U << 2) | (1U << 15));
+	assert_int_equal(cage_set_parse(&x, 3, a2, &l, &r), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.ids[2].id, 15);
+	cage_list_free(&l);
 	assert_true(r.has_power);
 	assert_int_equal(r.power, 0);
 
-	assert_int_equal(cage_set_parse(&x, 3, a3, &mask, &r), 0);
-	assert_int_equal(mask, 0xffff);
+	assert_int_equal(cage_set_parse(&x, 3, a3, &l, &r), 0);
+	assert_true(l.all);	/* resolved by the kernel's dump, not 0-15 */
+	assert_int_equal(l.n, 0);
+	cage_list_free(&l);
 	assert_true(r.has_policy);
 	assert_int_equal(r.policy, 0);
 
 	quiet(true);
-	assert_int_equal(cage_set_parse(&x, 0, a1, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 1, bad1, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 2, bad2, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 3, bad3, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 3, bad4, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 2, bad5, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 2, bad6, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 2, bad7, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 0, a1, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 1, bad1, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad2, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad3, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad4, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad5, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad6, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad7, &l, &r), XE_USAGE);
 	quiet(false);
 }
 
@@ -278,10 +296,10 @@ static void test_cage_set_protect_parse(void **state)
 {
 	struct xpoctl x = { .object = "cage" };
 	struct set_req r;
-	uint32_t mask;
+	struct cage_list l;
 	char *a1[] = { "4", "protect", "leak", "alert", "overtemp", "power-off",
 		       "rearm" };
-	char *a2[] = { "4", "prot", "flow", "low", "flow-min", "300",
+	char *a2[] = { "4", "protect", "flow-low", "low-power", "flow-min", "300",
 		       "temp-max", "70.5" };
 	char *a3[] = { "2,3", "rearm", "temp-max", "0", "flow-min", "0" };
 	char *a4[] = { "5" };
@@ -298,8 +316,9 @@ static void test_cage_set_protect_parse(void **state)
 	char *bad11[] = { "4", "5" };
 
 	(void)state;
-	assert_int_equal(cage_set_parse(&x, 7, a1, &mask, &r), 0);
-	assert_int_equal(mask, 1U << 4);
+	assert_int_equal(cage_set_parse(&x, 7, a1, &l, &r), 0);
+	assert_int_equal(l.ids[0].id, 4);
+	cage_list_free(&l);
 	assert_true(r.has_protect[0]);
 	assert_int_equal(r.protect[0], 1);	/* alert */
 	assert_false(r.has_protect[1]);
@@ -308,40 +327,43 @@ static void test_cage_set_protect_parse(void **state)
 	assert_true(r.rearm);
 	assert_false(r.has_flow_min || r.has_temp_max || r.reset);
 
-	assert_int_equal(cage_set_parse(&x, 8, a2, &mask, &r), 0);
+	assert_int_equal(cage_set_parse(&x, 8, a2, &l, &r), 0);
 	assert_true(r.has_protect[1]);
-	assert_int_equal(r.protect[1], 2);	/* "low": low-power */
+	assert_int_equal(r.protect[1], 2);	/* low-power */
 	assert_true(r.has_flow_min);
 	assert_int_equal(r.flow_min, 300);
 	assert_true(r.has_temp_max);
 	assert_int_equal(r.temp_max, 70500);
 	assert_false(r.rearm);
+	cage_list_free(&l);
 
-	assert_int_equal(cage_set_parse(&x, 6, a3, &mask, &r), 0);
-	assert_int_equal(mask, (1U << 2) | (1U << 3));
+	assert_int_equal(cage_set_parse(&x, 6, a3, &l, &r), 0);
+	assert_int_equal(l.n, 2);
+	cage_list_free(&l);
 	assert_true(r.rearm && r.has_temp_max && r.has_flow_min);
 	assert_int_equal(r.temp_max, 0);
 	assert_int_equal(r.flow_min, 0);
 
-	assert_int_equal(cage_rearm_parse(&x, 1, a4, &mask, &r), 0);
-	assert_int_equal(mask, 1U << 5);
+	assert_int_equal(cage_rearm_parse(&x, 1, a4, &l, &r), 0);
+	assert_int_equal(l.ids[0].id, 5);
+	cage_list_free(&l);
 	assert_true(r.rearm);
 	assert_false(r.reset || r.has_power || r.has_policy);
 
 	quiet(true);
-	assert_int_equal(cage_rearm_parse(&x, 0, a4, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_rearm_parse(&x, 2, a1, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 2, bad1, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 3, bad2, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 4, bad3, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 4, bad4, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 3, bad5, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 3, bad6, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 3, bad7, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 3, bad8, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 3, bad9, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 5, bad10, &mask, &r), XE_USAGE);
-	assert_int_equal(cage_set_parse(&x, 2, bad11, &mask, &r), XE_USAGE);
+	assert_int_equal(cage_rearm_parse(&x, 0, a4, &l, &r), XE_USAGE);
+	assert_int_equal(cage_rearm_parse(&x, 2, a1, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad1, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad2, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 4, bad3, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 4, bad4, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad5, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad6, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad7, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad8, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 3, bad9, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 5, bad10, &l, &r), XE_USAGE);
+	assert_int_equal(cage_set_parse(&x, 2, bad11, &l, &r), XE_USAGE);
 	quiet(false);
 }
 
@@ -411,6 +433,220 @@ static void test_dump_parse(void **state)
 	quiet(false);
 }
 
+/* stderr of @expr into err_buf */
+#define CAPTURE_ERR(expr) ({						\
+	FILE *tmp_ = tmpfile();						\
+	int saved_ = dup(2), ret_;					\
+	size_t n_;							\
+	fflush(stderr);							\
+	dup2(fileno(tmp_), 2);						\
+	ret_ = (expr);							\
+	fflush(stderr);							\
+	dup2(saved_, 2);						\
+	close(saved_);							\
+	rewind(tmp_);							\
+	n_ = fread(err_buf, 1, sizeof(err_buf) - 1, tmp_);		\
+	err_buf[n_] = '\0';						\
+	fclose(tmp_);							\
+	ret_;								\
+})
+
+/*
+ * Finding 1: "cage set 3 r" reset the module (the first keyword "r" is a
+ * prefix of); "c se all r" would have reset every cage.  Every keyword and
+ * value of cage set is written out now, and the refusal names the words.
+ */
+static void test_destructive_keywords(void **state)
+{
+	struct xpoctl x = { .object = "cage" };
+	struct set_req r;
+	struct cage_list l;
+	char *r1[] = { "3", "r" };
+	char *r2[] = { "all", "r" };
+	char *r3[] = { "3", "res" };
+	char *r4[] = { "3", "pow", "high" };
+	char *r5[] = { "3", "power", "of" };
+	char *r6[] = { "3", "protect", "leak", "power" };
+	char *r7[] = { "3", "protect", "flow", "alert" };
+	char *r8[] = { "3", "power-mode", "h" };
+	char *r9[] = { "3", "rea" };
+	char *ok1[] = { "3", "reset" };
+
+	(void)state;
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 2, r1, &l, &r)), XE_USAGE);
+	assert_false(r.reset || r.rearm);
+	assert_int_equal(lines(err_buf), 1);
+	assert_string_equal(err_buf,
+		"xpoctl: cage set: keyword \"r\" is not abbreviated (it changes state): write out reset, rearm; try \"xpoctl cage help\"\n");
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 2, r2, &l, &r)), XE_USAGE);
+	assert_false(r.reset);
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 2, r3, &l, &r)), XE_USAGE);
+	assert_false(r.reset);
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 3, r4, &l, &r)), XE_USAGE);
+	assert_non_null(strstr(err_buf, "write out power-mode, power;"));
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 3, r5, &l, &r)), XE_USAGE);
+	assert_false(r.has_power);
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 4, r6, &l, &r)), XE_USAGE);
+	assert_non_null(strstr(err_buf, "protect action \"power\""));
+	assert_false(r.has_protect[0]);
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 4, r7, &l, &r)), XE_USAGE);
+	assert_non_null(strstr(err_buf, "write out flow-low"));
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 3, r8, &l, &r)), XE_USAGE);
+	assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 2, r9, &l, &r)), XE_USAGE);
+	assert_false(r.rearm);
+	assert_int_equal(cage_set_parse(&x, 2, ok1, &l, &r), 0);
+	assert_true(r.reset);
+	cage_list_free(&l);
+
+	/* the command rearm is written out as well; set keeps "se" */
+	assert_int_equal(run("c r 3"), XE_USAGE);
+	assert_null(called);
+	assert_string_equal(err_buf,
+		"xpoctl: cage command \"r\" is not abbreviated (it changes state): write out rearm; try \"xpoctl cage help\"\n");
+	assert_int_equal(run("c rearm 3"), 0);
+	assert_string_equal(called, "cmd_cage_rearm");
+	assert_int_equal(run("c se all reset"), 0);
+	assert_string_equal(called, "cmd_cage_set");
+}
+
+/* an ambiguous prefix is refused with the candidates, never the first */
+static void test_kw_lookup(void **state)
+{
+	static const struct kw t[] = {
+		{ "show", 1 }, { "set", 1 }, { "status", 2 }, { "reset", 0 },
+		{ "rearm", 3 }, { NULL, 0 }
+	};
+	char c[64];
+
+	(void)state;
+	assert_int_equal(kw_lookup("show", t, c, sizeof(c)), 0);
+	assert_int_equal(kw_lookup("sh", t, c, sizeof(c)), 0);
+	assert_int_equal(kw_lookup("s", t, c, sizeof(c)), KW_AMBIGUOUS);
+	assert_string_equal(c, "show, set, status");
+	assert_int_equal(kw_lookup("st", t, c, sizeof(c)), 2);
+	assert_int_equal(kw_lookup("se", t, c, sizeof(c)), 1);
+	assert_int_equal(kw_lookup("re", t, c, sizeof(c)), KW_SPELL_OUT);
+	assert_string_equal(c, "reset, rearm");
+	assert_int_equal(kw_lookup("rea", t, c, sizeof(c)), 4);
+	assert_int_equal(kw_lookup("reset", t, c, sizeof(c)), 3);
+	assert_int_equal(kw_lookup("x", t, c, sizeof(c)), KW_UNKNOWN);
+	assert_int_equal(kw_lookup("", t, c, sizeof(c)), KW_UNKNOWN);
+	assert_int_equal(kw_lookup("shows", t, c, sizeof(c)), KW_UNKNOWN);
+}
+
+/* Finding 2: cage ids as the kernel names them, N and B/N, past 15 */
+static void test_cage_ids(void **state)
+{
+	struct xpoctl x = { .object = "cage" };
+	struct set_req r;
+	struct cage_list l;
+	char *a1[] = { "1,3,0/5,2/0", "reset" };
+	char *a2[] = { "16,1/31,3,0/3", "rearm" };
+	char *bad[] = { "256", "1/", "/3", "256/0", "1/2/3", "1/x",
+			"all,3", "a" };
+	char *b[2] = { NULL, "reset" };
+	size_t i;
+
+	(void)state;
+	assert_int_equal(cage_set_parse(&x, 2, a1, &l, &r), 0);
+	assert_false(l.all);
+	assert_int_equal(l.n, 4);
+	assert_int_equal(l.ids[0].board, 0);
+	assert_int_equal(l.ids[0].id, 1);
+	assert_int_equal(l.ids[1].id, 3);
+	assert_int_equal(l.ids[2].board, 0);
+	assert_int_equal(l.ids[2].id, 5);
+	assert_int_equal(l.ids[3].board, 2);
+	assert_int_equal(l.ids[3].id, 0);
+	cage_list_free(&l);
+	/* 16 and up exist on a bigger board; "3" and "0/3" are one cage */
+	assert_int_equal(cage_set_parse(&x, 2, a2, &l, &r), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.ids[0].id, 16);
+	assert_int_equal(l.ids[1].board, 1);
+	assert_int_equal(l.ids[1].id, 31);
+	cage_list_free(&l);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		b[0] = bad[i];
+		assert_int_equal(CAPTURE_ERR(cage_set_parse(&x, 2, b, &l, &r)),
+				 XE_USAGE);
+		assert_int_equal(lines(err_buf), 1);
+	}
+}
+
+/* --dry-run: every cage checked first, then one line (or object) a cage */
+static void test_dry_run(void **state)
+{
+	struct xpoctl x = { .object = "cage" };
+	struct cage_ref k[] = { { 0, 0 }, { 0, 3 }, { 1, 2 } };
+	struct cage_list known = { .n = 3, .ids = k };
+	struct cage_list l;
+	struct set_req r;
+	struct capture c;
+	char *a[] = { "3,1/2", "reset", "protect", "leak", "alert", "rearm",
+		      "temp-max", "70.5", "power-mode", "auto" };
+	char *a2[] = { "3,7", "reset" };
+	char *out;
+
+	(void)state;
+	assert_int_equal(cage_set_parse(&x, 10, a, &l, &r), 0);
+	capture_begin(&c);
+	jw_init(&x.jw, c.f, false);
+	assert_int_equal(cage_set_dry_run(&x, &l, &known, &r), 0);
+	out = capture_end(&c);
+	assert_string_equal(out,
+		"cage 3: would protect leak alert, temp-max 70.500, rearm, power-mode auto, reset\n"
+		"cage 1/2: would protect leak alert, temp-max 70.500, rearm, power-mode auto, reset\n");
+	free(out);
+
+	x.json = true;
+	capture_begin(&c);
+	jw_init(&x.jw, c.f, false);
+	assert_int_equal(cage_set_dry_run(&x, &l, &known, &r), 0);
+	out = capture_end(&c);
+	assert_non_null(strstr(out, "\"dry_run\":true"));
+	assert_non_null(strstr(out, "\"board\":1,\"cage\":2,"));
+	free(out);
+	cage_list_free(&l);
+
+	/* a cage the kernel does not have: refused before anything is said */
+	x.json = false;
+	assert_int_equal(cage_set_parse(&x, 2, a2, &l, &r), 0);
+	capture_begin(&c);
+	jw_init(&x.jw, c.f, false);
+	assert_int_equal(CAPTURE_ERR(cage_set_dry_run(&x, &l, &known, &r)),
+			 XE_USAGE);
+	out = capture_end(&c);
+	assert_string_equal(out, "");
+	assert_non_null(strstr(err_buf, "cage 7: No such cage"));
+	free(out);
+	cage_list_free(&l);
+}
+
+/* Finding 9: an option the command does not take is refused, exit 2 */
+static void test_options_refused(void **state)
+{
+	(void)state;
+	assert_int_equal(run("-d cage set 3 reset"), XE_USAGE);
+	assert_null(called);
+	assert_string_equal(err_buf,
+		"xpoctl: cage set does not take -d (details); try \"xpoctl cage help\"\n");
+	/* -s is statistics now, as in ip(8); details are -d */
+	assert_int_equal(run("-s module show 3"), XE_USAGE);
+	assert_null(called);
+	assert_non_null(strstr(err_buf, "details are -d"));
+	assert_int_equal(run("-s cage show"), XE_USAGE);
+	assert_int_equal(run("-t cage show"), XE_USAGE);
+	assert_int_equal(run("--dry-run cage show"), XE_USAGE);
+	assert_int_equal(run("-n module eeprom 3"), XE_USAGE);
+	assert_int_equal(run("-d monitor"), XE_USAGE);
+	assert_string_equal(err_buf,
+		"xpoctl: monitor does not take -d (details); try \"xpoctl monitor help\"\n");
+	assert_int_equal(run("-n cage"), XE_USAGE);	/* cage show by default */
+	assert_null(called);
+	assert_int_equal(run("-j -p driver status"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +659,11 @@ int main(void)
 		cmocka_unit_test(test_eeprom_parse),
 		cmocka_unit_test(test_dump_parse),
 		cmocka_unit_test(test_parse_cage),
+		cmocka_unit_test(test_destructive_keywords),
+		cmocka_unit_test(test_kw_lookup),
+		cmocka_unit_test(test_cage_ids),
+		cmocka_unit_test(test_dry_run),
+		cmocka_unit_test(test_options_refused),
 	};
 
 	return cmocka_run_group_tests_name("args", tests, NULL, NULL);
