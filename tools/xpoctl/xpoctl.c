@@ -257,8 +257,9 @@ int xpoctl_main(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	table_columns = NULL;
-	/* "+": options end at the object, as in ip(8) */
-	while ((opt = getopt_long(argc, argv, "+jpdsntVho:", long_opts, NULL)) != -1) {
+	/* "+": options end at the object, as in ip(8); ":": a missing
+	 * argument is told apart from an unknown option */
+	while ((opt = getopt_long(argc, argv, "+:jpdsntVho:", long_opts, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			x.json = true;
@@ -287,6 +288,9 @@ int xpoctl_main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return XE_OK;
+		case ':':
+			return usage_error(NULL, "option \"%s\" needs a value",
+					   argv[optind - 1]);
 		default:
 			if (optopt)
 				return usage_error(NULL, "unknown option \"-%c\"", optopt);

@@ -198,6 +198,10 @@ static void test_usage_errors(void **state)
 	assert_int_equal(lines(err_buf), 1);
 	assert_non_null(strstr(err_buf, "unknown option \"-x\""));
 	assert_int_equal(run("--bogus cage"), XE_USAGE);
+	/* a missing value is not an unknown option */
+	assert_int_equal(run("-o"), XE_USAGE);
+	assert_int_equal(lines(err_buf), 1);
+	assert_non_null(strstr(err_buf, "option \"-o\" needs a value"));
 	assert_int_equal(run("frobnicate"), XE_USAGE);
 	assert_string_equal(err_buf,
 		"xpoctl: object \"frobnicate\" is unknown; try \"xpoctl help\"\n");
