@@ -119,7 +119,7 @@ xpo_unload
 #    have no kmemleak: there the kernel's unreclaimable slab must not grow
 #    over 20 cycles.  Three warm-up cycles first, so that caches the first
 #    loads populate (kernfs, sysfs, module loader) are not counted.
-if [ -e /sys/kernel/debug/kmemleak ]; then
+if checked_kernel; then
 	cycles=4
 	warmup=1
 else
@@ -141,7 +141,7 @@ for i in $(seq 1 $cycles); do
 done
 after=$(slab_kb)
 check_eq "$cycles load/unload cycles" "0" "$fails"
-if [ -e /sys/kernel/debug/kmemleak ]; then
+if checked_kernel; then
 	echo "# kmemleak is the leak check on this kernel (the harness scans after the test)"
 else
 	echo "# SUnreclaim before ${before} kB, after 10 cycles ${mid} kB, after 20 ${after} kB"

@@ -54,14 +54,21 @@ static int xpo_sim_i2c_msg(struct xpo_sim_cage *cage, struct i2c_msg *msg)
 		return -ENXIO;
 
 	mutex_lock(&cage->lock);
-	if (!xpo_sim_module_sync(cage))
-		ret = -ENXIO;
-	else if (msg->flags & I2C_M_RECV_LEN)
+	if (!xpo_sim_module_sync(cage)) {
+		mutex_unlock(&cage->lock);
+		return -ENXIO;
+	}
+	/* the module's timers do not wait for the host's workqueue */
+	xpo_sim_module_clock(cage);
+	if (msg->flags & I2C_M_RECV_LEN) {
 		ret = -EOPNOTSUPP;	/* no SMBus block reads */
-	else if (msg->flags & I2C_M_RD)
+	} else if (msg->flags & I2C_M_RD) {
 		ret = xpo_sim_module_read(cage, msg->buf, msg->len);
-	else
+	} else {
 		ret = xpo_sim_module_write(cage, msg->buf, msg->len);
+		if (!ret)
+			xpo_sim_module_clock(cage);
+	}
 	mutex_unlock(&cage->lock);
 	return ret;
 }

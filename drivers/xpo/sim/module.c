@@ -363,6 +363,25 @@ static void xpo_sim_module_step(struct xpo_sim_cage *cage)
 	}
 }
 
+/**
+ * xpo_sim_module_clock() - let the module's own clock act on a host access
+ * @cage: the cage, its lock held, its module synced and running
+ *
+ * A real module's timers run on its own silicon: its power-up ends when
+ * it is due, however busy the host is.  The emulator's end in delayed
+ * work, which on a starved host (a debug kernel under TCG) can run
+ * seconds late, so that a host keeping the advertised deadline (01h:167)
+ * would see a power-up that a real module had long finished.  The I2C
+ * side calls this before and after each message: a transition that is
+ * due, or that the message just asked for (LowPwrRequestSW), happens then,
+ * one step at a time as in the work, so every state is still entered on
+ * its own and reported with ModuleStateChanged.
+ */
+void xpo_sim_module_clock(struct xpo_sim_cage *cage)
+{
+	xpo_sim_module_step(cage);
+}
+
 void xpo_sim_module_sm_work(struct work_struct *work)
 {
 	struct xpo_sim_cage *cage = container_of(to_delayed_work(work),
