@@ -27,12 +27,12 @@ bdir() {
 
 # bfield BOARD CAGE KEY: the core's view of one cage
 bfield() {
-	sed -n "s/^$3: *//p" "$(bdir "$XPO_DBG" "$1")/cage$2/state" 2>/dev/null
+	kv "$(bdir "$XPO_DBG" "$1")/cage$2/state" "$3"
 }
 
 # bsim BOARD CAGE KEY: the emulator's view of the same cage
 bsim() {
-	sed -n "s/^$3: *//p" "$(bdir "$SIM_DBG" "$1")/cage$2/info" 2>/dev/null
+	kv "$(bdir "$SIM_DBG" "$1")/cage$2/info" "$3"
 }
 
 # bwait BOARD CAGE STATE [SECONDS]

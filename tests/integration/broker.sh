@@ -25,7 +25,7 @@ wait_prot() {
 		sleep 0.05
 	done
 }
-stamp() { sed -n "s/^$2: *//p" "$SIM_DBG/cage$1/timestamps"; }
+stamp() { kv "$SIM_DBG/cage$1/timestamps" "$2"; }
 alarms_of() { uevents_for "$1" | grep -c '^alarm:'; }
 # wait_alarms CAGE N [SECONDS]: at least N alarm events seen for the cage
 wait_alarms() {

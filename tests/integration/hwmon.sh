@@ -23,8 +23,14 @@ hwmon_of() {
 		return
 	done
 }
-hw() { cat "$(hwmon_of "$1")/$2" 2>/dev/null; }
-thermal() { sed -n "s/^$2: *//p" "$SIM_DBG/cage$1/thermal"; }
+hw() { # hw CAGE ATTR: the attribute's value (nothing if it cannot be read)
+	local h v
+	for h in /sys/bus/platform/devices/xpo_cage."$1"/hwmon/hwmon*; do
+		IFS= read -r v 2>/dev/null < "$h/$2" && printf '%s\n' "$v"
+		return 0
+	done
+}
+thermal() { kv "$SIM_DBG/cage$1/thermal" "$2"; }
 set_interval() {
 	local c
 	for c in $(seq 0 $((NCAGES - 1))); do
@@ -141,6 +147,10 @@ check "...ready again" wait_state 6 ready 20
 check "ready again: values" test -n "$(hw 6 fan1_input)"
 
 # Cost: 100 sensors runs in one interval, one refresh per cage ---------------------------
+# (10 on the debug kernel, where one run costs 4-5 s of kernel time: the
+# claim is the same, and the 100 runs would take 8 minutes)
+runs=100
+checked_kernel && runs=10
 set_interval 600000	# 10 minutes: the runs take a minute or more in TCG
 sleep 0.2
 for c in $(seq 0 $((NCAGES - 1))); do hw "$c" temp1_input > /dev/null; done
@@ -155,15 +165,15 @@ chips=$(sensors 2>/dev/null | grep -c '^xpo-')
 check_eq "sensors shows the 16 cages' chips" 16 "$chips"
 check_eq "...each with its case temperature" 16 \
 	"$(sensors 2>/dev/null | grep -c '^Module case: *+[0-9]')"
-for i in $(seq 1 99); do sensors > /dev/null 2>&1; done
+for i in $(seq 1 $((runs - 2))); do sensors > /dev/null 2>&1; done
 worst=0 bus=0
 for c in $(seq 0 $((NCAGES - 1))); do
 	d=$(($(cage_field "$c" telemetry_refreshes) - before[c]))
 	[ $d -gt $worst ] && worst=$d
 	bus=$((bus + $(cat "$SIM_DBG/cage$c/transfers") - tbefore[c]))
 done
-echo "# 100 sensors runs: at most $worst refreshes per cage, $bus I2C messages over 16 cages"
-check "100 sensors runs within one interval: at most one refresh per cage" \
+echo "# $runs sensors runs: at most $worst refreshes per cage, $bus I2C messages over 16 cages"
+check "$runs sensors runs within one interval: at most one refresh per cage" \
 	test $worst -le 1
 # A refresh is 4 reads and one per bank of lane monitors (8 for xpo-dr8),
 # with their page selects and the return to page 00h: 34 I2C messages
@@ -172,7 +182,13 @@ check "...and a few dozen bus messages per cage ($bus in all)" test $bus -le $((
 set_interval 1000
 
 # A cage emptied under a reader: ENODATA, no warning --------------------------------------
-( for i in $(seq 1 60); do sensors xpo-isa-0009 > /dev/null 2>&1; done ) &
+# (until the module is back, at most 60 runs: on the debug kernel a run
+# costs a second or more, and runs past the re-seat prove nothing)
+rm -f /tmp/hwmon.stop
+( for i in $(seq 1 60); do
+	[ -e /tmp/hwmon.stop ] && break
+	sensors xpo-isa-0009 > /dev/null 2>&1
+  done ) &
 loop=$!
 sleep 0.3
 sim_set 9 present 0
@@ -182,8 +198,9 @@ check "empty cage: temp1_input refused" test -n "${err##[0-9]*}"
 check "empty cage: ENODATA" grep -q "No data available" <<< "$err"
 check "empty cage: the cage's budget is still known" test "$(hw 9 power1_crit)" = 400000000
 sim_set 9 present 1
-wait $loop
 wait_state 9 ready 20
+touch /tmp/hwmon.stop
+wait $loop
 check "re-seated: values again" test -n "$(hw 9 temp1_input)"
 sensors -j > /tmp/sensors.json 2>/dev/null
 check "sensors -j still valid JSON" jq -e . /tmp/sensors.json

@@ -33,7 +33,7 @@ limits() {
 pset() { local c=$1; shift; "$X" cage set "$c" "$@" >/dev/null 2>&1; }
 # mdegc_c M: millidegrees C as xpoctl's C with three decimals
 mdegc_c() { printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); }
-stamp() { sed -n "s/^$2: *//p" "$SIM_DBG/cage$1/timestamps"; }
+stamp() { kv "$SIM_DBG/cage$1/timestamps" "$2"; }
 rearm() { "$X" cage rearm "$1" >/dev/null 2>&1; }
 # wait_status CAGE TEXT [SECONDS]
 wait_status() {
