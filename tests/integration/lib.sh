@@ -215,6 +215,18 @@ uevents_stop() {
 	wait "$UEVENT_PID" 2>/dev/null
 }
 
+# uevents_all: "CAGE event:state" for every xpo uevent, in order (one awk
+# for all the cages, where a loop over uevents_for would run 16)
+uevents_all() {
+	awk '
+		/^KERNEL\[/ { if (c != "" && ev != "") print c, ev ":" st; c = ""; ev = ""; st = "" }
+		/^XPO_CAGE=/ { c = substr($0, 10) }
+		/^XPO_EVENT=/ { ev = substr($0, 11) }
+		/^XPO_STATE=/ { st = substr($0, 11) }
+		END { if (c != "" && ev != "") print c, ev ":" st }
+	' "$UEVENT_LOG"
+}
+
 # uevents_for CAGE: the XPO_EVENT/XPO_STATE sequence seen for one cage, as
 # "event:state" words in order
 uevents_for() {

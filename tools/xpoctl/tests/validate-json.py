@@ -3,6 +3,7 @@
 """Validate xpoctl -j output against its committed JSON schema.
 
 usage: validate-json.py [--ndjson] SCHEMA FILE...
+       validate-json.py --batch < LIST
 
 SCHEMA is a file in tools/xpoctl/schemas/ (cage-show.json, ...), by name
 or path, optionally with a #fragment (module-show.json#/$defs/module); the
@@ -10,6 +11,11 @@ schemas there may $ref one another.  --ndjson: every line of
 FILE is one document (xpoctl -j monitor).  Exit 1 on the first file that
 does not parse or validate, printing where; needs Debian's
 python3-jsonschema (draft 2020-12).
+
+--batch: each line of standard input is "[--ndjson] SCHEMA FILE"; each is
+checked as above and answered on standard output with "ok LINE" or "bad
+LINE" (the reasons on standard error); exit 1 if any was bad.  One Python
+start for many files: in a debug-kernel guest each start costs seconds.
 """
 import json
 import os
@@ -39,16 +45,9 @@ def validator(name):
     return jsonschema.Draft202012Validator(schema, resolver=resolver)
 
 
-def main(argv):
-    ndjson = False
-    if argv and argv[0] == "--ndjson":
-        ndjson = True
-        argv = argv[1:]
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    v = validator(argv[0])
-    for f in argv[1:]:
+def check_files(v, files, ndjson):
+    """0 if every file parses and validates, else 1 (reasons on stderr)"""
+    for f in files:
         with open(f) as fp:
             text = fp.read()
         docs = text.splitlines() if ndjson else [text]
@@ -71,6 +70,46 @@ def main(argv):
             if errs:
                 return 1
     return 0
+
+
+def batch(lines):
+    validators = {}
+    rc = 0
+    for line in lines:
+        words = line.split()
+        if not words:
+            continue
+        ndjson = words[0] == "--ndjson"
+        if ndjson:
+            words = words[1:]
+        if len(words) != 2:
+            print(f"batch line {line.strip()!r}: want [--ndjson] SCHEMA FILE",
+                  file=sys.stderr)
+            bad = 1
+        else:
+            if words[0] not in validators:
+                validators[words[0]] = validator(words[0])
+            try:
+                bad = check_files(validators[words[0]], words[1:], ndjson)
+            except OSError as e:
+                print(f"{words[1]}: {e.strerror}", file=sys.stderr)
+                bad = 1
+        print(("bad " if bad else "ok ") + line.strip(), flush=True)
+        rc |= bad
+    return rc
+
+
+def main(argv):
+    if argv == ["--batch"]:
+        return batch(sys.stdin)
+    ndjson = False
+    if argv and argv[0] == "--ndjson":
+        ndjson = True
+        argv = argv[1:]
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return check_files(validator(argv[0]), argv[1:], ndjson)
 
 
 if __name__ == "__main__":
