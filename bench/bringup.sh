@@ -113,7 +113,7 @@ floor() {
 		one_load "$1" instant >> "$work/floor"
 	done
 	awk '{ printf "  floor: load %d: all 16 ready after %.0f ms with timing=instant\n", NR, $1 / 1000
-	       s += $1 } END { printf "  floor: mean %.0f ms\n", s / NR }' "$work/floor"
+	       s += $1 } END { printf "  floor: mean %.0f ms\n", s / NR / 1000 }' "$work/floor"
 	awk 'NR == FNR { f += $1; n++; next }
 	     { fl = f / n; m = ($2 > fl) ? $2 : fl; s += $1 / m; if ($1 / m > w) w = $1 / m
 	       t += $1 / ($2 + fl) }
