@@ -181,10 +181,11 @@ fi
 
 # Accounting: an SMBus byte read is 2 messages, 2 payload bytes,
 # 19 + 20 bit times at 1 MHz
-for f in transfers bytes bus_ns; do echo 0 > "$D/$f"; done
+for f in transfers bytes bus_ns bus_wait_ns; do echo 0 > "$D/$f"; done
 rd 0 >/dev/null
 check_eq "accounting of one byte read" "2 2 39000" \
 	"$(cat "$D/transfers") $(cat "$D/bytes") $(cat "$D/bus_ns")"
+check_eq "instant timing: no time slept for the wire" 0 "$(cat "$D/bus_wait_ns")"
 echo 100 > "$SIM_DBG/bus_khz"
 echo 0 > "$D/bus_ns"
 rd 0 >/dev/null
@@ -342,6 +343,13 @@ gpio set 4=0
 sim_wait ready 10
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 if [ "$ms" -ge 440 ]; then ok "realistic PwrUp took $ms ms"; else not_ok "realistic PwrUp took only $ms ms"; fi
+# a sleep lasts at least what it asked for: the emulated bus is never
+# faster than its wire
+echo 0 > "$D/bus_ns"; echo 0 > "$D/bus_wait_ns"
+rd 0 >/dev/null
+wire=$(cat "$D/bus_ns") slept=$(cat "$D/bus_wait_ns")
+check "realistic timing: slept at least the wire time ($slept ns for $wire ns)" \
+	test "$wire" -gt 0 -a "$slept" -ge "$wire"
 echo instant > "$SIM_DBG/timing"
 
 # Data paths (CMIS 5.2 6.3.3), driven like a host ------------------------------

@@ -7,7 +7,8 @@
  *   cage<N>/present_bounce               seat or pull with ModPrsL bouncing
  *   cage<N>/nack, stretch_us, hold_state, fault injection
  *           hold_dp, hold_intl
- *   cage<N>/transfers, bytes, bus_ns     accounting (write 0 to reset)
+ *   cage<N>/transfers, bytes, bus_ns, bus_wait_ns
+ *                                       accounting (write 0 to reset)
  *   cage<N>/module_state, info, mem,     read-only views
  *           lanes
  *   thermal_tau_ms, cage<N>/coolant_*,   the thermal model
@@ -378,7 +379,7 @@ static const struct file_operations xpo_sim_hold_dp_fops = {
 	.llseek	= default_llseek,
 };
 
-/* cage<N>/transfers, bytes, bus_ns: read; write 0 to reset */
+/* cage<N>/transfers, bytes, bus_ns, bus_wait_ns: read; write 0 to reset */
 static int xpo_sim_counter_get(void *data, u64 *val)
 {
 	atomic64_t *counter = data;
@@ -754,6 +755,8 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 				   &xpo_sim_counter_fops);
 	debugfs_create_file_unsafe("bus_ns", 0644, dir, &cage->bus_ns,
 				   &xpo_sim_counter_fops);
+	debugfs_create_file_unsafe("bus_wait_ns", 0644, dir,
+				   &cage->bus_wait_ns, &xpo_sim_counter_fops);
 	debugfs_create_file_unsafe("leak", 0644, dir, cage,
 				   &xpo_sim_leak_fops);
 	debugfs_create_file("module_state", 0444, dir, cage,

@@ -336,6 +336,7 @@ struct xpo_sim_cage {
 	atomic64_t transfers;			/* i2c_msg on the wire */
 	atomic64_t bytes;			/* payload bytes */
 	atomic64_t bus_ns;			/* wire time at the bus clock */
+	atomic64_t bus_wait_ns;			/* time slept for it (realistic) */
 
 	char swnode_name[16];
 	struct software_node swnode;		/* the adapter's fwnode */
