@@ -16,19 +16,23 @@ wait_all ready 60 || die "cages not ready: $(all_states)"
 echo 100 > "$SIM_DBG/thermal_tau_ms"
 sleep 0.5
 
-hwmon_of() {
-	local h
-	for h in /sys/bus/platform/devices/xpo_cage."$1"/hwmon/hwmon*; do
-		echo "$h"
+# hwmon_dir VAR CAGE: set VAR to the cage's hwmon directory (builtins:
+# hw runs in loops, and an exec costs ~0.5 s on the debug kernel)
+hwmon_dir() {
+	local -n _hd_out=$1
+	local _hd_h
+	_hd_out=
+	for _hd_h in /sys/bus/platform/devices/xpo_cage."$2"/hwmon/hwmon*; do
+		_hd_out=$_hd_h
 		return
 	done
 }
+hwmon_of() { local h; hwmon_dir h "$1"; echo "$h"; }
 hw() { # hw CAGE ATTR: the attribute's value (nothing if it cannot be read)
 	local h v
-	for h in /sys/bus/platform/devices/xpo_cage."$1"/hwmon/hwmon*; do
-		IFS= read -r v 2>/dev/null < "$h/$2" && printf '%s\n' "$v"
-		return 0
-	done
+	hwmon_dir h "$1"
+	IFS= read -r v 2>/dev/null < "$h/$2" && printf '%s\n' "$v"
+	return 0
 }
 thermal() { kv "$SIM_DBG/cage$1/thermal" "$2"; }
 set_interval() {

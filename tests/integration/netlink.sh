@@ -102,10 +102,11 @@ for c in $(seq 0 $((NCAGES - 1))); do
 	[ "${D[$c,identifier]--}" = "$((id))" ] || bad="$bad identifier"
 	kv_read rev "$sim" cmis_revision
 	[ "${D[$c,cmis-rev]--}" = "$(( ${rev%%.*} * 16 + ${rev##*.} ))" ] || bad="$bad cmis-rev"
-	kv_read v "$sim" fw_active
-	[ "${D[$c,fw-active]--}" = "$(( ${v%%.*} * 256 + ${v##*.} ))" ] || bad="$bad fw-active"
-	kv_read v "$sim" fw_inactive
-	[ "${D[$c,fw-inactive]--}" = "$(( ${v%%.*} * 256 + ${v##*.} ))" ] || bad="$bad fw-inactive"
+	# firmware versions: "2.13" in the emulator, 525 (major << 8 | minor)
+	for a in fw-active fw-inactive; do
+		kv_read v "$sim" "${a//-/_}"
+		[ "${D[$c,$a]--}" = "$(( ${v%%.*} * 256 + ${v##*.} ))" ] || bad="$bad $a"
+	done
 	[ "${D[$c,module-state]--}" = "ready" ] || bad="$bad module-state"
 	[ "${D[$c,present]--}" = 1 ] || bad="$bad present"
 	if [ -z "$bad" ]; then

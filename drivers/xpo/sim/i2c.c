@@ -64,7 +64,7 @@ static int xpo_sim_i2c_msg(struct xpo_sim_cage *cage, struct i2c_msg *msg)
 		return -ENXIO;
 	}
 	/* the module's timers do not wait for the host's workqueue */
-	xpo_sim_module_clock(cage);
+	xpo_sim_module_step(cage);
 	if (msg->flags & I2C_M_RECV_LEN) {
 		ret = -EOPNOTSUPP;	/* no SMBus block reads */
 	} else if (msg->flags & I2C_M_RD) {
@@ -72,7 +72,7 @@ static int xpo_sim_i2c_msg(struct xpo_sim_cage *cage, struct i2c_msg *msg)
 	} else {
 		ret = xpo_sim_module_write(cage, msg->buf, msg->len);
 		if (!ret)
-			xpo_sim_module_clock(cage);
+			xpo_sim_module_step(cage);
 	}
 	mutex_unlock(&cage->lock);
 	return ret;

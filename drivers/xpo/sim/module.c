@@ -299,8 +299,20 @@ void xpo_sim_module_remove(struct xpo_sim_cage *cage)
 	xpo_sim_gpio_set_input(cage, XPO_SIM_LINE_PRESENT, true);
 }
 
-/* One state machine step: at most one transition, then re-queue */
-static void xpo_sim_module_step(struct xpo_sim_cage *cage)
+/**
+ * xpo_sim_module_step() - one state machine step of the module
+ * @cage: the cage, its lock held, its module synced and running
+ *
+ * At most one transition, then the work is re-queued for the next one.
+ * Called from the module's work and, because a real module's timers run
+ * on its own silicon however busy the host is, by the I2C side around
+ * every message: delayed work on a starved host (a debug kernel under
+ * TCG) can run seconds late, and a host keeping the advertised deadline
+ * (01h:167) would see a power-up that a real module had long finished.
+ * One step at a time either way, so every state is still entered on its
+ * own and reported with ModuleStateChanged.
+ */
+void xpo_sim_module_step(struct xpo_sim_cage *cage)
 {
 	struct xpo_sim_module *mod = &cage->mod;
 	enum xpo_sim_hold hold = cage->hold;
@@ -361,25 +373,6 @@ static void xpo_sim_module_step(struct xpo_sim_cage *cage)
 		/* only a reset, a power cycle or a new module leaves Fault */
 		return;
 	}
-}
-
-/**
- * xpo_sim_module_clock() - let the module's own clock act on a host access
- * @cage: the cage, its lock held, its module synced and running
- *
- * A real module's timers run on its own silicon: its power-up ends when
- * it is due, however busy the host is.  The emulator's end in delayed
- * work, which on a starved host (a debug kernel under TCG) can run
- * seconds late, so that a host keeping the advertised deadline (01h:167)
- * would see a power-up that a real module had long finished.  The I2C
- * side calls this before and after each message: a transition that is
- * due, or that the message just asked for (LowPwrRequestSW), happens then,
- * one step at a time as in the work, so every state is still entered on
- * its own and reported with ModuleStateChanged.
- */
-void xpo_sim_module_clock(struct xpo_sim_cage *cage)
-{
-	xpo_sim_module_step(cage);
 }
 
 void xpo_sim_module_sm_work(struct work_struct *work)

@@ -446,7 +446,7 @@ void xpo_sim_module_update_intl(struct xpo_sim_cage *cage);
 void xpo_sim_module_insert(struct xpo_sim_cage *cage);
 void xpo_sim_module_remove(struct xpo_sim_cage *cage);
 bool xpo_sim_module_sync(struct xpo_sim_cage *cage);
-void xpo_sim_module_clock(struct xpo_sim_cage *cage);
+void xpo_sim_module_step(struct xpo_sim_cage *cage);
 int xpo_sim_module_read(struct xpo_sim_cage *cage, u8 *buf, u16 len);
 int xpo_sim_module_write(struct xpo_sim_cage *cage, const u8 *buf, u16 len);
 void xpo_sim_module_set_hold(struct xpo_sim_cage *cage, enum xpo_sim_hold hold);
