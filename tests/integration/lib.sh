@@ -209,6 +209,40 @@ uevents_start() {
 	sleep 0.2
 }
 
+# monitor_joined PID...: wait, 30 s at most, until each `xpoctl monitor`
+# has joined its multicast groups, so that the events a test then causes
+# reach it.  A sleep is not enough: exec and family lookup take over 0.5 s
+# on the debug kernel.  The monitor opens the controller's socket and joins
+# its notify group first, then the xpo socket and its monitor group: two
+# generic netlink sockets of the process with a group in /proc/net/netlink
+# (fdinfo's ino names them; no fork).  Groups shows ids 1-32 only; xpo's
+# is around 15 in our guests.
+monitor_joined() {
+	local pid f key val n sk eth port groups ino _ deadline=$((SECONDS + 30))
+	local -A mine
+	for pid; do
+		while :; do
+			mine=()
+			for f in /proc/"$pid"/fdinfo/*; do
+				while read -r key val; do
+					[ "$key" = ino: ] && mine[$val]=1
+				done < "$f"
+			done 2> /dev/null
+			n=0
+			while read -r sk eth port groups _ _ _ _ _ ino; do
+				[ "$eth" = 16 ] && [ "$groups" != 00000000 ] &&
+					[ -n "${mine[$ino]:-}" ] && n=$((n + 1))
+			done < /proc/net/netlink
+			[ "$n" -ge 2 ] && break
+			if [ ! -d /proc/"$pid" ] || [ "$SECONDS" -ge "$deadline" ]; then
+				echo "monitor $pid: not listening ($n of 2 sockets joined)" >&2
+				return 1
+			fi
+			sleep 0.05
+		done
+	done
+}
+
 uevents_stop() {
 	sleep 0.3
 	kill "$UEVENT_PID" 2>/dev/null

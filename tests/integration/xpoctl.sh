@@ -379,7 +379,7 @@ check_eq "0 removes them: null in JSON" "null null" \
 pmonj=$!
 "$X" monitor > "$tmp/pmon.txt" 2> "$tmp/pmont.err" &
 pmont=$!
-sleep 0.5
+check "the monitors joined their groups" monitor_joined "$pmonj" "$pmont"
 sim_set 12 leak 1
 for i in $(seq 100); do [ "$(cage_field 12 protection)" = "tripped leak power-off" ] && break; sleep 0.05; done
 run ptrip cage show 12
@@ -437,7 +437,7 @@ uevents_start
 monj=$!
 "$X" -t monitor > "$tmp/mon.txt" 2> "$tmp/mont.err" &
 mont=$!
-sleep 0.5
+check "the burst monitors joined their groups" monitor_joined "$monj" "$mont"
 for c in $(seq 0 $((NCAGES - 1))); do sim_set "$c" present 0; done
 wait_all empty 30 || not_ok "all cages empty: $(all_states)"
 for c in $(seq 0 $((NCAGES - 1))); do sim_set "$c" present 1; done
@@ -522,7 +522,7 @@ fi
 # (the monitor's, counted and checked), the module left running throughout.
 "$X" -j monitor --timeout 120 > "$tmp/amon.json" 2> "$tmp/amon.err" &
 amon=$!
-sleep 0.5
+check "the alert monitor joined its groups" monitor_joined "$amon"
 run aset cage set 7 protect overtemp alert
 check_eq "cage set 7 protect overtemp alert: exit 0" 0 "$(rc aset)"
 # alarms N: the overtemp alarms of cage 7 the monitor printed so far
@@ -556,7 +556,7 @@ run mtoc monitor --count 5 --timeout 1
 check_eq "monitor --count 5 --timeout 1, no events: exit 1" 1 "$(rc mtoc)"
 "$X" -j monitor --count 1 --timeout 30 > "$tmp/mc.json" 2> "$tmp/mc.err" &
 mc=$!
-sleep 0.5
+check "the --count monitor joined its groups" monitor_joined "$mc"
 sim_set 2 present 0
 wait "$mc"
 check_eq "monitor --count 1: exits 0 after one event" 0 $?
@@ -567,7 +567,7 @@ wait_state 2 ready 30 || not_ok "cage 2 back: $(cage_state 2)"
 # monitor across a driver reload (issue 10, finding 3) ----------------------------
 "$X" -j monitor --timeout 180 > "$tmp/rmon.json" 2> "$tmp/rmon.err" &
 rmon=$!
-sleep 0.5
+check "the reload monitor joined its groups" monitor_joined "$rmon"
 check "reload: rmmod xpo" rmmod xpo
 sleep 0.5
 core_load
