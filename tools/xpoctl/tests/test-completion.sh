@@ -1,0 +1,36 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The bash completion's options and the monitor's arguments, against the
+# built xpoctl (its own help names the objects; no driver is needed for
+# what is checked here: cage numbers come from the driver and are checked
+# by tests/integration/xpoctl.sh in a guest).
+cd "$(dirname "$0")/.." || exit 1
+command -v bash > /dev/null || { echo "test-completion: SKIP (no bash)"; exit 0; }
+fail=0
+# expect WANT WORD...: the completion of the last WORD is WANT
+expect() {
+	want=$1
+	shift
+	got=$(PATH=.:$PATH bash -c '. bash-completion/xpoctl
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _xpoctl
+		echo "${COMPREPLY[*]}"' complete "$@")
+	if [ "$got" = "$want" ]; then
+		echo "ok - completion of \"$*\": $want"
+	else
+		echo "not ok - completion of \"$*\": \"$got\", expected \"$want\""
+		fail=1
+	fi
+}
+expect "--details --dry-run" xpoctl --d
+expect "--output" xpoctl --ou
+expect "" xpoctl -o ""
+expect "cage" xpoctl -o cage,serial ca
+expect "cage" xpoctl --output serial ca
+expect "all timestamp --count --timeout" xpoctl monitor ""
+expect "--count --timeout" xpoctl monitor --
+expect "" xpoctl monitor --count ""
+expect "all timestamp --timeout" xpoctl monitor --count 5 ""
+expect "all --count --timeout" xpoctl -t monitor ""
+expect "--timeout" xpoctl -j monitor all timestamp --count 1 ""
+exit $fail
