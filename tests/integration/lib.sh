@@ -159,6 +159,17 @@ wait_state() {
 	done
 }
 
+# wait_sim CAGE KEY VALUE [SECONDS]: wait until the emulator's cage info
+# says KEY: VALUE (SECONDS on a stock kernel; times XPO_TIME_SCALE)
+wait_sim() {
+	local deadline v
+	deadline=$((EPOCHSECONDS + ${4:-20} * XPO_TIME_SCALE))
+	while kv_read v "$SIM_DBG/cage$1/info" "$2"; [ "$v" != "$3" ]; do
+		[ "$EPOCHSECONDS" -lt "$deadline" ] || return 1
+		sleep 0.05
+	done
+}
+
 # wait_all STATE [SECONDS]: wait until every cage is in STATE
 wait_all() {
 	local c
