@@ -332,9 +332,22 @@ void xpo_cage_check_pins(struct xpo_cage *cage)
 	mutex_unlock(&cage->sm_lock);
 }
 
+/*
+ * IntL.  Once the machine stopped nobody reads the flags, and a level IntL
+ * would fire again each time its thread returns until the IRQ is freed
+ * (xpo_cage_get_irqs() says what that storm does): masked then.  Before
+ * the machine starts it cannot fire (requested disabled).
+ */
 static irqreturn_t xpo_cage_irq(int irq, void *data)
 {
-	xpo_cage_check_pins(data);
+	struct xpo_cage *cage = data;
+
+	mutex_lock(&cage->sm_lock);
+	if (!cage->stopping)
+		__xpo_cage_check_pins(cage, false);
+	else
+		__xpo_cage_int_mask(cage);
+	mutex_unlock(&cage->sm_lock);
 	return IRQ_HANDLED;
 }
 
@@ -581,20 +594,20 @@ static int xpo_cage_get_gpios(struct xpo_cage *cage)
 /*
  * A threaded interrupt (IRQF_ONESHOT: the line stays masked until the
  * thread is done) on @trigger, or on both edges if the interrupt
- * controller refuses a level trigger.  Return: 0 or the error of the
- * request on both edges.
+ * controller refuses a level trigger; @flags adds to either.  Return: 0 or
+ * the error of the request on both edges.
  */
 static int xpo_cage_request_irq(struct xpo_cage *cage, enum xpo_pin pin,
 				int irq, unsigned int trigger,
-				irq_handler_t hard, irq_handler_t fn,
-				const char *name)
+				unsigned long flags, irq_handler_t hard,
+				irq_handler_t fn, const char *name)
 {
 	int err;
 
+	flags |= IRQF_ONESHOT;
 	if (trigger) {
 		err = devm_request_threaded_irq(cage->dev, irq, hard, fn,
-						IRQF_ONESHOT | trigger, name,
-						cage);
+						flags | trigger, name, cage);
 		if (!err) {
 			cage->irq_level[pin] = true;
 			return 0;
@@ -603,7 +616,7 @@ static int xpo_cage_request_irq(struct xpo_cage *cage, enum xpo_pin pin,
 			xpo_pin_names[pin], err);
 	}
 	return devm_request_threaded_irq(cage->dev, irq, hard, fn,
-					 IRQF_ONESHOT | IRQF_TRIGGER_RISING |
+					 flags | IRQF_TRIGGER_RISING |
 					 IRQF_TRIGGER_FALLING, name, cage);
 }
 
@@ -617,6 +630,14 @@ static int xpo_cage_request_irq(struct xpo_cage *cage, enum xpo_pin pin,
  * leak line stays on both edges: the protection must see its assertion
  * at once and must not be re-entered while the leak lasts.  The handlers
  * read the levels, so edges work whatever the polarity.
+ *
+ * IntL is requested disabled and enabled by xpo_cage_start(): the module
+ * asserts it for its boot flags as it leaves reset, and until the machine
+ * runs nobody reads them.  Enabled at once, the level fired again each
+ * time its SCHED_FIFO thread returned, and on the CPU it shared with this
+ * probe it ran for up to a second (RT throttling the only limit), the
+ * probe's own thread waiting behind it (Documentation/testing.rst,
+ * "Bring-up").
  */
 static int xpo_cage_get_irqs(struct xpo_cage *cage)
 {
@@ -624,6 +645,7 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 		XPO_PIN_PRESENT, XPO_PIN_INT, XPO_PIN_LEAK,
 	};
 	unsigned int i, trigger;
+	unsigned long flags;
 	struct gpio_desc *gpio;
 	irq_handler_t hard, fn;
 	char *name;
@@ -647,6 +669,7 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 		hard = NULL;
 		fn = xpo_cage_irq;
 		trigger = 0;
+		flags = 0;
 		if (pins[i] == XPO_PIN_PRESENT) {
 			hard = xpo_cage_present_hardirq;
 			fn = xpo_cage_present_irq;
@@ -657,9 +680,10 @@ static int xpo_cage_get_irqs(struct xpo_cage *cage)
 		} else if (pins[i] == XPO_PIN_INT) {
 			trigger = gpiod_is_active_low(gpio) ? IRQF_TRIGGER_LOW :
 							      IRQF_TRIGGER_HIGH;
+			flags = IRQF_NO_AUTOEN;
 		}
-		err = xpo_cage_request_irq(cage, pins[i], irq, trigger, hard,
-					   fn, name);
+		err = xpo_cage_request_irq(cage, pins[i], irq, trigger, flags,
+					   hard, fn, name);
 		if (err) {
 			dev_warn(cage->dev, "no interrupt for '%s' (%d), polling\n",
 				 xpo_pin_names[pins[i]], err);
@@ -702,6 +726,9 @@ static void xpo_cage_start(struct xpo_cage *cage)
 {
 	mutex_lock(&cage->sm_lock);
 	WRITE_ONCE(cage->stopping, false);
+	/* requested disabled (xpo_cage_get_irqs()); its thread waits for us */
+	if (cage->irq[XPO_PIN_INT])
+		enable_irq(cage->irq[XPO_PIN_INT]);
 	cage->present_raw = xpo_cage_present(cage);
 	cage->present_since = jiffies -
 			      msecs_to_jiffies(XPO_T_PRESENT_DEBOUNCE_MS);
