@@ -381,15 +381,19 @@ static const struct kw eeprom_kw[] = {
 	{ "hex", 1 }, { "raw", 1 }, { NULL }
 };
 
-/* monitor's argument, parsed in cmd_monitor.c; listed for xpoctl(8)'s test */
 static const struct kw all_kw[] = { { "all", 0 }, { NULL, 0 } };
+
+/* monitor's words ("all" is what it watches anyway; "timestamp" is -t) */
+static const struct kw monitor_kw[] = {
+	{ "all", 1 }, { "timestamp", 1 }, { NULL, 0 }
+};
 
 const struct xpoctl_kw_table xpoctl_kw_tables[] = {
 	{ "cage set", all_kw }, { "cage set", set_kw },
 	{ "cage set", policy_kw }, { "cage set", power_kw },
 	{ "cage set", cond_kw }, { "cage set", action_kw },
 	{ "cage rearm", all_kw }, { "module eeprom", eeprom_kw },
-	{ "monitor", all_kw },
+	{ "monitor", monitor_kw },
 	{ NULL, NULL }
 };
 
@@ -465,5 +469,46 @@ int module_dump_parse(struct xpoctl *x, int argc, char **argv,
 	if (!parse_cage(x, argv[0], &v))
 		return XE_USAGE;
 	*cage = v;
+	return XE_OK;
+}
+
+/*
+ * monitor [all] [timestamp] [--count N] [--timeout S]: every word from
+ * monitor_kw (an unknown or ambiguous one refused, as everywhere), each
+ * number above 0.
+ */
+int monitor_parse(struct xpoctl *x, int argc, char **argv,
+		  struct monitor_args *a)
+{
+	unsigned long v;
+	bool count;
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	for (i = 0; i < argc; i++) {
+		count = !strcmp(argv[i], "--count");
+		if (count || !strcmp(argv[i], "--timeout")) {
+			if (i + 1 >= argc ||
+			    !parse_uint(argv[i + 1], 1000000000UL, &v) || !v)
+				return usage_error(x, "monitor: %s takes a number above 0",
+						   argv[i]);
+			*(count ? &a->count : &a->timeout_s) = v;
+			i++;
+			continue;
+		}
+		if (!strcmp(argv[i], "-t")) {
+			a->timestamps = true;
+			continue;
+		}
+		switch (find_kw(x, "monitor: argument", argv[i], monitor_kw)) {
+		case 0:
+			break;
+		case 1:
+			a->timestamps = true;
+			break;
+		default:
+			return XE_USAGE;
+		}
+	}
 	return XE_OK;
 }

@@ -6,7 +6,8 @@
  * events (socket buffer overrun): it is reported, never hidden.  The
  * generic netlink controller says when the family goes away (driver
  * unloaded) and comes back: the monitor says so, and joins the new family's
- * group, so that a reload does not leave it deaf.
+ * group, so that a reload does not leave it deaf.  Sequence numbers are per
+ * cage, and a cage is its board and its number: tracked per (board, cage).
  */
 #include <errno.h>
 #include <poll.h>
@@ -22,12 +23,34 @@
 #include "nl.h"
 #include "xpoctl.h"
 
+/* the last event-seq seen of one cage */
+struct mon_seq {
+	uint32_t board, id, seq;
+};
+
 struct mon_ctx {
 	struct xpoctl *x;
-	uint32_t last_seq[XPO_CAGES_MAX];
+	struct mon_seq *seqs;	/* the cages seen so far, in no order */
+	unsigned int nseqs, cap;
 	unsigned long events, lost;
 	unsigned long count;	/* --count: stop after this many, 0: never */
 };
+
+/* The cage's last seq (0: none seen yet), to be updated by the caller */
+static uint32_t *mon_last_seq(struct mon_ctx *m, uint32_t board, uint32_t id)
+{
+	unsigned int i;
+
+	for (i = 0; i < m->nseqs; i++)
+		if (m->seqs[i].board == board && m->seqs[i].id == id)
+			return &m->seqs[i].seq;
+	if (m->nseqs == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 16;
+		m->seqs = xrealloc(m->seqs, m->cap * sizeof(*m->seqs));
+	}
+	m->seqs[m->nseqs] = (struct mon_seq){ board, id, 0 };
+	return &m->seqs[m->nseqs++].seq;
+}
 
 static void stamp(char *buf, size_t n)
 {
@@ -59,15 +82,18 @@ static int on_event(uint8_t cmd, const struct nlmsghdr *nlh, void *arg)
 		xnl_bad_reply(why);
 		return 0;
 	}
-	if (c.has_event_seq && c.id < XPO_CAGES_MAX) {
-		uint32_t want = m->last_seq[c.id] + 1;
+	if (c.has_event_seq) {
+		uint32_t *last = mon_last_seq(m, c.board, c.id);
+		uint32_t want = *last + 1;
+		char name[24];
 
-		if (m->last_seq[c.id] && c.event_seq != want) {
-			fprintf(stderr, "xpoctl: monitor: cage %u: %u event(s) lost (seq %u, expected %u)\n",
-				c.id, c.event_seq - want, c.event_seq, want);
+		if (*last && c.event_seq != want) {
+			cage_name(&c, name, sizeof(name));
+			fprintf(stderr, "xpoctl: monitor: cage %s: %u event(s) lost (seq %u, expected %u)\n",
+				name, c.event_seq - want, c.event_seq, want);
 			m->lost += c.event_seq - want;
 		}
-		m->last_seq[c.id] = c.event_seq;
+		*last = c.event_seq;
 	}
 	m->events++;
 	if (m->x->timestamps)
@@ -102,7 +128,7 @@ static int on_family(int what, void *arg)
 		return 0;
 	}
 	/* a new driver instance numbers its events afresh */
-	memset(m->last_seq, 0, sizeof(m->last_seq));
+	m->nseqs = 0;
 	fprintf(stderr, "xpoctl: monitor: the %s family is back; listening again\n",
 		XPO_FAMILY_NAME);
 	return 0;
@@ -116,47 +142,20 @@ static uint64_t now_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int monitor_args(struct mon_ctx *m, int argc, char **argv,
-			unsigned long *timeout_s)
-{
-	struct xpoctl *x = m->x;
-
-	while (argc) {
-		if (!strcmp(argv[0], "-t") || matches(argv[0], "timestamp")) {
-			x->timestamps = true;
-		} else if (!strcmp(argv[0], "--count") ||
-			   !strcmp(argv[0], "--timeout")) {
-			bool count = !strcmp(argv[0], "--count");
-			unsigned long v;
-
-			if (argc < 2 || !parse_uint(argv[1], 1000000000UL, &v) ||
-			    !v)
-				return usage_error(x, "monitor: %s takes a number above 0",
-						   argv[0]);
-			*(count ? &m->count : timeout_s) = v;
-			argc--;
-			argv++;
-		} else if (!matches(argv[0], "all") && !matches(argv[0], "cage")) {
-			return usage_error(x, "monitor: unknown argument \"%s\"",
-					   argv[0]);
-		}
-		argc--;
-		argv++;
-	}
-	return XE_OK;
-}
-
 int cmd_monitor(struct xpoctl *x, int argc, char **argv)
 {
 	struct mon_ctx m = { .x = x };
-	unsigned long timeout_s = 0;
+	struct monitor_args a;
 	struct nlsock *ctrl;
 	uint64_t end = 0;
 	int ret, err;
 
-	ret = monitor_args(&m, argc, argv, &timeout_s);
+	ret = monitor_parse(x, argc, argv, &a);
 	if (ret)
 		return ret;
+	if (a.timestamps)
+		x->timestamps = true;
+	m.count = a.count;
 	/* watch the controller first: a reload from now on is seen */
 	ctrl = xnl_ctrl_open();
 	if (!ctrl)
@@ -168,8 +167,8 @@ int cmd_monitor(struct xpoctl *x, int argc, char **argv)
 		ret = XE_DRIVER;
 		goto out;
 	}
-	if (timeout_s)
-		end = now_ms() + timeout_s * 1000;
+	if (a.timeout_s)
+		end = now_ms() + a.timeout_s * 1000;
 	for (;;) {
 		struct pollfd pfd[2] = {
 			{ .fd = xnl_fd(ctrl), .events = POLLIN },
@@ -218,5 +217,6 @@ int cmd_monitor(struct xpoctl *x, int argc, char **argv)
 	}
 out:
 	xnl_close(ctrl);
+	free(m.seqs);
 	return ret;
 }

@@ -73,6 +73,15 @@ const struct xpoctl_cmd *find_cmd(struct xpoctl *x, const struct xpoctl_obj *o,
 int find_kw(struct xpoctl *x, const char *what, const char *arg,
 	    const struct kw *kw);
 
+struct monitor_args {
+	bool timestamps;		/* "timestamp" or -t after monitor */
+	unsigned long count;		/* --count: stop after N events; 0 never */
+	unsigned long timeout_s;	/* --timeout: stop after S seconds */
+};
+
+int monitor_parse(struct xpoctl *x, int argc, char **argv,
+		  struct monitor_args *a);
+
 struct eeprom_args {
 	unsigned int cage, bank, page, offset, length;
 	bool has_offset, raw;

@@ -651,6 +651,45 @@ static void test_options_refused(void **state)
 	assert_int_equal(run("-j -p driver status"), 0);
 }
 
+/*
+ * monitor's words go through the same lookup as every keyword: "cage"
+ * (never documented) was taken as "all", "x" refused only as an unknown
+ * argument, and nothing else unit-tested its numbers.
+ */
+static void test_monitor_parse(void **state)
+{
+	struct xpoctl x = { .object = "monitor" };
+	char *ok1[] = { "a", "--count", "3", "t", "--timeout", "0x10" };
+	char *ok2[] = { "-t" };
+	char *cage[] = { "cage" };
+	char *zero[] = { "--count", "0" };
+	char *bare[] = { "--timeout" };
+	char *junk[] = { "--count", "2x" };
+	struct monitor_args a;
+
+	(void)state;
+	assert_int_equal(monitor_parse(&x, 0, NULL, &a), 0);
+	assert_false(a.timestamps);
+	assert_int_equal(a.count, 0);
+	assert_int_equal(a.timeout_s, 0);
+	assert_int_equal(monitor_parse(&x, 6, ok1, &a), 0);
+	assert_true(a.timestamps);
+	assert_int_equal(a.count, 3);
+	assert_int_equal(a.timeout_s, 16);
+	assert_int_equal(monitor_parse(&x, 1, ok2, &a), 0);
+	assert_true(a.timestamps);
+
+	assert_int_equal(CAPTURE_ERR(monitor_parse(&x, 1, cage, &a)), XE_USAGE);
+	assert_string_equal(err_buf,
+		"xpoctl: monitor: argument \"cage\" is unknown; try \"xpoctl monitor help\"\n");
+	assert_int_equal(CAPTURE_ERR(monitor_parse(&x, 2, zero, &a)), XE_USAGE);
+	assert_non_null(strstr(err_buf, "--count takes a number above 0"));
+	assert_int_equal(CAPTURE_ERR(monitor_parse(&x, 1, bare, &a)), XE_USAGE);
+	assert_non_null(strstr(err_buf, "--timeout takes a number above 0"));
+	assert_int_equal(CAPTURE_ERR(monitor_parse(&x, 2, junk, &a)), XE_USAGE);
+	assert_int_equal(lines(err_buf), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -668,6 +707,7 @@ int main(void)
 		cmocka_unit_test(test_cage_ids),
 		cmocka_unit_test(test_dry_run),
 		cmocka_unit_test(test_options_refused),
+		cmocka_unit_test(test_monitor_parse),
 	};
 
 	return cmocka_run_group_tests_name("args", tests, NULL, NULL);
