@@ -249,7 +249,7 @@ p01=($(sim_mem 3 "page 01h"))
 mul=$(( 1 << ((16#${p01[32]} >> 3) & 3) ))
 bias_ua=$(( (16#${p11[42]} * 256 + 16#${p11[43]}) * 2 * mul ))
 # the bias follows the module's temperature (thermal model): two reads 2% apart
-got_ua=$(jq '.modules[0].module.lanes[0].tx_bias_ma * 1000 | round' "$tmp/m3.out")
+got_ua=$(jq '.modules[0].module.lanes[0].tx_bias_ua' "$tmp/m3.out")
 check "module show 3: lane 0 Tx bias $got_ua uA is the emulator's $bias_ua uA (2%)" \
 	test $(( (got_ua - bias_ua) * 50 )) -le "$bias_ua" -a $(( (bias_ua - got_ua) * 50 )) -le "$bias_ua"
 ip link set xpo3p0 down

@@ -349,11 +349,23 @@ static double temp_c(int16_t raw)
 }
 
 /* Lane monitors: bias unit 2 uA times the 01h:160 b4-3 multiplier */
-static double bias_ma(const struct cmis_module *m, uint16_t raw)
+/* Tx bias: 2 uA a step, times the multiplier of 01h:160 b4-3 (CMIS 5.2) */
+static unsigned int bias_ua(const struct cmis_module *m, uint16_t raw)
 {
 	unsigned int mul = 1U << ((m->mon_support & CMIS_P01_MON_TX_BIAS_MUL) >> 3);
 
-	return raw * 2.0 * mul / 1000.0;
+	return raw * 2U * mul;
+}
+
+static double bias_ma(const struct cmis_module *m, uint16_t raw)
+{
+	return bias_ua(m, raw) / 1000.0;
+}
+
+/* optical power: 0.1 uW a step */
+static unsigned int nw(uint16_t raw)
+{
+	return raw * 100U;
 }
 
 static double mw(uint16_t raw)
@@ -625,12 +637,13 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 				jw_kv_bool(jw, "tx_disabled", bk->tx_disable & (1U << l));
 				jw_kv_bool(jw, "tx_output", bk->tx_output & (1U << l));
 				jw_kv_bool(jw, "rx_output", bk->rx_output & (1U << l));
+				/* cage lanes' keys and units: exact integers */
 				if (m->mon_support & CMIS_P01_MON_TX_POWER)
-					jw_kv_float(jw, "tx_power_mw", mw(bk->tx_power[l]), 4);
+					jw_kv_uint(jw, "tx_power_nw", nw(bk->tx_power[l]));
 				if (m->mon_support & CMIS_P01_MON_TX_BIAS)
-					jw_kv_float(jw, "tx_bias_ma", bias_ma(m, bk->tx_bias[l]), 3);
+					jw_kv_uint(jw, "tx_bias_ua", bias_ua(m, bk->tx_bias[l]));
 				if (m->mon_support & CMIS_P01_MON_RX_POWER)
-					jw_kv_float(jw, "rx_power_mw", mw(bk->rx_power[l]), 4);
+					jw_kv_uint(jw, "rx_power_nw", nw(bk->rx_power[l]));
 				jw_obj_close(jw);
 			}
 		}
