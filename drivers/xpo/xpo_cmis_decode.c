@@ -393,6 +393,27 @@ const char *xpo_cmis_lane_flag_name(unsigned int index)
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_lane_flag_name);
 
+/* Does 01h:160 advertise a Tx bias monitor, with a defined multiplier? */
+static bool xpo_cmis_has_tx_bias(u8 mon_support)
+{
+	/* b4-3: x1, x2, x4; 11b is reserved: no bias then */
+	return (mon_support & CMIS_P01_MON_TX_BIAS) &&
+	       FIELD_GET(CMIS_P01_MON_TX_BIAS_MUL, mon_support) < 3;
+}
+
+/* One lane's u16 monitor at @offset of page 11h, from 11h:154-201 */
+static u16 xpo_cmis_lane_mon(const u8 *mon, unsigned int offset,
+			     unsigned int lane)
+{
+	return get_unaligned_be16(&mon[offset - CMIS_P11_LANE_MON + 2 * lane]);
+}
+
+/* A Tx bias (u16, 2 uA a step) in uA */
+static u32 xpo_cmis_bias_ua(u16 raw, u8 mon_support)
+{
+	return (2U << FIELD_GET(CMIS_P01_MON_TX_BIAS_MUL, mon_support)) * raw;
+}
+
 /**
  * xpo_cmis_decode_lane() - one lane's monitors and flags
  * @out: the lane
@@ -409,24 +430,19 @@ EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_lane_flag_name);
 void xpo_cmis_decode_lane(struct xpo_cmis_lane *out, const u8 *mon,
 			  const u8 *flags, u8 mon_support, unsigned int lane)
 {
-	unsigned int mul = FIELD_GET(CMIS_P01_MON_TX_BIAS_MUL, mon_support);
 	unsigned int i;
 
 	memset(out, 0, sizeof(*out));
 	if (lane >= CMIS_LANES_PER_BANK)
 		return;
 	out->has_tx_power = mon_support & CMIS_P01_MON_TX_POWER;
-	out->has_tx_bias = (mon_support & CMIS_P01_MON_TX_BIAS) && mul < 3;
+	out->has_tx_bias = xpo_cmis_has_tx_bias(mon_support);
 	out->has_rx_power = mon_support & CMIS_P01_MON_RX_POWER;
-	out->tx_power_nw = 100 *
-		get_unaligned_be16(&mon[CMIS_P11_TX_POWER - CMIS_P11_LANE_MON +
-					2 * lane]);
-	out->tx_bias_ua = (2U << mul) *
-		get_unaligned_be16(&mon[CMIS_P11_TX_BIAS - CMIS_P11_LANE_MON +
-					2 * lane]);
-	out->rx_power_nw = 100 *
-		get_unaligned_be16(&mon[CMIS_P11_RX_POWER - CMIS_P11_LANE_MON +
-					2 * lane]);
+	out->tx_power_nw = 100 * xpo_cmis_lane_mon(mon, CMIS_P11_TX_POWER, lane);
+	out->tx_bias_ua = xpo_cmis_bias_ua(xpo_cmis_lane_mon(mon, CMIS_P11_TX_BIAS,
+							     lane),
+					   mon_support);
+	out->rx_power_nw = 100 * xpo_cmis_lane_mon(mon, CMIS_P11_RX_POWER, lane);
 	if (!out->has_tx_power)
 		out->tx_power_nw = 0;
 	if (!out->has_tx_bias)
@@ -438,3 +454,34 @@ void xpo_cmis_decode_lane(struct xpo_cmis_lane *out, const u8 *mon,
 			out->flags |= BIT(i);
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_decode_lane);
+
+/**
+ * xpo_cmis_decode_lane_thresholds() - the lane monitors' thresholds
+ * @out: filled in
+ * @thr: page 02h, as xpo_cmis_decode_thresholds() decoded it
+ * @mon_support: 01h:160, as for xpo_cmis_decode_lane()
+ *
+ * In the lanes' units (nW, uA): the thresholds are in the monitors' own
+ * encoding (CMIS 5.2 section 8.5), the bias's with its multiplier.
+ */
+void xpo_cmis_decode_lane_thresholds(struct xpo_cmis_lane_thresholds *out,
+				     const struct xpo_cmis_thresholds *thr,
+				     u8 mon_support)
+{
+	unsigned int i;
+
+	memset(out, 0, sizeof(*out));
+	out->has_tx_power = mon_support & CMIS_P01_MON_TX_POWER;
+	out->has_tx_bias = xpo_cmis_has_tx_bias(mon_support);
+	out->has_rx_power = mon_support & CMIS_P01_MON_RX_POWER;
+	for (i = 0; i < XPO_THR_MAX; i++) {
+		if (out->has_tx_power)
+			out->tx_power_nw[i] = 100 * thr->tx_power[i];
+		if (out->has_tx_bias)
+			out->tx_bias_ua[i] = xpo_cmis_bias_ua(thr->tx_bias[i],
+							      mon_support);
+		if (out->has_rx_power)
+			out->rx_power_nw[i] = 100 * thr->rx_power[i];
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_decode_lane_thresholds);

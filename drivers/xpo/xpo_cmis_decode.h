@@ -99,6 +99,20 @@ struct xpo_cmis_lane {
 	u32 flags;		/* bit i: lane's bit of 11h:(134 + i) */
 };
 
+/*
+ * The lane monitors' thresholds (page 02h) in the same units as struct
+ * xpo_cmis_lane, index XPO_THR_*; a monitor the module does not advertise
+ * (01h:160) has none (its has_ bit false, its values 0).
+ */
+struct xpo_cmis_lane_thresholds {
+	bool has_tx_power;
+	bool has_tx_bias;
+	bool has_rx_power;
+	u32 tx_power_nw[XPO_THR_MAX];
+	u32 tx_bias_ua[XPO_THR_MAX];
+	u32 rx_power_nw[XPO_THR_MAX];
+};
+
 void xpo_cmis_decode_identity(struct xpo_identity *id, const u8 *lower,
 			      const u8 *page00, const u8 *page01);
 enum xpo_fault xpo_cmis_identity_check(const struct xpo_identity *id);
@@ -118,5 +132,8 @@ unsigned int xpo_cmis_module_flag_names(const u8 *flags, const char **names,
 const char *xpo_cmis_lane_flag_name(unsigned int index);
 void xpo_cmis_decode_lane(struct xpo_cmis_lane *out, const u8 *mon,
 			  const u8 *flags, u8 mon_support, unsigned int lane);
+void xpo_cmis_decode_lane_thresholds(struct xpo_cmis_lane_thresholds *out,
+				     const struct xpo_cmis_thresholds *thr,
+				     u8 mon_support);
 
 #endif /* _XPO_CMIS_DECODE_H */

@@ -104,6 +104,9 @@ struct xpo_telemetry_lanes {
 	unsigned int banks;		/* banks 0..banks-1 read */
 	u8 mon[XPO_BANKS][CMIS_P11_LANE_MON_LEN];
 	u8 flags[XPO_BANKS][CMIS_P11_LANE_FLAGS_LEN];
+	/* copied from the identity when served, not read with the lanes */
+	bool has_thresholds;
+	struct xpo_cmis_thresholds thr;
 };
 
 /* Bus access counters, under io_lock */

@@ -5,7 +5,8 @@
  * lanes-get costs the module nothing within the snapshot's interval.  Per
  * lane: Tx power, Tx bias and Rx power (page 11h, in nW and µA) and the
  * lane flags that latched since the previous refresh, as the core's lane
- * client read them (telemetry never reads a latched byte).  Under a CDB or
+ * client read them (telemetry never reads a latched byte); per cage the
+ * monitors' thresholds (page 02h, read with the identity).  Under a CDB or
  * firmware lease the module is not read: the last snapshot comes marked
  * stale, with its age.  See Documentation/netlink.rst, "lanes-get".
  */
@@ -42,6 +43,58 @@ static int xpo_nl_lane_put(struct sk_buff *msg, unsigned int index,
 	return 0;
 }
 
+/*
+ * One monitor's four thresholds, from @first (its high alarm): the
+ * attributes follow the page's order, XPO_THR_HALARM..XPO_THR_LWARN.
+ */
+static int xpo_nl_thresholds_put(struct sk_buff *msg, u16 first,
+				 const u32 *v)
+{
+	unsigned int i;
+
+	for (i = 0; i < XPO_THR_MAX; i++)
+		if (nla_put_u32(msg, first + i, v[i]))
+			return -EMSGSIZE;
+	return 0;
+}
+
+/* The thresholds' nest: of the monitors the module advertises */
+static int xpo_nl_lane_thresholds_put(struct sk_buff *msg,
+				      const struct xpo_cmis_thresholds *thr,
+				      u8 mon_support)
+{
+	struct xpo_cmis_lane_thresholds lt;
+	struct nlattr *nest;
+
+	BUILD_BUG_ON(XPO_A_LANE_THRESHOLDS_TX_POWER_LOW_WARNING -
+		     XPO_A_LANE_THRESHOLDS_TX_POWER_HIGH_ALARM != XPO_THR_LWARN);
+	BUILD_BUG_ON(XPO_A_LANE_THRESHOLDS_TX_BIAS_LOW_WARNING -
+		     XPO_A_LANE_THRESHOLDS_TX_BIAS_HIGH_ALARM != XPO_THR_LWARN);
+	BUILD_BUG_ON(XPO_A_LANE_THRESHOLDS_RX_POWER_LOW_WARNING -
+		     XPO_A_LANE_THRESHOLDS_RX_POWER_HIGH_ALARM != XPO_THR_LWARN);
+
+	xpo_cmis_decode_lane_thresholds(&lt, thr, mon_support);
+	if (!lt.has_tx_power && !lt.has_tx_bias && !lt.has_rx_power)
+		return 0;
+	nest = nla_nest_start(msg, XPO_A_LANES_THRESHOLDS);
+	if (!nest)
+		return -EMSGSIZE;
+	if ((lt.has_tx_power &&
+	     xpo_nl_thresholds_put(msg, XPO_A_LANE_THRESHOLDS_TX_POWER_HIGH_ALARM,
+				   lt.tx_power_nw)) ||
+	    (lt.has_tx_bias &&
+	     xpo_nl_thresholds_put(msg, XPO_A_LANE_THRESHOLDS_TX_BIAS_HIGH_ALARM,
+				   lt.tx_bias_ua)) ||
+	    (lt.has_rx_power &&
+	     xpo_nl_thresholds_put(msg, XPO_A_LANE_THRESHOLDS_RX_POWER_HIGH_ALARM,
+				   lt.rx_power_nw))) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
 static int xpo_nl_lanes_put(struct sk_buff *msg, struct xpo_cage *cage,
 			    const struct xpo_telemetry *t,
 			    const struct xpo_telemetry_lanes *lanes)
@@ -65,6 +118,9 @@ static int xpo_nl_lanes_put(struct sk_buff *msg, struct xpo_cage *cage,
 				return -EMSGSIZE;
 		}
 	}
+	if (lanes->has_thresholds)
+		return xpo_nl_lane_thresholds_put(msg, &lanes->thr,
+						  t->mon_support);
 	return 0;
 }
 
@@ -72,9 +128,11 @@ static int xpo_nl_lanes_put(struct sk_buff *msg, struct xpo_cage *cage,
 static size_t xpo_nl_lanes_size(void)
 {
 	size_t lane = nla_total_size(0) + 5 * nla_total_size(sizeof(u32));
+	size_t thresholds = nla_total_size(0) +
+			    3 * XPO_THR_MAX * nla_total_size(sizeof(u32));
 
 	return 3 * nla_total_size(sizeof(u32)) + nla_total_size(0) +
-	       XPO_LANES * lane;
+	       XPO_LANES * lane + thresholds;
 }
 
 /*

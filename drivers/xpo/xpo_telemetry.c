@@ -204,8 +204,14 @@ static int xpo_telemetry_fetch(struct xpo_cage *cage,
 	}
 	if (out)
 		*out = *t;
-	if (lanes)
+	if (lanes) {
 		*lanes = cage->tlm_lanes;
+		/* page 02h, read with the identity: no bus access */
+		lanes->has_thresholds = cage->id_valid &&
+					cage->id.has_thresholds;
+		if (lanes->has_thresholds)
+			lanes->thr = cage->id.thr;
+	}
 out:
 	xpo_cmis_unlock(cage);
 	return ret;

@@ -63,6 +63,29 @@ check_eq "lit lanes: those of ports 0 and 2" \
 check_eq "no two lit lanes alike" 16 \
 	"$(echo "$got" | awk '$2 > 0 { print $2 }' | sort -u | grep -c .)"
 check_eq "a dark lane reads 0" "0 0 0" "$(echo "$got" | awk '$1 == 40 { print $2, $3, $4 }')"
+# Thresholds: page 02h's, in the lanes' units (bias times 01h:160's multiplier)
+p01=($(sim_mem "$C" "page 01h"))
+p02=($(sim_mem "$C" "page 02h"))
+mul=$(( 1 << ((16#${p01[32]} >> 3) & 3) ))
+thr() {	# OFFSET SCALE: the four u16 from 02h:OFFSET, HA LA HW LW, times SCALE
+	local i o
+	for i in 0 1 2 3; do
+		o=$(($1 - 128 + 2 * i))
+		printf '%d ' $(( (16#${p02[o]} * 256 + 16#${p02[o + 1]}) * $2 ))
+	done
+}
+want="$(thr 176 100)$(thr 184 $((2 * mul)))$(thr 192 100)"
+got_thr=$(jq -r '.cages[0].thresholds | [.tx_power_nw, .tx_bias_ua, .rx_power_nw][] |
+	"\(.high_alarm) \(.low_alarm) \(.high_warning) \(.low_warning)"' /tmp/lanes.json | xargs)
+check_eq "lanes-get carries page 02h's thresholds: Tx power, bias, Rx power (nW, uA)" \
+	"${want% }" "$got_thr"
+check_eq "... the emulator's: +5 dBm Tx power high alarm, 100 mA bias high alarm" \
+	"3162300 100000" "$(jq -r '.cages[0].thresholds | "\(.tx_power_nw.high_alarm) \(.tx_bias_ua.high_alarm)"' /tmp/lanes.json)"
+"$X" -d cage lanes "$C" > /tmp/lanes-d.txt
+check "xpoctl -d cage lanes: the thresholds table, Tx power alarms at -11 and +5 dBm" \
+	grep -qE "^ *$C +TX dBm +-11\.00 +-10\.00 +4\.00 +5\.00$" /tmp/lanes-d.txt
+check_eq "... five monitor rows after the 64 lanes" 5 \
+	"$(grep -cE "^ *$C +(TX|BIAS|RX) (mW|dBm|mA) " /tmp/lanes-d.txt)"
 "$X" cage lanes "$C" > /tmp/lanes.txt
 check_eq "xpoctl cage lanes: a header and 64 rows" 65 "$(grep -c . /tmp/lanes.txt)"
 check "xpoctl cage lanes: lane 16 of port 2 in mW and dBm" \

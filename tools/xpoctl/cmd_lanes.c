@@ -4,6 +4,7 @@
  * lane flags) from the xpo family's lanes-get, i.e. the telemetry snapshot
  * hwmon and cage-get share: asking costs the module nothing within the
  * snapshot's interval, and never reads (so never clears) a latched flag.
+ * The thresholds come with it, as the core read them with the identity.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -48,6 +49,24 @@ static void lane_copy(const struct xpo_lane *y, struct lane_info *ln)
 		ln->flags = y->flags;
 }
 
+/* The kernel sends a monitor's four thresholds, or none of them */
+#define THR_COPY(dst, y, mon)						\
+	do {								\
+		(dst)->has = (y)->_present.mon##_high_alarm;		\
+		(dst)->high_alarm = (y)->mon##_high_alarm;		\
+		(dst)->low_alarm = (y)->mon##_low_alarm;		\
+		(dst)->high_warning = (y)->mon##_high_warning;		\
+		(dst)->low_warning = (y)->mon##_low_warning;		\
+	} while (0)
+
+static void thresholds_copy(const struct xpo_lane_thresholds *y,
+			    struct lanes_info *l)
+{
+	THR_COPY(&l->thr_tx_power, y, tx_power);
+	THR_COPY(&l->thr_tx_bias, y, tx_bias);
+	THR_COPY(&l->thr_rx_power, y, rx_power);
+}
+
 static int lanes_reply(const struct nlmsghdr *nlh, void *arg)
 {
 	struct xpo_lanes_get_rsp *r = xzalloc(sizeof(*r));
@@ -76,6 +95,8 @@ static int lanes_reply(const struct nlmsghdr *nlh, void *arg)
 		l->age_ms = r->age;
 	for (i = 0; i < r->n_lane && l->n < LANES_MAX; i++)
 		lane_copy(&r->lane[i], &l->lane[l->n++]);
+	if (r->_present.thresholds)
+		thresholds_copy(&r->thresholds, l);
 	xpo_lanes_get_rsp_free(r);
 	return 0;
 }
@@ -118,10 +139,13 @@ int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv)
 		free(s.cages);
 		return errno_exit_code(err);
 	}
-	if (x->json)
+	if (x->json) {
 		lanes_print_json(s.cages, s.n, &x->jw);
-	else
+	} else {
 		lanes_print_table(s.cages, s.n, stdout);
+		if (x->details)
+			lanes_print_thresholds(s.cages, s.n, stdout);
+	}
 	free(s.cages);
 	return XE_OK;
 }

@@ -108,6 +108,77 @@ void lanes_print_table(const struct lanes_info *l, int n, FILE *out)
 	table_free(&t);
 }
 
+/* One monitor's row: powers (nW) in mW or dBm, the bias (uA) in mA */
+static void thr_row(struct table *t, const struct lanes_info *l,
+		    const char *name, const struct lane_thresholds *thr,
+		    bool power, bool dbm)
+{
+	const uint32_t v[] = {
+		thr->low_alarm, thr->low_warning, thr->high_warning,
+		thr->high_alarm,
+	};
+	unsigned int i;
+
+	table_row(t);
+	table_cell(t, "%u", l->id);
+	table_cell(t, "%s", name);
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		if (power)
+			cell_power(t, true, v[i], dbm);
+		else
+			table_cell(t, "%.3f", v[i] / 1000.0);
+	}
+}
+
+void lanes_print_thresholds(const struct lanes_info *l, int n, FILE *out)
+{
+	static const char *const head[] = {
+		"CAGE", "MONITOR", "LOW ALARM", "LOW WARN", "HIGH WARN",
+		"HIGH ALARM",
+	};
+	static const bool right[] = { true, false, true, true, true, true };
+	const char *columns = table_columns;
+	struct table t;
+	int c;
+
+	table_init(&t, 6, head, right);
+	for (c = 0; c < n; c++) {
+		if (l[c].thr_tx_power.has) {
+			thr_row(&t, &l[c], "TX mW", &l[c].thr_tx_power, true, false);
+			thr_row(&t, &l[c], "TX dBm", &l[c].thr_tx_power, true, true);
+		}
+		if (l[c].thr_tx_bias.has)
+			thr_row(&t, &l[c], "BIAS mA", &l[c].thr_tx_bias, false, false);
+		if (l[c].thr_rx_power.has) {
+			thr_row(&t, &l[c], "RX mW", &l[c].thr_rx_power, true, false);
+			thr_row(&t, &l[c], "RX dBm", &l[c].thr_rx_power, true, true);
+		}
+	}
+	if (t.nrows) {
+		/* -o names the lanes table's columns, not these */
+		table_columns = NULL;
+		fputc('\n', out);
+		table_print(&t, out);
+		table_columns = columns;
+	}
+	table_free(&t);
+}
+
+/* "thresholds": { "tx_power_nw": { "high_alarm": N, ... }, ... } */
+static void thr_json(struct jw *jw, const char *key,
+		     const struct lane_thresholds *thr)
+{
+	if (!thr->has)
+		return;
+	jw_name(jw, key);
+	jw_obj_open(jw);
+	jw_kv_uint(jw, "high_alarm", thr->high_alarm);
+	jw_kv_uint(jw, "low_alarm", thr->low_alarm);
+	jw_kv_uint(jw, "high_warning", thr->high_warning);
+	jw_kv_uint(jw, "low_warning", thr->low_warning);
+	jw_obj_close(jw);
+}
+
 void lanes_print_json(const struct lanes_info *l, int n, struct jw *jw)
 {
 	unsigned int b;
@@ -147,6 +218,15 @@ void lanes_print_json(const struct lanes_info *l, int n, struct jw *jw)
 			jw_obj_close(jw);
 		}
 		jw_arr_close(jw);
+		if (l[c].thr_tx_power.has || l[c].thr_tx_bias.has ||
+		    l[c].thr_rx_power.has) {
+			jw_name(jw, "thresholds");
+			jw_obj_open(jw);
+			thr_json(jw, "tx_power_nw", &l[c].thr_tx_power);
+			thr_json(jw, "tx_bias_ua", &l[c].thr_tx_bias);
+			thr_json(jw, "rx_power_nw", &l[c].thr_rx_power);
+			jw_obj_close(jw);
+		}
 		jw_obj_close(jw);
 	}
 	jw_arr_close(jw);

@@ -24,6 +24,12 @@ struct lane_info {
 	uint32_t flags;		/* enum xpo_lane_flag bits */
 };
 
+/* One monitor's thresholds (page 02h), in the lane values' units */
+struct lane_thresholds {
+	bool has;		/* the module advertises the monitor */
+	uint32_t high_alarm, low_alarm, high_warning, low_warning;
+};
+
 struct lanes_info {
 	uint32_t board, id;
 	bool stale;		/* leased: the last snapshot */
@@ -31,11 +37,15 @@ struct lanes_info {
 	uint32_t age_ms;
 	int n;
 	struct lane_info lane[LANES_MAX];
+	/* one set for every lane: nW, uA, nW */
+	struct lane_thresholds thr_tx_power, thr_tx_bias, thr_rx_power;
 };
 
 /* "rx-los,tx-fault" for @flags into @buf, "-" for none */
 const char *lane_flags_str(uint32_t flags, char *buf, size_t len);
 void lanes_print_table(const struct lanes_info *l, int n, FILE *out);
 void lanes_print_json(const struct lanes_info *l, int n, struct jw *jw);
+/* -d: the monitors' thresholds, a row per cage and monitor */
+void lanes_print_thresholds(const struct lanes_info *l, int n, FILE *out);
 
 #endif

@@ -38,8 +38,8 @@ static const struct xpoctl_cmd cage_cmds[] = {
 	{ "rearm", cmd_cage_rearm, "CAGE[,CAGE...]|all",
 	  "lift a protection trip (refused while its cause is present)", 0, "n" },
 	{ "lanes", cmd_cage_lanes, "[CAGE]",
-	  "per-lane Tx/Rx power, Tx bias and lane flags (LOS, LOL, Tx fault...) of the telemetry snapshot",
-	  1, "o" },
+	  "per-lane Tx/Rx power, Tx bias and lane flags (LOS, LOL, Tx fault...) of the telemetry snapshot; -d: the alarm and warning thresholds",
+	  1, "do" },
 	{ NULL }
 };
 

@@ -482,6 +482,51 @@ static void xpo_cmis_decode_test_lane_flags(struct kunit *test)
 				    "unknown");
 }
 
+/* Page 02h's lane thresholds in the lanes' units, by what 01h:160 advertises */
+static void xpo_cmis_decode_test_lane_thresholds(struct kunit *test)
+{
+	struct xpo_cmis_thresholds thr = {
+		.tx_power = { 31623, 794, 25119, 1000 },
+		.tx_bias = { 50000, 10000, 45000, 0xffff },
+		.rx_power = { 0xffff, 631, 25119, 1 },
+	};
+	struct xpo_cmis_lane_thresholds lt;
+
+	/* all three, Tx bias x4 (b4-3 = 10b): 8 uA a step */
+	xpo_cmis_decode_lane_thresholds(&lt, &thr, CMIS_P01_MON_TX_BIAS |
+					CMIS_P01_MON_TX_POWER |
+					CMIS_P01_MON_RX_POWER |
+					FIELD_PREP(CMIS_P01_MON_TX_BIAS_MUL, 2));
+	KUNIT_EXPECT_TRUE(test, lt.has_tx_power && lt.has_tx_bias &&
+			  lt.has_rx_power);
+	KUNIT_EXPECT_EQ(test, lt.tx_power_nw[XPO_THR_HALARM], 3162300);
+	KUNIT_EXPECT_EQ(test, lt.tx_power_nw[XPO_THR_LALARM], 79400);
+	KUNIT_EXPECT_EQ(test, lt.tx_power_nw[XPO_THR_LWARN], 100000);
+	KUNIT_EXPECT_EQ(test, lt.tx_bias_ua[XPO_THR_HALARM], 400000);
+	KUNIT_EXPECT_EQ(test, lt.tx_bias_ua[XPO_THR_HWARN], 360000);
+	KUNIT_EXPECT_EQ(test, lt.tx_bias_ua[XPO_THR_LWARN], 0xffff * 8);
+	KUNIT_EXPECT_EQ(test, lt.rx_power_nw[XPO_THR_HALARM], 0xffff * 100);
+	KUNIT_EXPECT_EQ(test, lt.rx_power_nw[XPO_THR_LWARN], 100);
+
+	/* x1: 2 uA; Rx power alone not advertised: none, zero */
+	xpo_cmis_decode_lane_thresholds(&lt, &thr, CMIS_P01_MON_TX_BIAS |
+					CMIS_P01_MON_TX_POWER);
+	KUNIT_EXPECT_EQ(test, lt.tx_bias_ua[XPO_THR_LALARM], 20000);
+	KUNIT_EXPECT_FALSE(test, lt.has_rx_power);
+	KUNIT_EXPECT_EQ(test, lt.rx_power_nw[XPO_THR_HALARM], 0);
+
+	/* the reserved multiplier (11b): no bias, as for the monitor */
+	xpo_cmis_decode_lane_thresholds(&lt, &thr, CMIS_P01_MON_TX_BIAS |
+					CMIS_P01_MON_TX_BIAS_MUL);
+	KUNIT_EXPECT_FALSE(test, lt.has_tx_bias);
+	KUNIT_EXPECT_EQ(test, lt.tx_bias_ua[XPO_THR_HALARM], 0);
+	KUNIT_EXPECT_FALSE(test, lt.has_tx_power);
+
+	xpo_cmis_decode_lane_thresholds(&lt, &thr, 0);
+	KUNIT_EXPECT_FALSE(test, lt.has_tx_power || lt.has_tx_bias ||
+			   lt.has_rx_power);
+}
+
 static struct kunit_case xpo_cmis_decode_test_cases[] = {
 	KUNIT_CASE(xpo_cmis_decode_test_xpo),
 	KUNIT_CASE(xpo_cmis_decode_test_fifteen_apps),
@@ -495,6 +540,7 @@ static struct kunit_case xpo_cmis_decode_test_cases[] = {
 	KUNIT_CASE(xpo_cmis_decode_test_names),
 	KUNIT_CASE(xpo_cmis_decode_test_dp_states),
 	KUNIT_CASE(xpo_cmis_decode_test_thresholds),
+	KUNIT_CASE(xpo_cmis_decode_test_lane_thresholds),
 	KUNIT_CASE(xpo_cmis_decode_test_module_flags),
 	KUNIT_CASE(xpo_cmis_decode_test_lane_flags),
 	{}

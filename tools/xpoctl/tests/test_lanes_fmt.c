@@ -44,6 +44,14 @@ static void two_cages(struct lanes_info *l)
 	l[1].lane[0].index = 0;
 	l[1].lane[0].has_rx_power = true;	/* Tx monitors not advertised */
 	l[1].lane[0].rx_power_nw = 1000000;
+	/* the thresholds of xpo_sim's personalities; cage 7 only Rx's */
+	l[0].thr_tx_power = (struct lane_thresholds){ true, 3162300, 79400,
+						      2511900, 100000 };
+	l[0].thr_tx_bias = (struct lane_thresholds){ true, 100000, 20000,
+						     90000, 30000 };
+	l[0].thr_rx_power = (struct lane_thresholds){ true, 3162300, 63100,
+						      2511900, 0 };
+	l[1].thr_rx_power = l[0].thr_rx_power;
 }
 
 static void test_table(void **state)
@@ -78,6 +86,31 @@ static void test_json(void **state)
 	free(s);
 }
 
+/* -d: a row per monitor the module has, powers in mW and dBm */
+static void test_thresholds(void **state)
+{
+	struct lanes_info l[2];
+	struct capture c;
+	char *s;
+
+	(void)state;
+	two_cages(l);
+	capture_begin(&c);
+	lanes_print_thresholds(l, 2, c.f);
+	s = capture_end(&c);
+	golden_check("lanes-thresholds.txt", s);
+	free(s);
+
+	/* none known (flat memory): nothing at all, not an empty heading */
+	l[0].thr_tx_power.has = l[0].thr_tx_bias.has = false;
+	l[0].thr_rx_power.has = l[1].thr_rx_power.has = false;
+	capture_begin(&c);
+	lanes_print_thresholds(l, 2, c.f);
+	s = capture_end(&c);
+	assert_string_equal(s, "");
+	free(s);
+}
+
 static void test_flags_str(void **state)
 {
 	char buf[32];
@@ -98,6 +131,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_thresholds),
 		cmocka_unit_test(test_flags_str),
 	};
 
