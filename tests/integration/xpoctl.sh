@@ -614,6 +614,17 @@ run gone cage show
 check_eq "driver unloaded: cage show exits 4" 4 "$(rc gone)"
 check "... explaining why" grep -q 'family "xpo" not found: the xpo driver is' "$tmp/gone.err"
 
+# -w: the same netlink socket round after round ------------------------------
+"$X" -j -w 0.3 cage show 3 > "$tmp/watch.json" 2> "$tmp/watch.err" &
+wpid=$!
+sleep 1.5
+kill -INT $wpid
+wait $wpid
+check_eq "-j -w 0.3 cage show 3: exit 0 on SIGINT" 0 $?
+check "... a document a round, each cage 3 in ready" \
+	jq -se 'length >= 2 and all(.cages | length == 1 and .[0].cage == 3 and .[0].state == "ready")' "$tmp/watch.json"
+check_eq "... nothing on stderr" "" "$(cat "$tmp/watch.err")"
+
 # all is the kernel's cages: a 4-cage board, then a second board -------------
 # (all meant 0-15: "cage set all power-mode high" exited 3 with 12 "No such
 # cage" errors, and a cage of board 1 could not be named)

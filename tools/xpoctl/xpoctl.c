@@ -4,6 +4,7 @@
  * command tables, help, and dispatch.  No netlink here, so the unit tests
  * link this file with recording handlers and test the grammar alone.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,7 +31,7 @@ static int not_implemented(struct xpoctl *x, int argc, char **argv)
  */
 static const struct xpoctl_cmd cage_cmds[] = {
 	{ "show", cmd_cage_show, "[CAGE]",
-	  "state, identity, power, thermal and coolant values of cages", 1, "do" },
+	  "state, identity, power, thermal and coolant values of cages", 1, "dow" },
 	{ "set", cmd_cage_set,
 	  "CAGE[,CAGE...]|all [power-mode high|auto] [protect COND ACTION...] [flow-min N] [temp-max N] [rearm] [power on|off] [reset]",
 	  "change cages: power mode policy, protection (COND: leak|flow-low|overtemp, ACTION: off|alert|low-power|power-off; flow-min in mL/min, temp-max in C, 0: none), re-arm, cage supply, module reset",
@@ -39,14 +40,14 @@ static const struct xpoctl_cmd cage_cmds[] = {
 	  "lift a protection trip (refused while its cause is present)", 0, "n" },
 	{ "lanes", cmd_cage_lanes, "[CAGE]",
 	  "per-lane Tx/Rx power, Tx bias and lane flags (LOS, LOL, Tx fault...) of the telemetry snapshot; -d: the alarm and warning thresholds",
-	  1, "do" },
+	  1, "dow" },
 	{ NULL }
 };
 
 static const struct xpoctl_cmd module_cmds[] = {
 	{ "show", cmd_module_show, "[CAGE]",
 	  "decode the module's CMIS memory (all banks; -d: per-lane data paths and monitors)",
-	  1, "do" },
+	  1, "dow" },
 	{ "eeprom", cmd_module_eeprom,
 	  "CAGE [page N] [bank N] [offset N] [length N] [hex|raw]",
 	  "read raw module memory", 1, "" },
@@ -58,14 +59,14 @@ static const struct xpoctl_cmd module_cmds[] = {
 
 static const struct xpoctl_cmd sensor_cmds[] = {
 	{ "show", cmd_sensor_show, "[CAGE]",
-	  "thermal, power and coolant sensors (hwmon, through libsensors)", 1, "o" },
+	  "thermal, power and coolant sensors (hwmon, through libsensors)", 1, "ow" },
 	{ NULL }
 };
 
 static const struct xpoctl_cmd driver_cmds[] = {
 	{ "status", cmd_driver_status, "",
 	  "is the xpo driver installed, loaded, blacklisted; its netlink family",
-	  1, "" },
+	  1, "w" },
 	{ NULL }
 };
 
@@ -177,7 +178,7 @@ static void usage(FILE *out)
 		fprintf(out, "%s%s", o->name, o[1].name ? " | " : " }\n");
 	fputs("       OPTIONS := { -j[son] | -p[retty] | -d[etails] | -s[tatistics] |\n"
 	      "                    -t[imestamp] | -o[utput] COL,... | -n | --dry-run |\n"
-	      "                    -V[ersion] | -h[elp] }\n"
+	      "                    -w[atch] SECONDS | -V[ersion] | -h[elp] }\n"
 	      "Exit codes: 0 ok, 1 failed, 2 usage, 3 partial, 4 driver missing, 5 permission.\n"
 	      "See xpoctl(8).\n", out);
 }
@@ -215,9 +216,10 @@ static int check_opts(struct xpoctl *x, const char *cmd, const char *opts)
 		{ 't', "-t (timestamps)" },
 		{ 'n', "--dry-run" },
 		{ 'o', "-o (table columns)" },
+		{ 'w', "-w (watch: it is no read command)" },
 	};
 	bool given[] = { x->details, x->stats > 0, x->timestamps, x->dry_run,
-			 table_columns != NULL };
+			 table_columns != NULL, x->watch_ms > 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(o) / sizeof(o[0]); i++)
@@ -225,6 +227,38 @@ static int check_opts(struct xpoctl *x, const char *cmd, const char *opts)
 			return usage_error(x, "%s%s%s does not take %s", x->object,
 					   *cmd ? " " : "", cmd, o[i].name);
 	return XE_OK;
+}
+
+/* "0.5" or "2" seconds into ms, 100 ms to an hour */
+static bool parse_interval_ms(const char *s, unsigned int *ms)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !(v >= 0.1 && v <= 3600))
+		return false;
+	*ms = (unsigned int)(v * 1000 + 0.5);
+	return true;
+}
+
+/* The command once, or under -w again and again (watch.c) */
+static int run(struct xpoctl *x, xpoctl_func func, int argc, char **argv,
+	       char **words)
+{
+	char title[128];
+	size_t used = 0;
+	int i;
+
+	if (!x->watch_ms)
+		return func(x, argc, argv);
+	/* the heading names the command as typed: "xpoctl cage lanes 5" */
+	used = snprintf(title, sizeof(title), "xpoctl");
+	for (i = 0; words + i < argv + argc && used < sizeof(title); i++)
+		used += snprintf(title + used, sizeof(title) - used, " %s",
+				 words[i]);
+	return watch_run(x, func, argc, argv, title);
 }
 
 static bool is_help(const char *s)
@@ -243,6 +277,7 @@ int xpoctl_main(int argc, char **argv)
 		{ "timestamp", no_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "watch", required_argument, NULL, 'w' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -259,7 +294,7 @@ int xpoctl_main(int argc, char **argv)
 	table_columns = NULL;
 	/* "+": options end at the object, as in ip(8); ":": a missing
 	 * argument is told apart from an unknown option */
-	while ((opt = getopt_long(argc, argv, "+:jpdsntVho:", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+:jpdsntVho:w:", long_opts, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			x.json = true;
@@ -281,6 +316,11 @@ int xpoctl_main(int argc, char **argv)
 			break;
 		case 'n':
 			x.dry_run = true;
+			break;
+		case 'w':
+			if (!parse_interval_ms(optarg, &x.watch_ms))
+				return usage_error(NULL, "-w takes seconds, 0.1 to 3600 (\"%s\")",
+						   optarg);
 			break;
 		case 'V':
 			printf("xpoctl %s\n", XPOCTL_VERSION);
@@ -329,7 +369,7 @@ int xpoctl_main(int argc, char **argv)
 		ret = check_opts(&x, "", o->opts);
 		if (ret)
 			return ret;
-		ret = o->func(&x, argc - 1, argv + 1);
+		ret = run(&x, o->func, argc - 1, argv + 1, argv);
 		goto out;
 	}
 	if (argc < 2) {
@@ -338,7 +378,7 @@ int xpoctl_main(int argc, char **argv)
 		ret = check_opts(&x, c->name, c->opts);
 		if (ret)
 			return ret;
-		ret = c->func(&x, 0, argv + 1);
+		ret = run(&x, c->func, 0, argv + 1, argv);
 		goto out;
 	}
 	c = find_cmd(&x, o, argv[1]);
@@ -351,7 +391,7 @@ int xpoctl_main(int argc, char **argv)
 	ret = check_opts(&x, c->name, c->opts);
 	if (ret)
 		return ret;
-	ret = c->func(&x, argc - 2, argv + 2);
+	ret = run(&x, c->func, argc - 2, argv + 2, argv);
 out:
 	xnl_close(x.nl);
 	return ret;

@@ -28,14 +28,25 @@ struct xpoctl {
 	bool details;		/* -d */
 	bool timestamps;	/* -t */
 	bool dry_run;		/* --dry-run */
+	unsigned int watch_ms;	/* -w: run again every watch_ms; 0: once */
 	struct jw jw;
 	struct nlsock *nl;	/* opened on first use */
 	const char *object;	/* for messages: the object's full name */
 };
 
+typedef int (*xpoctl_func)(struct xpoctl *x, int argc, char **argv);
+
+/*
+ * -w: @func every x->watch_ms, each round's output drawn as one frame
+ * (watch.c); @title names the command in the frame's heading.  Return: the
+ * last round's exit code.
+ */
+int watch_run(struct xpoctl *x, xpoctl_func func, int argc, char **argv,
+	      const char *title);
+
 struct xpoctl_cmd {
 	const char *name;
-	int (*func)(struct xpoctl *x, int argc, char **argv);
+	xpoctl_func func;
 	const char *args;	/* usage after "OBJECT COMMAND" */
 	const char *help;
 	/* shortest abbreviation accepted; 0 (the default): the whole word */

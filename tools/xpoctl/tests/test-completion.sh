@@ -24,6 +24,9 @@ expect() {
 }
 expect "--details --dry-run" xpoctl --d
 expect "--output" xpoctl --ou
+expect "--watch" xpoctl --wa
+expect "" xpoctl -w ""
+expect "cage" xpoctl -w 2 ca
 expect "" xpoctl -o ""
 expect "cage" xpoctl -o cage,serial ca
 expect "cage" xpoctl --output serial ca
