@@ -25,6 +25,12 @@ if wait_state 6 fault 20; then ok "ModuleFault: cage 6 in fault"; else not_ok "M
 check_eq "cage 6 fault reason: the module reports ModuleFault" module-fault \
 	"$(cage_field 6 fault_reason)"
 check_eq "cage 6 module_state" "fault" "$(cage_field 6 module_state | awk '{print tolower($1)}')"
+# 00h:41: the emulator's module faults with cause 1, a TEC runaway
+X=tools/xpoctl/xpoctl
+check "xpoctl cage show 6: the fault cause by name" \
+	sh -c "$X cage show 6 | grep -q 'fault cause: *0x01 (tec-runaway)$'"
+check_eq "... and in JSON beside its number" "1 tec-runaway" \
+	"$("$X" -j cage show 6 | jq -r '.cages[0] | "\(.fault_cause) \(.fault_cause_name)"')"
 
 # A module stuck in ModulePwrUp: the power-up timeout fires
 sim_set 7 hold_state pwrup

@@ -340,7 +340,8 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 		kv(out, "previous state:", "%s", cage_state_name(c->prev_state));
 	kv(out, "present:", "%s", c->present ? "yes" : "no");
 	if (c->has_fault && c->fault == XPO_FAULT_REASON_MODULE_FAULT)
-		kv(out, "fault cause:", "0x%02x", c->fault_cause);
+		kv(out, "fault cause:", "0x%02x (%s)", c->fault_cause,
+		   cmis_fault_cause_name(c->fault_cause));
 	if (c->has_module_state)
 		kv(out, "module state:", "%s", cmis_module_state_name(c->module_state));
 	if (!c->has_identity && c->present)
@@ -514,8 +515,11 @@ static void cage_json(const struct cage_info *c, const char *ts, struct jw *jw)
 		jw_kv_string(jw, "prev_state", cage_state_name(c->prev_state));
 	if (c->has_fault)
 		jw_kv_string(jw, "fault", cage_fault_name(c->fault));
-	if (c->has_fault && c->fault == XPO_FAULT_REASON_MODULE_FAULT)
+	if (c->has_fault && c->fault == XPO_FAULT_REASON_MODULE_FAULT) {
 		jw_kv_uint(jw, "fault_cause", c->fault_cause);
+		jw_kv_string(jw, "fault_cause_name",
+			     cmis_fault_cause_name(c->fault_cause));
+	}
 	if (c->has_module_state)
 		jw_kv_string(jw, "module_state", cmis_module_state_name(c->module_state));
 	if (c->has_identity) {

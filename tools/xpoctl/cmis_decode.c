@@ -253,6 +253,20 @@ const char *cmis_module_state_name(uint8_t code)
 	return code < sizeof(n) / sizeof(n[0]) && n[code] ? n[code] : "reserved";
 }
 
+/* 00h:41, why the module entered ModuleFault (CMIS 5.2, fault information) */
+const char *cmis_fault_cause_name(uint8_t code)
+{
+	static const char *const n[] = {
+		"none", "tec-runaway", "data-memory-corrupted",
+		"program-memory-corrupted",
+	};
+
+	if (code < sizeof(n) / sizeof(n[0]))
+		return n[code];
+	/* 32-63 are the vendor's own codes, the rest reserved */
+	return code >= 32 && code <= 63 ? "vendor-specific" : "reserved";
+}
+
 const char *cmis_dp_state_name(uint8_t code)
 {
 	static const char *const n[] = {
@@ -472,7 +486,8 @@ void cmis_print_text(const struct cmis_module *m, FILE *out, bool lanes)
 		line(out, "clei:", "%s", m->clei);
 	line(out, "module state:", "%s", cmis_module_state_name(m->state));
 	if (m->state == CMIS_MODULE_FAULT)
-		line(out, "fault cause:", "0x%02x", m->fault_cause);
+		line(out, "fault cause:", "0x%02x (%s)", m->fault_cause,
+		     cmis_fault_cause_name(m->fault_cause));
 	line(out, "low power request:", "%s",
 	     m->ctrl & CMIS_CTRL_LOWPWR_REQ_SW ? "yes (software)" : "no");
 	line(out, "firmware active:", "%u.%u", m->fw_major, m->fw_minor);
@@ -547,6 +562,7 @@ void cmis_print_json(const struct cmis_module *m, struct jw *jw, bool lanes)
 		jw_kv_string(jw, "clei", m->clei);
 	jw_kv_string(jw, "module_state", cmis_module_state_name(m->state));
 	jw_kv_uint(jw, "fault_cause", m->fault_cause);
+	jw_kv_string(jw, "fault_cause_name", cmis_fault_cause_name(m->fault_cause));
 	jw_kv_bool(jw, "low_power_request", m->ctrl & CMIS_CTRL_LOWPWR_REQ_SW);
 	snprintf(s, sizeof(s), "%u.%u", m->fw_major, m->fw_minor);
 	jw_kv_string(jw, "firmware_active", s);

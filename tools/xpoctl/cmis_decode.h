@@ -95,6 +95,7 @@ int cmis_decode(cmis_read_fn read, void *ctx, struct cmis_module *m);
 
 const char *cmis_id_name(uint8_t id);
 const char *cmis_module_state_name(uint8_t code);
+const char *cmis_fault_cause_name(uint8_t code);
 const char *cmis_dp_state_name(uint8_t code);
 const char *cmis_config_status_name(uint8_t code);
 const char *cmis_host_if_name(uint8_t code);

@@ -175,6 +175,14 @@ static void test_names(void **state)
 	assert_string_equal(cmis_module_state_name(5), "fault");
 	assert_string_equal(cmis_module_state_name(0), "reserved");
 	assert_string_equal(cmis_module_state_name(7), "reserved");
+	/* 00h:41: the standard codes, the vendor's range, the rest */
+	assert_string_equal(cmis_fault_cause_name(0), "none");
+	assert_string_equal(cmis_fault_cause_name(1), "tec-runaway");
+	assert_string_equal(cmis_fault_cause_name(3), "program-memory-corrupted");
+	assert_string_equal(cmis_fault_cause_name(4), "reserved");
+	assert_string_equal(cmis_fault_cause_name(32), "vendor-specific");
+	assert_string_equal(cmis_fault_cause_name(63), "vendor-specific");
+	assert_string_equal(cmis_fault_cause_name(64), "reserved");
 	assert_string_equal(cmis_dp_state_name(7), "initialized");
 	assert_string_equal(cmis_dp_state_name(15), "reserved");
 	assert_string_equal(cmis_config_status_name(0xc), "in-progress");
