@@ -222,24 +222,27 @@ static void notes_text(const struct cage_info *c, char *buf, size_t n)
  * The default table fits an 80-column console: the identity beyond the
  * part number, the power, the coolant temperatures and the protection
  * settings are in cage show CAGE, or columns -o names (VENDOR, SERIAL,
- * POWER W, ...).  Units are in the headings, so the cells are numbers.
+ * POWER W, ...; PRESENT, CAUSE, FIRMWARE and INACTIVE for sfputil's
+ * presence, error-status and fwversion views).  Units are in the headings, so the cells are numbers.
  */
 enum { COL_CAGE, COL_STATE, COL_MODULE, COL_TEMP, COL_FLOW, COL_NOTES,
        COL_TYPE, COL_VENDOR, COL_SERIAL, COL_POWER, COL_MAX, COL_INLET,
-       COL_OUTLET, COL_FAULT, COL_PROTECTION, COL_N };
+       COL_OUTLET, COL_FAULT, COL_PROTECTION, COL_PRESENT, COL_CAUSE,
+       COL_FIRMWARE, COL_INACTIVE, COL_N };
 
 void cage_print_table(const struct cage_info *c, int n, FILE *out)
 {
 	static const char *const head[COL_N] = {
 		"CAGE", "STATE", "MODULE", "TEMP C", "FLOW L/MIN", "NOTES",
 		"TYPE", "VENDOR", "SERIAL", "POWER W", "MAX W", "INLET C",
-		"OUTLET C", "FAULT", "PROTECTION" };
+		"OUTLET C", "FAULT", "PROTECTION", "PRESENT", "CAUSE",
+		"FIRMWARE", "INACTIVE" };
 	static const bool right[COL_N] = {
 		[COL_CAGE] = true, [COL_TEMP] = true, [COL_FLOW] = true,
 		[COL_POWER] = true, [COL_MAX] = true, [COL_INLET] = true,
 		[COL_OUTLET] = true };
 	struct table t;
-	char b[2][96];
+	char b[2][96], fw[2][16];
 	int i, col;
 
 	table_init(&t, COL_N, head, right);
@@ -271,6 +274,17 @@ void cage_print_table(const struct cage_info *c, int n, FILE *out)
 		cells[COL_FAULT] = c->has_fault ? cage_fault_name(c->fault) : "-";
 		cells[COL_PROTECTION] = !c->has_protect ? "-" :
 					c->tripped ? "tripped" : "armed";
+		/* sfputil's presence, error-status and fwversion views */
+		cells[COL_PRESENT] = c->present ? "yes" : "no";
+		cells[COL_CAUSE] = c->has_fault &&
+				   c->fault == XPO_FAULT_REASON_MODULE_FAULT ?
+				   cmis_fault_cause_name(c->fault_cause) : "-";
+		snprintf(fw[0], sizeof(fw[0]), "%u.%u", c->fw_active >> 8,
+			 c->fw_active & 0xff);
+		snprintf(fw[1], sizeof(fw[1]), "%u.%u", c->fw_inactive >> 8,
+			 c->fw_inactive & 0xff);
+		cells[COL_FIRMWARE] = c->has_fw_active ? fw[0] : "-";
+		cells[COL_INACTIVE] = c->has_fw_inactive ? fw[1] : "-";
 		table_row(&t);
 		for (col = 0; col < COL_N; col++)
 			table_cell(&t, "%s", cells[col]);

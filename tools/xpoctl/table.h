@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#define TABLE_MAX_COLS 16
+#define TABLE_MAX_COLS 24
 
 struct table {
 	int ncols;

@@ -169,6 +169,20 @@ static void test_table(void **state)
 		"   0  SIM00000000    212.3      31.5\n"
 		"   1  -                  -         -\n");
 	free(s);
+	/* sfputil's presence, error-status and fwversion views as columns */
+	some_cages(c);
+	c[2].fault_cause = 1;
+	table_columns = "cage,present,state,cause,firmware,inactive";
+	capture_begin(&cap);
+	cage_print_table(c, 3, cap.f);
+	s = capture_end(&cap);
+	table_columns = NULL;
+	assert_string_equal(s,
+		"CAGE  STATE  PRESENT  CAUSE        FIRMWARE  INACTIVE\n"
+		"   0  ready  yes      -            1.2       1.1\n"
+		"   1  empty  no       -            -         -\n"
+		"   2  fault  yes      tec-runaway  1.2       1.1\n");
+	free(s);
 }
 
 static void test_detail(void **state)
