@@ -167,6 +167,11 @@ run co -o cage,serial,power cage show
 check_eq "cage show -o cage,serial,power: those columns, every cage's serial" \
 	"$({ echo "CAGE SERIAL POWER W"; jq -r '.cages[] | "\(.cage) \(.serial_number)"' "$tmp/ctj.out"; } | tr '\n' '|')" \
 	"$(awk 'NR == 1 { print $1, $2, $3, $4; next } { print $1, $2 }' "$tmp/co.out" | tr '\n' '|')"
+# sfputil's presence and fwversion views: the emulator's firmware images
+run cofw -o cage,present,firmware,inactive cage show
+check_eq "cage show -o cage,present,firmware,inactive: cage 3's images, as the emulator's" \
+	"3 yes $(sim_info 3 fw_active) $(sim_info 3 fw_inactive)" \
+	"$(awk '$1 == 3' "$tmp/cofw.out" | xargs)"
 run cobad -o cage,frob cage show
 check "cage show -o frob: a usage error (exit 2) naming the columns" \
 	sh -c "[ $(cat "$tmp/cobad.rc") -eq 2 ] && grep -q 'no column \"frob\"; columns: CAGE,STATE' $tmp/cobad.err"
