@@ -619,10 +619,16 @@ run gone cage show
 check_eq "driver unloaded: cage show exits 4" 4 "$(rc gone)"
 check "... explaining why" grep -q 'family "xpo" not found: the xpo driver is' "$tmp/gone.err"
 
+# all is the kernel's cages: a 4-cage board, then a second board -------------
+# (all meant 0-15: "cage set all power-mode high" exited 3 with 12 "No such
+# cage" errors, and a cage of board 1 could not be named)
+xpo_load cages=4
+NCAGES=4
+wait_all ready 60 || not_ok "4-cage board: $(all_states)"
 # -w: the same netlink socket round after round ------------------------------
 "$X" -j -w 0.3 cage show 3 > "$tmp/watch.json" 2> "$tmp/watch.err" &
 wpid=$!
-sleep 1.5
+sleep $((2 * XPO_TIME_SCALE))	# several rounds, however slow the kernel
 kill -INT $wpid
 wait $wpid
 check_eq "-j -w 0.3 cage show 3: exit 0 on SIGINT" 0 $?
@@ -630,12 +636,6 @@ check "... a document a round, each cage 3 in ready" \
 	jq -se 'length >= 2 and all(.cages | length == 1 and .[0].cage == 3 and .[0].state == "ready")' "$tmp/watch.json"
 check_eq "... nothing on stderr" "" "$(cat "$tmp/watch.err")"
 
-# all is the kernel's cages: a 4-cage board, then a second board -------------
-# (all meant 0-15: "cage set all power-mode high" exited 3 with 12 "No such
-# cage" errors, and a cage of board 1 could not be named)
-xpo_load cages=4
-NCAGES=4
-wait_all ready 60 || not_ok "4-cage board: $(all_states)"
 policies() { "$X" -j cage show | jq -r '[.cages[] | "\(.board)/\(.cage)=\(.power_mode_policy)"] | join(" ")'; }
 run four cage set all power-mode auto
 check_eq "4-cage board: cage set all power-mode auto exits 0" 0 "$(rc four)"
