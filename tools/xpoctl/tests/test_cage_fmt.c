@@ -111,6 +111,20 @@ static void some_cages(struct cage_info *c)
 	c[0].has_flow_min = c[0].has_temp_max = true;	/* 0: none */
 }
 
+/* The table of @n cages with -o @columns */
+static char *table_with(const struct cage_info *c, int n, const char *columns)
+{
+	struct capture cap;
+	char *s;
+
+	table_columns = columns;
+	capture_begin(&cap);
+	cage_print_table(c, n, cap.f);
+	s = capture_end(&cap);
+	table_columns = NULL;
+	return s;
+}
+
 static void test_table(void **state)
 {
 	struct cage_info c[6];
@@ -159,11 +173,7 @@ static void test_table(void **state)
 	free(s);
 	/* -o: the columns named, in the table's order, any case, by the
 	 * heading's first word */
-	table_columns = "serial,cage,Power,outlet";
-	capture_begin(&cap);
-	cage_print_table(c, 2, cap.f);
-	s = capture_end(&cap);
-	table_columns = NULL;
+	s = table_with(c, 2, "serial,cage,Power,outlet");
 	assert_string_equal(s,
 		"CAGE  SERIAL       POWER W  OUTLET C\n"
 		"   0  SIM00000000    212.3      31.5\n"
@@ -172,11 +182,7 @@ static void test_table(void **state)
 	/* sfputil's presence, error-status and fwversion views as columns */
 	some_cages(c);
 	c[2].fault_cause = 1;
-	table_columns = "cage,present,state,cause,firmware,inactive";
-	capture_begin(&cap);
-	cage_print_table(c, 3, cap.f);
-	s = capture_end(&cap);
-	table_columns = NULL;
+	s = table_with(c, 3, "cage,present,state,cause,firmware,inactive");
 	assert_string_equal(s,
 		"CAGE  STATE  PRESENT  CAUSE        FIRMWARE  INACTIVE\n"
 		"   0  ready  yes      -            1.2       1.1\n"

@@ -54,17 +54,25 @@ static void two_cages(struct lanes_info *l)
 	l[1].thr_rx_power = l[0].thr_rx_power;
 }
 
+/* What a text printer makes of @n lanes_info */
+static char *render(void (*print)(const struct lanes_info *, int, FILE *),
+		    const struct lanes_info *l, int n)
+{
+	struct capture c;
+
+	capture_begin(&c);
+	print(l, n, c.f);
+	return capture_end(&c);
+}
+
 static void test_table(void **state)
 {
 	struct lanes_info l[2];
-	struct capture c;
 	char *s;
 
 	(void)state;
 	two_cages(l);
-	capture_begin(&c);
-	lanes_print_table(l, 2, c.f);
-	s = capture_end(&c);
+	s = render(lanes_print_table, l, 2);
 	golden_check("lanes-table.txt", s);
 	free(s);
 }
@@ -90,23 +98,18 @@ static void test_json(void **state)
 static void test_thresholds(void **state)
 {
 	struct lanes_info l[2];
-	struct capture c;
 	char *s;
 
 	(void)state;
 	two_cages(l);
-	capture_begin(&c);
-	lanes_print_thresholds(l, 2, c.f);
-	s = capture_end(&c);
+	s = render(lanes_print_thresholds, l, 2);
 	golden_check("lanes-thresholds.txt", s);
 	free(s);
 
 	/* none known (flat memory): nothing at all, not an empty heading */
 	l[0].thr_tx_power.has = l[0].thr_tx_bias.has = false;
 	l[0].thr_rx_power.has = l[1].thr_rx_power.has = false;
-	capture_begin(&c);
-	lanes_print_thresholds(l, 2, c.f);
-	s = capture_end(&c);
+	s = render(lanes_print_thresholds, l, 2);
 	assert_string_equal(s, "");
 	free(s);
 }
