@@ -13,7 +13,10 @@ policies as generated and rewrites only what 6.1 cannot take:
   * the split ops become one full struct genl_ops per command (the do and
     the dump entries of a command merged, a dump's start and done, the
     spec's dump pre and post, kept; GENL_CMD_CAP_* dropped, the core
-    sets them from doit/dumpit); a full op has no pre_doit/post_doit of its
+    sets them from doit/dumpit); a full op has one policy for both, so a
+    command whose do and dump both take a request must give them the same
+    attributes (the dump's copy of the policy is dropped; this script
+    fails otherwise); a full op has no pre_doit/post_doit of its
     own, so every op must name the same ones, which the family in xpo_nl.c
     sets (this script fails otherwise);
   * the ops table and the multicast groups are exported for that family
@@ -68,7 +71,17 @@ def parse_ops(body):
     return ops
 
 
-def full_ops(split):
+def policies(text):
+    """The generated request policies: name -> (match, body)"""
+    pol = {}
+    for m in re.finditer(r'^/\* \w+ - \w+ \*/\n'
+                         r'static const struct nla_policy (\w+)(\[.*?)^};\n\n?',
+                         text, re.M | re.S):
+        pol[m.group(1)] = (m, m.group(2))
+    return pol
+
+
+def full_ops(split, pol, dropped):
     """Merge split ops into full genl_ops, in command order"""
     merged = {}
     order = []
@@ -84,6 +97,11 @@ def full_ops(split):
                   else None)
         for key in FIELDS[1:]:
             if key in f:
+                if key == 'policy' and key in op and op[key] != f[key] and \
+                        op[key] in pol and f[key] in pol and \
+                        pol[op[key]][1] == pol[f[key]][1]:
+                    dropped.add(f[key])
+                    continue
                 if key in op and op[key] != f[key]:
                     die('%s: two different %s' % (cmd, key))
                 op[key] = f[key]
@@ -153,9 +171,15 @@ def source(gen, hdr_name):
     text = '\n'.join(wrap(line) for line in text.split('\n'))
 
     m = block(text, 'static const struct genl_split_ops xpo_nl_ops[] =')
-    ops = full_ops(parse_ops(m.group(0)))
+    pol = policies(text)
+    dropped = set()
+    ops = full_ops(parse_ops(m.group(0)), pol, dropped)
     start = text.rfind('/* Ops table', 0, m.start())
     text = text[:start] + write_ops(ops) + text[m.end():]
+    # the dump policies that were the do's, from the last one up
+    for name in sorted(dropped, key=lambda n: -pol[n][0].start()):
+        pm = pol[name][0]
+        text = text[:pm.start()] + text[pm.end():]
 
     m = block(text, 'static const struct genl_multicast_group xpo_nl_mcgrps[] =')
     n_grps = m.group(0).count('[XPO_NLGRP_')

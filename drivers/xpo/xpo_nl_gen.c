@@ -75,12 +75,19 @@ static const struct nla_policy xpo_eeprom_dump_nl_policy[XPO_A_EEPROM_BOARD + 1]
 	[XPO_A_EEPROM_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
 };
 
+/* XPO_CMD_PORT_GET - do */
+static const struct nla_policy xpo_port_get_do_nl_policy[XPO_A_PORT_INDEX + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_PORT_INDEX] = { .type = NLA_U32, },
+};
+
 /*
  * Ops table for xpo: full struct genl_ops (6.1 has no split
  * ops), merged by scripts/ynl-gen-kernel.py from the
  * generator's split ops.
  */
-const struct genl_ops xpo_nl_ops[5] = {
+const struct genl_ops xpo_nl_ops[6] = {
 	{
 		.cmd		= XPO_CMD_CAGE_GET,
 		.doit		= xpo_nl_cage_get_doit,
@@ -117,6 +124,13 @@ const struct genl_ops xpo_nl_ops[5] = {
 		.policy		= xpo_eeprom_dump_nl_policy,
 		.maxattr	= XPO_A_EEPROM_BOARD,
 		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_PORT_GET,
+		.doit		= xpo_nl_port_get_doit,
+		.dumpit		= xpo_nl_port_get_dumpit,
+		.policy		= xpo_port_get_do_nl_policy,
+		.maxattr	= XPO_A_PORT_INDEX,
 	},
 };
 

@@ -9,7 +9,8 @@
 # taking it from the other, nor from a raw reader; while a CDB or firmware
 # lease holds the module the snapshot touches no bus: hwmon answers
 # ENODATA, lanes-get the last snapshot marked stale; a breakout lease does
-# not stop it.
+# not stop it.  The ports of the cage (port-get, xpoctl port show): their
+# netdevs, lanes, carrier and data path state, with no bus access.
 . "$(dirname "$0")/lib.sh"
 
 X=tools/xpoctl/xpoctl
@@ -90,6 +91,51 @@ check_eq "... five monitor rows after the 64 lanes" 5 \
 check_eq "xpoctl cage lanes: a header and 64 rows" 65 "$(grep -c . /tmp/lanes.txt)"
 check "xpoctl cage lanes: lane 16 of port 2 in mW and dBm" \
 	grep -Eq '^ +5 +16 +2 +1\.[0-9]{4} +[0-9.]+ +[0-9]+\.[0-9]{3} +1\.[0-9]{4} ' /tmp/lanes.txt
+
+# Ports (port-get, xpoctl port show): netdevs, lanes, carrier, data path ----------
+t0=$(cat "$SIM_DBG/cage$C/transfers")
+r=$(nl '{"do": "port-get", "attrs": {"id": 5, "index": 2}}')
+check_eq "port-get costs the module no bus transfer" 0 \
+	"$(($(cat "$SIM_DBG/cage$C/transfers") - t0))"
+check_eq "port-get: port 2 is xpo5p2's ifindex, lanes 16+8, up, carrier" \
+	"$(cat /sys/class/net/xpo${C}p2/ifindex) 16 8 1 1" \
+	"$(echo "$r" | jq -r '.reply | "\(.ifindex) \(."lane-first") \(."lane-count") \(.up) \(.carrier)"')"
+check_eq "... its eight lanes DPActivated" "activated x8" \
+	"$(echo "$r" | jq -r '.reply."dp-state" | "\(unique | join(",")) x\(length)"')"
+r=$(nl '{"do": "port-get", "attrs": {"id": 5, "index": 1}}')
+check_eq "port 1 (down): no carrier, lanes DPDeactivated" "0 0 deactivated x8" \
+	"$(echo "$r" | jq -r '.reply | "\(.up) \(.carrier) \(."dp-state" | unique | join(",")) x\(."dp-state" | length)"')"
+r=$(nl '{"do": "port-get", "attrs": {"id": 5, "index": 8}}')
+check_eq "port-get of a port the cage does not have: ENODEV, named" \
+	"19 No such port in this cage" "$(echo "$r" | jq -r '"\(.errno) \(.extack.msg)"')"
+r=$(nl '{"dump": "port-get", "attrs": {"id": 5, "index": 1}}')
+check_eq "a port-get dump naming a port: EINVAL, said so" \
+	"22 A dump takes a cage, not a port: get one port with a do" \
+	"$(echo "$r" | jq -r '"\(.errno) \(.extack.msg)"')"
+r=$(nl '{"dump": "port-get", "attrs": {"id": 5}}')
+check_eq "a port-get dump naming cage 5: its 8 ports, in order" "5:0 5:1 5:2 5:3 5:4 5:5 5:6 5:7" \
+	"$(echo "$r" | jq -r '[.reply[] | "\(.id):\(.index)"] | join(" ")')"
+r=$(nl '{"dump": "port-get"}')
+check_eq "a port-get dump: every port of the 16 cages" 128 "$(echo "$r" | jq '.reply | length')"
+"$X" -j port show "$C" > /tmp/ports.json
+check_eq "xpoctl -j port show: 8 ports named xpo5p0..7" \
+	"xpo5p0 xpo5p1 xpo5p2 xpo5p3 xpo5p4 xpo5p5 xpo5p6 xpo5p7" \
+	"$(jq -r '[.ports[].netdev] | join(" ")' /tmp/ports.json)"
+check "... valid against schemas/port-show.json" \
+	"$PY" tools/xpoctl/tests/validate-json.py port-show.json /tmp/ports.json
+"$X" port show "$C" > /tmp/ports.txt
+check "xpoctl port show: port 2 up with carrier, lanes 16-23 activated" \
+	grep -Eq "^ +$C +2 +xpo${C}p2 +16-23 +up +on +activated$" /tmp/ports.txt
+check "... port 1 down" grep -Eq "^ +$C +1 +xpo${C}p1 +8-15 +down +off +deactivated$" /tmp/ports.txt
+# a renamed netdev shows its name of now: the kernel sends the ifindex
+ip link set "xpo${C}p1" name "swp${C}s1"
+check "a renamed port shows its new name" \
+	sh -c "'$X' port show $C | grep -Eq '^ +$C +1 +swp${C}s1 '"
+ip link set "swp${C}s1" name "xpo${C}p1"
+check_eq "xpoctl port show of a cage the kernel does not have: exit 1" 1 \
+	"$("$X" port show 1/9 > /dev/null 2>&1; echo $?)"
+check "... with the kernel's message" \
+	sh -c "'$X' port show 1/9 2>&1 | grep -q 'No such cage'"
 
 # A lane flag: seen by the lanes and by telemetry, taken by neither ----------------
 lane_flags() { jq -r ".cages[0].lanes[] | select(.lane == $1) | .flags | join(\",\")"; }

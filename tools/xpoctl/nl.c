@@ -23,21 +23,13 @@ struct nlsock {
 	uint8_t *rx;
 };
 
-int extack_parse(const struct nlmsghdr *nlh, struct extack *ea)
+/* The extack's TLVs, from byte @off of message @nlh to its end */
+static void extack_tlvs(const struct nlmsghdr *nlh, size_t off,
+			struct extack *ea)
 {
-	const struct nlmsgerr *e = NLMSG_DATA(nlh);
-	size_t len = nlh->nlmsg_len, off;
 	const uint8_t *base = (const uint8_t *)nlh;
+	size_t len = nlh->nlmsg_len;
 
-	memset(ea, 0, sizeof(*ea));
-	if (len < NLMSG_HDRLEN + sizeof(*e))
-		return -EBADMSG;
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return e->error;
-	/* the TLVs follow the error and, unless capped, the whole request */
-	off = NLMSG_HDRLEN + sizeof(*e);
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += NLMSG_ALIGN(e->msg.nlmsg_len) - sizeof(e->msg);
 	while (off + NLA_HDRLEN <= len) {
 		const struct nlattr *a = (const void *)(base + off);
 		size_t alen = a->nla_len;
@@ -71,7 +63,38 @@ int extack_parse(const struct nlmsghdr *nlh, struct extack *ea)
 		}
 		off += NLA_ALIGN(alen);
 	}
+}
+
+int extack_parse(const struct nlmsghdr *nlh, struct extack *ea)
+{
+	const struct nlmsgerr *e = NLMSG_DATA(nlh);
+	size_t off;
+
+	memset(ea, 0, sizeof(*ea));
+	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(*e))
+		return -EBADMSG;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return e->error;
+	/* the TLVs follow the error and, unless capped, the whole request */
+	off = NLMSG_HDRLEN + sizeof(*e);
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += NLMSG_ALIGN(e->msg.nlmsg_len) - sizeof(e->msg);
+	extack_tlvs(nlh, off, ea);
 	return e->error;
+}
+
+int extack_parse_done(const struct nlmsghdr *nlh, struct extack *ea)
+{
+	int err;
+
+	memset(ea, 0, sizeof(*ea));
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(err)))
+		return 0;
+	memcpy(&err, NLMSG_DATA(nlh), sizeof(err));
+	/* the kernel's netlink_dump_done(): the TLVs follow the error alone */
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		extack_tlvs(nlh, NLMSG_LENGTH(sizeof(err)), ea);
+	return err;
 }
 
 int extack_attr_at(const struct nlmsghdr *req, uint32_t offs)
@@ -196,7 +219,8 @@ static int request_error(const struct nlmsghdr *nlh,
 {
 	int err, type;
 
-	err = extack_parse(nlh, ea);
+	err = nlh->nlmsg_type == NLMSG_DONE ? extack_parse_done(nlh, ea) :
+					       extack_parse(nlh, ea);
 	if (ea->msg) {
 		/* the message lives in the receive buffer: keep a copy */
 		snprintf(msgbuf, n, "%s", ea->msg);
@@ -264,9 +288,10 @@ int xnl_request(struct nlsock *nl, uint8_t cmd, bool dump,
 			}
 			if (nlh->nlmsg_type == NLMSG_DONE) {
 				/* a dump's end carries the error that cut it
-				 * short (libnl used to drop it): report it */
-				if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(int)))
-					memcpy(&err, NLMSG_DATA(nlh), sizeof(err));
+				 * short (libnl used to drop it), with its
+				 * extack: report them */
+				err = request_error(nlh, req, &ea, msgbuf,
+						    sizeof(msgbuf), attr_name);
 				done = true;
 				break;
 			}

@@ -33,6 +33,11 @@ struct extack {
  * whole error message; returns the error (a negative errno, 0 for an ack).
  */
 int extack_parse(const struct nlmsghdr *nlh, struct extack *ea);
+/*
+ * The same of a dump's NLMSG_DONE: the error that ended the dump (0: none)
+ * and the extack the kernel put after it.
+ */
+int extack_parse_done(const struct nlmsghdr *nlh, struct extack *ea);
 
 /* Attribute at byte @offs of request @req (nlh first), as a top-level type */
 int extack_attr_at(const struct nlmsghdr *req, uint32_t offs);

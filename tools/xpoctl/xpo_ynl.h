@@ -15,6 +15,7 @@
 extern const struct ynl_policy_nest xpo_cage_nest;
 extern const struct ynl_policy_nest xpo_eeprom_nest;
 extern const struct ynl_policy_nest xpo_lanes_nest;
+extern const struct ynl_policy_nest xpo_port_nest;
 
 int xpo_cage_get_rsp_parse(const struct nlmsghdr *nlh,
 			   struct ynl_parse_arg *yarg);
@@ -26,5 +27,7 @@ int xpo_eeprom_dump_rsp_dump_parse(const struct nlmsghdr *nlh,
 				   struct ynl_parse_arg *yarg);
 int xpo_lanes_get_rsp_parse(const struct nlmsghdr *nlh,
 			    struct ynl_parse_arg *yarg);
+int xpo_port_get_rsp_parse(const struct nlmsghdr *nlh,
+			   struct ynl_parse_arg *yarg);
 
 #endif

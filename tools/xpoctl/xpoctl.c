@@ -63,6 +63,13 @@ static const struct xpoctl_cmd sensor_cmds[] = {
 	{ NULL }
 };
 
+static const struct xpoctl_cmd port_cmds[] = {
+	{ "show", cmd_port_show, "[CAGE]",
+	  "the ports of cages: netdev, host lanes, admin state, carrier, data path state of the lanes",
+	  1, "ow" },
+	{ NULL }
+};
+
 static const struct xpoctl_cmd driver_cmds[] = {
 	{ "status", cmd_driver_status, "",
 	  "is the xpo driver installed, loaded, blacklisted; its netlink family",
@@ -82,8 +89,9 @@ const struct xpoctl_obj xpoctl_objs[] = {
 	  3, "t" },
 	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver",
 	  .abbrev = 1 },
-	{ "port", NULL, "front-panel ports and breakout (not implemented yet)",
-	  not_implemented, "", 0, "" },
+	{ .name = "port", .cmds = port_cmds,
+	  .help = "front-panel ports of the cages (breakout: not implemented yet)",
+	  .abbrev = 1 },
 	{ "reach", NULL, "reach profiles (not implemented yet)",
 	  not_implemented, "", 0, "" },
 	{ "fw", NULL, "module firmware (not implemented yet)",

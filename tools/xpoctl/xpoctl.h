@@ -113,6 +113,7 @@ int cmd_cage_show(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_set(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_rearm(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv);
+int cmd_port_show(struct xpoctl *x, int argc, char **argv);
 int cmd_module_show(struct xpoctl *x, int argc, char **argv);
 int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv);
 int cmd_module_dump(struct xpoctl *x, int argc, char **argv);

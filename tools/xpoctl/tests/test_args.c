@@ -36,6 +36,7 @@ STUB(cmd_cage_show)
 STUB(cmd_cage_set)
 STUB(cmd_cage_rearm)
 STUB(cmd_cage_lanes)
+STUB(cmd_port_show)
 STUB(cmd_module_show)
 STUB(cmd_module_eeprom)
 STUB(cmd_module_dump)
@@ -155,6 +156,9 @@ static void test_dispatch(void **state)
 	assert_string_equal(called, "cmd_sensor_show");
 	assert_int_equal(run("d st"), 0);
 	assert_string_equal(called, "cmd_driver_status");
+	assert_int_equal(run("p s 1/3"), 0);	/* "p": port */
+	assert_string_equal(called, "cmd_port_show");
+	assert_string_equal(called_arg0, "1/3");
 }
 
 static void test_options(void **state)
@@ -216,9 +220,8 @@ static void test_usage_errors(void **state)
 static void test_not_implemented(void **state)
 {
 	(void)state;
-	assert_int_equal(run("port show"), XE_FAIL);
-	assert_string_equal(err_buf, "xpoctl: port: not implemented yet\n");
 	assert_int_equal(run("reach"), XE_FAIL);
+	assert_string_equal(err_buf, "xpoctl: reach: not implemented yet\n");
 	assert_int_equal(run("fw update 3"), XE_FAIL);
 }
 

@@ -132,6 +132,41 @@ static void test_no_tlvs_and_ack(void **state)
 	assert_int_equal(extack_parse((struct nlmsghdr *)e.b, &ea), -EBADMSG);
 }
 
+/*
+ * A dump's NLMSG_DONE: the error that ended it, then the TLVs right after
+ * it (netlink_dump_done()), which a dump's refusal ("No such cage") rides.
+ */
+static void test_dump_done(void **state)
+{
+	struct nlmsghdr h = { .nlmsg_type = NLMSG_DONE,
+			      .nlmsg_flags = NLM_F_MULTI | NLM_F_ACK_TLVS };
+	int err = -ENODEV;
+	uint32_t offs = 20;
+	struct extack ea;
+	struct buf d;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	put(&d, &h, sizeof(h));
+	put(&d, &err, sizeof(err));
+	put_attr(&d, NLMSGERR_ATTR_MSG, "No such cage", 13);
+	put_attr(&d, NLMSGERR_ATTR_OFFS, &offs, 4);
+	((struct nlmsghdr *)d.b)->nlmsg_len = d.len;
+	assert_int_equal(extack_parse_done((struct nlmsghdr *)d.b, &ea),
+			 -ENODEV);
+	assert_string_equal(ea.msg, "No such cage");
+	assert_true(ea.has_offs);
+	assert_int_equal(ea.offs, 20);
+	/* a dump that ended well: 0, no message */
+	((struct nlmsghdr *)d.b)->nlmsg_flags = NLM_F_MULTI;
+	memset(d.b + NLMSG_HDRLEN, 0, sizeof(err));
+	assert_int_equal(extack_parse_done((struct nlmsghdr *)d.b, &ea), 0);
+	assert_null(ea.msg);
+	/* an old kernel's bare NLMSG_DONE */
+	((struct nlmsghdr *)d.b)->nlmsg_len = NLMSG_HDRLEN;
+	assert_int_equal(extack_parse_done((struct nlmsghdr *)d.b, &ea), 0);
+}
+
 static void test_malformed_tlvs(void **state)
 {
 	struct buf req, e;
@@ -255,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_capped),
 		cmocka_unit_test(test_uncapped),
 		cmocka_unit_test(test_no_tlvs_and_ack),
+		cmocka_unit_test(test_dump_done),
 		cmocka_unit_test(test_malformed_tlvs),
 		cmocka_unit_test(test_exit_codes),
 		cmocka_unit_test(test_driver_reasons),
