@@ -232,15 +232,22 @@ check_eq "... as the kernel has it" auto "$(echo "$out" | jq -r '.["power-policy
 xrun set10b cage set 1/0 power-mode high
 check_eq "cage set 1/0 power-mode high: back" "0 high" "$(xrc set10b) $(policy 1/0)"
 
-# a cage the kernel does not have: its extack, exit 1, one line
+# a cage the kernel does not have: its extack, exit 1, one line.  The 6.1
+# netlink core drops the extack of a dump's start (eeprom-dump: module
+# dump), as tests/integration/netlink.sh shows: there the errno is all
+# the kernel says, and all xpoctl can pass on
 for args in "cage show 1/9" "cage show 3/0" "cage lanes 1/9" "module show 1/9" \
 	"module dump 1/9" "module eeprom 2/2 offset 0 length 1" "cage set 1/9 reset"; do
+	want="No such cage"
+	case $(uname -r)/$args in
+	6.1.*/"module dump "*) want="No such device" ;;
+	esac
 	# shellcheck disable=SC2086
 	xrun nosuch $args
 	n=$(grep -c . "$tmp/nosuch.err")
 	if [ "$(xrc nosuch)" = 1 ] && [ "$n" = 1 ] &&
-	   grep -q "No such cage" "$tmp/nosuch.err"; then
-		ok "\"xpoctl $args\": exit 1, the kernel's No such cage"
+	   grep -q "$want" "$tmp/nosuch.err"; then
+		ok "\"xpoctl $args\": exit 1, the kernel's $want"
 	else
 		not_ok "\"xpoctl $args\": exit $(xrc nosuch), $n line(s): $(head -3 "$tmp/nosuch.err" | tr '\n' '|')"
 	fi

@@ -308,11 +308,17 @@ check "\"cage set 3 r\": the refusal names reset and rearm" \
 # "No such cage" (extack), exit 1, one line; the range is not xpoctl's
 for args in "cage show 16" "cage show 1/0" "cage lanes 16" "module show 16" \
 	"module eeprom 99" "module dump 1/3"; do
+	# the 6.1 netlink core drops the extack of a dump's start
+	# (eeprom-dump): the errno is all there is (netlink.sh)
+	want="No such cage"
+	case $(uname -r)/$args in
+	6.1.*/"module dump "*) want="No such device" ;;
+	esac
 	# shellcheck disable=SC2086
 	run nosuch $args
 	if [ "$(rc nosuch)" = 1 ] && one_line nosuch &&
-	   grep -q "cage ${args##* }.*: No such cage" "$tmp/nosuch.err"; then
-		ok "\"xpoctl $args\": exit 1, the kernel's No such cage: $(err nosuch)"
+	   grep -q "cage ${args##* }.*: $want" "$tmp/nosuch.err"; then
+		ok "\"xpoctl $args\": exit 1, the kernel's $want: $(err nosuch)"
 	else
 		not_ok "\"xpoctl $args\": exit $(rc nosuch): $(err nosuch)"
 	fi
