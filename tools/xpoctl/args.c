@@ -11,11 +11,16 @@
 
 #include "xpoctl.h"
 
-/* "N" (board 0) or "B/N", as cage show names cages */
+/*
+ * "N" (board 0) or "B/N": a cage as the kernel names it (cage_ref_name()).
+ * The only refusals are text that cannot be a cage name and numbers no
+ * request could carry (the family's policy: 255 at most); whether the cage
+ * exists is the kernel's answer, not ours.
+ */
 bool parse_cage_ref(struct xpoctl *x, const char *s, struct cage_ref *c)
 {
-	const char *slash = strchr(s, '/');
-	unsigned long b = 0, n;
+	const char *slash = strchr(s, '/'), *n = s;
+	unsigned long b = 0, id;
 	char buf[16];
 
 	if (slash) {
@@ -25,17 +30,36 @@ bool parse_cage_ref(struct xpoctl *x, const char *s, struct cage_ref *c)
 		buf[slash - s] = '\0';
 		if (!parse_uint(buf, XPO_BOARD_MAX, &b))
 			goto bad;
-		s = slash + 1;
+		n = slash + 1;
 	}
-	if (!parse_uint(s, XPO_CAGE_ID_MAX, &n))
+	if (!parse_uint(n, XPO_CAGE_ID_MAX, &id))
 		goto bad;
 	c->board = b;
-	c->id = n;
+	c->id = id;
 	return true;
 bad:
-	usage_error(x, "invalid cage \"%s\" (expected N or BOARD/N, 0-%d each)",
-		    slash ? buf : s, XPO_CAGE_ID_MAX);
+	usage_error(x, "invalid cage \"%s\" (expected N or BOARD/N, board 0-%d, cage 0-%d)",
+		    s, XPO_BOARD_MAX, XPO_CAGE_ID_MAX);
 	return false;
+}
+
+/*
+ * The [CAGE] of the read commands (cage show, cage lanes, module show,
+ * sensor show): none, or one cage name.  *@given says which.
+ */
+int cage_opt_parse(struct xpoctl *x, const char *cmd, int argc, char **argv,
+		   struct cage_ref *c, bool *given)
+{
+	memset(c, 0, sizeof(*c));
+	*given = false;
+	if (argc > 1)
+		return usage_error(x, "%s takes at most one CAGE", cmd);
+	if (argc == 1) {
+		if (!parse_cage_ref(x, argv[0], c))
+			return XE_USAGE;
+		*given = true;
+	}
+	return XE_OK;
 }
 
 void cage_list_add(struct cage_list *l, struct cage_ref c)
@@ -306,25 +330,19 @@ static bool list_has(const struct cage_list *l, struct cage_ref c)
 	return false;
 }
 
-static void cage_name(struct cage_ref c, char *buf, size_t len)
-{
-	if (c.board)
-		snprintf(buf, len, "%u/%u", c.board, c.id);
-	else
-		snprintf(buf, len, "%u", c.id);
-}
-
 int cage_set_dry_run(struct xpoctl *x, const struct cage_list *l,
 		     const struct cage_list *known, const struct set_req *r)
 {
-	char what[512], name[24];
+	char what[512], name[CAGE_NAME_LEN];
 	int i;
 
 	/* every cage first: a dry run that prints half a plan is no plan */
 	for (i = 0; i < l->n; i++)
 		if (!list_has(known, l->ids[i])) {
-			cage_name(l->ids[i], name, sizeof(name));
-			return usage_error(x, "cage %s: No such cage", name);
+			return usage_error(x, "cage %s: No such cage",
+					   cage_ref_name(l->ids[i].board,
+							 l->ids[i].id, name,
+							 sizeof(name)));
 		}
 	set_req_describe(r, what, sizeof(what));
 	if (x->json) {
@@ -336,9 +354,10 @@ int cage_set_dry_run(struct xpoctl *x, const struct cage_list *l,
 	}
 	for (i = 0; i < l->n; i++) {
 		if (!x->json) {
-			cage_name(l->ids[i], name, sizeof(name));
 			/* x->jw.out is stdout, or the unit test's buffer */
-			fprintf(x->jw.out, "cage %s: would %s\n", name, what);
+			fprintf(x->jw.out, "cage %s: would %s\n",
+				cage_ref_name(l->ids[i].board, l->ids[i].id,
+					      name, sizeof(name)), what);
 			continue;
 		}
 		jw_obj_open(&x->jw);
@@ -407,9 +426,8 @@ int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 	a->length = 128;
 	if (argc < 1)
 		return usage_error(x, "module eeprom needs a CAGE");
-	if (!parse_cage(x, argv[0], &v))
+	if (!parse_cage_ref(x, argv[0], &a->cage))
 		return XE_USAGE;
-	a->cage = v;
 	for (i = 1; i < argc; i++) {
 		switch (find_kw(x, "module eeprom: keyword", argv[i], eeprom_kw)) {
 		case 0:
@@ -458,17 +476,14 @@ int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 
 
 int module_dump_parse(struct xpoctl *x, int argc, char **argv,
-		      unsigned int *cage)
+		      struct cage_ref *cage)
 {
-	unsigned long v;
-
 	if (argc < 1)
 		return usage_error(x, "module dump needs a CAGE");
 	if (argc > 1)
 		return usage_error(x, "module dump takes one CAGE");
-	if (!parse_cage(x, argv[0], &v))
+	if (!parse_cage_ref(x, argv[0], cage))
 		return XE_USAGE;
-	*cage = v;
 	return XE_OK;
 }
 

@@ -262,7 +262,7 @@ void cage_print_table(const struct cage_info *c, int n, FILE *out)
 		cells[COL_INLET] = NUM(4, c->has_coolant_in, "%.1f", c->coolant_in / 1000.0);
 		cells[COL_OUTLET] = NUM(5, c->has_coolant_out, "%.1f", c->coolant_out / 1000.0);
 #undef NUM
-		cells[COL_CAGE] = cage_name(c, b[0], sizeof(b[0]));
+		cells[COL_CAGE] = cage_ref_name(c->board, c->id, b[0], sizeof(b[0]));
 		cells[COL_STATE] = cage_state_name(c->state);
 		cells[COL_MODULE] = c->has_identity ? c->part_number :
 						      unidentified_text(c);
@@ -347,7 +347,7 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 	char b[128];
 	int i, o;
 
-	fprintf(out, "cage %s:\n", cage_name(c, b, sizeof(b)));
+	fprintf(out, "cage %s:\n", cage_ref_name(c->board, c->id, b, sizeof(b)));
 	state_text(c, b, sizeof(b));
 	kv(out, "state:", "%s", b);
 	if (c->has_prev_state)
@@ -633,20 +633,11 @@ void cage_print_json(const struct cage_info *c, struct jw *jw)
 	cage_json(c, NULL, jw);
 }
 
-const char *cage_name(const struct cage_info *c, char *buf, size_t len)
-{
-	if (c->board)
-		snprintf(buf, len, "%u/%u", c->board, c->id);
-	else
-		snprintf(buf, len, "%u", c->id);
-	return buf;
-}
-
 /* One monitor event: a text line, or one JSON object per line (NDJSON) */
 int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 			 struct jw *jw, FILE *out)
 {
-	char name[24];
+	char name[CAGE_NAME_LEN];
 
 	if (json) {
 		/* one object per line: pretty output would break NDJSON */
@@ -661,7 +652,8 @@ int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 	}
 	if (ts)
 		fprintf(out, "[%s] ", ts);
-	fprintf(out, "cage %s: %s", cage_name(c, name, sizeof(name)),
+	fprintf(out, "cage %s: %s",
+		cage_ref_name(c->board, c->id, name, sizeof(name)),
 		c->has_event ? cage_event_name(c->event) : "event");
 	if (c->has_event && (c->event == XPO_EVENT_ALARM ||
 			     c->event == XPO_EVENT_PROTECT ||

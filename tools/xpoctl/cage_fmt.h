@@ -98,8 +98,6 @@ void cage_print_json(const struct cage_info *c, struct jw *jw);
 
 /* a monitor event: one text line, or one JSON object a line even with -p;
  * @ts: timestamp text or NULL */
-/* "3" on board 0, "1/3" for cage 3 of board 1: the kernel's naming */
-const char *cage_name(const struct cage_info *c, char *buf, size_t len);
 int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 			 struct jw *jw, FILE *out);
 

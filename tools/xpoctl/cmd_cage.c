@@ -25,7 +25,7 @@ int xpoctl_nl(struct xpoctl *x)
 }
 
 struct show_ctx {
-	uint32_t id;		/* request: the cage of a do */
+	struct cage_ref ref;	/* request: the cage of a do */
 	struct cage_info *cages;
 	int n, cap;
 };
@@ -49,28 +49,29 @@ static int put_id(struct nlmsghdr *nlh, void *arg)
 {
 	const struct show_ctx *s = arg;
 
-	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, s->id);
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, s->ref.id);
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_BOARD, s->ref.board);
 	return 0;
 }
 
 int cmd_cage_show(struct xpoctl *x, int argc, char **argv)
 {
+	char what[8 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
 	struct show_ctx s = { 0 };
-	unsigned long cage = 0;
 	int err, ret, i;
-	char what[32];
+	bool one;
 
-	if (argc > 1)
-		return usage_error(x, "cage show takes at most one CAGE");
-	if (argc == 1 && !parse_cage(x, argv[0], &cage))
-		return XE_USAGE;
+	ret = cage_opt_parse(x, "cage show", argc, argv, &s.ref, &one);
+	if (ret)
+		return ret;
 	ret = xpoctl_nl(x);
 	if (ret)
 		return ret;
 
-	s.id = cage;
-	if (argc == 1) {
-		snprintf(what, sizeof(what), "cage %lu", cage);
+	if (one) {
+		/* the kernel's "No such cage" names it as the user did */
+		snprintf(what, sizeof(what), "cage %s",
+			 cage_ref_name(s.ref.board, s.ref.id, name, sizeof(name)));
 		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, false,
 				  put_id, show_reply, &s, what, cage_attr_name);
 	} else {
@@ -91,7 +92,7 @@ int cmd_cage_show(struct xpoctl *x, int argc, char **argv)
 		jw_arr_close(&x->jw);
 		jw_obj_close(&x->jw);
 		jw_end(&x->jw);
-	} else if (argc == 1 || x->details) {
+	} else if (one || x->details) {
 		for (i = 0; i < s.n; i++) {
 			if (i)
 				putchar('\n');
@@ -139,8 +140,7 @@ static int build_set(struct nlmsghdr *nlh, void *arg)
 	const struct set_req *r = arg;
 
 	ynl_attr_put_u32(nlh, XPO_A_CAGE_ID, r->id);
-	if (r->board)
-		ynl_attr_put_u32(nlh, XPO_A_CAGE_BOARD, r->board);
+	ynl_attr_put_u32(nlh, XPO_A_CAGE_BOARD, r->board);
 	if (r->has_policy)
 		ynl_attr_put_u32(nlh, XPO_A_CAGE_POWER_POLICY, r->policy);
 	if (set_has_protect(r))
@@ -159,7 +159,7 @@ static int cage_set_each(struct xpoctl *x, const struct cage_list *l,
 			 struct set_req *r)
 {
 	int ret, i, tried = 0, failed = 0, last = XE_OK;
-	char what[32];
+	char what[8 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
 
 	ret = xpoctl_nl(x);
 	if (ret)
@@ -170,10 +170,8 @@ static int cage_set_each(struct xpoctl *x, const struct cage_list *l,
 		r->board = l->ids[i].board;
 		r->id = l->ids[i].id;
 		tried++;
-		if (r->board)
-			snprintf(what, sizeof(what), "cage %u/%u", r->board, r->id);
-		else
-			snprintf(what, sizeof(what), "cage %u", r->id);
+		snprintf(what, sizeof(what), "cage %s",
+			 cage_ref_name(r->board, r->id, name, sizeof(name)));
 		err = xnl_request(x->nl, XPO_CMD_CAGE_SET, false,
 				  build_set, NULL, r, what, cage_attr_name);
 		if (err) {

@@ -20,7 +20,7 @@
 #include "xpoctl.h"
 
 struct lanes_ctx {
-	uint32_t id;		/* request: the cage of a do */
+	struct cage_ref ref;	/* request: the cage of a do */
 	struct lanes_info *cages;
 	int n, cap;
 };
@@ -105,28 +105,28 @@ static int put_id(struct nlmsghdr *nlh, void *arg)
 {
 	const struct lanes_ctx *s = arg;
 
-	ynl_attr_put_u32(nlh, XPO_A_LANES_ID, s->id);
+	ynl_attr_put_u32(nlh, XPO_A_LANES_ID, s->ref.id);
+	ynl_attr_put_u32(nlh, XPO_A_LANES_BOARD, s->ref.board);
 	return 0;
 }
 
 int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv)
 {
+	char what[8 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
 	struct lanes_ctx s = { 0 };
-	unsigned long cage = 0;
-	char what[32];
 	int err, ret;
+	bool one;
 
-	if (argc > 1)
-		return usage_error(x, "cage lanes takes at most one CAGE");
-	if (argc == 1 && !parse_cage(x, argv[0], &cage))
-		return XE_USAGE;
+	ret = cage_opt_parse(x, "cage lanes", argc, argv, &s.ref, &one);
+	if (ret)
+		return ret;
 	ret = xpoctl_nl(x);
 	if (ret)
 		return ret;
 
-	s.id = cage;
-	if (argc == 1) {
-		snprintf(what, sizeof(what), "cage %lu", cage);
+	if (one) {
+		snprintf(what, sizeof(what), "cage %s",
+			 cage_ref_name(s.ref.board, s.ref.id, name, sizeof(name)));
 		err = xnl_request(x->nl, XPO_CMD_LANES_GET, false,
 				  put_id, lanes_reply, &s, what,
 				  lanes_attr_name);

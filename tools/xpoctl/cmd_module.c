@@ -20,7 +20,8 @@
 #include "xpoctl.h"
 
 struct ee_req {
-	uint32_t id, offset, length;
+	struct cage_ref cage;
+	uint32_t offset, length;
 	uint8_t bank, page;
 	uint8_t *buf;
 	uint32_t got;
@@ -30,7 +31,8 @@ static int ee_build(struct nlmsghdr *nlh, void *arg)
 {
 	const struct ee_req *r = arg;
 
-	ynl_attr_put_u32(nlh, XPO_A_EEPROM_ID, r->id);
+	ynl_attr_put_u32(nlh, XPO_A_EEPROM_ID, r->cage.id);
+	ynl_attr_put_u32(nlh, XPO_A_EEPROM_BOARD, r->cage.board);
 	ynl_attr_put_u8(nlh, XPO_A_EEPROM_BANK, r->bank);
 	ynl_attr_put_u8(nlh, XPO_A_EEPROM_PAGE, r->page);
 	ynl_attr_put_u32(nlh, XPO_A_EEPROM_OFFSET, r->offset);
@@ -59,11 +61,11 @@ static int ee_reply(const struct nlmsghdr *nlh, void *arg)
 }
 
 /* One read within a half window; @what NULL: quiet (optional page) */
-static int ee_read(struct xpoctl *x, uint32_t cage, unsigned int bank,
+static int ee_read(struct xpoctl *x, struct cage_ref cage, unsigned int bank,
 		   unsigned int page, unsigned int offset, unsigned int len,
 		   uint8_t *buf, const char *what)
 {
-	struct ee_req r = { .id = cage, .bank = bank, .page = page,
+	struct ee_req r = { .cage = cage, .bank = bank, .page = page,
 			    .offset = offset, .length = len, .buf = buf };
 
 	return xnl_request(x->nl, XPO_CMD_EEPROM_READ, false,
@@ -72,7 +74,7 @@ static int ee_read(struct xpoctl *x, uint32_t cage, unsigned int bank,
 
 struct dec_ctx {
 	struct xpoctl *x;
-	uint32_t cage;
+	struct cage_ref cage;
 	int first_err;
 };
 
@@ -80,10 +82,11 @@ static int dec_read(void *ctx, unsigned int bank, unsigned int page,
 		    unsigned int offset, unsigned int len, uint8_t *buf)
 {
 	struct dec_ctx *d = ctx;
-	char what[48];
+	char what[48 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
 	bool mandatory = offset < 128 || page == 0;
 
-	snprintf(what, sizeof(what), "cage %u: page %02xh bank %u", d->cage,
+	snprintf(what, sizeof(what), "cage %s: page %02xh bank %u",
+		 cage_ref_name(d->cage.board, d->cage.id, name, sizeof(name)),
 		 page, bank);
 	/* lower memory and page 00h are mandatory and reported; the rest is
 	 * asked for and left out when the module does not have it */
@@ -91,9 +94,10 @@ static int dec_read(void *ctx, unsigned int bank, unsigned int page,
 		       mandatory ? what : NULL);
 }
 
-static int show_one(struct xpoctl *x, uint32_t cage, bool heading)
+static int show_one(struct xpoctl *x, struct cage_ref cage, bool heading)
 {
 	struct dec_ctx d = { .x = x, .cage = cage };
+	char name[CAGE_NAME_LEN];
 	struct cmis_module m;
 	int err;
 
@@ -102,69 +106,68 @@ static int show_one(struct xpoctl *x, uint32_t cage, bool heading)
 		return err;
 	if (x->json) {
 		jw_obj_open(&x->jw);
-		jw_kv_uint(&x->jw, "cage", cage);
+		jw_kv_uint(&x->jw, "board", cage.board);
+		jw_kv_uint(&x->jw, "cage", cage.id);
 		jw_name(&x->jw, "module");
 		cmis_print_json(&m, &x->jw, x->details);
 		jw_obj_close(&x->jw);
 	} else {
 		if (heading)
-			printf("cage %u:\n", cage);
+			printf("cage %s:\n", cage_ref_name(cage.board, cage.id,
+							   name, sizeof(name)));
 		cmis_print_text(&m, stdout, x->details);
 	}
 	return 0;
 }
 
-struct list_ctx {
-	uint32_t mask;
-};
-
+/* the cages of every board that hold a module to read, in the dump's order */
 static int list_reply(const struct nlmsghdr *nlh, void *arg)
 {
-	struct list_ctx *l = arg;
+	struct cage_list *l = arg;
 	struct cage_info c;
 	char why[128];
 
 	if (cage_parse(nlh, &c, why, sizeof(why)))
 		return xnl_bad_reply(why);
 	/* a module we can read: identified, not probing or empty */
-	if (c.present && c.has_identity && c.id < 32)
-		l->mask |= 1U << c.id;
+	if (c.present && c.has_identity)
+		cage_list_add(l, (struct cage_ref){ c.board, c.id });
 	return 0;
 }
 
 int cmd_module_show(struct xpoctl *x, int argc, char **argv)
 {
-	struct list_ctx l = { 0 };
-	unsigned long cage;
-	int ret, err, c, n = 0, failed = 0, last = XE_OK;
+	int ret, err, i, n = 0, failed = 0, last = XE_OK;
+	struct cage_list l = { 0 };
+	struct cage_ref cage;
+	bool one;
 
-	if (argc > 1)
-		return usage_error(x, "module show takes at most one CAGE");
-	if (argc == 1 && !parse_cage(x, argv[0], &cage))
-		return XE_USAGE;
+	ret = cage_opt_parse(x, "module show", argc, argv, &cage, &one);
+	if (ret)
+		return ret;
 	ret = xpoctl_nl(x);
 	if (ret)
 		return ret;
-	if (argc == 1) {
-		l.mask = 1U << cage;
+	if (one) {
+		cage_list_add(&l, cage);
 	} else {
 		err = xnl_request(x->nl, XPO_CMD_CAGE_GET, true,
 				  NULL, list_reply, &l, "cage list",
 				  cage_attr_name);
-		if (err)
+		if (err) {
+			cage_list_free(&l);
 			return errno_exit_code(err);
+		}
 	}
 	if (x->json) {
 		jw_obj_open(&x->jw);
 		jw_name(&x->jw, "modules");
 		jw_arr_open(&x->jw);
 	}
-	for (c = 0; c < XPO_CAGES_MAX; c++) {
-		if (!(l.mask & (1U << c)))
-			continue;
+	for (i = 0; i < l.n; i++) {
 		if (!x->json && n)
 			putchar('\n');
-		err = show_one(x, c, argc == 0);
+		err = show_one(x, l.ids[i], !one);
 		n++;
 		if (err) {
 			failed++;
@@ -176,8 +179,9 @@ int cmd_module_show(struct xpoctl *x, int argc, char **argv)
 		jw_obj_close(&x->jw);
 		jw_end(&x->jw);
 	}
+	cage_list_free(&l);
 	/* nothing to show is a failure, as xpoctl(8) says: exit 1 */
-	if (!n && argc == 0) {
+	if (!n && !one) {
 		fputs("xpoctl: no cage holds a readable module\n", stderr);
 		return XE_FAIL;
 	}
@@ -190,8 +194,8 @@ int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv)
 {
 	struct eeprom_args a;
 	uint8_t buf[256];
+	char what[8 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
 	unsigned int off, i;
-	char what[48];
 	int ret, err;
 
 	ret = module_eeprom_parse(x, argc, argv, &a);
@@ -200,7 +204,8 @@ int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv)
 	ret = xpoctl_nl(x);
 	if (ret)
 		return ret;
-	snprintf(what, sizeof(what), "cage %u", a.cage);
+	snprintf(what, sizeof(what), "cage %s",
+		 cage_ref_name(a.cage.board, a.cage.id, name, sizeof(name)));
 	/* split at the lower/upper boundary: one request per half window */
 	for (off = a.offset; off < a.offset + a.length;) {
 		unsigned int end = off < 128 ? 128 : 256;
@@ -219,7 +224,8 @@ int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv)
 		struct jw *jw = &x->jw;
 
 		jw_obj_open(jw);
-		jw_kv_uint(jw, "cage", a.cage);
+		jw_kv_uint(jw, "board", a.cage.board);
+		jw_kv_uint(jw, "cage", a.cage.id);
 		jw_kv_uint(jw, "bank", a.bank);
 		jw_kv_uint(jw, "page", a.page);
 		jw_kv_uint(jw, "offset", a.offset);
@@ -241,7 +247,7 @@ int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv)
 }
 
 struct dump_ctx {
-	unsigned int cage;
+	struct cage_ref cage;
 	struct dump_region *r;
 	unsigned int n;
 };
@@ -283,14 +289,15 @@ static int dump_build(struct nlmsghdr *nlh, void *arg)
 {
 	const struct dump_ctx *d = arg;
 
-	ynl_attr_put_u32(nlh, XPO_A_EEPROM_ID, d->cage);
+	ynl_attr_put_u32(nlh, XPO_A_EEPROM_ID, d->cage.id);
+	ynl_attr_put_u32(nlh, XPO_A_EEPROM_BOARD, d->cage.board);
 	return 0;
 }
 
 int cmd_module_dump(struct xpoctl *x, int argc, char **argv)
 {
+	char what[8 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
 	struct dump_ctx d = { 0 };
-	char what[48];
 	int ret, err;
 
 	ret = module_dump_parse(x, argc, argv, &d.cage);
@@ -300,12 +307,14 @@ int cmd_module_dump(struct xpoctl *x, int argc, char **argv)
 	if (ret)
 		return ret;
 	d.r = xzalloc(sizeof(*d.r) * DUMP_REGIONS_MAX);
-	snprintf(what, sizeof(what), "cage %u", d.cage);
+	snprintf(what, sizeof(what), "cage %s",
+		 cage_ref_name(d.cage.board, d.cage.id, name, sizeof(name)));
 	err = xnl_request(x->nl, XPO_CMD_EEPROM_DUMP, true,
 			  dump_build, dump_reply, &d, what, eeprom_attr_name);
 	if (!err) {
 		if (x->json)
-			dump_print_json(&x->jw, d.cage, d.r, d.n);
+			dump_print_json(&x->jw, d.cage.board, d.cage.id,
+					d.r, d.n);
 		else
 			dump_print_text(stdout, d.r, d.n);
 	}

@@ -85,12 +85,12 @@ static int on_event(uint8_t cmd, const struct nlmsghdr *nlh, void *arg)
 	if (c.has_event_seq) {
 		uint32_t *last = mon_last_seq(m, c.board, c.id);
 		uint32_t want = *last + 1;
-		char name[24];
+		char name[CAGE_NAME_LEN];
 
 		if (*last && c.event_seq != want) {
-			cage_name(&c, name, sizeof(name));
 			fprintf(stderr, "xpoctl: monitor: cage %s: %u event(s) lost (seq %u, expected %u)\n",
-				name, c.event_seq - want, c.event_seq, want);
+				cage_ref_name(c.board, c.id, name, sizeof(name)),
+				c.event_seq - want, c.event_seq, want);
 			m->lost += c.event_seq - want;
 		}
 		*last = c.event_seq;

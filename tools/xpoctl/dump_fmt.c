@@ -34,12 +34,13 @@ void dump_print_text(FILE *out, const struct dump_region *r, unsigned int n)
 	}
 }
 
-void dump_print_json(struct jw *jw, unsigned int cage,
+void dump_print_json(struct jw *jw, unsigned int board, unsigned int cage,
 		     const struct dump_region *r, unsigned int n)
 {
 	unsigned int i, j;
 
 	jw_obj_open(jw);
+	jw_kv_uint(jw, "board", board);
 	jw_kv_uint(jw, "cage", cage);
 	jw_name(jw, "regions");
 	jw_arr_open(jw);

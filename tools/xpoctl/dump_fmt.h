@@ -27,7 +27,7 @@ bool dump_page_banked(unsigned int page);
 /* "lower memory", "page 01h", "page 11h bank 3" */
 void dump_region_name(const struct dump_region *r, char *buf, size_t len);
 void dump_print_text(FILE *out, const struct dump_region *r, unsigned int n);
-void dump_print_json(struct jw *jw, unsigned int cage,
+void dump_print_json(struct jw *jw, unsigned int board, unsigned int cage,
 		     const struct dump_region *r, unsigned int n);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "lanes_fmt.h"
 #include "table.h"
+#include "util.h"
 
 /* enum xpo_lane_flag, bit by bit: the spec's names */
 static const char *const lane_flag_names[] = {
@@ -75,21 +76,24 @@ void lanes_print_table(const struct lanes_info *l, int n, FILE *out)
 	static const bool right[] = {
 		true, true, true, true, true, true, true, true, false,
 	};
-	char flags[512];
+	char flags[512], name[CAGE_NAME_LEN];
 	struct table t;
 	int c, i;
 
 	for (c = 0; c < n; c++)
 		if (l[c].stale)
-			fprintf(out, "cage %u: stale, a CDB or firmware lease holds the module (snapshot %u ms old)\n",
-				l[c].id, l[c].age_ms);
+			fprintf(out, "cage %s: stale, a CDB or firmware lease holds the module (snapshot %u ms old)\n",
+				cage_ref_name(l[c].board, l[c].id, name,
+					      sizeof(name)),
+				l[c].age_ms);
 	table_init(&t, 9, head, right);
 	for (c = 0; c < n; c++) {
 		for (i = 0; i < l[c].n; i++) {
 			const struct lane_info *ln = &l[c].lane[i];
 
 			table_row(&t);
-			table_cell(&t, "%u", l[c].id);
+			table_cell(&t, "%s", cage_ref_name(l[c].board, l[c].id,
+							   name, sizeof(name)));
 			table_cell(&t, "%u", ln->index);
 			table_cell(&t, "%u", ln->index / 8);
 			cell_power(&t, ln->has_tx_power, ln->tx_power_nw, false);
@@ -117,10 +121,11 @@ static void thr_row(struct table *t, const struct lanes_info *l,
 		thr->low_alarm, thr->low_warning, thr->high_warning,
 		thr->high_alarm,
 	};
+	char cage[CAGE_NAME_LEN];
 	unsigned int i;
 
 	table_row(t);
-	table_cell(t, "%u", l->id);
+	table_cell(t, "%s", cage_ref_name(l->board, l->id, cage, sizeof(cage)));
 	table_cell(t, "%s", name);
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 		if (power)

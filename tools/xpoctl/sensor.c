@@ -4,8 +4,12 @@
  * that sensors.conf labels, compute rules and ignores apply as they do for
  * sensors(1).  The driver registers one chip named "xpo" per cage, with the
  * cage's platform device (xpo_cage.N) as parent: libsensors calls it
- * xpo-isa-N, an ISA chip at address N, the cage number.
+ * xpo-isa-N, an ISA chip at address N.  N is the platform device's id,
+ * which is the cage number only on a single board (the emulator numbers
+ * cage C of board B 16B + C): the cage is the one whose port netdevs are
+ * the chip's siblings, named as the kernel names a cage's ports.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,13 +23,55 @@
 
 #define CHIP_PREFIX "xpo"
 
-/* Cage number of an xpo chip (xpo-isa-N), or -1 for another chip */
+/* Address of an xpo chip (xpo-isa-N), or -1 for another chip */
 int sensor_chip_cage(const char *prefix, int bus_type, int addr)
 {
 	if (!prefix || strcmp(prefix, CHIP_PREFIX) ||
-	    bus_type != SENSORS_BUS_TYPE_ISA || addr < 0 || addr > 255)
+	    bus_type != SENSORS_BUS_TYPE_ISA || addr < 0)
 		return -1;
 	return addr;
+}
+
+/* the cage of the first port netdev in @dir (a cage device's net/) */
+static bool net_dir_cage(const char *dir, struct cage_ref *c)
+{
+	struct dirent *e;
+	bool found = false;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return false;
+	while (!found && (e = readdir(d)))
+		found = port_name_cage(e->d_name, &c->board, &c->id);
+	closedir(d);
+	return found;
+}
+
+/*
+ * The cage of an xpo chip: the hwmon device's parent is the cage device,
+ * and the cage's ports are netdevs under it.  libsensors's path is the
+ * hwmon device (attributes in hwmonN/) or, for an old-style chip, the
+ * parent itself: both are tried.  A cage without port netdevs keeps the
+ * old reading, the address as the cage number of board 0.
+ */
+static bool chip_cage(const sensors_chip_name *chip, struct cage_ref *c)
+{
+	int addr = sensor_chip_cage(chip->prefix, chip->bus.type, chip->addr);
+	char dir[600];
+
+	if (addr < 0)
+		return false;
+	if (chip->path) {
+		snprintf(dir, sizeof(dir), "%s/device/net", chip->path);
+		if (net_dir_cage(dir, c))
+			return true;
+		snprintf(dir, sizeof(dir), "%s/net", chip->path);
+		if (net_dir_cage(dir, c))
+			return true;
+	}
+	c->board = 0;
+	c->id = addr;
+	return true;
 }
 
 static const char *feature_unit(sensors_feature_type t)
@@ -201,20 +247,16 @@ int cmd_sensor_show(struct xpoctl *x, int argc, char **argv)
 					    "MAX", "LCRIT", "CRIT", "ALARM" };
 	static const bool right[] = { true, false, true, true, true, true, true,
 				      false };
+	char name[CAGE_NAME_LEN];
 	const sensors_chip_name *chip;
+	struct cage_ref want;
 	struct table t;
-	long want = -1;
 	int nr = 0, found = 0, err, ret = XE_OK;
+	bool one;
 
-	if (argc > 1)
-		return usage_error(x, "sensor show takes at most one CAGE");
-	if (argc == 1) {
-		unsigned long c;
-
-		if (!parse_cage(x, argv[0], &c))
-			return XE_USAGE;
-		want = (long)c;
-	}
+	ret = cage_opt_parse(x, "sensor show", argc, argv, &want, &one);
+	if (ret)
+		return ret;
 
 	err = sensors_init(NULL);
 	if (err) {
@@ -229,12 +271,14 @@ int cmd_sensor_show(struct xpoctl *x, int argc, char **argv)
 	}
 	while ((chip = sensors_get_detected_chips(NULL, &nr))) {
 		const sensors_feature *f;
-		int cage = sensor_chip_cage(chip->prefix, chip->bus.type,
-					    chip->addr), fi = 0;
+		struct cage_ref cage;
+		int fi = 0;
 
-		if (cage < 0 || (want >= 0 && cage != want))
+		if (!chip_cage(chip, &cage) ||
+		    (one && (cage.board != want.board || cage.id != want.id)))
 			continue;
 		found++;
+		cage_ref_name(cage.board, cage.id, name, sizeof(name));
 		while ((f = sensors_get_features(chip, &fi))) {
 			char *label = sensors_get_label(chip, f);
 			const char *unit = feature_unit(f->type);
@@ -248,7 +292,8 @@ int cmd_sensor_show(struct xpoctl *x, int argc, char **argv)
 				struct jw *jw = &x->jw;
 
 				jw_obj_open(jw);
-				jw_kv_uint(jw, "cage", cage);
+				jw_kv_uint(jw, "board", cage.board);
+				jw_kv_uint(jw, "cage", cage.id);
 				jw_kv_string(jw, "chip", chip->prefix);
 				jw_kv_string(jw, "name", f->name);
 				jw_kv_string(jw, "label", label ? label : f->name);
@@ -279,7 +324,7 @@ int cmd_sensor_show(struct xpoctl *x, int argc, char **argv)
 				fmt_val(b[3], sizeof(b[3]), v.has_lcrit, v.lcrit, unit);
 				fmt_val(b[4], sizeof(b[4]), v.has_crit, v.crit, unit);
 				table_row(&t);
-				table_cell(&t, "%d", cage);
+				table_cell(&t, "%s", name);
 				table_cell(&t, "%s", label ? label : f->name);
 				table_cell(&t, "%s", b[0]);
 				table_cell(&t, "%s", b[1]);
@@ -302,9 +347,10 @@ int cmd_sensor_show(struct xpoctl *x, int argc, char **argv)
 	sensors_cleanup();
 
 	if (!found) {
-		if (want >= 0)
-			fprintf(stderr, "xpoctl: no hwmon chip for cage %ld (is the cage populated and the driver loaded?)\n",
-				want);
+		if (one)
+			fprintf(stderr, "xpoctl: no hwmon chip for cage %s (is the cage populated and the driver loaded?)\n",
+				cage_ref_name(want.board, want.id, name,
+					      sizeof(name)));
 		else
 			fprintf(stderr, "xpoctl: no xpo hwmon chips found (driver not loaded, or too old for hwmon?)\n");
 		ret = XE_FAIL;

@@ -92,6 +92,51 @@ bool parse_uint(const char *s, unsigned long max, unsigned long *out)
 	return true;
 }
 
+const char *cage_ref_name(uint32_t board, uint32_t id, char *buf, size_t len)
+{
+	if (board)
+		snprintf(buf, len, "%u/%u", board, id);
+	else
+		snprintf(buf, len, "%u", id);
+	return buf;
+}
+
+/* one decimal number at *s, no sign, no leading zero but "0" itself */
+static bool take_num(const char **s, unsigned long *v)
+{
+	const char *p = *s;
+	char *end;
+
+	if (*p < '0' || *p > '9' || (p[0] == '0' && p[1] >= '0' && p[1] <= '9'))
+		return false;
+	errno = 0;
+	*v = strtoul(p, &end, 10);
+	if (errno || *v > UINT32_MAX)
+		return false;
+	*s = end;
+	return true;
+}
+
+bool port_name_cage(const char *ifname, uint32_t *board, uint32_t *id)
+{
+	unsigned long b = 0, c, port;
+	const char *s = ifname;
+
+	if (strncmp(s, "xpo", 3))
+		return false;
+	s += 3;
+	if (*s == 'b') {
+		s++;
+		if (!take_num(&s, &b) || *s++ != 'c')
+			return false;
+	}
+	if (!take_num(&s, &c) || *s++ != 'p' || !take_num(&s, &port) || *s)
+		return false;
+	*board = b;
+	*id = c;
+	return true;
+}
+
 void hexdump(FILE *out, const uint8_t *buf, unsigned int base,
 	     unsigned int len)
 {

@@ -53,6 +53,21 @@ bool parse_uint(const char *s, unsigned long max, unsigned long *out);
 #include <stdint.h>
 #include <stdio.h>
 
+/*
+ * A cage as the kernel names it in its messages and tables: "3" for cage 3
+ * of board 0, "1/3" for cage 3 of board 1.  The one place that spells it,
+ * so that the tables, the messages and the parser (B/N) cannot disagree.
+ */
+#define CAGE_NAME_LEN 24	/* "4294967295/4294967295" */
+const char *cage_ref_name(uint32_t board, uint32_t id, char *buf, size_t len);
+
+/*
+ * The cage of a port netdev from its name (drivers/xpo/xpo_port.c):
+ * xpo<cage>p<port> on board 0, xpob<board>c<cage>p<port> on the others.
+ * False for any other name.
+ */
+bool port_name_cage(const char *ifname, uint32_t *board, uint32_t *id);
+
 /* 16 bytes a line, "0x0080:  00 01 ...", the offset of the first byte @base */
 void hexdump(FILE *out, const uint8_t *buf, unsigned int base,
 	     unsigned int len);

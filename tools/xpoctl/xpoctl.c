@@ -165,16 +165,6 @@ int usage_error(struct xpoctl *x, const char *fmt, ...)
 	return XE_USAGE;
 }
 
-bool parse_cage(struct xpoctl *x, const char *s, unsigned long *cage)
-{
-	if (!parse_uint(s, XPO_CAGES_MAX - 1, cage)) {
-		usage_error(x, "invalid cage \"%s\" (expected 0-%d)", s,
-			    XPO_CAGES_MAX - 1);
-		return false;
-	}
-	return true;
-}
-
 static void usage(FILE *out)
 {
 	const struct xpoctl_obj *o;

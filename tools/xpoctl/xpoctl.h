@@ -15,7 +15,6 @@
 #include "util.h"
 
 #define XPOCTL_VERSION "0.1"
-#define XPO_CAGES_MAX 16	/* cages of one board; the bitmaps of board 0 */
 #define XPO_CAGE_ID_MAX 255	/* a cage number on its board, as the kernel takes it */
 #define XPO_BOARD_MAX 255	/* the family's policy on board */
 
@@ -71,7 +70,6 @@ extern const struct xpoctl_obj xpoctl_objs[];
 int xpoctl_main(int argc, char **argv);
 int usage_error(struct xpoctl *x, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-bool parse_cage(struct xpoctl *x, const char *s, unsigned long *cage);
 /*
  * Lookup of an object or command by name or by the abbreviation its table
  * entry accepts (xpoctl(8) lists them); NULL when unknown or ambiguous,
@@ -84,6 +82,16 @@ const struct xpoctl_cmd *find_cmd(struct xpoctl *x, const struct xpoctl_obj *o,
 int find_kw(struct xpoctl *x, const char *what, const char *arg,
 	    const struct kw *kw);
 
+/* a cage as the kernel names it: "N" on board 0, "B/N" on board B */
+struct cage_ref {
+	uint32_t board, id;
+};
+
+/* one CAGE (N or B/N): parse_cage_ref(); "[CAGE]" of a read command */
+bool parse_cage_ref(struct xpoctl *x, const char *s, struct cage_ref *c);
+int cage_opt_parse(struct xpoctl *x, const char *cmd, int argc, char **argv,
+		   struct cage_ref *c, bool *given);
+
 struct monitor_args {
 	bool timestamps;		/* "timestamp" or -t after monitor */
 	unsigned long count;		/* --count: stop after N events; 0 never */
@@ -94,7 +102,8 @@ int monitor_parse(struct xpoctl *x, int argc, char **argv,
 		  struct monitor_args *a);
 
 struct eeprom_args {
-	unsigned int cage, bank, page, offset, length;
+	struct cage_ref cage;
+	unsigned int bank, page, offset, length;
 	bool has_offset, raw;
 };
 
@@ -103,7 +112,7 @@ int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 			struct eeprom_args *a);
 /* module dump's: one cage (unit-tested) */
 int module_dump_parse(struct xpoctl *x, int argc, char **argv,
-		      unsigned int *cage);
+		      struct cage_ref *cage);
 
 /* command handlers */
 int cmd_sensor_show(struct xpoctl *x, int argc, char **argv);
@@ -124,11 +133,6 @@ int xpoctl_nl(struct xpoctl *x);
 
 #define SET_PROTECT_CONDS 3	/* leak, flow-low, overtemp */
 
-/* a cage as the kernel names it: "N" on board 0, "B/N" on board B */
-struct cage_ref {
-	uint32_t board, id;
-};
-
 /* CAGE[,CAGE...] or all; @all is resolved by cage_list_all() */
 struct cage_list {
 	bool all;
@@ -136,7 +140,6 @@ struct cage_list {
 	struct cage_ref *ids;
 };
 
-bool parse_cage_ref(struct xpoctl *x, const char *s, struct cage_ref *c);
 bool parse_cage_list(struct xpoctl *x, const char *s, struct cage_list *l);
 void cage_list_add(struct cage_list *l, struct cage_ref c);
 void cage_list_free(struct cage_list *l);

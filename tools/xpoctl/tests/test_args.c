@@ -225,24 +225,44 @@ static void test_not_implemented(void **state)
 	assert_int_equal(run("fw update 3"), XE_FAIL);
 }
 
+/* one CAGE: N on board 0 or B/N, whatever the command */
 static void test_parse_cage(void **state)
 {
 	struct xpoctl x = { .object = "cage" };
-	unsigned long c;
+	static const char *const bad[] = {
+		"-1", "", "3x", " 3", "99999999999999999999999", "256",
+		"1/", "/3", "x/3", "1/x", "256/0", "1/256", "1/2/3", "/",
+		"1//3", "0x100", "12345678901234567/1",
+	};
+	struct cage_ref c;
+	size_t i;
 
 	(void)state;
-	assert_true(parse_cage(&x, "0", &c));
-	assert_int_equal(c, 0);
-	assert_true(parse_cage(&x, "15", &c));
-	assert_true(parse_cage(&x, "0xf", &c));
-	assert_int_equal(c, 15);
+	assert_true(parse_cage_ref(&x, "0", &c));
+	assert_int_equal(c.board, 0);
+	assert_int_equal(c.id, 0);
+	assert_true(parse_cage_ref(&x, "15", &c));
+	assert_int_equal(c.id, 15);
+	assert_true(parse_cage_ref(&x, "0xf", &c));
+	assert_int_equal(c.id, 15);
+	/* the range is the kernel's: 16 may exist, it answers if not */
+	assert_true(parse_cage_ref(&x, "16", &c));
+	assert_int_equal(c.id, 16);
+	assert_true(parse_cage_ref(&x, "255", &c));
+	assert_true(parse_cage_ref(&x, "1/3", &c));
+	assert_int_equal(c.board, 1);
+	assert_int_equal(c.id, 3);
+	assert_true(parse_cage_ref(&x, "0/3", &c));
+	assert_int_equal(c.board, 0);
+	assert_int_equal(c.id, 3);
+	assert_true(parse_cage_ref(&x, "255/255", &c));
+	assert_int_equal(c.board, 255);
+	assert_int_equal(c.id, 255);
 	quiet(true);
-	assert_false(parse_cage(&x, "16", &c));
-	assert_false(parse_cage(&x, "-1", &c));
-	assert_false(parse_cage(&x, "", &c));
-	assert_false(parse_cage(&x, "3x", &c));
-	assert_false(parse_cage(&x, " 3", &c));
-	assert_false(parse_cage(&x, "99999999999999999999999", &c));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (parse_cage_ref(&x, bad[i], &c))
+			fail_msg("\"%s\" was taken for cage %u/%u", bad[i],
+				 c.board, c.id);
 	quiet(false);
 }
 
@@ -388,11 +408,13 @@ static void test_eeprom_parse(void **state)
 	char *bad4[] = { "2", "length", "0" };
 	char *bad5[] = { "2", "length" };
 	char *bad6[] = { "2", "colour", "red" };
-	char *bad7[] = { "16" };
+	char *bad7[] = { "1/" };
+	char *b1[] = { "1/3", "page", "1" };
 
 	(void)state;
 	assert_int_equal(module_eeprom_parse(&x, 1, d, &a), 0);
-	assert_int_equal(a.cage, 2);
+	assert_int_equal(a.cage.board, 0);
+	assert_int_equal(a.cage.id, 2);
 	assert_int_equal(a.offset, 0);
 	assert_int_equal(a.length, 128);
 	assert_false(a.raw);
@@ -410,6 +432,11 @@ static void test_eeprom_parse(void **state)
 	assert_int_equal(module_eeprom_parse(&x, 5, lo, &a), 0);
 	assert_int_equal(a.length, 256);
 
+	assert_int_equal(module_eeprom_parse(&x, 3, b1, &a), 0);
+	assert_int_equal(a.cage.board, 1);
+	assert_int_equal(a.cage.id, 3);
+	assert_int_equal(a.page, 1);
+
 	quiet(true);
 	assert_int_equal(module_eeprom_parse(&x, 0, d, &a), XE_USAGE);
 	assert_int_equal(module_eeprom_parse(&x, 5, bad1, &a), XE_USAGE);
@@ -426,13 +453,18 @@ static void test_dump_parse(void **state)
 {
 	struct xpoctl x = { .object = "module" };
 	char *one[] = { "5" };
+	char *b1[] = { "1/0" };
 	char *two[] = { "5", "6" };
-	char *bad[] = { "16" };
-	unsigned int cage = 0;
+	char *bad[] = { "x/3" };
+	struct cage_ref cage = { 0 };
 
 	(void)state;
 	assert_int_equal(module_dump_parse(&x, 1, one, &cage), 0);
-	assert_int_equal(cage, 5);
+	assert_int_equal(cage.board, 0);
+	assert_int_equal(cage.id, 5);
+	assert_int_equal(module_dump_parse(&x, 1, b1, &cage), 0);
+	assert_int_equal(cage.board, 1);
+	assert_int_equal(cage.id, 0);
 	quiet(true);
 	assert_int_equal(module_dump_parse(&x, 0, one, &cage), XE_USAGE);
 	assert_int_equal(module_dump_parse(&x, 2, two, &cage), XE_USAGE);
@@ -581,6 +613,83 @@ static void test_cage_ids(void **state)
 	}
 }
 
+/* [CAGE] of the read commands: none, N or B/N; a refusal is one line */
+static void test_cage_opt_parse(void **state)
+{
+	struct xpoctl x = { .object = "cage" };
+	char *none[] = { NULL };
+	char *b13[] = { "1/3" };
+	char *n7[] = { "7" };
+	char *two[] = { "1", "2" };
+	char *bad[] = { "x/3" };
+	struct cage_ref c;
+	bool one;
+
+	(void)state;
+	assert_int_equal(cage_opt_parse(&x, "cage show", 0, none, &c, &one), 0);
+	assert_false(one);
+	assert_int_equal(cage_opt_parse(&x, "cage show", 1, n7, &c, &one), 0);
+	assert_true(one);
+	assert_int_equal(c.board, 0);
+	assert_int_equal(c.id, 7);
+	assert_int_equal(cage_opt_parse(&x, "cage lanes", 1, b13, &c, &one), 0);
+	assert_true(one);
+	assert_int_equal(c.board, 1);
+	assert_int_equal(c.id, 3);
+	assert_int_equal(CAPTURE_ERR(cage_opt_parse(&x, "cage show", 2, two,
+						    &c, &one)), XE_USAGE);
+	assert_int_equal(lines(err_buf), 1);
+	assert_non_null(strstr(err_buf, "cage show takes at most one CAGE"));
+	/* the message quotes what was typed, not the half before the slash */
+	assert_int_equal(CAPTURE_ERR(cage_opt_parse(&x, "cage show", 1, bad,
+						    &c, &one)), XE_USAGE);
+	assert_int_equal(lines(err_buf), 1);
+	assert_non_null(strstr(err_buf, "invalid cage \"x/3\""));
+	assert_non_null(strstr(err_buf, "BOARD/N"));
+}
+
+/* the kernel's names, and the cage of a port netdev */
+static void test_cage_names(void **state)
+{
+	static const struct {
+		const char *ifname;
+		bool ok;
+		uint32_t board, id;
+	} p[] = {
+		{ "xpo3p0", true, 0, 3 },
+		{ "xpo12p7", true, 0, 12 },
+		{ "xpob1c3p7", true, 1, 3 },
+		{ "xpob255c255p63", true, 255, 255 },
+		{ "xpob2c0p0", true, 2, 0 },
+		{ "xpo3", false, 0, 0 },
+		{ "xpo3p", false, 0, 0 },
+		{ "xpob1p0", false, 0, 0 },
+		{ "xpob1c3", false, 0, 0 },
+		{ "xpo3p0x", false, 0, 0 },
+		{ "xpop0", false, 0, 0 },
+		{ "eth0", false, 0, 0 },
+		{ ".", false, 0, 0 },
+		{ "xpo03p0", false, 0, 0 },
+	};
+	char name[CAGE_NAME_LEN];
+	uint32_t b, id;
+	size_t i;
+
+	(void)state;
+	assert_string_equal(cage_ref_name(0, 3, name, sizeof(name)), "3");
+	assert_string_equal(cage_ref_name(1, 3, name, sizeof(name)), "1/3");
+	assert_string_equal(cage_ref_name(255, 0, name, sizeof(name)), "255/0");
+	for (i = 0; i < sizeof(p) / sizeof(p[0]); i++) {
+		b = 99;
+		id = 99;
+		if (port_name_cage(p[i].ifname, &b, &id) != p[i].ok)
+			fail_msg("%s: %s", p[i].ifname,
+				 p[i].ok ? "not taken" : "taken");
+		if (p[i].ok && (b != p[i].board || id != p[i].id))
+			fail_msg("%s: cage %u/%u", p[i].ifname, b, id);
+	}
+}
+
 /* --dry-run: every cage checked first, then one line (or object) a cage */
 static void test_dry_run(void **state)
 {
@@ -708,6 +817,8 @@ int main(void)
 		cmocka_unit_test(test_destructive_keywords),
 		cmocka_unit_test(test_kw_lookup),
 		cmocka_unit_test(test_cage_ids),
+		cmocka_unit_test(test_cage_opt_parse),
+		cmocka_unit_test(test_cage_names),
 		cmocka_unit_test(test_dry_run),
 		cmocka_unit_test(test_options_refused),
 		cmocka_unit_test(test_monitor_parse),

@@ -86,7 +86,7 @@ static void test_json(void **state)
 	n = some_regions(r);
 	capture_begin(&cap);
 	jw_init(&jw, cap.f, false);
-	dump_print_json(&jw, 5, r, n);
+	dump_print_json(&jw, 1, 5, r, n);
 	s = capture_end(&cap);
 	golden_check("dump.json", s);
 	free(s);

@@ -36,6 +36,8 @@ static void two_cages(struct lanes_info *l)
 	l[0].lane[1].flags = XPO_LANE_FLAG_RX_LOS | XPO_LANE_FLAG_RX_CDR_LOL;
 	l[0].lane[2].flags = XPO_LANE_FLAG_TX_FAULT;
 
+	/* a cage of board 1: named 1/7 in the tables, board 1 in JSON */
+	l[1].board = 1;
 	l[1].id = 7;
 	l[1].stale = true;
 	l[1].has_age = true;
