@@ -17,6 +17,7 @@
 #include "nl.h"
 #include "port_fmt.h"
 #include "xpo_ynl.h"
+#include "util.h"
 #include "xpoctl.h"
 
 struct port_ctx {
@@ -88,26 +89,20 @@ static int put_cage(struct nlmsghdr *nlh, void *arg)
 int cmd_port_show(struct xpoctl *x, int argc, char **argv)
 {
 	struct port_ctx s = { 0 };
-	char what[32];
+	char what[32], name[24];
 	int err, ret;
 
-	if (argc > 1)
-		return usage_error(x, "port show takes at most one CAGE");
-	if (argc == 1) {
-		if (!parse_cage_ref(x, argv[0], &s.cage))
-			return XE_USAGE;
-		s.filter = true;
-	}
+	ret = cage_opt_parse(x, "port show", argc, argv, &s.cage, &s.filter);
+	if (ret)
+		return ret;
 	ret = xpoctl_nl(x);
 	if (ret)
 		return ret;
 
 	if (s.filter) {
-		if (s.cage.board)
-			snprintf(what, sizeof(what), "cage %u/%u",
-				 s.cage.board, s.cage.id);
-		else
-			snprintf(what, sizeof(what), "cage %u", s.cage.id);
+		snprintf(what, sizeof(what), "cage %s",
+			 cage_ref_name(s.cage.board, s.cage.id, name,
+				       sizeof(name)));
 		err = xnl_request(x->nl, XPO_CMD_PORT_GET, true, put_cage,
 				  port_reply, &s, what, port_attr_name);
 	} else {

@@ -12,6 +12,7 @@
 
 #include "port_fmt.h"
 #include "table.h"
+#include "util.h"
 
 /* enum xpo_dp_state from 1 on: the spec's names */
 static const char *const dp_state_names[] = {
@@ -74,14 +75,6 @@ const char *port_dp_str(const struct port_info *p, char *buf, size_t len)
 	return buf;
 }
 
-static void cell_cage(struct table *t, const struct port_info *p)
-{
-	if (p->board)
-		table_cell(t, "%u/%u", p->board, p->id);
-	else
-		table_cell(t, "%u", p->id);
-}
-
 void port_print_table(const struct port_info *p, int n, FILE *out)
 {
 	static const char *const head[] = {
@@ -91,7 +84,7 @@ void port_print_table(const struct port_info *p, int n, FILE *out)
 	static const bool right[] = {
 		true, true, false, false, false, false, false,
 	};
-	char dp[512];
+	char dp[512], cage[24];
 	struct table t;
 	int i;
 
@@ -99,7 +92,8 @@ void port_print_table(const struct port_info *p, int n, FILE *out)
 	t.width = table_term_width(out);
 	for (i = 0; i < n; i++) {
 		table_row(&t);
-		cell_cage(&t, &p[i]);
+		table_cell(&t, "%s", cage_ref_name(p[i].board, p[i].id, cage,
+						   sizeof(cage)));
 		table_cell(&t, "%u", p[i].index);
 		table_cell(&t, "%s", p[i].ifname[0] ? p[i].ifname : "-");
 		if (p[i].lane_count > 1)
