@@ -332,8 +332,8 @@ check_eq "... one line for each of the 16 cages" \
 	"$(cat "$tmp/dry16.out")"
 check_eq "... and changed nothing" "high ready" \
 	"$("$X" -j cage show 3 | jq -r '.cages[0] | "\(.power_mode_policy) \(.state)"')"
-run ni port show
-check "port show: exit 1, not implemented yet" \
+run ni fw show
+check "fw show: exit 1, not implemented yet" \
 	sh -c "[ $(rc ni) = 1 ] && grep -q 'not implemented yet' $tmp/ni.err"
 
 # cage set -------------------------------------------------------------------------
