@@ -81,15 +81,14 @@ static int put_cage(struct nlmsghdr *nlh, void *arg)
 	const struct port_ctx *s = arg;
 
 	ynl_attr_put_u32(nlh, XPO_A_PORT_ID, s->cage.id);
-	if (s->cage.board)
-		ynl_attr_put_u32(nlh, XPO_A_PORT_BOARD, s->cage.board);
+	ynl_attr_put_u32(nlh, XPO_A_PORT_BOARD, s->cage.board);
 	return 0;
 }
 
 int cmd_port_show(struct xpoctl *x, int argc, char **argv)
 {
 	struct port_ctx s = { 0 };
-	char what[32], name[24];
+	char what[8 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
 	int err, ret;
 
 	ret = cage_opt_parse(x, "port show", argc, argv, &s.cage, &s.filter);

@@ -84,7 +84,7 @@ void port_print_table(const struct port_info *p, int n, FILE *out)
 	static const bool right[] = {
 		true, true, false, false, false, false, false,
 	};
-	char dp[512], cage[24];
+	char dp[512], cage[CAGE_NAME_LEN];
 	struct table t;
 	int i;
 
