@@ -207,6 +207,7 @@ static void xpo_sim_irq_relres(struct irq_data *d)
 	struct xpo_sim_gpio *gpio = xpo_sim_gc_to_gpio(gc);
 
 	gpiochip_relres_irq(gc, irqd_to_hwirq(d));
+	atomic_inc(&gpio->irq_releases);
 	wake_up(&gpio->irq_released);
 }
 
@@ -548,6 +549,7 @@ int xpo_sim_gpio_init(struct xpo_sim_board *board)
 
 	raw_spin_lock_init(&gpio->lock);
 	init_waitqueue_head(&gpio->irq_released);
+	atomic_set(&gpio->irq_releases, 0);
 	/* deliver from hard irq context even where irq_work is threaded */
 	gpio->irq_work = IRQ_WORK_INIT_HARD(xpo_sim_irq_work);
 
@@ -666,20 +668,28 @@ static bool xpo_sim_gpio_lines_released(struct xpo_sim_gpio *gpio)
  * xpo_gpiochip_line_held()), so wait until user space lets go, as
  * i2c_del_adapter() waits for open i2c-dev files.  Letting go ends with
  * the line's release, which wakes nobody: poll for it
- * (XPO_SIM_GPIO_RELEASE_POLL) once woken by the interrupt's.
+ * (XPO_SIM_GPIO_RELEASE_POLL) once woken by the interrupt's.  The check
+ * copies labels (GFP_KERNEL), so it runs between the waits, never as a
+ * wait_event() condition, where the task is no longer TASK_RUNNING.
  */
 void xpo_sim_gpio_exit(struct xpo_sim_board *board)
 {
 	struct xpo_sim_gpio *gpio = &board->gpio;
+	bool warned = false;
+	int seen;
 
-	if (gpio->added && !xpo_sim_gpio_lines_released(gpio)) {
-		dev_warn(&board->dev,
-			 "waiting for user space to release the lines of %s\n",
-			 gpio->label);
-		while (!wait_event_idle_timeout(gpio->irq_released,
-						xpo_sim_gpio_lines_released(gpio),
-						XPO_SIM_GPIO_RELEASE_POLL))
-			;
+	while (gpio->added) {
+		seen = atomic_read(&gpio->irq_releases);
+		if (xpo_sim_gpio_lines_released(gpio))
+			break;
+		if (!warned)
+			dev_warn(&board->dev,
+				 "waiting for user space to release the lines of %s\n",
+				 gpio->label);
+		warned = true;
+		wait_event_idle_timeout(gpio->irq_released,
+					atomic_read(&gpio->irq_releases) != seen,
+					XPO_SIM_GPIO_RELEASE_POLL);
 	}
 	if (gpio->added)
 		gpiochip_remove(&gpio->gc);

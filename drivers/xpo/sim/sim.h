@@ -384,6 +384,7 @@ struct xpo_sim_gpio {
 	struct irq_work irq_work;
 	/* woken when a line's interrupt is released (xpo_sim_gpio_exit()) */
 	wait_queue_head_t irq_released;
+	atomic_t irq_releases;	/* releases so far: the wait's condition */
 };
 
 /*
