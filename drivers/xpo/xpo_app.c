@@ -443,6 +443,11 @@ static int xpo_app_lanes_str(char *buf, size_t len, unsigned long mask)
 	return n;
 }
 
+static const char *xpo_app_lanes_word(u8 mask)
+{
+	return hweight8(mask) == 1 ? "lane" : "lanes";
+}
+
 /* Host lanes a breakout of @bank spans (XPO_APP_CAGE: the whole cage) */
 static unsigned int xpo_app_scope_lanes(int bank)
 {
@@ -700,8 +705,9 @@ static int xpo_app_port_appsel(const struct xpo_app_table *t,
 	}
 	if (!(a->host_assign & BIT(start))) {
 		xpo_app_lanes_str(s, sizeof(s), a->host_assign);
-		xpo_app_msg(msg, len, "AppSel %u may start on lanes %s of a bank, not %u",
-			    a->appsel, s, start + 1);
+		xpo_app_msg(msg, len, "AppSel %u may start on %s %s of a bank, not %u",
+			    a->appsel, xpo_app_lanes_word(a->host_assign), s,
+			    start + 1);
 		return -EOPNOTSUPP;
 	}
 	return 0;
@@ -799,8 +805,8 @@ static int xpo_app_port_match(const struct xpo_app_table *t,
 		return -EOPNOTSUPP;
 	}
 	xpo_app_lanes_str(s, sizeof(s), starts);
-	xpo_app_msg(msg, len, "%s ports may start on lanes %s of a bank, not %u",
-		    label, s, start + 1);
+	xpo_app_msg(msg, len, "%s ports may start on %s %s of a bank, not %u",
+		    label, xpo_app_lanes_word(starts), s, start + 1);
 	return -EOPNOTSUPP;
 }
 
@@ -867,7 +873,8 @@ int xpo_app_layout_check(const struct xpo_app_table *t,
 		}
 		for (lane = first; lane < first + p->lanes; lane++) {
 			if (owner[lane]) {
-				xpo_app_msg(msg, len, "ports %u and %u share lane %u (bank %u lane %u)",
+				xpo_app_msg(msg, len,
+					    "ports %u and %u share lane %u (bank %u lane %u)",
 					    owner[lane] - 1, i, lane + 1,
 					    lane / 8, lane % 8 + 1);
 				return -EINVAL;
@@ -918,6 +925,10 @@ int xpo_app_mode_check(const struct xpo_app_table *t, const char *mode,
 	struct xpo_app_mode m;
 	bool fits;
 
+	if (!t->num) {
+		xpo_app_msg(msg, len, "module advertises no usable application");
+		return -ENODATA;
+	}
 	if (bank != XPO_APP_CAGE && (bank < 0 || bank >= XPO_BANKS)) {
 		xpo_app_msg(msg, len, "no bank %d in a cage of %u", bank,
 			    XPO_BANKS);
