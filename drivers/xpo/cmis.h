@@ -64,6 +64,13 @@
 #define CMIS_FW_ACTIVE_MINOR		40
 #define CMIS_FAULT_CAUSE		41
 #define CMIS_MEDIA_TYPE			85
+/* Media type codes: which SFF-8024 media interface table 00h:86+ uses */
+#define  CMIS_MEDIA_TYPE_UNDEFINED	0x00
+#define  CMIS_MEDIA_TYPE_MMF		0x01	/* SFF-8024 Table 4-6 */
+#define  CMIS_MEDIA_TYPE_SMF		0x02	/* SFF-8024 Table 4-7 */
+#define  CMIS_MEDIA_TYPE_PASSIVE_CU	0x03	/* SFF-8024 Table 4-8 */
+#define  CMIS_MEDIA_TYPE_ACTIVE_CABLE	0x04	/* SFF-8024 Table 4-9 */
+#define  CMIS_MEDIA_TYPE_BASE_T		0x05	/* SFF-8024 Table 4-10 */
 #define CMIS_APP_DESC_LOWER		86	/* apps 1-8, 4 bytes each */
 #define CMIS_APP_DESC_LOWER_NUM		8
 #define CMIS_PASSWORD_CHANGE		118
@@ -143,6 +150,8 @@ enum cmis_module_state {
 #define CMIS_APP_HOST_LANE_ASSIGN	3
 #define CMIS_APP_DESC_SIZE		4
 #define CMIS_APP_HOST_IF_UNUSED		0xff
+#define CMIS_APP_HOST_IF_UNDEFINED	0x00	/* SFF-8024 Table 4-5 */
+#define CMIS_APP_LANES_MAX		8	/* lane counts 9-15 are reserved */
 #define CMIS_APP_MAX			15
 
 /*
