@@ -273,6 +273,20 @@ static void xpo_sm_probing(struct xpo_sm *sm, enum xpo_sm_event event,
 			   struct xpo_sm_result *res)
 {
 	switch (event) {
+	case XPO_E_INTERRUPT:
+		/*
+		 * A module out of reset passes MgmtInit and enters
+		 * ModuleLowPwr, and that change sets ModuleStateChanged
+		 * (00h:8 b0) and asserts IntL (CMIS 5.2 section 6.3.2): it
+		 * says its management interface answers.  Read it now,
+		 * not after the rest of the settle or retry time (with no
+		 * timer the read is already under way).  The flags stay
+		 * unread until low-power, as for every IntL here.
+		 */
+		if (!sm->timer_armed)
+			break;
+		xpo_sm_disarm(sm, res);
+		fallthrough;
 	case XPO_E_TIMEOUT:
 		sm->probe_tries++;
 		res->actions |= XPO_A_READ_ID;

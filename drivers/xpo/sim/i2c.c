@@ -10,6 +10,7 @@
  */
 
 #include <linux/delay.h>
+#include <linux/hrtimer.h>
 #include <linux/i2c.h>
 #include <linux/math64.h>
 #include <linux/property.h>
@@ -27,27 +28,44 @@
 #define XPO_SIM_BITS_BYTE		9
 #define XPO_SIM_BITS_STOP		1
 
-static void xpo_sim_i2c_account(struct xpo_sim_cage *cage, unsigned int bytes,
-				unsigned int bits)
+/* Count one message; return its wire time in ns */
+static u64 xpo_sim_i2c_account(struct xpo_sim_cage *cage, unsigned int bytes,
+			       unsigned int bits)
 {
 	unsigned int khz = READ_ONCE(cage->board->bus_khz);
 	u64 ns = div_u64((u64)bits * USEC_PER_SEC, khz);
-	unsigned long us;
-	ktime_t start;
 
 	atomic64_inc(&cage->transfers);
 	atomic64_add(bytes, &cage->bytes);
 	atomic64_add(ns, &cage->bus_ns);
+	return ns;
+}
+
+/*
+ * Realistic timing: the transfer returns no sooner than its wire time after
+ * it started, as on a real bus.  One sleep for the whole transfer, to an
+ * absolute end, so that the emulation's own CPU time counts as bus time
+ * and timer wake-ups (which overshoot a short sleep by far more in a TCG
+ * guest than on hardware) are paid once a transfer, not once a message.
+ * Outside the cage lock: the bus is busy, not the module.
+ */
+static void xpo_sim_i2c_wire_wait(struct xpo_sim_cage *cage, ktime_t start,
+				  u64 busy_ns)
+{
+	ktime_t end = ktime_add_ns(start, busy_ns);
+	ktime_t now = ktime_get();
 
 	if (READ_ONCE(cage->board->timing) != XPO_SIM_TIMING_REALISTIC)
 		return;
-	/* the bus is busy for the message: outside the cage lock */
-	us = DIV_ROUND_UP_ULL(ns, NSEC_PER_USEC);
-	start = ktime_get();
-	usleep_range(us, us + us / 8 + 1);
-	/* what the wait really took: timer wake-ups overshoot, far in TCG */
-	atomic64_add(ktime_to_ns(ktime_sub(ktime_get(), start)),
-		     &cage->bus_wait_ns);
+	if (ktime_before(now, end)) {
+		u64 slack = div_u64(busy_ns, 8) + NSEC_PER_USEC;
+
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule_hrtimeout_range(&end, slack, HRTIMER_MODE_ABS);
+		now = ktime_get();
+	}
+	/* what the transfer really took: timer wake-ups overshoot */
+	atomic64_add(ktime_to_ns(ktime_sub(now, start)), &cage->bus_wait_ns);
 }
 
 /* One message; the cage lock is held only for it (see struct xpo_sim_cage) */
@@ -82,8 +100,10 @@ static int xpo_sim_i2c_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs,
 			    int num)
 {
 	struct xpo_sim_cage *cage = i2c_get_adapdata(adap);
-	unsigned int bits;
-	int i, ret;
+	ktime_t start = ktime_get();
+	unsigned int bits, stretch_us;
+	u64 busy_ns = 0;		/* wire time, and clock stretching */
+	int i, ret = 0;
 
 	for (i = 0; i < num; i++) {
 		/* injected NACK: the whole transfer fails on its address */
@@ -93,19 +113,24 @@ static int xpo_sim_i2c_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs,
 			ret = xpo_sim_i2c_msg(cage, &msgs[i]);
 
 		/* a module stretching the clock: the bus stays busy */
-		if (READ_ONCE(cage->stretch_us))
-			fsleep(READ_ONCE(cage->stretch_us));
+		stretch_us = READ_ONCE(cage->stretch_us);
+		if (stretch_us) {
+			fsleep(stretch_us);
+			busy_ns += (u64)stretch_us * NSEC_PER_USEC;
+		}
 
 		bits = XPO_SIM_BITS_START + XPO_SIM_BITS_BYTE;
 		if (!ret)
 			bits += msgs[i].len * XPO_SIM_BITS_BYTE;
 		if (ret || i == num - 1)
 			bits += XPO_SIM_BITS_STOP;
-		xpo_sim_i2c_account(cage, ret ? 0 : msgs[i].len, bits);
+		busy_ns += xpo_sim_i2c_account(cage, ret ? 0 : msgs[i].len,
+					       bits);
 		if (ret)
-			return ret;
+			break;
 	}
-	return num;
+	xpo_sim_i2c_wire_wait(cage, start, busy_ns);
+	return ret ? ret : num;
 }
 
 static u32 xpo_sim_i2c_func(struct i2c_adapter *adap)

@@ -372,6 +372,45 @@ static void xpo_sm_test_probe_nack_storm(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sm.probe_tries, 0U);
 }
 
+/*
+ * IntL while probing: the module left MgmtInit (ModuleStateChanged), so it
+ * is read at once instead of after the settle or retry time; with a read
+ * already under way (no timer) an interrupt changes nothing.
+ */
+static void xpo_sm_test_probe_intl(struct kunit *test)
+{
+	struct xpo_sm_result res;
+	struct xpo_sm sm;
+
+	sm_at(test, &sm, XPO_S_PROBING);
+	KUNIT_ASSERT_TRUE(test, sm.timer_armed);
+	res = step(&sm, XPO_E_INTERRUPT);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_CANCEL_TIMER | XPO_A_READ_ID);
+	KUNIT_EXPECT_EQ(test, sm.probe_tries, 1U);
+	KUNIT_EXPECT_FALSE(test, sm.timer_armed);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_PROBING);
+
+	/* the settle timer, cancelled while it already ran, is stale */
+	res = step(&sm, XPO_E_TIMEOUT);
+	KUNIT_EXPECT_EQ(test, res.actions, 0U);
+	/* the read is under way: a second edge reads nothing more */
+	res = step(&sm, XPO_E_INTERRUPT);
+	KUNIT_EXPECT_EQ(test, res.actions, 0U);
+	KUNIT_EXPECT_EQ(test, sm.probe_tries, 1U);
+
+	/* NACKed: the retry waits, an IntL cuts it short */
+	res = step(&sm, XPO_E_IO_ERROR);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_TIMER);
+	KUNIT_EXPECT_EQ(test, res.timer_ms, XPO_T_PROBE_RETRY_MS);
+	res = step(&sm, XPO_E_INTERRUPT);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_CANCEL_TIMER | XPO_A_READ_ID);
+	KUNIT_EXPECT_EQ(test, sm.probe_tries, 2U);
+
+	res = step_id_ok(&sm, false);
+	KUNIT_EXPECT_EQ(test, sm.state, XPO_S_LOW_POWER);
+	KUNIT_EXPECT_EQ(test, res.actions, XPO_A_READ_STATE);
+}
+
 /* A few NACKs during MgmtInit are not a fault */
 static void xpo_sm_test_probe_recovers(struct kunit *test)
 {
@@ -794,7 +833,6 @@ static void xpo_sm_test_ignored(struct kunit *test)
 		{ XPO_S_EMPTY, XPO_E_ID_OK },
 		{ XPO_S_EMPTY, XPO_E_POWER_ON },
 		{ XPO_S_EMPTY, XPO_E_REMOVE },
-		{ XPO_S_PROBING, XPO_E_INTERRUPT },
 		{ XPO_S_PROBING, XPO_E_POLL },
 		{ XPO_S_PROBING, XPO_E_MODULE_STATE },
 		{ XPO_S_PROBING, XPO_E_INSERT },
@@ -1015,6 +1053,7 @@ static struct kunit_case xpo_sm_test_cases[] = {
 	KUNIT_CASE_PARAM(xpo_sm_test_int_unmask, xpo_sm_states_gen_params),
 	KUNIT_CASE(xpo_sm_test_probe_nack_storm),
 	KUNIT_CASE(xpo_sm_test_probe_recovers),
+	KUNIT_CASE(xpo_sm_test_probe_intl),
 	KUNIT_CASE(xpo_sm_test_bad_identity),
 	KUNIT_CASE(xpo_sm_test_module_fault),
 	KUNIT_CASE(xpo_sm_test_pwrup_timeout),
