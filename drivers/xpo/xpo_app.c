@@ -247,7 +247,7 @@ static const char * const xpo_reach_names[XPO_REACH_MAX] = {
 /* Return: the name of a reach profile ("any" for XPO_REACH_ANY) */
 const char *xpo_reach_name(enum xpo_reach reach)
 {
-	if (reach >= XPO_REACH_MAX)
+	if (reach == XPO_REACH_ANY || reach >= XPO_REACH_MAX)
 		return "any";
 	return xpo_reach_names[reach];
 }
@@ -258,7 +258,7 @@ int xpo_reach_parse(const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < XPO_REACH_MAX; i++)
+	for (i = XPO_REACH_SR; i < XPO_REACH_MAX; i++)
 		if (!strcasecmp(name, xpo_reach_names[i]))
 			return i;
 	return -EINVAL;
@@ -846,7 +846,7 @@ int xpo_app_layout_check(const struct xpo_app_table *t,
 			    XPO_APP_PORTS_MAX, l->num_ports);
 		return -EINVAL;
 	}
-	if (reach > XPO_REACH_ANY) {
+	if (reach >= XPO_REACH_MAX) {
 		xpo_app_msg(msg, len, "unknown reach profile %u", reach);
 		return -EINVAL;
 	}

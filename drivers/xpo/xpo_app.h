@@ -25,6 +25,7 @@
 
 #include <linux/types.h>
 
+#include "../../include/uapi/linux/xpo.h"
 #include "cmis.h"
 #include "xpo_model.h"
 
@@ -33,35 +34,36 @@ struct xpo_identity;
 /* Room for any message of this file, NUL included (one extack line) */
 #define XPO_APP_MSG_LEN			80
 
+/* Breakout modes a module can have: one per application size at most */
+#define XPO_APP_MODES_MAX		CMIS_APP_MAX
+
 /* Ports of a layout: at most one per host lane of the cage */
 #define XPO_APP_PORTS_MAX		XPO_LANES
 
-/* Reach profiles, from the media interface IDs (SFF-8024 Tables 4-6/4-7) */
-enum xpo_reach {
-	XPO_REACH_SR,		/* multimode, 850 nm (SR, VR, SWDM, BiDi) */
-	XPO_REACH_DR,		/* SMF parallel, 500 m (DRn, PSM4) */
-	XPO_REACH_FR,		/* SMF, 2 km (FRn, CWDM4) */
-	XPO_REACH_LR,		/* SMF, 10 km (LRn) */
-	XPO_REACH_ER,		/* SMF, 20-40 km (ERn, 4WDM-20/40) */
-	XPO_REACH_ZR,		/* coherent DWDM: 400ZR, 800ZR, xGBASE-ZR */
-	XPO_REACH_ZR_PLUS,	/* OpenZR+ (ZRnnn-OFEC-*) */
-	XPO_REACH_COHERENT_LITE,	/* unamplified coherent, <= 10 km */
-	XPO_REACH_OTHER,	/* copper, FC, OTN, vendor, undefined... */
-	XPO_REACH_MAX,
-	XPO_REACH_ANY = XPO_REACH_MAX,	/* a request without a profile */
-};
+/*
+ * Reach profiles are the xpo family's enum xpo_reach (SFF-8024 Tables
+ * 4-6/4-7, see the netlink spec): one vocabulary from the module to
+ * user space.  0 is no profile: a request for any.
+ */
+#define XPO_REACH_ANY			0
+#define XPO_REACH_MAX			(XPO_REACH_OTHER + 1)
 
 /*
  * Electrical (host side) interface architecture, from the host interface
  * IDs (SFF-8024 Table 4-5) and, for LPO, the media interface IDs; see
- * xpo_app.c for the sources.
+ * xpo_app.c for the sources.  Each known one has the value of the xpo
+ * family's enum xpo_interface_arch.
  */
 enum xpo_app_arch {
 	XPO_ARCH_UNKNOWN,	/* nothing the tables below know */
-	XPO_ARCH_RETIMED,	/* C2M AUI: DSP/CDR both ways ("fully retimed") */
-	XPO_ARCH_LRO,		/* RTLR: retimed Tx, linear Rx ("half-retimed") */
-	XPO_ARCH_LPO,		/* linear both ways (LPO MSA LEI, CEI linear) */
-	XPO_ARCH_PASSIVE,	/* passive copper: no module electronics */
+	/* C2M AUI: DSP/CDR both ways ("fully retimed") */
+	XPO_ARCH_RETIMED = XPO_INTERFACE_ARCH_RETIMED,
+	/* RTLR: retimed Tx, linear Rx ("half-retimed") */
+	XPO_ARCH_LRO = XPO_INTERFACE_ARCH_HALF_RETIMED,
+	/* linear both ways (LPO MSA LEI, CEI linear) */
+	XPO_ARCH_LPO = XPO_INTERFACE_ARCH_LINEAR,
+	/* passive copper: no module electronics */
+	XPO_ARCH_PASSIVE = XPO_INTERFACE_ARCH_PASSIVE,
 	XPO_ARCH_MAX,
 };
 

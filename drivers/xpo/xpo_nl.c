@@ -13,13 +13,14 @@
 #include <net/net_namespace.h>
 
 #include "../../include/uapi/linux/xpo.h"
+#include "xpo_app.h"
 #include "xpo_compat.h"
 #include "xpo_core.h"
 #include "xpo_nl.h"
 #include "xpo_nl_gen.h"
 #include "xpo_port.h"
 
-/* The core's protection enums are the uapi's, value for value */
+/* The core's protection and architecture enums are the uapi's */
 static_assert((int)XPO_PROTECT_LEAK == (int)XPO_PROTECTION_COND_LEAK);
 static_assert((int)XPO_PROTECT_FLOW_LOW == (int)XPO_PROTECTION_COND_FLOW_LOW);
 static_assert((int)XPO_PROTECT_OVERTEMP == (int)XPO_PROTECTION_COND_OVERTEMP);
@@ -29,6 +30,7 @@ static_assert((int)XPO_PROTECT_LOW_POWER ==
 	      (int)XPO_PROTECTION_ACTION_LOW_POWER);
 static_assert((int)XPO_PROTECT_POWER_OFF ==
 	      (int)XPO_PROTECTION_ACTION_POWER_OFF);
+static_assert((int)XPO_ARCH_LPO == (int)XPO_INTERFACE_ARCH_LINEAR);
 
 /* What cage-get reports, gathered before the message is built */
 struct xpo_nl_cage {
@@ -45,6 +47,7 @@ struct xpo_nl_cage {
 	unsigned int ports;
 	bool id_valid;
 	struct xpo_identity id;
+	struct xpo_app_table apps;	/* decoded from @id, if valid */
 	struct xpo_protect protect;
 	bool has_tlm;			/* @tlm is a fresh snapshot */
 	struct xpo_telemetry tlm;
@@ -71,6 +74,9 @@ static void xpo_nl_cage_gather(struct xpo_cage *cage, struct xpo_nl_cage *c)
 	mutex_unlock(&cage->sm_lock);
 
 	c->id_valid = !xpo_cage_identity(cage, &c->id);
+	/* an empty table (-ENODATA) has nothing to report: not an error */
+	if (c->id_valid)
+		xpo_app_table_decode(&c->apps, &c->id);
 	/*
 	 * Live values: the telemetry snapshot hwmon shares, only of a module
 	 * in ModuleReady; otherwise there are none (never old ones).
@@ -89,7 +95,26 @@ static int xpo_nl_b0_mdegc(const struct xpo_telemetry *t, unsigned int offset)
 	return xpo_cmis_temp_mdegc((s16)xpo_nl_b0_u16(t, offset));
 }
 
-static int xpo_nl_put_apps(struct sk_buff *msg, const struct xpo_identity *id)
+/*
+ * What the core makes of an application (xpo_app.c), beside its raw
+ * descriptor: absent for one it found malformed and will never select.
+ */
+static int xpo_nl_put_app_use(struct sk_buff *msg, const struct xpo_app *a)
+{
+	if (!a)
+		return 0;
+	if (nla_put_u8(msg, XPO_A_APP_APPSEL, a->appsel) ||
+	    (a->speed_gbps &&
+	     nla_put_u32(msg, XPO_A_APP_SPEED, a->speed_gbps * 1000U)) ||
+	    nla_put_u32(msg, XPO_A_APP_REACH, a->reach) ||
+	    (a->arch != XPO_ARCH_UNKNOWN &&
+	     nla_put_u32(msg, XPO_A_APP_ARCH, a->arch)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int xpo_nl_put_apps(struct sk_buff *msg, const struct xpo_identity *id,
+			   const struct xpo_app_table *t)
 {
 	const struct xpo_cmis_app *app;
 	struct nlattr *nest;
@@ -105,7 +130,48 @@ static int xpo_nl_put_apps(struct sk_buff *msg, const struct xpo_identity *id)
 		    nla_put_u8(msg, XPO_A_APP_HOST_LANES, app->host_lanes) ||
 		    nla_put_u8(msg, XPO_A_APP_MEDIA_LANES, app->media_lanes) ||
 		    nla_put_u8(msg, XPO_A_APP_HOST_ASSIGN, app->host_assign) ||
-		    nla_put_u8(msg, XPO_A_APP_MEDIA_ASSIGN, app->media_assign)) {
+		    nla_put_u8(msg, XPO_A_APP_MEDIA_ASSIGN, app->media_assign) ||
+		    xpo_nl_put_app_use(msg, xpo_app_find(t, i + 1))) {
+			nla_nest_cancel(msg, nest);
+			return -EMSGSIZE;
+		}
+		nla_nest_end(msg, nest);
+	}
+	return 0;
+}
+
+/*
+ * The module as a whole: its interface architecture, its reach profiles
+ * and the whole-cage breakouts its applications allow (what port-split
+ * and reach-set will accept), all from the same decoding that validates
+ * them.
+ */
+static int xpo_nl_put_profile(struct sk_buff *msg,
+			      const struct xpo_app_table *t)
+{
+	struct xpo_app_mode modes[XPO_APP_MODES_MAX];
+	enum xpo_app_arch arch = xpo_app_arch(t);
+	unsigned long reaches;
+	struct nlattr *nest;
+	unsigned int i, n;
+
+	if (arch != XPO_ARCH_UNKNOWN &&
+	    nla_put_u32(msg, XPO_A_CAGE_INTERFACE_ARCH, arch))
+		return -EMSGSIZE;
+	reaches = xpo_app_reaches(t);
+	for_each_set_bit(i, &reaches, XPO_REACH_MAX)
+		if (nla_put_u32(msg, XPO_A_CAGE_REACH, i))
+			return -EMSGSIZE;
+	n = min_t(unsigned int, ARRAY_SIZE(modes),
+		  xpo_app_modes(t, XPO_APP_CAGE, modes, ARRAY_SIZE(modes)));
+	for (i = 0; i < n; i++) {
+		nest = nla_nest_start(msg, XPO_A_CAGE_BREAKOUT_MODE);
+		if (!nest)
+			return -EMSGSIZE;
+		if (nla_put_u32(msg, XPO_A_BREAKOUT_MODE_PORTS, modes[i].count) ||
+		    nla_put_u32(msg, XPO_A_BREAKOUT_MODE_LANES, modes[i].lanes) ||
+		    nla_put_u32(msg, XPO_A_BREAKOUT_MODE_SPEED,
+				modes[i].speed_gbps * 1000U)) {
 			nla_nest_cancel(msg, nest);
 			return -EMSGSIZE;
 		}
@@ -115,7 +181,8 @@ static int xpo_nl_put_apps(struct sk_buff *msg, const struct xpo_identity *id)
 }
 
 static int xpo_nl_put_identity(struct sk_buff *msg,
-			       const struct xpo_identity *id)
+			       const struct xpo_identity *id,
+			       const struct xpo_app_table *t)
 {
 	if (nla_put_u8(msg, XPO_A_CAGE_IDENTIFIER, id->identifier) ||
 	    nla_put_u8(msg, XPO_A_CAGE_CMIS_REV,
@@ -143,7 +210,9 @@ static int xpo_nl_put_identity(struct sk_buff *msg,
 	     nla_put_u16(msg, XPO_A_CAGE_HW_REV,
 			 id->hw_major << 8 | id->hw_minor)))
 		return -EMSGSIZE;
-	return xpo_nl_put_apps(msg, id);
+	if (xpo_nl_put_apps(msg, id, t))
+		return -EMSGSIZE;
+	return xpo_nl_put_profile(msg, t);
 }
 
 /*
@@ -243,7 +312,7 @@ static int xpo_nl_cage_put(struct sk_buff *msg, struct xpo_cage *cage,
 	    nla_put(msg, XPO_A_CAGE_TELEMETRY_FLAGS, sizeof(c->tlm_flags),
 		    c->tlm_flags))
 		return -EMSGSIZE;
-	if (c->id_valid && xpo_nl_put_identity(msg, &c->id))
+	if (c->id_valid && xpo_nl_put_identity(msg, &c->id, &c->apps))
 		return -EMSGSIZE;
 	if (xpo_nl_put_protect(msg, &c->protect))
 		return -EMSGSIZE;

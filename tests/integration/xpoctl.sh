@@ -183,6 +183,16 @@ far=$(paste <(awk '$1 ~ /^[0-9]+$/ { print $4, $5 }' "$tmp/ct.out") \
 check_eq "cage show: every cage's TEMP C and FLOW L/MIN are cage show -j's" 0 "$far"
 run c3j -j cage show 3
 run c3 cage show 3
+# what the core makes of the DR8's applications (xpo_app.c): its reach,
+# architecture, AppSel and rate each, and the breakouts they allow
+check "cage show -j 3: DR8 is retimed, reach DR, 4 breakouts of the cage" \
+	jq -e '.cages[0] | .interface_arch == "retimed" and .reach_profiles == ["dr"] and
+		([.breakout_modes[] | "\(.ports)x\(.lanes)x\(.speed_mbps)"] ==
+		 ["8x8x1600000", "16x4x800000", "32x2x400000", "64x1x200000"])' "$tmp/c3j.out"
+check "cage show -j 3: AppSel 1-4 at 1.6T, 800G, 400G, 200G, DR, retimed" \
+	jq -e '[.cages[0].applications[] | "\(.appsel) \(.speed_mbps) \(.reach) \(.interface_arch)"] ==
+		["1 1600000 dr retimed", "2 800000 dr retimed", "3 400000 dr retimed", "4 200000 dr retimed"]' \
+	"$tmp/c3j.out"
 mask < "$tmp/c3.out" > "$tmp/c3.masked"
 check "cage show 3 (text) matches its golden file" golden cage-show-3.txt "$tmp/c3.masked"
 # the masked numbers of the detail, against -j (read just before)
@@ -248,6 +258,11 @@ lanes_ok=$(jq -r '[.modules[0].module.lanes[] | select(.bank == 0) | .data_path_
 check "module show 3 (osfp): OSFP, 4 banks, 32 lanes" \
 	jq -e '.modules[0].module | .identifier == 25 and .banks == 4 and (.lanes | length) == 32' "$tmp/m3.out"
 check_eq "module show 3: bank 0's lanes activated with the port up" activated "$lanes_ok"
+# 4 banks: breakouts of a bank, none of the whole 64-lane cage
+run c3o -j cage show 3
+check "cage show -j 3 (osfp): retimed, reach DR, no whole-cage breakout" \
+	jq -e '.cages[0] | .interface_arch == "retimed" and .reach_profiles == ["dr"] and
+		(has("breakout_modes") | not) and (.applications | length) == 3' "$tmp/c3o.out"
 # lane 0 Tx bias (2 uA units, multiplier from 01h:160) from the emulator
 p11=($(sim_mem 3 "page 11h bank 0"))
 p01=($(sim_mem 3 "page 01h"))

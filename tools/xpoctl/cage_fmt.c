@@ -94,6 +94,69 @@ const char *protect_action_name(uint32_t a)
 	return NAME(action_names, a);
 }
 
+const char *reach_name(uint32_t r)
+{
+	static const char *const n[] = {
+		[XPO_REACH_SR] = "sr",
+		[XPO_REACH_DR] = "dr",
+		[XPO_REACH_FR] = "fr",
+		[XPO_REACH_LR] = "lr",
+		[XPO_REACH_ER] = "er",
+		[XPO_REACH_ZR] = "zr",
+		[XPO_REACH_ZR_PLUS] = "zr-plus",
+		[XPO_REACH_COHERENT_LITE] = "coherent-lite",
+		[XPO_REACH_OTHER] = "other",
+	};
+
+	return NAME(n, r);
+}
+
+/* as the kernel's messages write them (xpo_app.c) */
+const char *reach_label(uint32_t r)
+{
+	static const char *const n[] = {
+		[XPO_REACH_SR] = "SR",
+		[XPO_REACH_DR] = "DR",
+		[XPO_REACH_FR] = "FR",
+		[XPO_REACH_LR] = "LR",
+		[XPO_REACH_ER] = "ER",
+		[XPO_REACH_ZR] = "ZR",
+		[XPO_REACH_ZR_PLUS] = "ZR+",
+		[XPO_REACH_COHERENT_LITE] = "coherent-lite",
+		[XPO_REACH_OTHER] = "other",
+	};
+
+	return NAME(n, r);
+}
+
+const char *interface_arch_name(uint32_t a)
+{
+	static const char *const n[] = {
+		[XPO_INTERFACE_ARCH_RETIMED] = "retimed",
+		[XPO_INTERFACE_ARCH_HALF_RETIMED] = "half-retimed",
+		[XPO_INTERFACE_ARCH_LINEAR] = "linear",
+		[XPO_INTERFACE_ARCH_PASSIVE] = "passive",
+	};
+
+	return NAME(n, a);
+}
+
+/* whole Tb/s as "1.6T", else Gb/s as "800G" (as breakout modes are named) */
+const char *rate_str(char *buf, size_t n, uint32_t mbps)
+{
+	uint32_t g = mbps / 1000;
+
+	if (mbps % 1000)
+		snprintf(buf, n, "%u.%03uG", g, mbps % 1000);
+	else if (g >= 1000 && g % 1000 == 0)
+		snprintf(buf, n, "%uT", g / 1000);
+	else if (g >= 1000 && g % 100 == 0)
+		snprintf(buf, n, "%u.%uT", g / 1000, g % 1000 / 100);
+	else
+		snprintf(buf, n, "%uG", g);
+	return buf;
+}
+
 /* exact name, else the one name @s is a prefix of (ambiguous: -1) */
 static int name_parse(const char *s, const char *const *names)
 {
@@ -342,8 +405,49 @@ static void print_protect_detail(const struct cage_info *c, FILE *out)
 	}
 }
 
+/* ", 800G DR" (what the kernel makes of it), or ", malformed" */
+static void app_use(const struct cage_app *a, char *buf, size_t n)
+{
+	char rate[16];
+
+	if (!a->has_appsel) {
+		snprintf(buf, n, ", malformed");
+		return;
+	}
+	snprintf(buf, n, "%s%s%s%s", a->has_speed ? ", " : "",
+		 a->has_speed ? rate_str(rate, sizeof(rate), a->speed) : "",
+		 a->has_reach ? (a->has_speed ? " " : ", ") : "",
+		 a->has_reach ? reach_label(a->reach) : "");
+}
+
+/* The module's interface architecture, reach profiles and breakouts */
+static void print_profile_detail(const struct cage_info *c, FILE *out)
+{
+	char b[256], rate[16];
+	size_t len = 0;
+	int i;
+
+	if (c->has_arch)
+		kv(out, "interface:", "%s", interface_arch_name(c->arch));
+	if (c->nreach) {
+		for (i = 0, len = 0; i < c->nreach && len < sizeof(b); i++)
+			len += snprintf(b + len, sizeof(b) - len, "%s%s",
+					i ? ", " : "", reach_label(c->reach[i]));
+		kv(out, "reach profiles:", "%s", b);
+	}
+	if (c->nmodes) {
+		for (i = 0, len = 0; i < c->nmodes && len < sizeof(b); i++)
+			len += snprintf(b + len, sizeof(b) - len, "%s%ux%s",
+					i ? ", " : "", c->modes[i].ports,
+					rate_str(rate, sizeof(rate),
+						 c->modes[i].speed));
+		kv(out, "breakout modes:", "%s", b);
+	}
+}
+
 void cage_print_detail(const struct cage_info *c, FILE *out)
 {
+	bool judged = false;
 	char b[128];
 	int i, o;
 
@@ -424,18 +528,52 @@ void cage_print_detail(const struct cage_info *c, FILE *out)
 		kv(out, "telemetry flags:", "%s", b);
 	}
 	print_protect_detail(c, out);
+	print_profile_detail(c, out);
+	/* a kernel that says what it selects says it of every application */
+	for (i = 0; i < c->napps; i++)
+		judged |= c->apps[i].has_appsel;
 	for (i = 0; i < c->napps; i++) {
 		const struct cage_app *a = &c->apps[i];
 		const char *h = cmis_host_if_name(a->host_if);
-		char label[24];
+		char label[24], use[48] = "";
 
 		snprintf(label, sizeof(label), "application %d:", i + 1);
+		if (judged)
+			app_use(a, use, sizeof(use));
 		if (h)
-			kv(out, label, "%s, %u host/%u media lanes (media 0x%02x)", h,
-			   a->host_lanes, a->media_lanes, a->media_if);
+			kv(out, label, "%s, %u host/%u media lanes (media 0x%02x)%s", h,
+			   a->host_lanes, a->media_lanes, a->media_if, use);
 		else
-			kv(out, label, "host 0x%02x, %u host/%u media lanes (media 0x%02x)",
-			   a->host_if, a->host_lanes, a->media_lanes, a->media_if);
+			kv(out, label, "host 0x%02x, %u host/%u media lanes (media 0x%02x)%s",
+			   a->host_if, a->host_lanes, a->media_lanes, a->media_if,
+			   use);
+	}
+}
+
+static void profile_json(const struct cage_info *c, struct jw *jw)
+{
+	int i;
+
+	if (c->has_arch)
+		jw_kv_string(jw, "interface_arch", interface_arch_name(c->arch));
+	if (c->nreach) {
+		jw_name(jw, "reach_profiles");
+		jw_arr_open(jw);
+		for (i = 0; i < c->nreach; i++)
+			jw_string(jw, reach_name(c->reach[i]));
+		jw_arr_close(jw);
+	}
+	if (c->nmodes) {
+		jw_name(jw, "breakout_modes");
+		jw_arr_open(jw);
+		for (i = 0; i < c->nmodes; i++) {
+			jw_obj_open(jw);
+			jw_kv_uint(jw, "ports", c->modes[i].ports);
+			jw_kv_uint(jw, "lanes", c->modes[i].lanes);
+			jw_kv_uint(jw, "speed_mbps", c->modes[i].speed);
+			jw_obj_close(jw);
+		}
+		jw_arr_close(jw);
 	}
 }
 
@@ -621,10 +759,20 @@ static void cage_json(const struct cage_info *c, const char *ts, struct jw *jw)
 			jw_kv_uint(jw, "media_lanes", a->media_lanes);
 			jw_kv_uint(jw, "host_lane_assignment", a->host_assign);
 			jw_kv_uint(jw, "media_lane_assignment", a->media_assign);
+			if (a->has_appsel)
+				jw_kv_uint(jw, "appsel", a->appsel);
+			if (a->has_speed)
+				jw_kv_uint(jw, "speed_mbps", a->speed);
+			if (a->has_reach)
+				jw_kv_string(jw, "reach", reach_name(a->reach));
+			if (a->has_arch)
+				jw_kv_string(jw, "interface_arch",
+					     interface_arch_name(a->arch));
 			jw_obj_close(jw);
 		}
 		jw_arr_close(jw);
 	}
+	profile_json(c, jw);
 	jw_obj_close(jw);
 }
 

@@ -13,12 +13,25 @@
 #include "json_writer.h"
 
 #define CAGE_APPS_MAX 15
+#define CAGE_MODES_MAX 15	/* one per application at most */
+#define CAGE_REACH_MAX 9	/* the spec's enum reach */
 #define CAGE_ENGINES_MAX 8
 #define CAGE_PROTECT_CONDS 3	/* leak, flow-low, overtemp */
 
+/* An application: its descriptor, and what the kernel makes of it */
 struct cage_app {
 	uint8_t host_if, media_if, host_lanes, media_lanes;
 	uint8_t host_assign, media_assign;
+	bool has_appsel, has_speed, has_reach, has_arch;
+	uint8_t appsel;		/* absent: malformed, never selected */
+	uint32_t speed;		/* Mb/s of one data path */
+	uint32_t reach;		/* enum xpo_reach */
+	uint32_t arch;		/* enum xpo_interface_arch */
+};
+
+/* A uniform breakout of the whole cage */
+struct cage_mode {
+	uint32_t ports, lanes, speed;	/* speed: Mb/s of each port */
 };
 
 /* has_* : the attribute was present (absent means unknown, not zero) */
@@ -72,6 +85,12 @@ struct cage_info {
 	int telemetry_flags_len;
 	int napps;
 	struct cage_app apps[CAGE_APPS_MAX];
+	bool has_arch;
+	uint32_t arch;					/* enum xpo_interface_arch */
+	int nreach;
+	uint32_t reach[CAGE_REACH_MAX];			/* enum xpo_reach */
+	int nmodes;
+	struct cage_mode modes[CAGE_MODES_MAX];
 	/* notifications */
 	uint32_t event, event_seq;
 	bool has_event, has_event_seq;
@@ -84,6 +103,13 @@ const char *cage_fault_name(uint32_t f);
 const char *cage_policy_name(uint32_t p);
 const char *cage_event_name(uint32_t e);
 const char *protect_cond_name(uint32_t c);
+/* the spec's names, for JSON */
+const char *reach_name(uint32_t r);
+const char *interface_arch_name(uint32_t a);
+/* a reach profile as people write it: "DR", "ZR+" */
+const char *reach_label(uint32_t r);
+/* "800G", "1.6T": a rate in Mb/s, into @buf */
+const char *rate_str(char *buf, size_t n, uint32_t mbps);
 const char *protect_action_name(uint32_t a);
 /* a condition or action by name (exact, then unique prefix); -1 if none */
 int protect_cond_parse(const char *s);

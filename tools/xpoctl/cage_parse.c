@@ -148,6 +148,25 @@ static void cage_copy(const struct xpo_cage_get_rsp *r, struct cage_info *c)
 		p->media_lanes = a->media_lanes;
 		p->host_assign = a->host_assign;
 		p->media_assign = a->media_assign;
+		if ((p->has_appsel = a->_present.appsel))
+			p->appsel = a->appsel;
+		if ((p->has_speed = a->_present.speed))
+			p->speed = a->speed;
+		if ((p->has_reach = a->_present.reach))
+			p->reach = a->reach;
+		if ((p->has_arch = a->_present.arch))
+			p->arch = a->arch;
+	}
+	COPY_HAS(arch, interface_arch);
+	for (i = 0; i < r->n_reach && c->nreach < CAGE_REACH_MAX; i++)
+		c->reach[c->nreach++] = r->reach[i];
+	for (i = 0; i < r->n_breakout_mode && c->nmodes < CAGE_MODES_MAX; i++) {
+		const struct xpo_breakout_mode *m = &r->breakout_mode[i];
+		struct cage_mode *p = &c->modes[c->nmodes++];
+
+		p->ports = m->ports;
+		p->lanes = m->lanes;
+		p->speed = m->speed;
 	}
 }
 

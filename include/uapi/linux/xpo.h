@@ -183,6 +183,49 @@ enum xpo_dp_state {
 	XPO_DP_STATE_INITIALIZED,
 };
 
+/**
+ * enum xpo_reach - Reach profile of an application's media interface, from its
+ *   media interface ID (SFF-8024 tables 4-6 and 4-7)
+ * @XPO_REACH_SR: multimode, 850 nm (SR, VR, SWDM, BiDi)
+ * @XPO_REACH_DR: single-mode parallel, 500 m (DRn, PSM4)
+ * @XPO_REACH_FR: single-mode duplex, 2 km (FRn, CWDM4)
+ * @XPO_REACH_LR: single-mode, 10 km (LRn)
+ * @XPO_REACH_ER: single-mode, 20-40 km (ERn)
+ * @XPO_REACH_ZR: coherent DWDM (400ZR, 800ZR, ZR)
+ * @XPO_REACH_ZR_PLUS: OpenZR+ (ZRnnn-OFEC)
+ * @XPO_REACH_COHERENT_LITE: unamplified coherent, up to 10 km
+ * @XPO_REACH_OTHER: copper, Fibre Channel, OTN, vendor specific, undefined
+ */
+enum xpo_reach {
+	XPO_REACH_SR = 1,
+	XPO_REACH_DR,
+	XPO_REACH_FR,
+	XPO_REACH_LR,
+	XPO_REACH_ER,
+	XPO_REACH_ZR,
+	XPO_REACH_ZR_PLUS,
+	XPO_REACH_COHERENT_LITE,
+	XPO_REACH_OTHER,
+};
+
+/**
+ * enum xpo_interface_arch - Electrical (host side) interface architecture,
+ *   from the host interface IDs (SFF-8024 table 4-5) and, for linear modules,
+ *   the media interface IDs
+ * @XPO_INTERFACE_ARCH_RETIMED: C2M AUI, a DSP or CDR both ways ("fully
+ *   retimed")
+ * @XPO_INTERFACE_ARCH_HALF_RETIMED: RTLR, retimed transmit and linear receive
+ *   (LRO)
+ * @XPO_INTERFACE_ARCH_LINEAR: linear both ways (LPO)
+ * @XPO_INTERFACE_ARCH_PASSIVE: passive copper, no module electronics
+ */
+enum xpo_interface_arch {
+	XPO_INTERFACE_ARCH_RETIMED = 1,
+	XPO_INTERFACE_ARCH_HALF_RETIMED,
+	XPO_INTERFACE_ARCH_LINEAR,
+	XPO_INTERFACE_ARCH_PASSIVE,
+};
+
 enum {
 	XPO_A_APP_HOST_IF = 1,
 	XPO_A_APP_MEDIA_IF,
@@ -190,9 +233,22 @@ enum {
 	XPO_A_APP_MEDIA_LANES,
 	XPO_A_APP_HOST_ASSIGN,
 	XPO_A_APP_MEDIA_ASSIGN,
+	XPO_A_APP_APPSEL,
+	XPO_A_APP_SPEED,
+	XPO_A_APP_REACH,
+	XPO_A_APP_ARCH,
 
 	__XPO_A_APP_MAX,
 	XPO_A_APP_MAX = (__XPO_A_APP_MAX - 1)
+};
+
+enum {
+	XPO_A_BREAKOUT_MODE_PORTS = 1,
+	XPO_A_BREAKOUT_MODE_LANES,
+	XPO_A_BREAKOUT_MODE_SPEED,
+
+	__XPO_A_BREAKOUT_MODE_MAX,
+	XPO_A_BREAKOUT_MODE_MAX = (__XPO_A_BREAKOUT_MODE_MAX - 1)
 };
 
 enum {
@@ -261,6 +317,9 @@ enum {
 	XPO_A_CAGE_EVENT_COND,
 	XPO_A_CAGE_EVENT_ACTION,
 	XPO_A_CAGE_BOARD,
+	XPO_A_CAGE_INTERFACE_ARCH,
+	XPO_A_CAGE_REACH,
+	XPO_A_CAGE_BREAKOUT_MODE,
 
 	__XPO_A_CAGE_MAX,
 	XPO_A_CAGE_MAX = (__XPO_A_CAGE_MAX - 1)

@@ -71,6 +71,33 @@ static void ready_cage(struct cage_info *c, unsigned int id)
 	c->napps = 2;
 	c->apps[0] = (struct cage_app){ 0x83, 0x7f, 8, 8, 0x01, 0x01 };
 	c->apps[1] = (struct cage_app){ 0x99, 0x77, 4, 4, 0x11, 0x11 };
+	/* what the kernel makes of them: the first selectable, 1.6T DR */
+	c->apps[0].has_appsel = c->apps[0].has_speed = true;
+	c->apps[0].has_reach = c->apps[0].has_arch = true;
+	c->apps[0].appsel = 1;
+	c->apps[0].speed = 1600000;
+	c->apps[0].reach = XPO_REACH_DR;
+	c->apps[0].arch = XPO_INTERFACE_ARCH_RETIMED;
+	c->has_arch = true;
+	c->arch = XPO_INTERFACE_ARCH_RETIMED;
+	c->nreach = 1;
+	c->reach[0] = XPO_REACH_DR;
+	c->nmodes = 2;
+	c->modes[0] = (struct cage_mode){ 8, 8, 1600000 };
+	c->modes[1] = (struct cage_mode){ 16, 4, 800000 };
+}
+
+/* A kernel from before the application's use was reported */
+static void unjudged(struct cage_info *c)
+{
+	int i;
+
+	for (i = 0; i < c->napps; i++) {
+		c->apps[i].has_appsel = c->apps[i].has_speed = false;
+		c->apps[i].has_reach = c->apps[i].has_arch = false;
+	}
+	c->has_arch = false;
+	c->nreach = c->nmodes = 0;
 }
 
 static void some_cages(struct cage_info *c)
@@ -108,6 +135,7 @@ static void some_cages(struct cage_info *c)
 	c[3].has_flow_min = c[3].has_temp_max = true;
 	c[3].flow_min = 300;
 	c[3].temp_max = 70500;
+	unjudged(&c[3]);
 	c[0].has_flow_min = c[0].has_temp_max = true;	/* 0: none */
 }
 
@@ -312,13 +340,17 @@ static void test_parse(void **state)
 	static uint8_t buf[4096];
 	struct nlmsghdr *msg = test_msg_start(buf, sizeof(buf), 42,
 					      XPO_CMD_CAGE_GET);
-	struct nlattr *app, *prot;
+	struct nlattr *app, *mode, *prot;
 	struct cage_info c;
 	char why[128];
 	int i;
 
 	(void)state;
 	ynl_attr_put_u32(msg, XPO_A_CAGE_ID, 9);
+	ynl_attr_put_u32(msg, XPO_A_CAGE_INTERFACE_ARCH,
+			 XPO_INTERFACE_ARCH_LINEAR);
+	ynl_attr_put_u32(msg, XPO_A_CAGE_REACH, XPO_REACH_DR);
+	ynl_attr_put_u32(msg, XPO_A_CAGE_REACH, XPO_REACH_FR);
 	ynl_attr_put_u8(msg, XPO_A_CAGE_PRESENT, 1);
 	ynl_attr_put_u32(msg, XPO_A_CAGE_STATE, XPO_CAGE_STATE_READY);
 	ynl_attr_put_u8(msg, XPO_A_CAGE_IDENTIFIER, 0x26);
@@ -330,7 +362,17 @@ static void test_parse(void **state)
 		app = ynl_attr_nest_start(msg, XPO_A_CAGE_APP);
 		ynl_attr_put_u8(msg, XPO_A_APP_HOST_IF, 0x80 + i);
 		ynl_attr_put_u8(msg, XPO_A_APP_HOST_LANES, 1 << i);
+		if (i) {
+			ynl_attr_put_u8(msg, XPO_A_APP_APPSEL, i + 1);
+			ynl_attr_put_u32(msg, XPO_A_APP_SPEED, 1600000 >> i);
+			ynl_attr_put_u32(msg, XPO_A_APP_REACH, XPO_REACH_FR);
+		}
 		ynl_attr_nest_end(msg, app);
+		mode = ynl_attr_nest_start(msg, XPO_A_CAGE_BREAKOUT_MODE);
+		ynl_attr_put_u32(msg, XPO_A_BREAKOUT_MODE_PORTS, 8 << i);
+		ynl_attr_put_u32(msg, XPO_A_BREAKOUT_MODE_LANES, 8 >> i);
+		ynl_attr_put_u32(msg, XPO_A_BREAKOUT_MODE_SPEED, 1600000 >> i);
+		ynl_attr_nest_end(msg, mode);
 		ynl_attr_put_s32(msg, XPO_A_CAGE_ENGINE_TEMP, 40000 + 1000 * i);
 	}
 	ynl_attr_put_u32(msg, XPO_A_CAGE_SUPPLY_VOLTAGE, 3300000);
@@ -360,6 +402,20 @@ static void test_parse(void **state)
 	assert_int_equal(c.napps, 3);
 	assert_int_equal(c.apps[2].host_if, 0x82);
 	assert_int_equal(c.apps[2].host_lanes, 4);
+	assert_false(c.apps[0].has_appsel);
+	assert_true(c.apps[2].has_appsel);
+	assert_int_equal(c.apps[2].appsel, 3);
+	assert_int_equal(c.apps[2].speed, 400000);
+	assert_int_equal(c.apps[2].reach, XPO_REACH_FR);
+	assert_false(c.apps[2].has_arch);
+	assert_true(c.has_arch);
+	assert_int_equal(c.arch, XPO_INTERFACE_ARCH_LINEAR);
+	assert_int_equal(c.nreach, 2);
+	assert_int_equal(c.reach[1], XPO_REACH_FR);
+	assert_int_equal(c.nmodes, 3);
+	assert_int_equal(c.modes[2].ports, 32);
+	assert_int_equal(c.modes[2].lanes, 2);
+	assert_int_equal(c.modes[2].speed, 400000);
 	assert_int_equal(c.n_engines, 3);
 	assert_int_equal(c.engine_temp[2], 42000);
 	assert_true(c.has_vcc);
