@@ -274,6 +274,34 @@ check "module show 3: lane 0 Tx bias $got_ua uA is the emulator's $bias_ua uA (2
 	test $(( (got_ua - bias_ua) * 50 )) -le "$bias_ua" -a $(( (bias_ua - got_ua) * 50 )) -le "$bias_ua"
 ip link set xpo3p0 down
 
+# One module of each optics family in cages 4-9: what the kernel makes of
+# its applications (xpo_app.c) through xpoctl, then the DR8 back
+# personality reach-profiles architecture breakouts (ports x lanes x Mb/s)
+families="xpo-sr8 sr retimed 8x8x800000
+xpo-fr4 fr retimed 16x4x800000
+xpo-lr4 lr retimed 16x4x800000
+xpo-zr zr,zr-plus retimed 16x4x800000,32x2x400000
+xpo-lpo dr linear 8x8x800000,16x4x400000
+xpo-lro dr half-retimed 8x8x1600000,16x4x800000"
+c=4
+while read -r pers reach arch modes; do
+	set_personality $c "$pers"
+	c=$((c + 1))
+done <<< "$families"
+c=4
+while read -r pers reach arch modes; do
+	wait_state $c ready 20 || not_ok "$pers module in cage $c not ready"
+	run fam -j cage show $c
+	got=$(jq -r '.cages[0] | "\(.reach_profiles | join(",")) \(.interface_arch) \([.breakout_modes[] | "\(.ports)x\(.lanes)x\(.speed_mbps)"] | join(","))"' "$tmp/fam.out")
+	check_eq "cage show -j $c ($pers): reach, architecture, breakouts" "$reach $arch $modes" "$got"
+	c=$((c + 1))
+done <<< "$families"
+run famt cage show 9
+check "cage show 9 (text): half-retimed, reach DR, 8x1.6T and 16x800G" \
+	grep -qzE 'interface: +half-retimed.*reach profiles: +DR.*breakout modes: +8x1.6T, 16x800G' "$tmp/famt.out"
+for c in 4 5 6 7 8 9; do set_personality $c xpo-dr8; done
+for c in 4 5 6 7 8 9; do wait_state $c ready 20 || not_ok "cage $c not ready again as xpo-dr8"; done
+
 # module eeprom against the emulator's memory (pages without latched flags)
 hexline() { jq -r '.data | map(. as $b | "0123456789abcdef" | .[($b / 16 | floor):($b / 16 | floor) + 1] + .[($b % 16):($b % 16) + 1]) | join(" ")' "$1"; }
 run e10 -j module eeprom 0 page 0x10 bank 7

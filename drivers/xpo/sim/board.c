@@ -56,7 +56,7 @@ MODULE_PARM_DESC(populated,
 static char *personality = "xpo-dr8";
 module_param(personality, charp, 0444);
 MODULE_PARM_DESC(personality,
-		 "Module type of every cage: xpo-dr8 (default) or osfp");
+		 "Module type of every cage: xpo-dr8 (default), xpo-sr8, xpo-fr4, xpo-lr4, xpo-zr, xpo-lpo, xpo-lro or osfp");
 
 static bool gpio_expander;
 module_param(gpio_expander, bool, 0444);

@@ -38,6 +38,57 @@ static const struct xpo_sim_app xpo_sim_apps_osfp[] = {
 	{ 0x4b, 0x14, 0x11, 0xff, 0xff },	/* 100GAUI-1-S / 100GBASE-DR */
 };
 
+/*
+ * The other XPO personalities, one per optics family the product carries.
+ * Interface IDs from SFF-8024 (host Table 4-5, MMF Table 4-6, SMF Table
+ * 4-7; the 200G/lane ones as IEEE P802.3dj assigned them, SONiC's
+ * port-1.6t-support design lists them).  Lane counts b7-4 host, b3-0
+ * media; the assignment bits say on which lane of a bank a data path of
+ * the application may start.
+ */
+
+/* 8x 800G SR4.2 at 100G a lane (6.4T): VCSEL BiDi over multimode */
+static const struct xpo_sim_app xpo_sim_apps_sr8[] = {
+	{ 0x51, 0x22, 0x88, 0x01, 0x01 },	/* 800GAUI-8 S / 800G-SR4.2 */
+	{ 0x51, 0x21, 0x88, 0x01, 0x01 },	/* 800GAUI-8 S / 800G-VR4.2 */
+};
+
+/* 16x 800G FR4 (CWDM, 2 km): two data paths a bank, no finer breakout */
+static const struct xpo_sim_app xpo_sim_apps_fr4[] = {
+	{ 0x82, 0x7a, 0x44, 0x11, 0x11 },	/* 800GAUI-4 / 800GBASE-FR4 */
+	{ 0x82, 0x79, 0x44, 0x11, 0x11 },	/* 800GAUI-4 / 800GBASE-FR4-500 */
+};
+
+/* 16x 800G LR4 (10 km) */
+static const struct xpo_sim_app xpo_sim_apps_lr4[] = {
+	{ 0x82, 0x7b, 0x44, 0x11, 0x11 },	/* 800GAUI-4 / 800GBASE-LR4 */
+};
+
+/*
+ * Coherent: 16x 800ZR, or 32x 400G OpenZR+; one media lane (one
+ * wavelength) a data path, so few and fast media lanes: two a bank
+ * for 800ZR, four for ZR+.
+ */
+static const struct xpo_sim_app xpo_sim_apps_zr[] = {
+	{ 0x82, 0x6c, 0x41, 0x11, 0x05 },	/* 800GAUI-4 / 800ZR-A */
+	{ 0x81, 0x46, 0x21, 0x55, 0x0f },	/* 400GAUI-2 / ZR400-OFEC-16QAM */
+};
+
+/* Linear (LPO MSA): 8x 800G DR8-LPO or 16x 400G DR4-LPO at 100G a lane */
+static const struct xpo_sim_app xpo_sim_apps_lpo[] = {
+	{ 0x23, 0x92, 0x88, 0x01, 0x01 },	/* LEI-800G-PAM4-8 / 800G-DR8-LPO */
+	{ 0x22, 0x91, 0x44, 0x11, 0x11 },	/* LEI-400G-PAM4-4 / 400G-DR4-LPO */
+};
+
+/*
+ * Half-retimed (LRO: retimed Tx, linear Rx), 200G a lane: the EEI RTLR
+ * codes of a later SFF-8024 revision (provisional, as in xpo_app.c)
+ */
+static const struct xpo_sim_app xpo_sim_apps_lro[] = {
+	{ 0x9b, 0x7f, 0x88, 0x01, 0x01 },	/* EEI-1.6T-RTLR-8 / 1.6T DR8 */
+	{ 0x9a, 0x77, 0x44, 0x11, 0x11 },	/* EEI-800G-RTLR-4 / 800G DR4 */
+};
+
 /* A 400 W class module on its cold plate at 0.5 L/min, 25 degC coolant */
 static const struct xpo_sim_telemetry xpo_sim_tlm_dr8 = {
 	.module_temp	= DEGC(45),
@@ -129,6 +180,180 @@ const struct xpo_sim_personality xpo_sim_personalities[] = {
 		.apps		= xpo_sim_apps_osfp,
 		.num_apps	= ARRAY_SIZE(xpo_sim_apps_osfp),
 		.telemetry	= &xpo_sim_tlm_osfp,
+	},
+	{
+		/* 8x 800G SR4.2 multimode, 100G a lane */
+		.name		= "xpo-sr8",
+		.tag		= "SR8",
+		.identifier	= SFF8024_ID_XPO,
+		.banks_code	= CMIS_P01_BANKS_RESERVED,	/* XPO: 8 banks */
+		.media_type	= 0x01,		/* MMF */
+		.connector	= 0x28,		/* MPO 1x16 */
+		.media_tech	= 0x00,		/* 850 nm VCSEL */
+		.max_power	= 0xff,		/* saturated: real max on B0h */
+		.part_number	= "XS-XPO-8SR8",
+		.revision	= "A1",
+		.fw_active	= { 2, 13 },
+		.fw_inactive	= { 2, 11 },
+		.hw_rev		= { 1, 0 },
+		.smf_length	= 0x00,		/* no SMF length */
+		.wavelength	= 17000,		/* 850 nm */
+		.wavelength_tol	= 4000,		/* 20 nm */
+		.dur_dp		= 0x35,		/* DPDeinit < 50 ms, DPInit < 500 ms */
+		.dur_module	= 0x45,		/* PwrDn < 100 ms, PwrUp < 500 ms */
+		.dur_tx		= 0x23,		/* TxOff < 10 ms, TxOn < 50 ms */
+		.telemetry_page	= true,
+		.lane_tx_power	= 12589,		/* +1.0 dBm */
+		.lane_tx_bias	= 4000,		/* 8 mA */
+		.lane_rx_power	= 10000,		/* 0 dBm */
+		.apps		= xpo_sim_apps_sr8,
+		.num_apps	= ARRAY_SIZE(xpo_sim_apps_sr8),
+		.telemetry	= &xpo_sim_tlm_dr8,
+	},
+	{
+		/* 16x 800G FR4, CWDM 2 km, retimed */
+		.name		= "xpo-fr4",
+		.tag		= "FR4",
+		.identifier	= SFF8024_ID_XPO,
+		.banks_code	= CMIS_P01_BANKS_RESERVED,	/* XPO: 8 banks */
+		.media_type	= 0x02,		/* SMF */
+		.connector	= 0x28,		/* MPO 1x16 */
+		.media_tech	= 0x06,		/* 1310 nm EML (CWDM) */
+		.max_power	= 0xff,		/* saturated: real max on B0h */
+		.part_number	= "XS-XPO-16FR4",
+		.revision	= "A1",
+		.fw_active	= { 2, 13 },
+		.fw_inactive	= { 2, 11 },
+		.hw_rev		= { 1, 0 },
+		.smf_length	= 0x14,		/* 20 x 0.1 km */
+		.wavelength	= 26220,		/* 1311 nm (CWDM centre) */
+		.wavelength_tol	= 13000,		/* 65 nm: 1271-1331 */
+		.dur_dp		= 0x46,		/* DPDeinit < 100 ms, DPInit < 1 s */
+		.dur_module	= 0x45,		/* PwrDn < 100 ms, PwrUp < 500 ms */
+		.dur_tx		= 0x24,		/* TxOff < 10 ms, TxOn < 100 ms */
+		.telemetry_page	= true,
+		.lane_tx_power	= 19953,		/* +3.0 dBm */
+		.lane_tx_bias	= 40000,		/* 80 mA */
+		.lane_rx_power	= 12589,		/* +1.0 dBm */
+		.apps		= xpo_sim_apps_fr4,
+		.num_apps	= ARRAY_SIZE(xpo_sim_apps_fr4),
+		.telemetry	= &xpo_sim_tlm_dr8,
+	},
+	{
+		/* 16x 800G LR4, 10 km, retimed */
+		.name		= "xpo-lr4",
+		.tag		= "LR4",
+		.identifier	= SFF8024_ID_XPO,
+		.banks_code	= CMIS_P01_BANKS_RESERVED,	/* XPO: 8 banks */
+		.media_type	= 0x02,		/* SMF */
+		.connector	= 0x0d,		/* MPO 2x16 */
+		.media_tech	= 0x06,		/* 1310 nm EML (LAN-WDM) */
+		.max_power	= 0xff,		/* saturated: real max on B0h */
+		.part_number	= "XS-XPO-16LR4",
+		.revision	= "A1",
+		.fw_active	= { 2, 13 },
+		.fw_inactive	= { 2, 11 },
+		.hw_rev		= { 1, 0 },
+		.smf_length	= 0x4a,		/* 10 x 1 km */
+		.wavelength	= 26200,		/* 1310 nm */
+		.wavelength_tol	= 4000,		/* 20 nm */
+		.dur_dp		= 0x46,		/* DPDeinit < 100 ms, DPInit < 1 s */
+		.dur_module	= 0x45,		/* PwrDn < 100 ms, PwrUp < 500 ms */
+		.dur_tx		= 0x24,		/* TxOff < 10 ms, TxOn < 100 ms */
+		.telemetry_page	= true,
+		.lane_tx_power	= 25119,		/* +4.0 dBm */
+		.lane_tx_bias	= 45000,		/* 90 mA */
+		.lane_rx_power	= 5012,		/* -3.0 dBm */
+		.apps		= xpo_sim_apps_lr4,
+		.num_apps	= ARRAY_SIZE(xpo_sim_apps_lr4),
+		.telemetry	= &xpo_sim_tlm_dr8,
+	},
+	{
+		/* 16x 800ZR or 32x 400G OpenZR+, coherent */
+		.name		= "xpo-zr",
+		.tag		= "ZRC",
+		.identifier	= SFF8024_ID_XPO,
+		.banks_code	= CMIS_P01_BANKS_RESERVED,	/* XPO: 8 banks */
+		.media_type	= 0x02,		/* SMF */
+		.connector	= 0x07,		/* LC */
+		.media_tech	= 0x0c,		/* tunable coherent */
+		.max_power	= 0xff,		/* saturated: real max on B0h */
+		.part_number	= "XS-XPO-16ZR",
+		.revision	= "A1",
+		.fw_active	= { 2, 13 },
+		.fw_inactive	= { 2, 11 },
+		.hw_rev		= { 1, 0 },
+		.smf_length	= 0x00,		/* amplified line: no SMF length */
+		.wavelength	= 30970,		/* 1548.5 nm, C band */
+		.wavelength_tol	= 200,		/* 1 nm */
+		.dur_dp		= 0x68,		/* DPDeinit < 1 s, DPInit < 10 s (tuning) */
+		.dur_module	= 0x46,		/* PwrDn < 100 ms, PwrUp < 1 s */
+		.dur_tx		= 0x46,		/* TxOff < 100 ms, TxOn < 1 s */
+		.telemetry_page	= true,
+		.lane_tx_power	= 5012,		/* -3.0 dBm */
+		.lane_tx_bias	= 60000,		/* 120 mA */
+		.lane_rx_power	= 1000,		/* -10 dBm */
+		.apps		= xpo_sim_apps_zr,
+		.num_apps	= ARRAY_SIZE(xpo_sim_apps_zr),
+		.telemetry	= &xpo_sim_tlm_dr8,
+	},
+	{
+		/* 8x 800G DR8 linear (LPO), 100G a lane */
+		.name		= "xpo-lpo",
+		.tag		= "LPO",
+		.identifier	= SFF8024_ID_XPO,
+		.banks_code	= CMIS_P01_BANKS_RESERVED,	/* XPO: 8 banks */
+		.media_type	= 0x02,		/* SMF */
+		.connector	= 0x28,		/* MPO 1x16 */
+		.media_tech	= 0x06,		/* 1310 nm EML */
+		.max_power	= 0xff,		/* saturated: real max on B0h */
+		.part_number	= "XS-XPO-8DR8L",
+		.revision	= "A1",
+		.fw_active	= { 2, 13 },
+		.fw_inactive	= { 2, 11 },
+		.hw_rev		= { 1, 0 },
+		.smf_length	= 0x05,		/* 5 x 0.1 km */
+		.wavelength	= 26220,		/* 1311 nm */
+		.wavelength_tol	= 1300,		/* 6.5 nm */
+		.dur_dp		= 0x35,		/* DPDeinit < 50 ms, DPInit < 500 ms */
+		.dur_module	= 0x45,		/* PwrDn < 100 ms, PwrUp < 500 ms */
+		.dur_tx		= 0x23,		/* TxOff < 10 ms, TxOn < 50 ms */
+		.telemetry_page	= true,
+		.lane_tx_power	= 12589,		/* +1.0 dBm */
+		.lane_tx_bias	= 27500,		/* 55 mA */
+		.lane_rx_power	= 10000,		/* 0 dBm */
+		.apps		= xpo_sim_apps_lpo,
+		.num_apps	= ARRAY_SIZE(xpo_sim_apps_lpo),
+		.telemetry	= &xpo_sim_tlm_dr8,
+	},
+	{
+		/* 8x 1.6T DR8 half-retimed (LRO) */
+		.name		= "xpo-lro",
+		.tag		= "LRO",
+		.identifier	= SFF8024_ID_XPO,
+		.banks_code	= CMIS_P01_BANKS_RESERVED,	/* XPO: 8 banks */
+		.media_type	= 0x02,		/* SMF */
+		.connector	= 0x28,		/* MPO 1x16 */
+		.media_tech	= 0x06,		/* 1310 nm EML */
+		.max_power	= 0xff,		/* saturated: real max on B0h */
+		.part_number	= "XS-XPO-8DR8H",
+		.revision	= "A1",
+		.fw_active	= { 2, 13 },
+		.fw_inactive	= { 2, 11 },
+		.hw_rev		= { 1, 0 },
+		.smf_length	= 0x05,		/* 5 x 0.1 km */
+		.wavelength	= 26220,		/* 1311 nm */
+		.wavelength_tol	= 1300,		/* 6.5 nm */
+		.dur_dp		= 0x46,		/* DPDeinit < 100 ms, DPInit < 1 s */
+		.dur_module	= 0x45,		/* PwrDn < 100 ms, PwrUp < 500 ms */
+		.dur_tx		= 0x24,		/* TxOff < 10 ms, TxOn < 100 ms */
+		.telemetry_page	= true,
+		.lane_tx_power	= 15849,		/* +2.0 dBm */
+		.lane_tx_bias	= 35000,		/* 70 mA */
+		.lane_rx_power	= 12023,		/* +0.8 dBm */
+		.apps		= xpo_sim_apps_lro,
+		.num_apps	= ARRAY_SIZE(xpo_sim_apps_lro),
+		.telemetry	= &xpo_sim_tlm_dr8,
 	},
 };
 
