@@ -30,6 +30,8 @@ refuse "$SIM_DBG/cage0/nack" 1000001
 refuse "$SIM_DBG/cage0/hold_state" bogus
 refuse "$SIM_DBG/cage0/hold_state" $'\n'
 refuse "$SIM_DBG/cage0/hold_state" " "
+refuse "$SIM_DBG/cage0/config_fault" success
+refuse "$SIM_DBG/cage0/config_fault" in-progress
 refuse "$SIM_DBG/cage0/personality" qsfp
 refuse "$SIM_DBG/cage0/personality" "$(head -c 300 /dev/zero | tr '\0' x)"
 refuse "$SIM_DBG/bus_khz" 0

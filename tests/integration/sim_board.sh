@@ -576,6 +576,26 @@ check_eq "half a data path applied: PartialDataPath" "0x66 0x66 0x77 0x44" "$(cf
 apply 0xf0
 check_eq "2x App 3: Success" "0x66 0x66 0x11 0x11" "$(cfg_status)"
 check_eq "... active DPConfig" "0x38 0x38 0x3c 0x3c" "$(active_cfg | cut -d' ' -f5-)"
+# config_fault: a module that refuses any configuration (a rejected one)
+check_eq "config_fault: none by default" none "$(cat "$D/config_fault")"
+if echo accepted > "$D/config_fault" 2>/dev/null; then
+	not_ok "config_fault accepted a name that is no failure"
+else
+	ok "config_fault refuses a name that is no failure"
+fi
+echo rejected > "$D/config_fault"
+check_eq "config_fault reads back" rejected "$(cat "$D/config_fault")"
+stage 0x20 0x20 0x20 0x20 0x28 0x28 0x28 0x28	# a valid App 2 on lanes 4-7
+apply 0xf0
+check_eq "config_fault rejected: a valid config Rejected" "0x66 0x66 0x22 0x22" "$(cfg_status)"
+check_eq "... active DPConfig unchanged" "0x38 0x38 0x3c 0x3c" "$(active_cfg | cut -d' ' -f5-)"
+echo invalid-si > "$D/config_fault"
+apply 0xf0
+check_eq "config_fault invalid-si: InvalidSI" "0x66 0x66 0x55 0x55" "$(cfg_status)"
+echo none > "$D/config_fault"
+stage 0x20 0x20 0x20 0x20 0x38 0x38 0x3c 0x3c
+apply 0xf0
+check_eq "config_fault none: Success again" "0x66 0x66 0x11 0x11" "$(cfg_status)"
 stage 0x20 0x20 0x20 0x20 0x00 0x00 0x00 0x00	# decommission lanes 4-7
 apply 0xf0
 check_eq "AppSel 0: Success" "0x66 0x66 0x11 0x11" "$(cfg_status)"

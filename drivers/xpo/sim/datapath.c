@@ -76,6 +76,37 @@ const char *xpo_sim_config_status_name(u8 status)
 	return "reserved";
 }
 
+/**
+ * xpo_sim_config_fault_parse() - a ConfigStatus failure by name
+ * @name: "none", or a failure of xpo_sim_config_names ("rejected",
+ *	"invalid-appsel", ..., "partial-dp")
+ *
+ * Return: the code (0 for "none"), or -EINVAL.
+ */
+int xpo_sim_config_fault_parse(const char *name)
+{
+	unsigned int i;
+
+	if (sysfs_streq(name, "none"))
+		return 0;
+	for (i = CMIS_CONFIG_REJECTED; i <= CMIS_CONFIG_PARTIAL_DP; i++)
+		if (xpo_sim_config_names[i] &&
+		    sysfs_streq(name, xpo_sim_config_names[i]))
+			return i;
+	return -EINVAL;
+}
+
+/**
+ * xpo_sim_dp_set_config_fault() - fail every apply with a ConfigStatus
+ * @cage: the cage, lock held
+ * @status: the failure every lane of every ApplyDPInit/ApplyImmediate
+ *	reports, its active configuration untouched; 0 for none
+ */
+void xpo_sim_dp_set_config_fault(struct xpo_sim_cage *cage, u8 status)
+{
+	cage->config_fault = status;
+}
+
 /* A nibble per lane, lane 1 in b3-0 of the first byte (11h:128, 11h:202) */
 static void xpo_sim_nibble_set(u8 *bytes, unsigned int lane, u8 val)
 {
@@ -410,9 +441,13 @@ void xpo_sim_dp_apply(struct xpo_sim_cage *cage, unsigned int bank, u8 lanes,
 	if (bank >= mod->banks)
 		return;
 
-	for_each_set_bit(l, &todo, CMIS_LANES_PER_BANK)
+	for_each_set_bit(l, &todo, CMIS_LANES_PER_BANK) {
 		status[l] = xpo_sim_dp_check_lane(mod, bank, l, immediate,
 						  &dp[l]);
+		/* an injected failure: the module refuses whatever it is */
+		if (cage->config_fault)
+			status[l] = cage->config_fault;
+	}
 
 	/*
 	 * Whole data paths only: every lane of a new data path applied alike

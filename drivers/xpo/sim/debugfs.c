@@ -6,7 +6,7 @@
  *   cage<N>/present, personality, leak   what is in and around the cage
  *   cage<N>/present_bounce               seat or pull with ModPrsL bouncing
  *   cage<N>/nack, stretch_us, hold_state, fault injection
- *           hold_dp, hold_intl
+ *           hold_dp, config_fault, hold_intl
  *   cage<N>/transfers, bytes, bus_ns, bus_wait_ns
  *                                       accounting (write 0 to reset)
  *   cage<N>/module_state, info, mem,     read-only views
@@ -379,6 +379,50 @@ static const struct file_operations xpo_sim_hold_dp_fops = {
 	.llseek	= default_llseek,
 };
 
+/* cage<N>/config_fault: none | rejected | invalid-appsel | ... | partial-dp */
+static ssize_t xpo_sim_config_fault_read(struct file *file, char __user *ubuf,
+					 size_t count, loff_t *ppos)
+{
+	struct xpo_sim_cage *cage = file->private_data;
+	u8 status;
+
+	mutex_lock(&cage->lock);
+	status = cage->config_fault;
+	mutex_unlock(&cage->lock);
+	return xpo_sim_dbg_read_str(ubuf, count, ppos, status ?
+				    xpo_sim_config_status_name(status) :
+				    "none");
+}
+
+static ssize_t xpo_sim_config_fault_write(struct file *file,
+					  const char __user *ubuf,
+					  size_t count, loff_t *ppos)
+{
+	struct xpo_sim_cage *cage = file->private_data;
+	char buf[XPO_SIM_DBG_TOKEN_MAX + 1];
+	int ret;
+
+	ret = xpo_sim_dbg_get_token(ubuf, count, ppos, buf);
+	if (ret)
+		return ret;
+	ret = xpo_sim_config_fault_parse(buf);
+	if (ret < 0)
+		return ret;
+
+	mutex_lock(&cage->lock);
+	xpo_sim_dp_set_config_fault(cage, ret);
+	mutex_unlock(&cage->lock);
+	return count;
+}
+
+static const struct file_operations xpo_sim_config_fault_fops = {
+	.owner	= THIS_MODULE,
+	.open	= simple_open,
+	.read	= xpo_sim_config_fault_read,
+	.write	= xpo_sim_config_fault_write,
+	.llseek	= default_llseek,
+};
+
 /* cage<N>/transfers, bytes, bus_ns, bus_wait_ns: read; write 0 to reset */
 static int xpo_sim_counter_get(void *data, u64 *val)
 {
@@ -747,6 +791,8 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 				   &xpo_sim_stretch_fops);
 	debugfs_create_file("hold_state", 0644, dir, cage, &xpo_sim_hold_fops);
 	debugfs_create_file("hold_dp", 0644, dir, cage, &xpo_sim_hold_dp_fops);
+	debugfs_create_file("config_fault", 0644, dir, cage,
+			    &xpo_sim_config_fault_fops);
 	debugfs_create_file_unsafe("hold_intl", 0644, dir, cage,
 				   &xpo_sim_hold_intl_fops);
 	debugfs_create_file_unsafe("transfers", 0644, dir, &cage->transfers,

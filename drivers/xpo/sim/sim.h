@@ -316,6 +316,7 @@ struct xpo_sim_cage {
 	const struct xpo_sim_personality *pers;	/* @lock: next insertion */
 	enum xpo_sim_hold hold;			/* @lock */
 	u8 hold_dp;		/* @lock: cmis_dp_state data paths stop in, 0 none */
+	u8 config_fault;	/* @lock: ConfigStatus every apply gets, 0 none */
 	bool hold_intl;		/* @lock: IntL asserted whatever the flags */
 	/* @lock: per host lane, XPO_SIM_LANE_* conditions present (debugfs) */
 	u8 lane_cond[XPO_LANES];
@@ -462,6 +463,8 @@ void xpo_sim_dp_down(struct xpo_sim_cage *cage);
 void xpo_sim_dp_apply(struct xpo_sim_cage *cage, unsigned int bank, u8 lanes,
 		      bool immediate);
 void xpo_sim_dp_set_hold(struct xpo_sim_cage *cage, u8 state);
+int xpo_sim_config_fault_parse(const char *name);
+void xpo_sim_dp_set_config_fault(struct xpo_sim_cage *cage, u8 status);
 
 /* Config status names for debugfs, indexed by enum cmis_config_status */
 const char *xpo_sim_config_status_name(u8 status);
