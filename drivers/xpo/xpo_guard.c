@@ -450,7 +450,7 @@ void xpo_guard_stop(struct xpo_cage *cage)
 void xpo_guard_drop(struct xpo_cage *cage)
 {
 	spin_lock(&cage->lease_lock);
-	memset(&cage->lease, 0, sizeof(cage->lease));
+	cage->lease = (struct xpo_lease){ };
 	spin_unlock(&cage->lease_lock);
 }
 
