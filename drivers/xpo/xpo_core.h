@@ -19,6 +19,7 @@
 #include "xpo_cmis_addr.h"
 #include "xpo_cmis_decode.h"
 #include "xpo_sm.h"
+#include "xpo_dp.h"
 #include "xpo_protect.h"
 #include "xpo_shadow.h"
 #include "xpo_transport.h"
@@ -109,6 +110,30 @@ struct xpo_telemetry_lanes {
 	struct xpo_cmis_thresholds thr;
 };
 
+/**
+ * struct xpo_cage_dp - one data path of the module in a cage
+ * @m: its state machine (xpo_dp.c)
+ * @port: the port whose lanes it carries
+ * @due: jiffies @m's timer fires, while @m.timer_armed
+ * @retry_at: jiffies a failed data path of a port that is up is tried
+ *	again
+ * @no_retry: failed in a way a retry cannot mend (the module rejected the
+ *	configuration): left until the port goes down or the module changes
+ * @fail_seen: the failure @m is in was reported and its retry scheduled
+ * @err: the last refusal of an up request (xpo_dp_step())
+ *
+ * Under the cage's sm_lock.
+ */
+struct xpo_cage_dp {
+	struct xpo_dp m;
+	u8 port;
+	unsigned long due;
+	unsigned long retry_at;
+	bool no_retry;
+	bool fail_seen;
+	int err;
+};
+
 /* Bus access counters, under io_lock */
 struct xpo_cage_stats {
 	u64 transfers;		/* i2c transfers attempted */
@@ -134,9 +159,9 @@ struct xpo_cage_stats {
  * @sm_lock serialises the state machine and everything it drives: @sm,
  * @admin_off, @module_state, @fault_cause, @mod_flags, @tlm_flags,
  * @event_seq, @timer_deadline, @poll_ticks, @stopping, @power_policy and
- * the lane state (@dp_applied, @dp_known, @dp_pending, @lanes_stale,
- * @lanes_sweep, @dp_waiting, @dp_late, @dp_deadline, @dp_state,
- * @lane_flags, @carrier).  It is taken by the IRQ threads, the timeout,
+ * the lane state (@carrier, @dp_late, @lanes_stale, @lanes_sweep,
+ * @dp_planned, @dp_module_state, @num_dps, @dps, @ctl_deinit,
+ * @ctl_tx_disable, @dp_state, @lane_flags).  It is taken by the IRQ threads, the timeout,
  * poll and protection limit works, the debugfs reader, the port netdevs'
  * open and stop, and the API calls that change the cage (power, reset,
  * power policy).  It is held across bus access done on behalf of the state
@@ -206,18 +231,22 @@ struct xpo_cage {
 	bool int_masked;		/* level IntL disabled until it deasserts */
 	bool int_unread;		/* ... masked with nobody reading its flags */
 	enum xpo_power_policy power_policy;	/* survives module changes */
-	/* Lanes (xpo_lanes.c): bit b = bank b = port b */
+	/*
+	 * Ports and their data paths (xpo_lanes.c, executed by xpo_dp_exec.c):
+	 * bit p = port p, which is bank p of the module.
+	 */
 	u8 ports_up;			/* ports administratively up */
-	u8 dp_applied;			/* banks whose data path we enabled */
-	u8 dp_known;			/* banks whose 10h controls we wrote */
-	u8 dp_pending;			/* banks going down, flags to clear */
 	u8 carrier;			/* ports with carrier on */
+	u8 dp_late;			/* a data path of the port failed: reported */
 	bool lanes_stale;		/* lane status must be read again */
 	bool lanes_sweep;		/* ... of every bank: IntL stays low */
-	u8 dp_waiting;			/* up, not yet DPActivated: deadline */
-	u8 dp_late;			/* ... and past it (reported once) */
-	unsigned long dp_deadline[XPO_BANKS];	/* jiffies */
-	struct delayed_work lanes_work;	/* looks again at a deadline */
+	bool dp_planned;		/* dps[] describe the module in the cage */
+	u8 dp_module_state;		/* ModuleState last fed to the data paths */
+	unsigned int num_dps;
+	struct xpo_cage_dp dps[XPO_LANES];
+	u8 ctl_deinit[XPO_BANKS];	/* 10h:128 as last written */
+	u8 ctl_tx_disable[XPO_BANKS];	/* 10h:130 as last written */
+	struct delayed_work lanes_work;	/* a data path's timer or retry is due */
 	u8 dp_state[XPO_BANKS][CMIS_LANES_PER_BANK / 2];  /* last 11h:128 */
 	u8 lane_flags[XPO_BANKS][CMIS_P11_LANE_FLAGS_LEN];  /* last 11h:134 */
 
@@ -315,14 +344,13 @@ struct xpo_cage {
  */
 #define XPO_T_RESET_WAIT_MAX_MS		60000
 /*
- * A port's data path must reach DPActivated within what the module
- * advertises for DPInit (01h:144 b3-0) and DPTxTurnOn (01h:168 b3-0), plus
- * XPO_T_DP_MARGIN_MS (our choice, as for ModulePwrUp); XPO_T_DP_DEFAULT_MS
- * when a duration code is reserved.  Late is reported once; the request
- * stands and carrier comes whenever the data path does.
+ * A data path of a port that is up and failed (timed out, lost, refused
+ * by an I/O error; xpo_dp.h has each step's budget) is tried again after
+ * XPO_T_DP_RETRY_MS, our choice: long enough not to hammer a module that
+ * cannot, short enough that carrier comes soon after a module recovers.
+ * A configuration the module rejected is not retried.
  */
-#define XPO_T_DP_MARGIN_MS		1000
-#define XPO_T_DP_DEFAULT_MS		60000
+#define XPO_T_DP_RETRY_MS		1000
 /*
  * While a CDB or firmware lease is held the state machine postpones its
  * bus work; every XPO_T_LEASE_CHECK_MS (our choice) it looks whether the
@@ -384,6 +412,11 @@ void __xpo_cage_power_update(struct xpo_cage *cage);
 void xpo_lanes_forget(struct xpo_cage *cage);
 void xpo_lanes_service(struct xpo_cage *cage);
 void xpo_lanes_work(struct work_struct *work);
+
+/* xpo_dp_exec.c: a data path's machine run against the module */
+void xpo_dp_exec_feed(struct xpo_cage *cage, struct xpo_cage_dp *d,
+		      enum xpo_dp_event event, const struct xpo_dp_input *in);
+void xpo_dp_exec_ctl_init(struct xpo_cage *cage, unsigned int bank);
 
 /* xpo_module.c: what the state machine reads from and writes to a module */
 int xpo_module_read_identity(struct xpo_cage *cage);

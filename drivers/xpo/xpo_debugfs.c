@@ -101,6 +101,7 @@ static void xpo_debugfs_module_flags(struct seq_file *s, const u8 *flags)
 /* Ports, lanes and carrier: sm_lock held */
 static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 {
+	const struct xpo_cage_dp *d;
 	unsigned int b, lane, i;
 	u8 dp;
 
@@ -110,10 +111,23 @@ static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 	seq_printf(s, "ports: %u\n", cage->num_ports);
 	seq_printf(s, "ports_up: 0x%02x\n", cage->ports_up);
 	seq_printf(s, "carrier: 0x%02x\n", cage->carrier);
-	seq_printf(s, "dp_enabled: 0x%02x\n", cage->dp_applied & cage->dp_known);
-	seq_printf(s, "dp_pending: 0x%02x\n", cage->dp_pending);
 	seq_printf(s, "dp_late: 0x%02x\n", cage->dp_late);
 	xpo_guard_debugfs_show(s, cage);
+
+	/* the data paths, as their machines (xpo_dp.c) see them */
+	for (i = 0; i < cage->num_dps; i++) {
+		d = &cage->dps[i];
+		seq_printf(s, "dp%u: port %u lanes %u-%u appsel %u %s",
+			   i, d->port, d->m.first_lane + 1,
+			   d->m.first_lane + d->m.lane_count, d->m.appsel,
+			   xpo_dp_state_name(d->m.state));
+		if (d->m.state == XPO_DP_S_FAILED)
+			seq_printf(s, " (%s in %s, code %u)",
+				   xpo_dp_fail_name(d->m.fail),
+				   xpo_dp_state_name(d->m.fail_step),
+				   d->m.fail_code);
+		seq_puts(s, "\n");
+	}
 
 	/* lanes of each bank, as last read: states lane 1..8, then flags */
 	for (b = 0; b < XPO_BANKS; b++) {

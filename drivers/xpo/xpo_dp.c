@@ -50,7 +50,7 @@ static const char * const xpo_dp_fail_names[XPO_DP_FAIL_MAX] = {
 	[XPO_DP_FAIL_LOST]		= "lost",
 };
 
-const char *xpo_dp_state_name(enum xpo_dp_state state)
+const char *xpo_dp_state_name(enum xpo_dp_mstate state)
 {
 	if ((unsigned int)state >= XPO_DP_S_MAX)
 		return "unknown";
@@ -138,7 +138,7 @@ EXPORT_SYMBOL_IF_KUNIT(xpo_dp_module_from_id);
  * does not wait.
  */
 unsigned int xpo_dp_budget_ms(const struct xpo_dp_module *mod,
-			      enum xpo_dp_state step, bool module_power)
+			      enum xpo_dp_mstate step, bool module_power)
 {
 	unsigned int ms;
 
@@ -196,7 +196,7 @@ static u8 xpo_dp_nibble(const u8 (*bytes)[XPO_DP_NIBBLE_BYTES],
 	return (bytes[bank][n / 2] >> (4 * (n & 1))) & 0x0f;
 }
 
-static void xpo_dp_enter(struct xpo_dp *dp, enum xpo_dp_state next)
+static void xpo_dp_enter(struct xpo_dp *dp, enum xpo_dp_mstate next)
 {
 	if (next == dp->state)
 		return;
@@ -223,7 +223,7 @@ static void xpo_dp_disarm(struct xpo_dp *dp, struct xpo_dp_result *res)
 
 /* Enter a waiting state with a fresh budget, polled */
 static void xpo_dp_wait(struct xpo_dp *dp, struct xpo_dp_result *res,
-			enum xpo_dp_state next, bool module_power)
+			enum xpo_dp_mstate next, bool module_power)
 {
 	dp->budget_ms = xpo_dp_budget_ms(&dp->mod, next, module_power);
 	dp->elapsed_ms = 0;

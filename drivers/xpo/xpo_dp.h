@@ -47,7 +47,11 @@ struct xpo_identity;
 /* 11h:128-131 and 11h:202-205: a nibble per lane, four bytes a bank */
 #define XPO_DP_NIBBLE_BYTES	4
 
-enum xpo_dp_state {
+/*
+ * The machine's state.  The module's own state of a lane's data path (11h:128)
+ * is the uapi's enum xpo_dp_state, CMIS's codes.
+ */
+enum xpo_dp_mstate {
 	XPO_DP_S_DEACTIVATED,	/* down: Tx disabled, DataPathDeinit set */
 	XPO_DP_S_STAGING,	/* taking the lanes to DPDeactivated */
 	XPO_DP_S_APPLYING,	/* ApplyDPInit written, ConfigStatus polled */
@@ -130,8 +134,8 @@ struct xpo_dp_module {
  * xpo_dp_init() write it.
  */
 struct xpo_dp {
-	enum xpo_dp_state state;
-	enum xpo_dp_state prev_state;
+	enum xpo_dp_mstate state;
+	enum xpo_dp_mstate prev_state;
 	struct xpo_dp_module mod;
 	/* The request: lanes first_lane .. first_lane + lane_count - 1 */
 	u64 lanes;
@@ -157,7 +161,7 @@ struct xpo_dp {
 	/* Why FAILED */
 	enum xpo_dp_fail fail;
 	u8 fail_code;		/* XPO_DP_FAIL_REJECTED: the ConfigStatus */
-	enum xpo_dp_state fail_step;	/* the state that timed out or failed */
+	enum xpo_dp_mstate fail_step;	/* the state that timed out or failed */
 };
 
 /* What came with the event; fields not used by an event are ignored. */
@@ -207,8 +211,8 @@ struct xpo_dp_result {
  * Provision procedure is the first part of a data path initialisation, so
  * APPLYING is given the DPInit bound (our choice).
  */
-#define XPO_DP_T_MARGIN_MS		1000	/* as XPO_T_DP_MARGIN_MS */
-/* A reserved duration code (14, 15): as XPO_T_DP_DEFAULT_MS */
+#define XPO_DP_T_MARGIN_MS		1000	/* our choice, as for ModulePwrUp */
+/* A reserved duration code (14, 15): our choice, a minute */
 #define XPO_DP_T_UNADVERTISED_MS	60000
 /*
  * While a step waits, the lanes (or ConfigStatus) are read every
@@ -239,13 +243,13 @@ void xpo_dp_module_decode(struct xpo_dp_module *mod, u8 dp_duration,
 void xpo_dp_module_from_id(struct xpo_dp_module *mod,
 			   const struct xpo_identity *id);
 unsigned int xpo_dp_budget_ms(const struct xpo_dp_module *mod,
-			      enum xpo_dp_state step, bool module_power);
+			      enum xpo_dp_mstate step, bool module_power);
 u8 xpo_dp_dpconfig(const struct xpo_dp *dp);
 void xpo_dp_init(struct xpo_dp *dp, const struct xpo_dp_module *mod);
 void xpo_dp_step(struct xpo_dp *dp, enum xpo_dp_event event,
 		 const struct xpo_dp_input *in, struct xpo_dp_result *res);
 
-const char *xpo_dp_state_name(enum xpo_dp_state state);
+const char *xpo_dp_state_name(enum xpo_dp_mstate state);
 const char *xpo_dp_event_name(enum xpo_dp_event event);
 const char *xpo_dp_fail_name(enum xpo_dp_fail fail);
 

@@ -1,33 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The ports' lanes.  Port p of a cage is bank p of the module (host lanes
- * 8p..8p+7).  The core keeps each bank's data path controls in line with
- * its port's administrative state, reads the lane status of the banks it
- * cares about when IntL fires, and drives the ports' carrier from it:
+ * The ports' lanes and data paths.  Port p of a cage is bank p of the
+ * module (host lanes 8p..8p+7).  When a module is first seen, the core
+ * plans the data paths that carry each port (xpo_lanes_plan()): one data
+ * path of the port's eight lanes with the module's first application of
+ * eight host lanes, or, for a module without one, the lanes split the way
+ * its default application (AppSel 1, CMIS 5.2 section 6.2.1) splits them.
+ * Each data path has its own state machine (xpo_dp.c), run against the
+ * module by the executor (xpo_dp_exec.c); this file feeds them:
  *
- *  - a port up: Tx output enabled (10h:130 = 00h) and data path
- *    initialised (10h:128 DataPathDeinit = 00h) for its eight lanes; a port
- *    down: Tx output disabled and data path deinitialised (both FFh).
- *    Written whenever the two differ, including for every bank of a module
- *    that was just identified (still in ModuleLowPwr, so the data paths of
- *    ports that are down never start);
- *  - the banks of ports that are up, and of ports going down until their
- *    lanes read DPDeactivated, are watched: after IntL (or a poll) their
- *    latched lane flags 11h:134-152 are read, which clears them and lets
- *    IntL deassert, then their data path states 11h:128-131 (flags first,
- *    so that a transition after the read latches its flag again).  If IntL
- *    is still asserted after that, the next look reads every bank;
- *  - a port that is up in a ready cage must see its lanes DPActivated
- *    within the advertised DPInit and DPTxTurnOn durations plus a margin;
- *    if not, that is logged once (the request stands, carrier follows
- *    whenever the data path comes).  A delayed work looks again at the
- *    deadline, since a stuck data path raises no IntL;
+ *  - every lane of the module is deinitialised with Tx off as soon as it
+ *    is identified (still in ModuleLowPwr, so the data paths of ports
+ *    that are down never start);
+ *  - a port that is up in a ready module asks its data paths up: staged
+ *    DPConfig, ApplyDPInit, ConfigStatus, DPInit, Tx on, DPActivated,
+ *    each step bounded by the module's advertised durations; a port that
+ *    goes down takes them down (Tx off, DataPathDeinit, DPDeactivated);
+ *  - the module's state reaches every data path: one that leaves
+ *    ModuleReady takes them down, and they come up again when it is back;
+ *  - the banks with a data path that is not deactivated are watched: after
+ *    IntL (or a poll) their latched lane flags 11h:134-152 are read, which
+ *    clears them and lets IntL deassert, then their data path states
+ *    11h:128-131 (flags first, so that a transition after the read latches
+ *    its flag again), fed to the machines.  If IntL is still asserted
+ *    after that, the next look reads every bank;
+ *  - a data path that fails (a step past its budget, a state lost, the
+ *    configuration rejected) is reported once per port and, except for a
+ *    rejection, tried again every XPO_T_DP_RETRY_MS while its port is up;
  *  - carrier is on for a port that is up, in a cage whose module is
- *    ModuleReady, with all eight lanes DPActivated; off otherwise.  A bank
- *    the module does not have (a 4-bank module in an 8-port cage) never
- *    has carrier.  A module with flat memory (passive copper) has no lane
- *    pages and no data path: its one port has carrier while up and the
- *    module ready.
+ *    ModuleReady, with all its data paths DPActivated; off otherwise.  A
+ *    bank the module does not have (a 4-bank module in an 8-port cage)
+ *    never has carrier.  A module with flat memory (passive copper) has no
+ *    lane pages and no data path: its one port has carrier while up and
+ *    the module ready.
  *
  * Everything here runs with sm_lock held.  Bus errors leave the lane state
  * stale; the next run (IntL is still asserted, so the core looks again)
@@ -37,20 +42,19 @@
 #include <linux/device.h>
 #include <linux/jiffies.h>
 #include <linux/minmax.h>
+#include <linux/slab.h>
 #include <linux/workqueue.h>
 
+#include "xpo_app.h"
 #include "xpo_core.h"
 #include "xpo_port.h"
 
 /* Banks the module has and the cage has ports for */
-static u8 xpo_lanes_banks(struct xpo_cage *cage)
+static unsigned int xpo_lanes_num_banks(struct xpo_cage *cage)
 {
-	unsigned int n;
-
 	if (!cage->id_valid)
 		return 0;
-	n = min(cage->id.banks, cage->num_ports);
-	return n ? (u8)GENMASK(n - 1, 0) : 0;
+	return min(cage->id.banks, cage->num_ports);
 }
 
 /* A module whose lane pages can be reached: identified and running */
@@ -73,84 +77,155 @@ static bool xpo_lanes_reachable(struct xpo_cage *cage)
 void xpo_lanes_forget(struct xpo_cage *cage)
 {
 	lockdep_assert_held(&cage->sm_lock);
-	cage->dp_known = 0;
-	cage->dp_applied = 0;
-	cage->dp_pending = 0;
-	cage->dp_waiting = 0;
+	cage->dp_planned = false;
+	cage->num_dps = 0;
+	cage->dp_module_state = 0;
 	cage->dp_late = 0;
 	cage->lanes_stale = true;
+	memset(cage->dps, 0, sizeof(cage->dps));
 	memset(cage->dp_state, 0, sizeof(cage->dp_state));
 	memset(cage->lane_flags, 0, sizeof(cage->lane_flags));
 }
 
-/* One bank's controls; Tx output is switched on last and off first. */
-static int __xpo_lanes_control(struct xpo_cage *cage, u8 bank, bool up)
+/*
+ * The application a port of eight lanes runs by default: the first one of
+ * eight host lanes that may start on lane 1, else AppSel 1 (the module's
+ * default, CMIS 5.2 section 6.2.1), which then splits the bank.
+ */
+static const struct xpo_app *xpo_lanes_default_app(const struct xpo_app_table *t)
 {
-	u8 val = up ? 0x00 : 0xff;
-	int ret;
+	unsigned int i;
 
-	if (up) {
-		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
-				       CMIS_P10_DP_DEINIT, &val, 1);
-		if (!ret)
-			ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
-					       CMIS_P10_TX_DISABLE, &val, 1);
-	} else {
-		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
-				       CMIS_P10_TX_DISABLE, &val, 1);
-		if (!ret)
-			ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
-					       CMIS_P10_DP_DEINIT, &val, 1);
-	}
-	return ret;
+	for (i = 0; i < t->num; i++)
+		if (t->apps[i].host_lanes == XPO_DP_BANK_LANES &&
+		    (t->apps[i].host_assign & BIT(0)))
+			return &t->apps[i];
+	return xpo_app_find(t, 1);
 }
 
-/* Bring the 10h controls of @banks in line with their ports. */
-static void xpo_lanes_apply(struct xpo_cage *cage, u8 banks)
+/* Plan the data paths of a module just seen; deinitialise its lanes. */
+static void xpo_lanes_plan(struct xpo_cage *cage)
 {
-	unsigned long todo;
-	unsigned int b;
-	bool up;
-	int ret;
+	unsigned int b, l, banks = xpo_lanes_num_banks(cage);
+	const struct xpo_app *app = NULL;
+	struct xpo_app_table *t;
+	struct xpo_dp_module mod;
+	struct xpo_cage_dp *d;
 
-	todo = banks & (~cage->dp_known | (cage->dp_applied ^ cage->ports_up));
-	if (!todo)
-		return;
+	cage->dp_planned = true;
+	cage->num_dps = 0;
+	if (!cage->id.has_page01)
+		return;		/* flat memory: no data path to run */
 
-	xpo_cmis_lock_as(cage, XPO_CLIENT_LANES);
-	for_each_set_bit(b, &todo, XPO_BANKS) {
-		up = cage->ports_up & BIT(b);
-		ret = __xpo_lanes_control(cage, b, up);
-		if (ret) {
-			dev_dbg(cage->dev, "bank %u data path control: %d\n",
-				b, ret);
-			cage->dp_known &= ~BIT(b);
-			break;
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (t && !xpo_app_table_decode(t, &cage->id))
+		app = xpo_lanes_default_app(t);
+	xpo_dp_module_from_id(&mod, &cage->id);
+	for (b = 0; app && b < banks; b++) {
+		for (l = 0; l + app->host_lanes <= XPO_DP_BANK_LANES;
+		     l += app->host_lanes) {
+			if (!(app->host_assign & BIT(l)))
+				continue;
+			d = &cage->dps[cage->num_dps++];
+			memset(d, 0, sizeof(*d));
+			xpo_dp_init(&d->m, &mod);
+			d->m.first_lane = b * XPO_DP_BANK_LANES + l;
+			d->m.lane_count = app->host_lanes;
+			d->m.appsel = app->appsel;
+			d->port = b;
 		}
-		cage->dp_known |= BIT(b);
-		if (up) {
-			cage->dp_applied |= BIT(b);
-		} else {
-			cage->dp_applied &= ~BIT(b);
-			cage->dp_pending |= BIT(b);
-		}
-		cage->lanes_stale = true;
 	}
-	xpo_cmis_unlock(cage);
+	if (!app && banks)
+		dev_warn(cage->dev,
+			 "the module advertises no application the ports can run\n");
+	kfree(t);
+
+	for (b = 0; b < banks; b++)
+		xpo_dp_exec_ctl_init(cage, b);
+}
+
+/* The ModuleState the data paths are told about, 0 for none */
+static u8 xpo_lanes_module_state(struct xpo_cage *cage)
+{
+	switch (cage->sm.state) {
+	case XPO_S_LOW_POWER:
+		return CMIS_MODULE_LOWPWR;
+	case XPO_S_POWERING_UP:
+		return CMIS_MODULE_PWRUP;
+	case XPO_S_READY:
+		return CMIS_MODULE_READY;
+	default:
+		return 0;
+	}
+}
+
+static void xpo_lanes_feed_all(struct xpo_cage *cage, enum xpo_dp_event ev,
+			       const struct xpo_dp_input *in)
+{
+	unsigned int i;
+
+	for (i = 0; i < cage->num_dps; i++)
+		xpo_dp_exec_feed(cage, &cage->dps[i], ev, in);
+}
+
+/* Up and down requests, from the ports' state and the module's */
+static void xpo_lanes_requests(struct xpo_cage *cage)
+{
+	bool ready = cage->sm.state == XPO_S_READY;
+	struct xpo_dp_input in = {};
+	struct xpo_cage_dp *d;
+	unsigned int i;
+	bool up;
+
+	for (i = 0; i < cage->num_dps; i++) {
+		d = &cage->dps[i];
+		up = cage->ports_up & BIT(d->port);
+		if (!up) {
+			d->no_retry = false;
+			d->fail_seen = false;
+			if (d->m.want_up || d->m.state == XPO_DP_S_FAILED)
+				xpo_dp_exec_feed(cage, d, XPO_DP_E_DOWN, NULL);
+			continue;
+		}
+		if (!ready)
+			continue;	/* it comes up once the module is ready */
+		if (d->m.state == XPO_DP_S_FAILED &&
+		    (d->no_retry || time_before(jiffies, d->retry_at)))
+			continue;
+		if (d->m.state != XPO_DP_S_DEACTIVATED &&
+		    d->m.state != XPO_DP_S_FAILED)
+			continue;
+		if (d->m.state == XPO_DP_S_DEACTIVATED && d->m.want_up)
+			continue;
+		d->fail_seen = false;
+		in.appsel = d->m.appsel;
+		in.first_lane = d->m.first_lane;
+		in.lane_count = d->m.lane_count;
+		xpo_dp_exec_feed(cage, d, XPO_DP_E_UP, &in);
+		if (d->err)
+			dev_dbg(cage->dev, "port %u: data path up: %d\n",
+				d->port, d->err);
+	}
 }
 
 /*
  * Flags first, then states, of the watched banks; of every bank when IntL
  * stayed asserted after the last look (a flag of a bank nobody watches).
  */
-static void xpo_lanes_read(struct xpo_cage *cage, u8 banks)
+static void xpo_lanes_read(struct xpo_cage *cage, unsigned int banks)
 {
-	unsigned long watch = (cage->ports_up | cage->dp_pending) & banks;
-
-	if (cage->lanes_sweep)
-		watch = banks;
-	unsigned int b;
+	unsigned long watch = 0;
+	struct xpo_dp_input in = {};
+	unsigned int b, i;
 	int ret = 0;
+
+	for (i = 0; i < cage->num_dps; i++)
+		if (cage->dps[i].m.state != XPO_DP_S_DEACTIVATED ||
+		    (cage->ports_up & BIT(cage->dps[i].port)))
+			watch |= BIT(cage->dps[i].port);
+	if (cage->lanes_sweep)
+		watch = banks ? GENMASK(banks - 1, 0) : 0;
+	watch &= banks ? GENMASK(banks - 1, 0) : 0;
 
 	xpo_cmis_lock_as(cage, XPO_CLIENT_LANES);
 	for_each_set_bit(b, &watch, XPO_BANKS) {
@@ -164,100 +239,177 @@ static void xpo_lanes_read(struct xpo_cage *cage, u8 banks)
 					      sizeof(cage->dp_state[b]));
 		if (ret) {
 			dev_dbg(cage->dev, "bank %u lane status: %d\n", b, ret);
+			watch &= GENMASK(b, 0) & ~BIT(b);
 			break;
 		}
-		if (!(cage->ports_up & BIT(b)) &&
-		    xpo_cmis_dp_all(cage->dp_state[b], CMIS_DP_DEACTIVATED))
-			cage->dp_pending &= ~BIT(b);
 	}
 	xpo_cmis_unlock(cage);
 	if (!ret) {
 		cage->lanes_stale = false;
 		cage->lanes_sweep = false;
 	}
+
+	for_each_set_bit(b, &watch, XPO_BANKS) {
+		in.lanes |= GENMASK_ULL(b * XPO_DP_BANK_LANES + 7,
+					b * XPO_DP_BANK_LANES);
+		memcpy(in.dp_state[b], cage->dp_state[b],
+		       sizeof(in.dp_state[b]));
+	}
+	if (in.lanes)
+		xpo_lanes_feed_all(cage, XPO_DP_E_DP_STATE, &in);
 }
 
-/* How long a data path may take to activate, from the module's word */
-static unsigned int xpo_lanes_dp_budget_ms(const struct xpo_identity *id)
+/* Timers that are due */
+static void xpo_lanes_timers(struct xpo_cage *cage)
 {
-	int init = xpo_cmis_duration_ms(id->dpinit_code);
-	int txon = xpo_cmis_duration_ms(id->txon_code);
+	struct xpo_cage_dp *d;
+	unsigned int i;
 
-	if (init < 0 || txon < 0)
-		return XPO_T_DP_DEFAULT_MS;
-	return init + txon + XPO_T_DP_MARGIN_MS;
+	for (i = 0; i < cage->num_dps; i++) {
+		d = &cage->dps[i];
+		if (d->m.timer_armed && !time_before(jiffies, d->due))
+			xpo_dp_exec_feed(cage, d, XPO_DP_E_TIMEOUT, NULL);
+	}
 }
 
-/*
- * Deadlines of the ports that wait for their data path (@active: banks
- * all DPActivated): start one for a port that begins to wait, report one
- * that passed, and arm the work for the earliest still running.
- */
-static void xpo_lanes_deadlines(struct xpo_cage *cage, u8 waiting,
-				u8 active)
+/* Failures a port should hear of; module changes retry at once, silently */
+static bool xpo_lanes_fail_reported(enum xpo_dp_fail fail)
 {
-	unsigned long wait, next = 0, now = jiffies;
-	unsigned int b, ms = xpo_lanes_dp_budget_ms(&cage->id);
-	bool armed = false;
+	return fail != XPO_DP_FAIL_MODULE_GONE &&
+	       fail != XPO_DP_FAIL_NOT_READY;
+}
+
+static const char *xpo_lanes_config_status_name(u8 code)
+{
+	switch (code) {
+	case CMIS_CONFIG_REJECTED:
+		return "rejected";
+	case CMIS_CONFIG_INVALID_APPSEL:
+		return "invalid AppSel";
+	case CMIS_CONFIG_INVALID_DP:
+		return "invalid data path";
+	case CMIS_CONFIG_INVALID_SI:
+		return "invalid SI";
+	case CMIS_CONFIG_LANES_IN_USE:
+		return "lanes in use";
+	case CMIS_CONFIG_PARTIAL_DP:
+		return "partial data path";
+	default:
+		return "custom";
+	}
+}
+
+/* Report new failures (once per port), schedule their retry */
+static void xpo_lanes_failures(struct xpo_cage *cage)
+{
+	struct xpo_cage_dp *d;
+	unsigned int i, lane;
 	u8 dp;
 
-	cage->dp_late &= waiting;
-	wait = waiting & ~active;
-	cage->dp_waiting &= wait;
-	for_each_set_bit(b, &wait, XPO_BANKS) {
-		if (!(cage->dp_waiting & BIT(b))) {
-			cage->dp_waiting |= BIT(b);
-			cage->dp_deadline[b] = now + msecs_to_jiffies(ms);
-		}
-		if (!time_before(now, cage->dp_deadline[b])) {
-			dp = xpo_cmis_dp_state(cage->dp_state[b], 0);
-			if (!(cage->dp_late & BIT(b)))
-				dev_warn(cage->dev,
-					 "port %u: data path not activated within %u ms (lane 1 %s)\n",
-					 b, ms, xpo_cmis_dp_state_name(dp));
-			cage->dp_late |= BIT(b);
+	for (i = 0; i < cage->num_dps; i++) {
+		d = &cage->dps[i];
+		if (d->m.state != XPO_DP_S_FAILED || d->fail_seen)
+			continue;
+		d->fail_seen = true;
+		if (!xpo_lanes_fail_reported(d->m.fail)) {
+			d->retry_at = jiffies;
 			continue;
 		}
-		if (!armed || time_before(cage->dp_deadline[b], next))
-			next = cage->dp_deadline[b];
-		armed = true;
+		d->retry_at = jiffies + msecs_to_jiffies(XPO_T_DP_RETRY_MS);
+		d->no_retry = d->m.fail == XPO_DP_FAIL_REJECTED;
+		if (cage->dp_late & BIT(d->port))
+			continue;
+		cage->dp_late |= BIT(d->port);
+		lane = d->m.first_lane;
+		dp = xpo_cmis_dp_state(cage->dp_state[lane / 8], lane % 8);
+		if (d->m.fail == XPO_DP_FAIL_REJECTED)
+			dev_warn(cage->dev,
+				 "port %u: data path configuration (AppSel %u, lanes %u-%u) rejected: ConfigStatus %s\n",
+				 d->port, d->m.appsel, lane % 8 + 1,
+				 lane % 8 + d->m.lane_count,
+				 xpo_lanes_config_status_name(d->m.fail_code));
+		else
+			dev_warn(cage->dev,
+				 "port %u: data path not activated within %u ms (%s: %s, lane %u %s)\n",
+				 d->port, d->m.budget_ms,
+				 xpo_dp_state_name(d->m.fail_step),
+				 xpo_dp_fail_name(d->m.fail), lane % 8 + 1,
+				 xpo_cmis_dp_state_name(dp));
+	}
+}
+
+/* Arm the work for the earliest timer or retry; 0 if none */
+static void xpo_lanes_arm(struct xpo_cage *cage)
+{
+	unsigned long next = 0, now = jiffies;
+	struct xpo_cage_dp *d;
+	bool armed = false;
+	unsigned int i;
+
+	for (i = 0; i < cage->num_dps; i++) {
+		d = &cage->dps[i];
+		if (d->m.timer_armed &&
+		    (!armed || time_before(d->due, next))) {
+			next = d->due;
+			armed = true;
+		}
+		if (d->m.state == XPO_DP_S_FAILED && !d->no_retry &&
+		    (cage->ports_up & BIT(d->port)) &&
+		    (!armed || time_before(d->retry_at, next))) {
+			next = d->retry_at;
+			armed = true;
+		}
 	}
 	if (armed && !cage->stopping)
 		mod_delayed_work(xpo_wq, &cage->lanes_work,
-				 next - now + 1);
+				 time_after(next, now) ? next - now : 0);
 }
 
-/* The deadline work: read the lanes again, without an IntL to say so */
+/* The data path work: a timer or a retry is due, without an IntL to say so */
 void xpo_lanes_work(struct work_struct *work)
 {
 	struct xpo_cage *cage = container_of(to_delayed_work(work),
 					     struct xpo_cage, lanes_work);
 
 	mutex_lock(&cage->sm_lock);
-	if (!cage->stopping) {
-		cage->lanes_stale = true;
+	if (!cage->stopping)
 		xpo_lanes_service(cage);
-	}
 	mutex_unlock(&cage->sm_lock);
 }
 
+/* A port has carrier: every data path of its lanes DPActivated */
+static bool xpo_lanes_port_active(struct xpo_cage *cage, unsigned int port)
+{
+	bool any = false;
+	unsigned int i;
+
+	for (i = 0; i < cage->num_dps; i++) {
+		if (cage->dps[i].port != port)
+			continue;
+		if (cage->dps[i].m.state != XPO_DP_S_ACTIVATED)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /**
- * xpo_lanes_service() - apply the ports' state to the lanes, read them
- * back if something may have changed, and set the ports' carrier
+ * xpo_lanes_service() - bring the data paths in line with the ports and
+ * the module, read the lanes if something may have changed, and set the
+ * ports' carrier
  * @cage: the cage, sm_lock held
  *
- * Called at the end of every state machine run and when a port goes up or
- * down.  Bus access happens only with an identified, running module, and
- * only when there is something to write or cage->lanes_stale says that the
- * lane status may have changed (IntL, a poll, a state change, a port
- * change).
+ * Called at the end of every state machine run, when a port goes up or
+ * down, and when a data path's timer or retry is due.  Bus access happens
+ * only with an identified, running module.
  */
 void xpo_lanes_service(struct xpo_cage *cage)
 {
-	u8 banks = 0, carrier = 0, active = 0;
+	unsigned int b, banks = 0;
+	struct xpo_dp_input in = {};
+	u8 carrier = 0, active = 0;
 	bool lane_pages = false;
 	unsigned long up = 0;
-	unsigned int b;
 
 	lockdep_assert_held(&cage->sm_lock);
 
@@ -269,28 +421,37 @@ void xpo_lanes_service(struct xpo_cage *cage)
 	}
 
 	if (xpo_lanes_reachable(cage)) {
-		banks = xpo_lanes_banks(cage);
-		/* flat memory (passive copper): no lane pages, no data path */
+		banks = xpo_lanes_num_banks(cage);
 		lane_pages = cage->id.has_page01;
-		if (lane_pages) {
-			xpo_lanes_apply(cage, banks);
-			if (cage->lanes_stale)
-				xpo_lanes_read(cage, banks);
+		if (!cage->dp_planned)
+			xpo_lanes_plan(cage);
+		in.module_state = xpo_lanes_module_state(cage);
+		if (in.module_state != cage->dp_module_state) {
+			cage->dp_module_state = in.module_state;
+			xpo_lanes_feed_all(cage, XPO_DP_E_MODULE_STATE, &in);
 		}
+		if (lane_pages && cage->lanes_stale)
+			xpo_lanes_read(cage, banks);
+		xpo_lanes_timers(cage);
+		xpo_lanes_failures(cage);
+		xpo_lanes_requests(cage);
+		xpo_lanes_failures(cage);
+		xpo_lanes_arm(cage);
+	} else if (cage->dp_planned) {
+		/* off, faulted or gone: its data paths went with it */
+		xpo_lanes_feed_all(cage, XPO_DP_E_MODULE_GONE, NULL);
+		xpo_lanes_forget(cage);
 	}
 
 	if (cage->sm.state == XPO_S_READY) {
-		up = cage->ports_up & banks;
+		up = cage->ports_up & (banks ? GENMASK(banks - 1, 0) : 0);
 		for_each_set_bit(b, &up, XPO_BANKS)
-			if (!lane_pages ||
-			    xpo_cmis_dp_all(cage->dp_state[b],
-					    CMIS_DP_ACTIVATED))
+			if (!lane_pages || xpo_lanes_port_active(cage, b))
 				active |= BIT(b);
 		carrier = active;
 	}
-	/* only a read that succeeded may start or judge a deadline */
-	if (!cage->lanes_stale)
-		xpo_lanes_deadlines(cage, lane_pages ? up : 0, active);
+	/* a port that is down or has carrier may be reported late again */
+	cage->dp_late &= cage->ports_up & ~active;
 	xpo_ports_set_carrier(cage, carrier);
 }
 

@@ -132,7 +132,7 @@ static struct xpo_dp_result up(struct xpo_dp *dp)
  * @state the way a data path gets there; the fake's registers follow.
  */
 static void dp_at_mod(struct kunit *test, struct xpo_dp *dp, struct fake *f,
-		      enum xpo_dp_state state, const struct xpo_dp_module *mod)
+		      enum xpo_dp_mstate state, const struct xpo_dp_module *mod)
 {
 	fake_init(f);
 	if (mod)
@@ -168,7 +168,7 @@ check:
 }
 
 static void dp_at(struct kunit *test, struct xpo_dp *dp, struct fake *f,
-		  enum xpo_dp_state state)
+		  enum xpo_dp_mstate state)
 {
 	dp_at_mod(test, dp, f, state, NULL);
 }
@@ -574,7 +574,7 @@ static void xpo_dp_test_invalid_request(struct kunit *test)
 /* A change under way, or up with another application: busy */
 static void xpo_dp_test_busy(struct kunit *test)
 {
-	static const enum xpo_dp_state busy[] = {
+	static const enum xpo_dp_mstate busy[] = {
 		XPO_DP_S_STAGING, XPO_DP_S_APPLYING, XPO_DP_S_INITIALIZING,
 		XPO_DP_S_ACTIVATING, XPO_DP_S_DEINITIALIZING,
 	};
@@ -607,7 +607,7 @@ static void xpo_dp_test_busy(struct kunit *test)
 static unsigned int run_out(struct kunit *test, struct xpo_dp *dp,
 			    struct fake *f)
 {
-	enum xpo_dp_state state = dp->state;
+	enum xpo_dp_mstate state = dp->state;
 	struct xpo_dp_result res;
 	unsigned int spent = 0, ticks = 0, armed;
 
@@ -636,7 +636,7 @@ static unsigned int run_out(struct kunit *test, struct xpo_dp *dp,
 
 struct xpo_dp_timeout_case {
 	const char *name;
-	enum xpo_dp_state state;
+	enum xpo_dp_mstate state;
 	bool wait_module;
 	unsigned int budget;	/* with the fake's module */
 	u8 lane_state;		/* what the lanes read meanwhile */
@@ -753,7 +753,7 @@ static void xpo_dp_test_never_activates(struct kunit *test)
 /* Removal in every state */
 static void xpo_dp_test_module_gone(struct kunit *test)
 {
-	static const enum xpo_dp_state midway[] = {
+	static const enum xpo_dp_mstate midway[] = {
 		XPO_DP_S_STAGING, XPO_DP_S_APPLYING, XPO_DP_S_INITIALIZING,
 		XPO_DP_S_ACTIVATING, XPO_DP_S_ACTIVATED,
 	};
