@@ -330,10 +330,10 @@ static void xpo_lanes_failures(struct xpo_cage *cage)
 				 xpo_lanes_config_status_name(d->m.fail_code));
 		else
 			dev_warn(cage->dev,
-				 "port %u: data path not activated within %u ms (%s: %s, lane %u %s)\n",
+				 "port %u: data path not activated within %u ms (%s while %s, lane %u %s)\n",
 				 d->port, d->m.budget_ms,
-				 xpo_dp_state_name(d->m.fail_step),
-				 xpo_dp_fail_name(d->m.fail), lane % 8 + 1,
+				 xpo_dp_fail_name(d->m.fail),
+				 xpo_dp_state_name(d->m.fail_step), lane % 8 + 1,
 				 xpo_cmis_dp_state_name(dp));
 	}
 }
