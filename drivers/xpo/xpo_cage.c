@@ -472,6 +472,7 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	cage->settled_state = cage->sm.state;
 	cage->io_state = cage->sm.state;
 	cage->power_policy = XPO_POWER_POLICY_HIGH;
+	xpo_breakout_default(&cage->layout);
 	xpo_protect_init(cage);
 	xpo_guard_init(cage);
 	xpo_cmis_adv_init(&cage->adv);
@@ -833,7 +834,7 @@ static int xpo_cage_probe(struct platform_device *pdev)
 		return err;
 
 	/* before the machine starts: it drives the ports' carrier */
-	err = xpo_ports_create(cage, XPO_PORTS_MAX);
+	err = xpo_ports_create(cage);
 	if (err)
 		return dev_err_probe(dev, err, "cannot create the port netdevs\n");
 	err = devm_add_action_or_reset(dev, xpo_cage_ports_destroy, cage);

@@ -20,6 +20,7 @@
 #include "xpo_cmis_decode.h"
 #include "xpo_sm.h"
 #include "xpo_dp.h"
+#include "xpo_app.h"
 #include "xpo_protect.h"
 #include "xpo_shadow.h"
 #include "xpo_transport.h"
@@ -48,10 +49,14 @@ enum xpo_pin {
 };
 
 /*
- * Port p of a cage is carried by host lanes 8p..8p+7, bank p of the banked
- * pages (xpo_model.h): a cage has one port per bank of the XPO model.
+ * A cage's 64 host lanes form front-panel ports of 8 lanes, one per bank of
+ * the banked pages (xpo_model.h), each either whole (1.6T) or split into
+ * 2, 4 or 8 subports (xpo_breakout.c): at most one port per host lane.  A
+ * port is known by its first host lane; bit n of a port mask (ports_up,
+ * carrier, dp_late) is the port starting at lane n.
  */
-#define XPO_PORTS_MAX			XPO_BANKS
+#define XPO_PANEL_PORTS			XPO_BANKS
+#define XPO_PORTS_MAX			XPO_LANES
 
 /*
  * What the protection's fast path holds a cage in (xpo_cage_safety_hold()),
@@ -113,7 +118,7 @@ struct xpo_telemetry_lanes {
 /**
  * struct xpo_cage_dp - one data path of the module in a cage
  * @m: its state machine (xpo_dp.c)
- * @port: the port whose lanes it carries
+ * @port: the first host lane of the port whose lanes it carries
  * @due: jiffies @m's timer fires, while @m.timer_armed
  * @retry_at: jiffies a failed data path of a port that is up is tried
  *	again
@@ -204,8 +209,16 @@ struct xpo_cage {
 	bool adopt;			/* probe found the module powered, out of reset */
 	bool board_protection;		/* the board protects on its own (unload) */
 	struct dentry *debugfs;
-	/* From xpo_ports_create() until xpo_ports_destroy() */
+	/*
+	 * The breakout: @layout is the ports an admin asked for (by default
+	 * one per panel port, any speed), kept across module changes; @ports
+	 * their netdevs, in the same order, from xpo_ports_create() until
+	 * xpo_ports_destroy().  Both change together under RTNL, @sm_lock and
+	 * @io_lock (xpo_ports_relayout()), so any of the three is enough to
+	 * read them.
+	 */
 	unsigned int num_ports;
+	struct xpo_app_layout layout;
 	struct xpo_port *ports[XPO_PORTS_MAX];
 	wait_queue_head_t state_wq;	/* settled_state changed, or stopping */
 	enum xpo_sm_state settled_state;
@@ -235,9 +248,9 @@ struct xpo_cage {
 	 * Ports and their data paths (xpo_lanes.c, executed by xpo_dp_exec.c):
 	 * bit p = port p, which is bank p of the module.
 	 */
-	u8 ports_up;			/* ports administratively up */
-	u8 carrier;			/* ports with carrier on */
-	u8 dp_late;			/* a data path of the port failed: reported */
+	u64 ports_up;			/* ports administratively up */
+	u64 carrier;			/* ports with carrier on */
+	u64 dp_late;			/* a data path of the port failed: reported */
 	bool lanes_stale;		/* lane status must be read again */
 	bool lanes_sweep;		/* ... of every bank: IntL stays low */
 	bool dp_planned;		/* dps[] describe the module in the cage */
@@ -412,11 +425,23 @@ void __xpo_cage_power_update(struct xpo_cage *cage);
 void xpo_lanes_forget(struct xpo_cage *cage);
 void xpo_lanes_service(struct xpo_cage *cage);
 void xpo_lanes_work(struct work_struct *work);
+void xpo_lanes_relayout(struct xpo_cage *cage, u8 panels);
+
+/* xpo_breakout.c: the cage's ports (Documentation/ports.rst) */
+void xpo_breakout_default(struct xpo_app_layout *l);
+int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
+			bool dry_run, struct xpo_app_layout *plan,
+			struct netlink_ext_ack *extack);
+int xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
+			  struct xpo_app_layout *plan,
+			  struct netlink_ext_ack *extack);
 
 /* xpo_dp_exec.c: a data path's machine run against the module */
 void xpo_dp_exec_feed(struct xpo_cage *cage, struct xpo_cage_dp *d,
 		      enum xpo_dp_event event, const struct xpo_dp_input *in);
 void xpo_dp_exec_ctl_init(struct xpo_cage *cage, unsigned int bank);
+void xpo_dp_exec_provision(struct xpo_cage *cage, unsigned int bank,
+			   const u8 *dpconfig);
 
 /* xpo_module.c: what the state machine reads from and writes to a module */
 int xpo_module_read_identity(struct xpo_cage *cage);

@@ -109,9 +109,9 @@ static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 		   cage->power_policy == XPO_POWER_POLICY_AUTO ? "auto" :
 		   "high");
 	seq_printf(s, "ports: %u\n", cage->num_ports);
-	seq_printf(s, "ports_up: 0x%02x\n", cage->ports_up);
-	seq_printf(s, "carrier: 0x%02x\n", cage->carrier);
-	seq_printf(s, "dp_late: 0x%02x\n", cage->dp_late);
+	seq_printf(s, "ports_up: 0x%02llx\n", cage->ports_up);
+	seq_printf(s, "carrier: 0x%02llx\n", cage->carrier);
+	seq_printf(s, "dp_late: 0x%02llx\n", cage->dp_late);
 	xpo_guard_debugfs_show(s, cage);
 
 	/* the data paths, as their machines (xpo_dp.c) see them */

@@ -86,6 +86,39 @@ void xpo_dp_exec_ctl_init(struct xpo_cage *cage, unsigned int bank)
 		dev_dbg(cage->dev, "bank %u lane controls: %d\n", bank, ret);
 }
 
+/**
+ * xpo_dp_exec_provision() - stage a whole bank's layout and apply it
+ * @cage: the cage, sm_lock held
+ * @bank: the bank, every lane deinitialised (xpo_dp_exec_ctl_init())
+ * @dpconfig: the DPConfig byte of each of its 8 lanes (AppSel 0: in no
+ *	data path)
+ *
+ * A module refuses (PartialDataPath, CMIS 5.2 section 8.10) an ApplyDPInit
+ * that would leave part of an active data path behind: a port of 4 lanes
+ * cannot be configured on its own while the bank's active set still has
+ * the 8-lane data path of the layout before.  So a new layout is staged
+ * and applied for every lane of the bank at once, while they are all
+ * deactivated; each data path then provisions its own lanes again when
+ * its port comes up (xpo_dp.c), and judges ConfigStatus there.
+ */
+void xpo_dp_exec_provision(struct xpo_cage *cage, unsigned int bank,
+			   const u8 *dpconfig)
+{
+	u8 all = 0xff;
+	int ret;
+
+	lockdep_assert_held(&cage->sm_lock);
+	xpo_cmis_lock_as(cage, XPO_CLIENT_LANES);
+	ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
+			       CMIS_P10_DPCONFIG, dpconfig, XPO_DP_BANK_LANES);
+	if (!ret)
+		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
+				       CMIS_P10_APPLY_DPINIT, &all, 1);
+	xpo_cmis_unlock(cage);
+	if (ret)
+		dev_dbg(cage->dev, "bank %u provisioning: %d\n", bank, ret);
+}
+
 /* The writes of one step, in XPO_DP_A_* order; io_lock held */
 static int xpo_dp_exec_write(struct xpo_cage *cage, struct xpo_cage_dp *d,
 			     const struct xpo_dp_result *res)

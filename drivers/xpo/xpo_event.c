@@ -6,6 +6,7 @@
  *   XPO_CAGE=<n> XPO_EVENT=alarm XPO_REASON=<cond>
  *   XPO_CAGE=<n> XPO_EVENT=protect XPO_REASON=<cond> XPO_ACTION=<action>
  *   XPO_CAGE=<n> XPO_EVENT=rearm
+ *   XPO_CAGE=<n> XPO_EVENT=ports
  */
 #include <linux/device.h>
 #include <linux/kobject.h>
@@ -22,6 +23,7 @@ static const char * const xpo_event_names[XPO_EV_NUM] = {
 	[XPO_EV_ALARM]		= "alarm",
 	[XPO_EV_PROTECT]	= "protect",
 	[XPO_EV_REARM]		= "rearm",
+	[XPO_EV_PORTS]		= "ports",
 };
 
 const char *xpo_event_name(enum xpo_event_type type)

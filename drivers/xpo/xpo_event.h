@@ -23,6 +23,7 @@ enum xpo_event_type {
 	XPO_EV_ALARM,		/* a protection condition began */
 	XPO_EV_PROTECT,		/* the protection acted (tripped) */
 	XPO_EV_REARM,		/* the protection was re-armed */
+	XPO_EV_PORTS,		/* the cage's ports changed (breakout) */
 	XPO_EV_NUM,
 };
 

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The ports' lanes and data paths.  Port p of a cage is bank p of the
- * module (host lanes 8p..8p+7).  When a module is first seen, the core
- * plans the data paths that carry each port (xpo_lanes_plan()): one data
- * path of the port's eight lanes with the module's first application of
- * eight host lanes, or, for a module without one, the lanes split the way
- * its default application (AppSel 1, CMIS 5.2 section 6.2.1) splits them.
+ * The ports' lanes and data paths.  A port is a run of host lanes within
+ * one bank (the cage's layout, xpo_breakout.c).  When a module is first
+ * seen, the core plans the data paths that carry each port
+ * (xpo_lanes_plan()): one per port, with the application
+ * xpo_app_layout_check() picks for it.  A module that cannot carry the
+ * layout gets no data path on the ports it cannot carry (reported), except
+ * under the cage's default layout (one port per bank, any speed), where a
+ * module without an 8-lane application has its bank split the way its
+ * default application (AppSel 1, CMIS 5.2 section 6.2.1) splits it, all
+ * of them carrying the one port.
  * Each data path has its own state machine (xpo_dp.c), run against the
  * module by the executor (xpo_dp_exec.c); this file feeds them:
  *
@@ -49,12 +53,30 @@
 #include "xpo_core.h"
 #include "xpo_port.h"
 
-/* Banks the module has and the cage has ports for */
+/* Banks the module has (the cage has XPO_PANEL_PORTS) */
 static unsigned int xpo_lanes_num_banks(struct xpo_cage *cage)
 {
 	if (!cage->id_valid)
 		return 0;
-	return min(cage->id.banks, cage->num_ports);
+	return min_t(unsigned int, cage->id.banks, XPO_PANEL_PORTS);
+}
+
+static u8 xpo_lanes_bank_mask(unsigned int banks)
+{
+	return banks ? (u8)GENMASK(banks - 1, 0) : 0;
+}
+
+/* The port mask bits of every port of the banks in @panels */
+static u64 xpo_lanes_panel_ports(u8 panels)
+{
+	u64 mask = 0;
+	unsigned int b;
+
+	for (b = 0; b < XPO_BANKS; b++)
+		if (panels & BIT(b))
+			mask |= GENMASK_ULL(b * XPO_DP_BANK_LANES + 7,
+					    b * XPO_DP_BANK_LANES);
+	return mask;
 }
 
 /* A module whose lane pages can be reached: identified and running */
@@ -103,45 +125,168 @@ static const struct xpo_app *xpo_lanes_default_app(const struct xpo_app_table *t
 	return xpo_app_find(t, 1);
 }
 
-/* Plan the data paths of a module just seen; deinitialise its lanes. */
-static void xpo_lanes_plan(struct xpo_cage *cage)
+static void xpo_lanes_add_dp(struct xpo_cage *cage,
+			     const struct xpo_dp_module *mod, u8 port,
+			     u8 first, u8 lanes, u8 appsel)
+{
+	struct xpo_cage_dp *d = &cage->dps[cage->num_dps++];
+
+	memset(d, 0, sizeof(*d));
+	xpo_dp_init(&d->m, mod);
+	d->m.first_lane = first;
+	d->m.lane_count = lanes;
+	d->m.appsel = appsel;
+	d->port = port;
+}
+
+/* Drop the data paths of the banks in @panels, keep the others in order */
+static void xpo_lanes_drop(struct xpo_cage *cage, u8 panels)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < cage->num_dps; i++) {
+		if (panels & BIT(cage->dps[i].port / XPO_DP_BANK_LANES))
+			continue;
+		if (n != i)
+			cage->dps[n] = cage->dps[i];
+		n++;
+	}
+	cage->num_dps = n;
+}
+
+/* The default layout: one port per bank, any speed */
+static bool xpo_lanes_layout_default(const struct xpo_app_layout *l)
+{
+	unsigned int i;
+
+	if (l->num_ports != XPO_PANEL_PORTS)
+		return false;
+	for (i = 0; i < l->num_ports; i++)
+		if (l->ports[i].lanes != XPO_DP_BANK_LANES ||
+		    l->ports[i].speed_gbps || l->ports[i].appsel)
+			return false;
+	return true;
+}
+
+/*
+ * The data paths of the cage's default layout on a module without a
+ * layout check that passed: per bank, its 8-lane application, else its
+ * default application's split.
+ */
+static void xpo_lanes_plan_default(struct xpo_cage *cage,
+				   const struct xpo_app_table *t,
+				   const struct xpo_dp_module *mod, u8 panels)
 {
 	unsigned int b, l, banks = xpo_lanes_num_banks(cage);
-	const struct xpo_app *app = NULL;
+	const struct xpo_app *app = xpo_lanes_default_app(t);
+	unsigned long todo = panels & xpo_lanes_bank_mask(banks);
+
+	if (!app) {
+		dev_warn(cage->dev,
+			 "the module advertises no application the ports can run\n");
+		return;
+	}
+	for_each_set_bit(b, &todo, XPO_BANKS)
+		for (l = 0; l + app->host_lanes <= XPO_DP_BANK_LANES;
+		     l += app->host_lanes)
+			if (app->host_assign & BIT(l))
+				xpo_lanes_add_dp(cage, mod,
+						 b * XPO_DP_BANK_LANES,
+						 b * XPO_DP_BANK_LANES + l,
+						 app->host_lanes, app->appsel);
+}
+
+/* Stage and apply the planned data paths of @bank, all its lanes at once */
+static void xpo_lanes_provision(struct xpo_cage *cage, unsigned int bank)
+{
+	u8 cfg[XPO_DP_BANK_LANES] = {};
+	const struct xpo_cage_dp *d;
+	unsigned int i, l;
+
+	for (i = 0; i < cage->num_dps; i++) {
+		d = &cage->dps[i];
+		if (d->m.first_lane / XPO_DP_BANK_LANES != bank)
+			continue;
+		for (l = 0; l < d->m.lane_count; l++)
+			cfg[d->m.first_lane % XPO_DP_BANK_LANES + l] =
+				xpo_dp_dpconfig(&d->m);
+	}
+	xpo_dp_exec_provision(cage, bank, cfg);
+}
+
+/*
+ * Plan the data paths of the ports of the banks in @panels (all of them
+ * for a module just seen) and deinitialise their lanes.
+ */
+static void xpo_lanes_plan(struct xpo_cage *cage, u8 panels)
+{
+	unsigned int i, banks = xpo_lanes_num_banks(cage);
+	char msg[XPO_APP_MSG_LEN] = "";
+	struct xpo_app_layout *l = NULL;
 	struct xpo_app_table *t;
 	struct xpo_dp_module mod;
-	struct xpo_cage_dp *d;
+	unsigned long todo;
+	int err = -ENOMEM;
 
 	cage->dp_planned = true;
-	cage->num_dps = 0;
+	xpo_lanes_drop(cage, panels);
 	if (!cage->id.has_page01)
 		return;		/* flat memory: no data path to run */
 
 	t = kzalloc(sizeof(*t), GFP_KERNEL);
-	if (t && !xpo_app_table_decode(t, &cage->id))
-		app = xpo_lanes_default_app(t);
-	xpo_dp_module_from_id(&mod, &cage->id);
-	for (b = 0; app && b < banks; b++) {
-		for (l = 0; l + app->host_lanes <= XPO_DP_BANK_LANES;
-		     l += app->host_lanes) {
-			if (!(app->host_assign & BIT(l)))
-				continue;
-			d = &cage->dps[cage->num_dps++];
-			memset(d, 0, sizeof(*d));
-			xpo_dp_init(&d->m, &mod);
-			d->m.first_lane = b * XPO_DP_BANK_LANES + l;
-			d->m.lane_count = app->host_lanes;
-			d->m.appsel = app->appsel;
-			d->port = b;
-		}
+	if (t)
+		l = kmemdup(&cage->layout, sizeof(*l), GFP_KERNEL);
+	if (l) {
+		err = xpo_app_table_decode(t, &cage->id);
+		if (!err)
+			err = xpo_app_layout_check(t, l, XPO_REACH_ANY, msg,
+						   sizeof(msg));
 	}
-	if (!app && banks)
+	xpo_dp_module_from_id(&mod, &cage->id);
+	if (!err) {
+		for (i = 0; i < l->num_ports; i++) {
+			const struct xpo_app_port *p = &l->ports[i];
+
+			if (!(panels & BIT(p->first_lane / XPO_DP_BANK_LANES)))
+				continue;
+			xpo_lanes_add_dp(cage, &mod, p->first_lane,
+					 p->first_lane, p->lanes, p->appsel);
+		}
+	} else if (t && xpo_lanes_layout_default(&cage->layout)) {
+		xpo_lanes_plan_default(cage, t, &mod, panels);
+	} else {
 		dev_warn(cage->dev,
-			 "the module advertises no application the ports can run\n");
+			 "the module cannot carry the cage's breakout (%s): its ports get no data path\n",
+			 msg[0] ? msg : "out of memory");
+	}
+	kfree(l);
 	kfree(t);
 
-	for (b = 0; b < banks; b++)
-		xpo_dp_exec_ctl_init(cage, b);
+	todo = panels & xpo_lanes_bank_mask(banks);
+	for_each_set_bit(i, &todo, XPO_BANKS) {
+		xpo_dp_exec_ctl_init(cage, i);
+		xpo_lanes_provision(cage, i);
+	}
+}
+
+/**
+ * xpo_lanes_relayout() - the ports of some banks were replaced
+ * @cage: the cage, sm_lock held, its new layout in place
+ * @panels: b<n>: bank n has new ports (all of them down)
+ *
+ * Their data paths are planned again if a module is planned for; those of
+ * the other banks are left running.
+ */
+void xpo_lanes_relayout(struct xpo_cage *cage, u8 panels)
+{
+	lockdep_assert_held(&cage->sm_lock);
+	cage->dp_late &= ~xpo_lanes_panel_ports(panels);
+	if (cage->dp_planned) {
+		xpo_lanes_plan(cage, panels);
+		cage->dp_module_state = 0;	/* tell the new ones */
+	}
+	cage->lanes_stale = true;
+	xpo_lanes_service(cage);
 }
 
 /* The ModuleState the data paths are told about, 0 for none */
@@ -179,7 +324,7 @@ static void xpo_lanes_requests(struct xpo_cage *cage)
 
 	for (i = 0; i < cage->num_dps; i++) {
 		d = &cage->dps[i];
-		up = cage->ports_up & BIT(d->port);
+		up = cage->ports_up & BIT_ULL(d->port);
 		if (!up) {
 			d->no_retry = false;
 			d->fail_seen = false;
@@ -221,11 +366,11 @@ static void xpo_lanes_read(struct xpo_cage *cage, unsigned int banks)
 
 	for (i = 0; i < cage->num_dps; i++)
 		if (cage->dps[i].m.state != XPO_DP_S_DEACTIVATED ||
-		    (cage->ports_up & BIT(cage->dps[i].port)))
-			watch |= BIT(cage->dps[i].port);
+		    (cage->ports_up & BIT_ULL(cage->dps[i].port)))
+			watch |= BIT(cage->dps[i].port / XPO_DP_BANK_LANES);
 	if (cage->lanes_sweep)
-		watch = banks ? GENMASK(banks - 1, 0) : 0;
-	watch &= banks ? GENMASK(banks - 1, 0) : 0;
+		watch = xpo_lanes_bank_mask(banks);
+	watch &= xpo_lanes_bank_mask(banks);
 
 	xpo_cmis_lock_as(cage, XPO_CLIENT_LANES);
 	for_each_set_bit(b, &watch, XPO_BANKS) {
@@ -299,11 +444,23 @@ static const char *xpo_lanes_config_status_name(u8 code)
 	}
 }
 
+/* The lane count of the port starting at @lane, 0 if none does */
+static u8 xpo_lanes_port_lanes(struct xpo_cage *cage, u8 lane)
+{
+	unsigned int i;
+
+	for (i = 0; i < cage->layout.num_ports; i++)
+		if (cage->layout.ports[i].first_lane == lane)
+			return cage->layout.ports[i].lanes;
+	return 0;
+}
+
 /* Report new failures (once per port), schedule their retry */
 static void xpo_lanes_failures(struct xpo_cage *cage)
 {
 	struct xpo_cage_dp *d;
 	unsigned int i, lane;
+	char port[8];
 	u8 dp;
 
 	for (i = 0; i < cage->num_dps; i++) {
@@ -317,21 +474,23 @@ static void xpo_lanes_failures(struct xpo_cage *cage)
 		}
 		d->retry_at = jiffies + msecs_to_jiffies(XPO_T_DP_RETRY_MS);
 		d->no_retry = d->m.fail == XPO_DP_FAIL_REJECTED;
-		if (cage->dp_late & BIT(d->port))
+		if (cage->dp_late & BIT_ULL(d->port))
 			continue;
-		cage->dp_late |= BIT(d->port);
+		cage->dp_late |= BIT_ULL(d->port);
 		lane = d->m.first_lane;
 		dp = xpo_cmis_dp_state(cage->dp_state[lane / 8], lane % 8);
+		xpo_port_label(port, sizeof(port), d->port,
+			       xpo_lanes_port_lanes(cage, d->port));
 		if (d->m.fail == XPO_DP_FAIL_REJECTED)
 			dev_warn(cage->dev,
-				 "port %u: data path configuration (AppSel %u, lanes %u-%u) rejected: ConfigStatus %s\n",
-				 d->port, d->m.appsel, lane % 8 + 1,
+				 "port %s: data path configuration (AppSel %u, lanes %u-%u) rejected: ConfigStatus %s\n",
+				 port, d->m.appsel, lane % 8 + 1,
 				 lane % 8 + d->m.lane_count,
 				 xpo_lanes_config_status_name(d->m.fail_code));
 		else
 			dev_warn(cage->dev,
-				 "port %u: data path not activated within %u ms (%s while %s, lane %u %s)\n",
-				 d->port, d->m.budget_ms,
+				 "port %s: data path not activated within %u ms (%s while %s, lane %u %s)\n",
+				 port, d->m.budget_ms,
 				 xpo_dp_fail_name(d->m.fail),
 				 xpo_dp_state_name(d->m.fail_step), lane % 8 + 1,
 				 xpo_cmis_dp_state_name(dp));
@@ -354,7 +513,7 @@ static void xpo_lanes_arm(struct xpo_cage *cage)
 			armed = true;
 		}
 		if (d->m.state == XPO_DP_S_FAILED && !d->no_retry &&
-		    (cage->ports_up & BIT(d->port)) &&
+		    (cage->ports_up & BIT_ULL(d->port)) &&
 		    (!armed || time_before(d->retry_at, next))) {
 			next = d->retry_at;
 			armed = true;
@@ -378,7 +537,7 @@ void xpo_lanes_work(struct work_struct *work)
 }
 
 /* A port has carrier: every data path of its lanes DPActivated */
-static bool xpo_lanes_port_active(struct xpo_cage *cage, unsigned int port)
+static bool xpo_lanes_port_active(struct xpo_cage *cage, u8 port)
 {
 	bool any = false;
 	unsigned int i;
@@ -405,11 +564,11 @@ static bool xpo_lanes_port_active(struct xpo_cage *cage, unsigned int port)
  */
 void xpo_lanes_service(struct xpo_cage *cage)
 {
-	unsigned int b, banks = 0;
+	unsigned int i, banks = 0;
 	struct xpo_dp_input in = {};
-	u8 carrier = 0, active = 0;
+	u64 carrier = 0, bit;
 	bool lane_pages = false;
-	unsigned long up = 0;
+	u8 lane;
 
 	lockdep_assert_held(&cage->sm_lock);
 
@@ -424,7 +583,7 @@ void xpo_lanes_service(struct xpo_cage *cage)
 		banks = xpo_lanes_num_banks(cage);
 		lane_pages = cage->id.has_page01;
 		if (!cage->dp_planned)
-			xpo_lanes_plan(cage);
+			xpo_lanes_plan(cage, xpo_lanes_bank_mask(XPO_BANKS));
 		in.module_state = xpo_lanes_module_state(cage);
 		if (in.module_state != cage->dp_module_state) {
 			cage->dp_module_state = in.module_state;
@@ -443,15 +602,16 @@ void xpo_lanes_service(struct xpo_cage *cage)
 		xpo_lanes_forget(cage);
 	}
 
-	if (cage->sm.state == XPO_S_READY) {
-		up = cage->ports_up & (banks ? GENMASK(banks - 1, 0) : 0);
-		for_each_set_bit(b, &up, XPO_BANKS)
-			if (!lane_pages || xpo_lanes_port_active(cage, b))
-				active |= BIT(b);
-		carrier = active;
+	for (i = 0; cage->sm.state == XPO_S_READY && i < cage->num_ports; i++) {
+		lane = cage->ports[i]->lane;
+		bit = BIT_ULL(lane);
+		if ((cage->ports_up & bit) &&
+		    lane / XPO_DP_BANK_LANES < banks &&
+		    (!lane_pages || xpo_lanes_port_active(cage, lane)))
+			carrier |= bit;
 	}
 	/* a port that is down or has carrier may be reported late again */
-	cage->dp_late &= cage->ports_up & ~active;
+	cage->dp_late &= cage->ports_up & ~carrier;
 	xpo_ports_set_carrier(cage, carrier);
 }
 
@@ -459,7 +619,7 @@ void xpo_lanes_service(struct xpo_cage *cage)
  * xpo_cage_port_set_up() - a port of the cage goes administratively up or
  * down
  * @cage: the cage
- * @port: port number (= bank)
+ * @port: the port's first host lane
  * @up: new state
  * @extack: the reason of a refusal, or NULL
  *
@@ -474,7 +634,7 @@ void xpo_lanes_service(struct xpo_cage *cage)
 int xpo_cage_port_set_up(struct xpo_cage *cage, unsigned int port, bool up,
 			 struct netlink_ext_ack *extack)
 {
-	u8 bit = BIT(port);
+	u64 bit = BIT_ULL(port);
 	int err = 0;
 
 	mutex_lock(&cage->sm_lock);

@@ -365,7 +365,9 @@ static int xpo_nl_pre_doit(const struct XPO_GENL_OPS *ops,
 	} else if (ops->cmd == XPO_CMD_LANES_GET) {
 		attr = XPO_A_LANES_ID;
 		battr = XPO_A_LANES_BOARD;
-	} else if (ops->cmd == XPO_CMD_PORT_GET) {
+	} else if (ops->cmd == XPO_CMD_PORT_GET ||
+		   ops->cmd == XPO_CMD_PORT_SPLIT ||
+		   ops->cmd == XPO_CMD_PORT_UNSPLIT) {
 		attr = XPO_A_PORT_ID;
 		battr = XPO_A_PORT_BOARD;
 	}

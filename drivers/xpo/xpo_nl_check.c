@@ -96,6 +96,7 @@ int xpo_nl_event(enum xpo_event_type type)
 		[XPO_EV_ALARM] = XPO_EVENT_ALARM,
 		[XPO_EV_PROTECT] = XPO_EVENT_PROTECT,
 		[XPO_EV_REARM] = XPO_EVENT_REARM,
+		[XPO_EV_PORTS] = XPO_EVENT_PORTS,
 	};
 
 	return type < XPO_EV_NUM ? events[type] : 0;

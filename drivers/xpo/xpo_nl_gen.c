@@ -82,12 +82,29 @@ static const struct nla_policy xpo_port_get_do_nl_policy[XPO_A_PORT_INDEX + 1] =
 	[XPO_A_PORT_INDEX] = { .type = NLA_U32, },
 };
 
+/* XPO_CMD_PORT_SPLIT - do */
+static const struct nla_policy xpo_port_split_nl_policy[XPO_A_PORT_DRY_RUN + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_PORT_PANEL] = NLA_POLICY_MAX(NLA_U32, 7),
+	[XPO_A_PORT_MODE] = { .type = NLA_NUL_STRING, },
+	[XPO_A_PORT_DRY_RUN] = { .type = NLA_FLAG, },
+};
+
+/* XPO_CMD_PORT_UNSPLIT - do */
+static const struct nla_policy xpo_port_unsplit_nl_policy[XPO_A_PORT_DRY_RUN + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_PORT_PANEL] = NLA_POLICY_MAX(NLA_U32, 7),
+	[XPO_A_PORT_DRY_RUN] = { .type = NLA_FLAG, },
+};
+
 /*
  * Ops table for xpo: full struct genl_ops (6.1 has no split
  * ops), merged by scripts/ynl-gen-kernel.py from the
  * generator's split ops.
  */
-const struct genl_ops xpo_nl_ops[6] = {
+const struct genl_ops xpo_nl_ops[8] = {
 	{
 		.cmd		= XPO_CMD_CAGE_GET,
 		.doit		= xpo_nl_cage_get_doit,
@@ -131,6 +148,20 @@ const struct genl_ops xpo_nl_ops[6] = {
 		.dumpit		= xpo_nl_port_get_dumpit,
 		.policy		= xpo_port_get_do_nl_policy,
 		.maxattr	= XPO_A_PORT_INDEX,
+	},
+	{
+		.cmd		= XPO_CMD_PORT_SPLIT,
+		.doit		= xpo_nl_port_split_doit,
+		.policy		= xpo_port_split_nl_policy,
+		.maxattr	= XPO_A_PORT_DRY_RUN,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_PORT_UNSPLIT,
+		.doit		= xpo_nl_port_unsplit_doit,
+		.policy		= xpo_port_unsplit_nl_policy,
+		.maxattr	= XPO_A_PORT_DRY_RUN,
+		.flags		= GENL_ADMIN_PERM,
 	},
 };
 

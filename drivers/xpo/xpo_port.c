@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Port netdevs.  Every cage has one netdev per port of its breakout, named
- * xpo<cage>p<port>, created when the cage probes and present whether or not
- * a module is seated, as switch ports are.  Their parent is the cage
+ * xpo<cage>p<panel> for a whole front-panel port and xpo<cage>p<panel>s<n>
+ * for subport n of a split one, created when the cage probes (and when its
+ * breakout changes, xpo_ports_relayout()) and present whether or not a
+ * module is seated, as switch ports are.  Their parent is the cage
  * device.  They carry no traffic (netdevsim's netdevs are the model):
  * transmitted packets are dropped and counted.  They are the handle for
  * the ethtool module interface (xpo_ethtool.c), and their carrier follows
@@ -20,6 +22,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/netlink.h>
 #include <linux/skbuff.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "xpo_compat.h"
@@ -72,7 +75,7 @@ static int xpo_port_open(struct net_device *dev)
 		return -EBUSY;
 	}
 	/* the core refuses while someone else holds the module */
-	err = xpo_cage_port_set_up(port->cage, port->index, true, &extack);
+	err = xpo_cage_port_set_up(port->cage, port->lane, true, &extack);
 	if (err) {
 		why = extack._msg ? extack._msg : "refused";
 		why += str_has_prefix(why, KBUILD_MODNAME ": ");
@@ -86,7 +89,7 @@ static int xpo_port_stop(struct net_device *dev)
 	struct xpo_port *port = netdev_priv(dev);
 
 	/* going down is never refused */
-	xpo_cage_port_set_up(port->cage, port->index, false, NULL);
+	xpo_cage_port_set_up(port->cage, port->lane, false, NULL);
 	return 0;
 }
 
@@ -101,39 +104,78 @@ static const struct net_device_ops xpo_port_netdev_ops = {
 /**
  * xpo_ports_set_carrier() - set the carrier of a cage's ports
  * @cage: the cage, sm_lock held
- * @carrier: bit p set: port p has carrier
+ * @carrier: bit n set: the port starting at host lane n has carrier
  */
-void xpo_ports_set_carrier(struct xpo_cage *cage, u8 carrier)
+void xpo_ports_set_carrier(struct xpo_cage *cage, u64 carrier)
 {
-	unsigned long changed = carrier ^ cage->carrier;
-	unsigned int p;
+	u64 changed = carrier ^ cage->carrier, bit;
+	unsigned int i;
 
 	lockdep_assert_held(&cage->sm_lock);
-	for_each_set_bit(p, &changed, cage->num_ports) {
-		if (carrier & BIT(p))
-			netif_carrier_on(cage->ports[p]->netdev);
+	for (i = 0; changed && i < cage->num_ports; i++) {
+		bit = BIT_ULL(cage->ports[i]->lane);
+		if (!(changed & bit))
+			continue;
+		if (carrier & bit)
+			netif_carrier_on(cage->ports[i]->netdev);
 		else
-			netif_carrier_off(cage->ports[p]->netdev);
+			netif_carrier_off(cage->ports[i]->netdev);
 	}
 	cage->carrier = carrier;
 }
 
+/**
+ * xpo_port_label() - a port's name within its cage: "2" for front-panel
+ *	port 2 whole, "2s1" for its second subport
+ * @buf: where to write it
+ * @len: its size
+ * @lane: the port's first host lane
+ * @lanes: its lane count
+ *
+ * Return: the length written.
+ */
+int xpo_port_label(char *buf, size_t len, u8 lane, u8 lanes)
+{
+	unsigned int panel = lane / CMIS_LANES_PER_BANK;
+
+	if (lanes >= CMIS_LANES_PER_BANK || !lanes)
+		return scnprintf(buf, len, "%u", panel);
+	return scnprintf(buf, len, "%us%u", panel,
+			 lane % CMIS_LANES_PER_BANK / lanes);
+}
+
+/**
+ * xpo_port_name() - the netdev name of a port
+ * @cage: its cage
+ * @lane: its first host lane
+ * @lanes: its lane count
+ * @buf: where to write it, IFNAMSIZ bytes
+ * @len: size of @buf
+ *
+ * Board 0 keeps the short name.  Boards and cages are at most 255
+ * (xpo_cage_read_name()), so "xpob255c255p7s7" is the longest: it fits.
+ */
+void xpo_port_name(const struct xpo_cage *cage, u8 lane, u8 lanes,
+		   char *buf, size_t len)
+{
+	char label[8];
+
+	xpo_port_label(label, sizeof(label), lane, lanes);
+	if (cage->board_nr)
+		snprintf(buf, len, "xpob%uc%up%s", (u8)cage->board_nr,
+			 (u8)cage->nr, label);
+	else
+		snprintf(buf, len, "xpo%up%s", (u8)cage->nr, label);
+}
+
 static struct net_device *xpo_port_alloc(struct xpo_cage *cage,
-					 unsigned int index)
+					 const struct xpo_app_port *lp)
 {
 	struct net_device *netdev;
 	char name[IFNAMSIZ];
 	struct xpo_port *port;
 
-	/*
-	 * Board 0 keeps the short name.  Boards and cages are at most 255
-	 * (xpo_cage_read_name()), so "xpob255c255p63" is the longest: it fits.
-	 */
-	if (cage->board_nr)
-		snprintf(name, sizeof(name), "xpob%uc%up%u",
-			 (u8)cage->board_nr, (u8)cage->nr, (u8)index);
-	else
-		snprintf(name, sizeof(name), "xpo%up%u", cage->nr, index);
+	xpo_port_name(cage, lp->first_lane, lp->lanes, name, sizeof(name));
 	netdev = alloc_netdev(sizeof(*port), name, NET_NAME_PREDICTABLE,
 			      ether_setup);
 	if (!netdev)
@@ -142,13 +184,15 @@ static struct net_device *xpo_port_alloc(struct xpo_cage *cage,
 	port = netdev_priv(netdev);
 	port->netdev = netdev;
 	port->cage = cage;
-	port->index = index;
+	port->lane = lp->first_lane;
+	port->lanes = lp->lanes;
 	kref_get(&cage->ref);
 
 	SET_NETDEV_DEV(netdev, cage->dev);
 	netdev->netdev_ops = &xpo_port_netdev_ops;
 	netdev->ethtool_ops = &xpo_ethtool_ops;
-	netdev->dev_port = index;
+	/* the front-panel port, as the port's physical port name says */
+	netdev->dev_port = lp->first_lane / CMIS_LANES_PER_BANK;
 	netdev->min_mtu = ETH_MIN_MTU;
 	netdev->max_mtu = XPO_PORT_MAX_MTU;
 	eth_hw_addr_random(netdev);
@@ -167,7 +211,6 @@ static void xpo_port_free(struct xpo_port *port)
 /* Unregister the registered ports of a cage and free them all. */
 static void xpo_ports_remove(struct xpo_cage *cage)
 {
-	struct xpo_port *ports[XPO_PORTS_MAX];
 	unsigned int i, num = cage->num_ports;
 	LIST_HEAD(list);
 
@@ -187,38 +230,36 @@ static void xpo_ports_remove(struct xpo_cage *cage)
 	/* no open, stop, carrier change or ethtool call can come now */
 	mutex_lock(&cage->sm_lock);
 	mutex_lock(&cage->io_lock);
-	for (i = 0; i < num; i++) {
-		ports[i] = cage->ports[i];
-		cage->ports[i] = NULL;
-	}
 	cage->num_ports = 0;
 	/* a lease may name a port (the flash work's): it ends with them */
 	xpo_guard_drop(cage);
 	mutex_unlock(&cage->io_lock);
 	mutex_unlock(&cage->sm_lock);
 
-	for (i = 0; i < num; i++)
-		xpo_port_free(ports[i]);
+	/* nobody looks past num_ports */
+	for (i = 0; i < num; i++) {
+		xpo_port_free(cage->ports[i]);
+		cage->ports[i] = NULL;
+	}
 }
 
 /**
  * xpo_ports_create() - create a cage's port netdevs, not registered yet
- * @cage: the cage, before its state machine starts (it drives their
- *	carrier, which a netdev keeps before its registration)
- * @num: number of ports, at most XPO_PORTS_MAX
+ * @cage: the cage, its layout set, before its state machine starts (it
+ *	drives their carrier, which a netdev keeps before its registration)
  *
  * Return: 0 or an error, with nothing left behind.  xpo_ports_register()
  * makes them visible; xpo_ports_destroy() undoes both.
  */
-int xpo_ports_create(struct xpo_cage *cage, unsigned int num)
+int xpo_ports_create(struct xpo_cage *cage)
 {
+	unsigned int n, num = cage->layout.num_ports;
 	struct net_device *netdev;
-	unsigned int n;
 
 	if (num > XPO_PORTS_MAX)
 		return -EINVAL;
 	for (n = 0; n < num; n++) {
-		netdev = xpo_port_alloc(cage, n);
+		netdev = xpo_port_alloc(cage, &cage->layout.ports[n]);
 		if (!netdev)
 			goto err_alloc;
 		cage->ports[n] = netdev_priv(netdev);
@@ -276,4 +317,122 @@ int xpo_ports_register(struct xpo_cage *cage)
 void xpo_ports_destroy(struct xpo_cage *cage)
 {
 	xpo_ports_remove(cage);
+}
+
+/* Is @lane in one of the front-panel ports of @panels? */
+static bool xpo_ports_in(u8 panels, u8 lane)
+{
+	return panels & BIT(lane / CMIS_LANES_PER_BANK);
+}
+
+/**
+ * xpo_ports_relayout() - replace the ports of some front-panel ports
+ * @cage: the cage, running
+ * @layout: the cage's new layout: its ports outside @panels are the ones
+ *	the cage has now, unchanged
+ * @panels: b<n>: front-panel port n gets new ports
+ * @extack: the reason of a refusal
+ *
+ * The new netdevs are registered before the old ones go, so that a
+ * failure leaves the cage as it was (their names differ: a split port's
+ * have a subport suffix, and splitting a split port again is refused
+ * before this is called).  The old ports must be administratively down:
+ * taking a port down under its user is not this call's business.  Takes
+ * RTNL, then sm_lock and io_lock.
+ *
+ * Return: 0; -EBUSY if an old port is up; -ENOMEM or a registration error,
+ * with nothing changed.
+ */
+int xpo_ports_relayout(struct xpo_cage *cage,
+		       const struct xpo_app_layout *layout, u8 panels,
+		       struct netlink_ext_ack *extack)
+{
+	struct xpo_port **fresh, **gone, **merged;
+	unsigned int i, n_fresh = 0, n_gone = 0, n = 0;
+	struct net_device *netdev;
+	LIST_HEAD(list);
+	int err = -ENOMEM;
+
+	fresh = kcalloc(XPO_PORTS_MAX * 3, sizeof(*fresh), GFP_KERNEL);
+	if (!fresh)
+		return -ENOMEM;
+	gone = fresh + XPO_PORTS_MAX;
+	merged = gone + XPO_PORTS_MAX;
+	for (i = 0; i < layout->num_ports; i++) {
+		if (!xpo_ports_in(panels, layout->ports[i].first_lane))
+			continue;
+		netdev = xpo_port_alloc(cage, &layout->ports[i]);
+		if (!netdev)
+			goto out_free;
+		fresh[n_fresh++] = netdev_priv(netdev);
+	}
+
+	rtnl_lock();
+	for (i = 0; i < cage->num_ports; i++) {
+		if (!xpo_ports_in(panels, cage->ports[i]->lane))
+			continue;
+		if (cage->ports[i]->netdev->flags & IFF_UP) {
+			XPO_NL_SET_ERR_MSG_FMT(extack,
+					       KBUILD_MODNAME ": A port to replace is up: set it down first",
+					       "%s is up: set it down first",
+					       cage->ports[i]->netdev->name);
+			err = -EBUSY;
+			goto out_unlock;
+		}
+		gone[n_gone++] = cage->ports[i];
+	}
+	for (i = 0; i < n_fresh; i++) {
+		err = register_netdevice(fresh[i]->netdev);
+		if (err) {
+			XPO_NL_SET_ERR_MSG_FMT(extack,
+					       KBUILD_MODNAME ": Cannot register a new port",
+					       "Cannot register %s",
+					       fresh[i]->netdev->name);
+			while (i--)
+				unregister_netdevice_queue(fresh[i]->netdev,
+							   &list);
+			unregister_netdevice_many(&list);
+			goto out_unlock;
+		}
+	}
+
+	/* the new ports in lane order, the old ones of other panels kept */
+	for (i = 0; i < layout->num_ports; i++) {
+		u8 lane = layout->ports[i].first_lane;
+		unsigned int j;
+
+		for (j = 0; j < n_fresh; j++)
+			if (fresh[j]->lane == lane)
+				merged[n++] = fresh[j];
+		for (j = 0; j < cage->num_ports; j++)
+			if (cage->ports[j]->lane == lane &&
+			    !xpo_ports_in(panels, lane))
+				merged[n++] = cage->ports[j];
+	}
+	mutex_lock(&cage->sm_lock);
+	mutex_lock(&cage->io_lock);
+	memcpy(cage->ports, merged, n * sizeof(*merged));
+	cage->num_ports = n;
+	cage->layout = *layout;
+	mutex_unlock(&cage->io_lock);
+	xpo_lanes_relayout(cage, panels);
+	mutex_unlock(&cage->sm_lock);
+
+	for (i = 0; i < n_gone; i++)
+		unregister_netdevice_queue(gone[i]->netdev, &list);
+	unregister_netdevice_many(&list);
+	rtnl_unlock();
+
+	for (i = 0; i < n_gone; i++)
+		xpo_port_free(gone[i]);
+	kfree(fresh);
+	return 0;
+
+out_unlock:
+	rtnl_unlock();
+out_free:
+	for (i = 0; i < n_fresh; i++)
+		xpo_port_free(fresh[i]);
+	kfree(fresh);
+	return err;
 }

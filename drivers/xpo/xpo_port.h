@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Port netdevs: xpo<cage>p<port>, one per port of a cage's breakout (port p
- * = bank p = host lanes 8p..8p+7).  See Documentation/ethtool.rst.
+ * Port netdevs: one per port of a cage's breakout, xpo<cage>p<panel> for a
+ * whole front-panel port (bank <panel>, host lanes 8p..8p+7) and
+ * xpo<cage>p<panel>s<n> for subport n of a split one.  See
+ * Documentation/ethtool.rst and Documentation/ports.rst.
  */
 #ifndef _XPO_PORT_H
 #define _XPO_PORT_H
@@ -10,6 +12,8 @@
 #include <linux/types.h>
 
 struct net_device;
+struct netlink_ext_ack;
+struct xpo_app_layout;
 struct xpo_cage;
 
 /* Jumbo frames as switch ports take them; nothing is sent anyway */
@@ -19,23 +23,32 @@ struct xpo_cage;
  * struct xpo_port - the private part of a port netdev
  * @netdev: the netdev
  * @cage: its cage; the port holds a reference until the netdev is freed
- * @index: port number in the cage, also the module bank carrying it
+ * @lane: the port's first host lane, 0-63: what the core knows it by
+ * @lanes: how many host lanes it carries
  *
- * All constant from creation to destruction.
+ * All constant from creation to destruction: a new breakout makes new
+ * ports.
  */
 struct xpo_port {
 	struct net_device *netdev;
 	struct xpo_cage *cage;
-	unsigned int index;
+	u8 lane;
+	u8 lanes;
 };
 
 extern const struct ethtool_ops xpo_ethtool_ops;
 
 /* xpo_port.c */
-int xpo_ports_create(struct xpo_cage *cage, unsigned int num);
+int xpo_ports_create(struct xpo_cage *cage);
 int xpo_ports_register(struct xpo_cage *cage);
 void xpo_ports_destroy(struct xpo_cage *cage);
-void xpo_ports_set_carrier(struct xpo_cage *cage, u8 carrier);
+int xpo_ports_relayout(struct xpo_cage *cage,
+		       const struct xpo_app_layout *layout, u8 panels,
+		       struct netlink_ext_ack *extack);
+void xpo_ports_set_carrier(struct xpo_cage *cage, u64 carrier);
+int xpo_port_label(char *buf, size_t len, u8 lane, u8 lanes);
+void xpo_port_name(const struct xpo_cage *cage, u8 lane, u8 lanes,
+		   char *buf, size_t len);
 bool xpo_ports_flashing(struct xpo_cage *cage, const struct xpo_port *except);
 
 #endif /* _XPO_PORT_H */

@@ -92,6 +92,8 @@ enum xpo_power_mode_policy {
  * @XPO_EVENT_PROTECT: the protection acted (event-cond, event-action) and
  *   holds until re-armed
  * @XPO_EVENT_REARM: an admin re-armed the cage's protection
+ * @XPO_EVENT_PORTS: the cage's ports changed (port-split, port-unsplit,
+ *   devlink port split): port-get tells the new ones
  */
 enum xpo_event {
 	XPO_EVENT_INSERT = 1,
@@ -100,6 +102,7 @@ enum xpo_event {
 	XPO_EVENT_ALARM,
 	XPO_EVENT_PROTECT,
 	XPO_EVENT_REARM,
+	XPO_EVENT_PORTS,
 };
 
 /**
@@ -380,6 +383,17 @@ enum {
 };
 
 enum {
+	XPO_A_PORT_PLAN_LANE_FIRST = 1,
+	XPO_A_PORT_PLAN_LANE_COUNT,
+	XPO_A_PORT_PLAN_SPEED,
+	XPO_A_PORT_PLAN_APPSEL,
+	XPO_A_PORT_PLAN_NAME,
+
+	__XPO_A_PORT_PLAN_MAX,
+	XPO_A_PORT_PLAN_MAX = (__XPO_A_PORT_PLAN_MAX - 1)
+};
+
+enum {
 	XPO_A_PORT_ID = 1,
 	XPO_A_PORT_BOARD,
 	XPO_A_PORT_INDEX,
@@ -389,6 +403,15 @@ enum {
 	XPO_A_PORT_UP,
 	XPO_A_PORT_CARRIER,
 	XPO_A_PORT_DP_STATE,
+	XPO_A_PORT_PANEL,
+	XPO_A_PORT_SUBPORT,
+	XPO_A_PORT_SPLIT_COUNT,
+	XPO_A_PORT_SPEED,
+	XPO_A_PORT_APPSEL,
+	XPO_A_PORT_DP_FAIL,
+	XPO_A_PORT_MODE,
+	XPO_A_PORT_DRY_RUN,
+	XPO_A_PORT_PLAN,
 
 	__XPO_A_PORT_MAX,
 	XPO_A_PORT_MAX = (__XPO_A_PORT_MAX - 1)
@@ -402,6 +425,8 @@ enum {
 	XPO_CMD_LANES_GET,
 	XPO_CMD_EEPROM_DUMP,
 	XPO_CMD_PORT_GET,
+	XPO_CMD_PORT_SPLIT,
+	XPO_CMD_PORT_UNSPLIT,
 
 	__XPO_CMD_MAX,
 	XPO_CMD_MAX = (__XPO_CMD_MAX - 1)

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Breakout: which ports a cage's 64 host lanes form.
+ *
+ * A cage has eight front-panel ports of eight host lanes (bank n of the
+ * module carries front-panel port n).  Each is whole, one port of any rate
+ * the module has for 8 lanes (the default), or split into 2, 4 or 8
+ * subports of a uniform rate ("2x800G" of one front-panel port, "16x800G"
+ * of the whole cage), the way devlink port split splits a switch port.
+ * The layout is the admin's: it is kept across module changes and checked
+ * against each module seated (xpo_lanes.c plans the data paths; a module
+ * that cannot carry it is reported).
+ *
+ * A change is checked in full before anything changes: the mode's form,
+ * the ports it replaces (not split already, administratively down), the
+ * lease, and the seated module's applications (xpo_app_mode_check()); then
+ * the netdevs are replaced (xpo_ports_relayout(), which leaves the old ones
+ * on a failure) and the monitor group hears of it.  One change at a time,
+ * system wide (xpo_breakout_lock): what was checked is what is applied.
+ * See Documentation/ports.rst.
+ */
+#include <linux/mutex.h>
+#include <linux/netlink.h>
+#include <linux/slab.h>
+
+#include "xpo_app.h"
+#include "xpo_compat.h"
+#include "xpo_core.h"
+#include "xpo_event.h"
+#include "xpo_port.h"
+
+/* Breakout changes: checked and applied as one (see above) */
+static DEFINE_MUTEX(xpo_breakout_lock);
+
+/**
+ * xpo_breakout_default() - a cage's layout until an admin changes it
+ * @l: filled in: one port per front-panel port, 8 lanes, any rate
+ */
+void xpo_breakout_default(struct xpo_app_layout *l)
+{
+	unsigned int i;
+
+	memset(l, 0, sizeof(*l));
+	l->num_ports = XPO_PANEL_PORTS;
+	for (i = 0; i < XPO_PANEL_PORTS; i++) {
+		l->ports[i].first_lane = i * CMIS_LANES_PER_BANK;
+		l->ports[i].lanes = CMIS_LANES_PER_BANK;
+	}
+}
+
+/* b<n>: front-panel port n of @l is split */
+static u8 xpo_breakout_split_panels(const struct xpo_app_layout *l)
+{
+	unsigned int i;
+	u8 panels = 0;
+
+	for (i = 0; i < l->num_ports; i++)
+		if (l->ports[i].lanes < CMIS_LANES_PER_BANK)
+			panels |= BIT(l->ports[i].first_lane /
+				      CMIS_LANES_PER_BANK);
+	return panels;
+}
+
+/* @out: @old with the ports of @panels replaced by those of @part */
+static void xpo_breakout_merge(const struct xpo_app_layout *old,
+			       const struct xpo_app_layout *part, u8 panels,
+			       struct xpo_app_layout *out)
+{
+	const struct xpo_app_layout *from;
+	unsigned int b, i;
+
+	memset(out, 0, sizeof(*out));
+	for (b = 0; b < XPO_PANEL_PORTS; b++) {
+		from = panels & BIT(b) ? part : old;
+		for (i = 0; i < from->num_ports; i++) {
+			if (from->ports[i].first_lane / CMIS_LANES_PER_BANK != b)
+				continue;
+			out->ports[out->num_ports] = from->ports[i];
+			/* the layout asks for lanes and a rate, not an AppSel */
+			out->ports[out->num_ports++].appsel = 0;
+		}
+	}
+}
+
+/* Apply @next (checked), then tell the monitor group */
+static int xpo_breakout_apply(struct xpo_cage *cage,
+			      const struct xpo_app_layout *next, u8 panels,
+			      struct netlink_ext_ack *extack)
+{
+	int err;
+
+	err = xpo_ports_relayout(cage, next, panels, extack);
+	if (err)
+		return err;
+	mutex_lock(&cage->sm_lock);
+	xpo_event_publish(cage, XPO_EV_PORTS, XPO_PROTECT_NUM_COND,
+			  XPO_PROTECT_NUM_ACTION);
+	mutex_unlock(&cage->sm_lock);
+	return 0;
+}
+
+/* What every change checks first: the cage, and nobody's lease; sm_lock */
+static int xpo_breakout_may(struct xpo_cage *cage,
+			    struct netlink_ext_ack *extack)
+{
+	lockdep_assert_held(&cage->sm_lock);
+	if (cage->stopping) {
+		NL_SET_ERR_MSG_MOD(extack, "The cage is being removed");
+		return -ENODEV;
+	}
+	return __xpo_cage_guard(cage, XPO_OP_WRITE, NULL, extack);
+}
+
+/**
+ * xpo_cage_port_split() - split the whole cage or one front-panel port
+ * @cage: the cage
+ * @panel: the front-panel port, or -1 for the whole cage
+ * @mode: "<count>x<rate>" ("16x800G" of the cage, "2x800G" of a port)
+ * @dry_run: check and plan only
+ * @plan: filled in with the ports the split makes (AppSel 0 without a
+ *	module)
+ * @extack: why not
+ *
+ * Return: 0; -EINVAL for a mode that is no split of the scope; -EBUSY if
+ * a port to replace is split already or up, or the module is leased;
+ * -EOPNOTSUPP (or -ENODATA) for a mode the seated module cannot carry,
+ * with the modes it can in the message; -ENOMEM.  Nothing changes unless
+ * 0 is returned without @dry_run.
+ */
+int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
+			bool dry_run, struct xpo_app_layout *plan,
+			struct netlink_ext_ack *extack)
+{
+	int scope = panel < 0 ? XPO_APP_CAGE : panel;
+	u8 panels = panel < 0 ? 0xff : BIT(panel);
+	char msg[XPO_APP_MSG_LEN] = "";
+	struct xpo_app_layout *next;
+	struct xpo_app_table *t;
+	struct xpo_app_mode m;
+	unsigned int i, base;
+	u8 split;
+	int err;
+
+	if (xpo_app_mode_parse(mode, scope, &m)) {
+		XPO_NL_SET_ERR_MSG_FMT(extack,
+				       KBUILD_MODNAME ": No breakout mode of that form (<count>x<rate>, e.g. 16x800G)",
+				       "'%.16s' is no breakout of %u lanes (e.g. %s)",
+				       mode, panel < 0 ? XPO_LANES :
+				       CMIS_LANES_PER_BANK,
+				       panel < 0 ? "16x800G" : "2x800G");
+		return -EINVAL;
+	}
+	if (m.lanes >= CMIS_LANES_PER_BANK) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Ports of 8 lanes are no split: port-unsplit gives them");
+		return -EINVAL;
+	}
+
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	next = kzalloc(sizeof(*next), GFP_KERNEL);
+	if (!t || !next) {
+		err = -ENOMEM;
+		goto out_free;
+	}
+
+	mutex_lock(&xpo_breakout_lock);
+	mutex_lock(&cage->sm_lock);
+	err = xpo_breakout_may(cage, extack);
+	if (err)
+		goto out_unlock_sm;
+	split = xpo_breakout_split_panels(&cage->layout) & panels;
+	if (split) {
+		XPO_NL_SET_ERR_MSG_FMT(extack,
+				       KBUILD_MODNAME ": Already split: unsplit it first",
+				       "Front-panel port %u is already split: unsplit it first",
+				       (unsigned int)__ffs(split));
+		err = -EBUSY;
+		goto out_unlock_sm;
+	}
+	if (cage->id_valid && cage->id.has_page01) {
+		err = xpo_app_table_decode(t, &cage->id);
+		if (!err)
+			err = xpo_app_mode_check(t, mode, scope, XPO_REACH_ANY,
+						 plan, msg, sizeof(msg));
+		if (err) {
+			XPO_NL_SET_ERR_MSG_FMT(extack,
+					       KBUILD_MODNAME ": The module cannot carry this breakout (cage-get lists the ones it can)",
+					       "%s", msg);
+			goto out_unlock_sm;
+		}
+	} else {
+		/* no module to ask: kept, and checked when one is seated */
+		memset(plan, 0, sizeof(*plan));
+		base = panel < 0 ? 0 : panel * CMIS_LANES_PER_BANK;
+		plan->num_ports = m.count;
+		for (i = 0; i < m.count; i++) {
+			plan->ports[i].first_lane = base + i * m.lanes;
+			plan->ports[i].lanes = m.lanes;
+			plan->ports[i].speed_gbps = m.speed_gbps;
+		}
+	}
+	mutex_unlock(&cage->sm_lock);
+
+	/* the layout only changes under xpo_breakout_lock */
+	xpo_breakout_merge(&cage->layout, plan, panels, next);
+	if (!dry_run)
+		err = xpo_breakout_apply(cage, next, panels, extack);
+	goto out_unlock;
+
+out_unlock_sm:
+	mutex_unlock(&cage->sm_lock);
+out_unlock:
+	mutex_unlock(&xpo_breakout_lock);
+out_free:
+	kfree(next);
+	kfree(t);
+	return err;
+}
+
+/**
+ * xpo_cage_port_unsplit() - undo the split of one front-panel port, or of
+ *	every split one of the cage
+ * @cage: the cage
+ * @panel: the front-panel port, or -1 for all
+ * @dry_run: check and plan only
+ * @plan: filled in with the ports it makes: one of 8 lanes per front-panel
+ *	port, any rate
+ * @extack: why not
+ *
+ * Return: 0; -EINVAL if there is nothing split to undo; -EBUSY if a port
+ * to replace is up or the module is leased; -ENOMEM.
+ */
+int xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
+			  struct xpo_app_layout *plan,
+			  struct netlink_ext_ack *extack)
+{
+	struct xpo_app_layout *next;
+	unsigned int b;
+	u8 panels;
+	int err;
+
+	next = kzalloc(sizeof(*next), GFP_KERNEL);
+	if (!next)
+		return -ENOMEM;
+
+	mutex_lock(&xpo_breakout_lock);
+	mutex_lock(&cage->sm_lock);
+	err = xpo_breakout_may(cage, extack);
+	mutex_unlock(&cage->sm_lock);
+	if (err)
+		goto out;
+	panels = xpo_breakout_split_panels(&cage->layout);
+	if (panel >= 0 && !(panels & BIT(panel))) {
+		XPO_NL_SET_ERR_MSG_FMT(extack,
+				       KBUILD_MODNAME ": That front-panel port is not split",
+				       "Front-panel port %d is not split", panel);
+		err = -EINVAL;
+		goto out;
+	}
+	if (!panels) {
+		NL_SET_ERR_MSG_MOD(extack, "No front-panel port of the cage is split");
+		err = -EINVAL;
+		goto out;
+	}
+	if (panel >= 0)
+		panels = BIT(panel);
+
+	memset(plan, 0, sizeof(*plan));
+	for (b = 0; b < XPO_PANEL_PORTS; b++) {
+		if (!(panels & BIT(b)))
+			continue;
+		plan->ports[plan->num_ports].first_lane =
+			b * CMIS_LANES_PER_BANK;
+		plan->ports[plan->num_ports++].lanes = CMIS_LANES_PER_BANK;
+	}
+	xpo_breakout_merge(&cage->layout, plan, panels, next);
+	if (!dry_run)
+		err = xpo_breakout_apply(cage, next, panels, extack);
+out:
+	mutex_unlock(&xpo_breakout_lock);
+	kfree(next);
+	return err;
+}

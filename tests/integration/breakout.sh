@@ -1,0 +1,199 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Breakout (port-split, port-unsplit; Documentation/ports.rst): every mode
+# of the DR8 module splits a cage into the netdevs the mode names, each
+# port's data path comes up on its own lanes only (port-get, and the raw
+# page 11h bytes of the emulated module), refusals change nothing and say
+# why, a dry run only plans, the layout is kept across module changes and
+# checked against each module seated, and a rejected data path
+# configuration is reported on the port.
+. "$(dirname "$0")/lib.sh"
+
+KSRC=/usr/src/linux-source-6.12
+SPEC=Documentation/netlink/specs/xpo.yaml
+PY=/usr/bin/python3
+C=3
+[ -f "$KSRC/tools/net/ynl/cli.py" ] || die "no YNL client in $KSRC"
+ynl() {
+	"$PY" "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
+		--output-json "$@"
+}
+# split ATTRS-JSON / unsplit ATTRS-JSON: the reply, or the error on stderr
+split() { ynl --do port-split --json "$1"; }
+unsplit() { ynl --do port-unsplit --json "$1"; }
+# names CAGE: the cage's port netdevs, sorted, on one line
+names() {
+	ls /sys/class/net | grep -E "^xpo$1p[0-9]" | sort -V | tr '\n' ' ' |
+		sed 's/ $//'
+}
+ports() { ynl --dump port-get --json "{\"id\": $1}"; }
+carrier() { cat "/sys/class/net/$1/carrier" 2>/dev/null || echo none; }
+wait_carrier() {
+	local deadline=$(($(date +%s) + ${2:-20}))
+	while [ "$(carrier "$1")" != 1 ]; do
+		[ "$(date +%s)" -lt "$deadline" ] || return 1
+		sleep 0.1
+	done
+}
+# dp_nibbles CAGE BANK: 11h:128-131 of the emulated module, as 4 hex bytes
+dp_bytes() { sim_mem "$1" "page 11h bank $2" | cut -d' ' -f1-4; }
+err=$(mktemp /tmp/breakout.XXXXXX)
+
+xpo_load
+wait_all ready 60 || die "cages not ready: $(all_states)"
+default="xpo${C}p0 xpo${C}p1 xpo${C}p2 xpo${C}p3 xpo${C}p4 xpo${C}p5 xpo${C}p6 xpo${C}p7"
+
+# The default layout -------------------------------------------------------------
+check_eq "cage $C: one netdev per front-panel port" "$default" "$(names $C)"
+check_eq "port-get: 8 ports of 8 lanes, split-count 1, panels 0-7" \
+	"0/8/1 8/8/1 16/8/1 24/8/1 32/8/1 40/8/1 48/8/1 56/8/1" \
+	"$(ports $C | jq -r '[.[] | "\(."lane-first")/\(."lane-count")/\(."split-count")"] | join(" ")')"
+
+# Refusals change nothing ------------------------------------------------------------
+split "{\"id\": $C, \"mode\": \"64x100G\"}" > "$err" 2>&1
+check "a mode the module has no application for: refused" grep -q "EOPNOTSUPP\|Operation not supported\|95" "$err"
+check "... naming the modes it has" grep -q "module supports 8x1.6T, 16x800G, 32x400G, 64x200G" "$err"
+split "{\"id\": $C, \"mode\": \"sixteen\"}" > "$err" 2>&1
+check "no mode at all: refused, with an example" grep -q "is no breakout of 64 lanes (e.g. 16x800G)" "$err"
+split "{\"id\": $C, \"panel\": 2, \"mode\": \"1x1.6T\"}" > "$err" 2>&1
+check "ports of 8 lanes: no split" grep -q "no split" "$err"
+ip link set "xpo${C}p0" up
+split "{\"id\": $C, \"mode\": \"16x800G\"}" > "$err" 2>&1
+check "a port to replace is up: refused" grep -q "xpo${C}p0 is up: set it down first" "$err"
+ip link set "xpo${C}p0" down
+check_eq "... and the netdevs are as they were" "$default" "$(names $C)"
+
+# Dry run ------------------------------------------------------------------------------
+r=$(split "{\"id\": $C, \"mode\": \"16x800G\", \"dry-run\": true}")
+check_eq "dry run: the plan has 16 ports of 4 lanes at 800G" "16 4 800000" \
+	"$(echo "$r" | jq -r '"\(.plan | length) \(.plan[0]."lane-count") \(.plan[0].speed)"')"
+check_eq "... named xpo${C}p<panel>s<n>" "xpo${C}p0s0 xpo${C}p7s1" \
+	"$(echo "$r" | jq -r '"\(.plan[0].name) \(.plan[15].name)"')"
+check "... each with the AppSel the module would run" \
+	test "$(echo "$r" | jq '[.plan[] | select(.appsel > 0)] | length')" = 16
+check_eq "... and nothing changed" "$default" "$(names $C)"
+
+# Every whole-cage mode of the DR8 module ------------------------------------------------
+uevents_start
+for mode in 16x800G 32x400G 64x200G; do
+	n=${mode%%x*}
+	lanes=$((64 / n))
+	r=$(split "{\"id\": $C, \"mode\": \"$mode\"}" 2> "$err")
+	check "$mode: applied" test -n "$r"
+	check_eq "$mode: $n netdevs" "$n" "$(names $C | wc -w)"
+	check_eq "$mode: the first and last are p0s0 and p7s$((8 / lanes - 1))" \
+		"xpo${C}p0s0 xpo${C}p7s$((8 / lanes - 1))" \
+		"$(names $C | awk '{ print $1, $NF }')"
+	p=$(ports $C)
+	check_eq "$mode: port-get: $n ports of $lanes lanes, split $((8 / lanes)) ways" \
+		"$n $lanes $((8 / lanes))" \
+		"$(echo "$p" | jq -r '"\(length) \(.[0]."lane-count") \(.[0]."split-count")"')"
+	# the second subport of front-panel port 2
+	dev=xpo${C}p2s1
+	first=$((16 + lanes))
+	ip link set "$dev" up
+	check "$mode: $dev up gets carrier" wait_carrier "$dev"
+	q=$(echo "$p" | jq -c ".[] | select(.\"lane-first\" == $first)")
+	check_eq "$mode: $dev is lanes $first+$lanes, subport 1 of panel 2" \
+		"$lanes 1 2" "$(echo "$q" | jq -r '"\(."lane-count") \(.subport) \(.panel)"')"
+	q=$(ports $C | jq -c ".[] | select(.\"lane-first\" == $first)")
+	check_eq "$mode: port-get: its lanes activated, up, carrier" \
+		"activated 1 1" \
+		"$(echo "$q" | jq -r '"\(."dp-state" | unique | join(",")) \(.up) \(.carrier)"')"
+	# 11h:128-131 of bank 2: a nibble per lane, 4 = DPActivated, 1 = DPDeactivated
+	want=$(awk -v f=$((lanes)) -v n=$lanes 'BEGIN {
+		for (l = 0; l < 8; l++) s[l] = (l >= f && l < f + n) ? 4 : 1;
+		for (b = 0; b < 4; b++) printf "%s%d%d", b ? " " : "", s[2 * b + 1], s[2 * b] }')
+	check_eq "$mode: the module's 11h:128-131 of bank 2: only its lanes activated" \
+		"$want" "$(dp_bytes $C 2)"
+	ip link set "$dev" down
+	r=$(unsplit "{\"id\": $C}" 2> "$err")
+	check "$mode: unsplit" test -n "$r"
+	check_eq "$mode: the default netdevs again" "$default" "$(names $C)"
+done
+sleep 0.5
+uevents_stop
+check "a uevent XPO_EVENT=ports for each change" \
+	test "$(uevents_for $C | grep -c '^ports:')" -ge 6
+
+# One front-panel port ------------------------------------------------------------------
+r=$(split "{\"id\": $C, \"panel\": 5, \"mode\": \"4x400G\"}" 2> "$err")
+check "panel 5 split 4x400G" test -n "$r"
+check_eq "... xpo${C}p5s0..s3 beside the other whole ports" \
+	"xpo${C}p0 xpo${C}p1 xpo${C}p2 xpo${C}p3 xpo${C}p4 xpo${C}p5s0 xpo${C}p5s1 xpo${C}p5s2 xpo${C}p5s3 xpo${C}p6 xpo${C}p7" \
+	"$(names $C)"
+ip link set "xpo${C}p4" up
+check "xpo${C}p4 (whole) still comes up" wait_carrier "xpo${C}p4"
+split "{\"id\": $C, \"panel\": 5, \"mode\": \"2x800G\"}" > "$err" 2>&1
+check "splitting a split port again: refused" grep -q "Front-panel port 5 is already split: unsplit it first" "$err"
+split "{\"id\": $C, \"mode\": \"16x800G\"}" > "$err" 2>&1
+check "... a whole-cage split too" grep -q "already split" "$err"
+unsplit "{\"id\": $C, \"panel\": 4}" > "$err" 2>&1
+check "unsplit of a port that is not split: refused" grep -q "Front-panel port 4 is not split" "$err"
+check_eq "xpo${C}p4 kept its carrier through all that" 1 "$(carrier xpo${C}p4)"
+ip link set "xpo${C}p4" down
+
+# Kept across module changes --------------------------------------------------------------
+sim_set $C present 0
+wait_state $C empty 10 || not_ok "cage $C did not empty"
+check_eq "module pulled: the split ports stay" 11 "$(names $C | wc -w)"
+sim_set $C present 1
+wait_state $C ready 30 || not_ok "cage $C not ready again"
+ip link set "xpo${C}p5s3" up
+check "re-seated: xpo${C}p5s3 gets carrier on its lanes" wait_carrier "xpo${C}p5s3"
+ip link set "xpo${C}p5s3" down
+unsplit "{\"id\": $C}" > /dev/null 2>&1
+
+# Without a module: kept, checked when one is seated ---------------------------------------
+sim_set $C present 0
+wait_state $C empty 10
+r=$(split "{\"id\": $C, \"mode\": \"32x400G\"}" 2> "$err")
+check_eq "no module: 32x400G accepted, 32 ports planned" 32 "$(echo "$r" | jq '.plan | length')"
+check "... without an AppSel (nothing to ask)" \
+	test "$(echo "$r" | jq '[.plan[] | select(.appsel)] | length')" = 0
+sim_set $C present 1
+wait_state $C ready 30
+ip link set "xpo${C}p7s3" up
+check "a DR8 seated: xpo${C}p7s3 gets carrier" wait_carrier "xpo${C}p7s3"
+[ "$(carrier "xpo${C}p7s3")" = 1 ] ||
+	grep -E "^(state|dp3[01]|ports|carrier|bank7)" "$XPO_DBG/cage$C/state" | sed 's/^/# /' 
+check_eq "... port-get has its AppSel" true \
+	"$(ports $C | jq '[.[] | select(.appsel)] | length == 32')"
+ip link set "xpo${C}p7s3" down
+
+# A module that cannot carry the layout: reported, its ports get nothing --------------------
+mark=$(dmesg | wc -l)
+set_personality $C xpo-sr8
+wait_state $C ready 30
+check "an SR8 under 32x400G: reported" sh -c \
+	"dmesg | tail -n +$((mark + 1)) | grep -q 'cannot carry the cage.s breakout'"
+ip link set "xpo${C}p0s0" up
+sleep 2
+check_eq "... and its ports get no carrier" 0 "$(carrier xpo${C}p0s0)"
+ip link set "xpo${C}p0s0" down
+unsplit "{\"id\": $C}" > /dev/null 2>&1
+ip link set "xpo${C}p0" up
+check "unsplit: the SR8 carries xpo${C}p0" wait_carrier "xpo${C}p0"
+ip link set "xpo${C}p0" down
+set_personality $C xpo-dr8
+wait_state $C ready 30
+
+# A rejected configuration: the port says why --------------------------------------------
+mark=$(dmesg | wc -l)
+sim_set $C config_fault rejected
+ip link set "xpo${C}p1" up
+sleep 2
+check_eq "config rejected: no carrier" 0 "$(carrier xpo${C}p1)"
+check_eq "port-get: dp-fail says it was rejected" "rejected: ConfigStatus 2" \
+	"$(ports $C | jq -r '.[] | select(.panel == 1) | ."dp-fail"')"
+check "dmesg names the port and the ConfigStatus" sh -c \
+	"dmesg | tail -n +$((mark + 1)) | grep -q 'port 1: data path configuration (AppSel 1, lanes 1-8) rejected: ConfigStatus rejected'"
+sim_set $C config_fault none
+ip link set "xpo${C}p1" down
+ip link set "xpo${C}p1" up
+check "fault cleared, port down and up: carrier" wait_carrier "xpo${C}p1"
+ip link set "xpo${C}p1" down
+
+rm -f "$err"
+finish
