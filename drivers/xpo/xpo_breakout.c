@@ -14,14 +14,18 @@
  * A change is checked in full before anything changes: the mode's form,
  * the ports it replaces (not split already, administratively down), the
  * lease, and the seated module's applications (xpo_app_mode_check()); then
- * the netdevs are replaced (xpo_ports_relayout(), which leaves the old ones
- * on a failure) and the monitor group hears of it.  One change at a time,
- * system wide (xpo_breakout_lock): what was checked is what is applied.
+ * the netdevs and their devlink ports are replaced (xpo_ports_relayout(),
+ * which leaves the old ones on a failure) and the monitor group hears of
+ * it.  One change at a time, system wide (xpo_breakout_lock): what was
+ * checked is what is applied.  Both ways in, the xpo family's port-split
+ * and devlink port split (xpo_devlink.c), hold the cage's devlink instance
+ * lock first, as devlink does.
  * See Documentation/ports.rst.
  */
 #include <linux/mutex.h>
 #include <linux/netlink.h>
 #include <linux/slab.h>
+#include <net/devlink.h>
 
 #include "xpo_app.h"
 #include "xpo_compat.h"
@@ -111,14 +115,31 @@ static int xpo_breakout_may(struct xpo_cage *cage,
 	return __xpo_cage_guard(cage, XPO_OP_WRITE, NULL, extack);
 }
 
+/* The ports a split of @panel (-1: the cage) into @m makes, no AppSel */
+static void xpo_breakout_plan(int panel, const struct xpo_app_mode *m,
+			      struct xpo_app_layout *plan)
+{
+	unsigned int i, base = panel < 0 ? 0 : panel * CMIS_LANES_PER_BANK;
+
+	memset(plan, 0, sizeof(*plan));
+	plan->num_ports = m->count;
+	for (i = 0; i < m->count; i++) {
+		plan->ports[i].first_lane = base + i * m->lanes;
+		plan->ports[i].lanes = m->lanes;
+		plan->ports[i].speed_gbps = m->speed_gbps;
+	}
+}
+
 /**
- * xpo_cage_port_split() - split the whole cage or one front-panel port
- * @cage: the cage
+ * __xpo_cage_port_split() - split the whole cage or one front-panel port
+ * @cage: the cage, its devlink instance lock held
  * @panel: the front-panel port, or -1 for the whole cage
- * @mode: "<count>x<rate>" ("16x800G" of the cage, "2x800G" of a port)
+ * @mode: "<count>x<rate>" ("16x800G" of the cage, "2x800G" of a port), or
+ *	NULL for @count ports of any rate (devlink port split)
+ * @count: with @mode NULL: the number of subports of @panel
  * @dry_run: check and plan only
- * @plan: filled in with the ports the split makes (AppSel 0 without a
- *	module)
+ * @plan: if not NULL, filled in with the ports the split makes (AppSel 0
+ *	without a module)
  * @extack: why not
  *
  * Return: 0; -EINVAL for a mode that is no split of the scope; -EBUSY if
@@ -127,21 +148,22 @@ static int xpo_breakout_may(struct xpo_cage *cage,
  * with the modes it can in the message; -ENOMEM.  Nothing changes unless
  * 0 is returned without @dry_run.
  */
-int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
-			bool dry_run, struct xpo_app_layout *plan,
-			struct netlink_ext_ack *extack)
+int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
+			  unsigned int count, bool dry_run,
+			  struct xpo_app_layout *plan,
+			  struct netlink_ext_ack *extack)
 {
 	int scope = panel < 0 ? XPO_APP_CAGE : panel;
 	u8 panels = panel < 0 ? 0xff : BIT(panel);
 	char msg[XPO_APP_MSG_LEN] = "";
-	struct xpo_app_layout *next;
+	struct xpo_app_layout *next, *part;
 	struct xpo_app_table *t;
-	struct xpo_app_mode m;
-	unsigned int i, base;
+	struct xpo_app_mode m = {};
 	u8 split;
 	int err;
 
-	if (xpo_app_mode_parse(mode, scope, &m)) {
+	devl_assert_locked(cage->devlink);
+	if (mode && xpo_app_mode_parse(mode, scope, &m)) {
 		XPO_NL_SET_ERR_MSG_FMT(extack,
 				       KBUILD_MODNAME ": No breakout mode of that form (<count>x<rate>, e.g. 16x800G)",
 				       "'%.16s' is no breakout of %u lanes (e.g. %s)",
@@ -149,6 +171,14 @@ int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 				       CMIS_LANES_PER_BANK,
 				       panel < 0 ? "16x800G" : "2x800G");
 		return -EINVAL;
+	}
+	if (!mode) {
+		if (panel < 0 || !count || CMIS_LANES_PER_BANK % count) {
+			NL_SET_ERR_MSG_MOD(extack, "Invalid split count");
+			return -EINVAL;
+		}
+		m.count = count;
+		m.lanes = CMIS_LANES_PER_BANK / count;
 	}
 	if (m.lanes >= CMIS_LANES_PER_BANK) {
 		NL_SET_ERR_MSG_MOD(extack,
@@ -158,7 +188,8 @@ int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 
 	t = kzalloc(sizeof(*t), GFP_KERNEL);
 	next = kzalloc(sizeof(*next), GFP_KERNEL);
-	if (!t || !next) {
+	part = kzalloc(sizeof(*part), GFP_KERNEL);
+	if (!t || !next || !part) {
 		err = -ENOMEM;
 		goto out_free;
 	}
@@ -177,34 +208,31 @@ int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 		err = -EBUSY;
 		goto out_unlock_sm;
 	}
+	xpo_breakout_plan(panel, &m, part);
 	if (cage->id_valid && cage->id.has_page01) {
 		err = xpo_app_table_decode(t, &cage->id);
-		if (!err)
+		if (!err && mode)
 			err = xpo_app_mode_check(t, mode, scope, XPO_REACH_ANY,
-						 plan, msg, sizeof(msg));
+						 part, msg, sizeof(msg));
+		else if (!err)
+			err = xpo_app_layout_check(t, part, XPO_REACH_ANY, msg,
+						   sizeof(msg));
 		if (err) {
 			XPO_NL_SET_ERR_MSG_FMT(extack,
 					       KBUILD_MODNAME ": The module cannot carry this breakout (cage-get lists the ones it can)",
 					       "%s", msg);
 			goto out_unlock_sm;
 		}
-	} else {
-		/* no module to ask: kept, and checked when one is seated */
-		memset(plan, 0, sizeof(*plan));
-		base = panel < 0 ? 0 : panel * CMIS_LANES_PER_BANK;
-		plan->num_ports = m.count;
-		for (i = 0; i < m.count; i++) {
-			plan->ports[i].first_lane = base + i * m.lanes;
-			plan->ports[i].lanes = m.lanes;
-			plan->ports[i].speed_gbps = m.speed_gbps;
-		}
 	}
+	/* else no module to ask: kept, and checked when one is seated */
 	mutex_unlock(&cage->sm_lock);
 
 	/* the layout only changes under xpo_breakout_lock */
-	xpo_breakout_merge(&cage->layout, plan, panels, next);
+	xpo_breakout_merge(&cage->layout, part, panels, next);
 	if (!dry_run)
 		err = xpo_breakout_apply(cage, next, panels, extack);
+	if (!err && plan)
+		*plan = *part;
 	goto out_unlock;
 
 out_unlock_sm:
@@ -212,36 +240,58 @@ out_unlock_sm:
 out_unlock:
 	mutex_unlock(&xpo_breakout_lock);
 out_free:
+	kfree(part);
 	kfree(next);
 	kfree(t);
 	return err;
 }
 
+/*
+ * xpo_cage_port_split(): __xpo_cage_port_split() of a named mode, for
+ * callers without the devlink instance lock (the xpo family).
+ */
+int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
+			bool dry_run, struct xpo_app_layout *plan,
+			struct netlink_ext_ack *extack)
+{
+	int err;
+
+	devl_lock(cage->devlink);
+	err = __xpo_cage_port_split(cage, panel, mode, 0, dry_run, plan,
+				    extack);
+	devl_unlock(cage->devlink);
+	return err;
+}
+
 /**
- * xpo_cage_port_unsplit() - undo the split of one front-panel port, or of
+ * __xpo_cage_port_unsplit() - undo the split of one front-panel port, or of
  *	every split one of the cage
- * @cage: the cage
+ * @cage: the cage, its devlink instance lock held
  * @panel: the front-panel port, or -1 for all
  * @dry_run: check and plan only
- * @plan: filled in with the ports it makes: one of 8 lanes per front-panel
- *	port, any rate
+ * @plan: if not NULL, filled in with the ports it makes: one of 8 lanes
+ *	per front-panel port, any rate
  * @extack: why not
  *
  * Return: 0; -EINVAL if there is nothing split to undo; -EBUSY if a port
  * to replace is up or the module is leased; -ENOMEM.
  */
-int xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
-			  struct xpo_app_layout *plan,
-			  struct netlink_ext_ack *extack)
+int __xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
+			    struct xpo_app_layout *plan,
+			    struct netlink_ext_ack *extack)
 {
-	struct xpo_app_layout *next;
+	struct xpo_app_layout *next, *part;
 	unsigned int b;
 	u8 panels;
 	int err;
 
+	devl_assert_locked(cage->devlink);
 	next = kzalloc(sizeof(*next), GFP_KERNEL);
-	if (!next)
-		return -ENOMEM;
+	part = kzalloc(sizeof(*part), GFP_KERNEL);
+	if (!next || !part) {
+		err = -ENOMEM;
+		goto out_free;
+	}
 
 	mutex_lock(&xpo_breakout_lock);
 	mutex_lock(&cage->sm_lock);
@@ -265,19 +315,35 @@ int xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
 	if (panel >= 0)
 		panels = BIT(panel);
 
-	memset(plan, 0, sizeof(*plan));
 	for (b = 0; b < XPO_PANEL_PORTS; b++) {
 		if (!(panels & BIT(b)))
 			continue;
-		plan->ports[plan->num_ports].first_lane =
+		part->ports[part->num_ports].first_lane =
 			b * CMIS_LANES_PER_BANK;
-		plan->ports[plan->num_ports++].lanes = CMIS_LANES_PER_BANK;
+		part->ports[part->num_ports++].lanes = CMIS_LANES_PER_BANK;
 	}
-	xpo_breakout_merge(&cage->layout, plan, panels, next);
+	xpo_breakout_merge(&cage->layout, part, panels, next);
 	if (!dry_run)
 		err = xpo_breakout_apply(cage, next, panels, extack);
+	if (!err && plan)
+		*plan = *part;
 out:
 	mutex_unlock(&xpo_breakout_lock);
+out_free:
+	kfree(part);
 	kfree(next);
+	return err;
+}
+
+/* __xpo_cage_port_unsplit() for callers without the devlink lock */
+int xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
+			  struct xpo_app_layout *plan,
+			  struct netlink_ext_ack *extack)
+{
+	int err;
+
+	devl_lock(cage->devlink);
+	err = __xpo_cage_port_unsplit(cage, panel, dry_run, plan, extack);
+	devl_unlock(cage->devlink);
 	return err;
 }

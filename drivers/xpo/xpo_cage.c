@@ -718,6 +718,11 @@ static void xpo_cage_ports_destroy(void *data)
 	xpo_ports_destroy(data);
 }
 
+static void xpo_cage_devlink_destroy(void *data)
+{
+	xpo_devlink_destroy(data);
+}
+
 /*
  * Sample the inputs once: a module seated before probe is an insertion (it
  * has been seated for longer than any debounce), or, found powered and out
@@ -830,6 +835,14 @@ static int xpo_cage_probe(struct platform_device *pdev)
 
 	/* the leak line is watched before the machine can raise the module */
 	err = xpo_cage_get_irqs(cage);
+	if (err)
+		return err;
+
+	/* the ports' devlink ports hang off it (xpo_devlink.c) */
+	err = xpo_devlink_create(cage);
+	if (err)
+		return dev_err_probe(dev, err, "cannot create the devlink instance\n");
+	err = devm_add_action_or_reset(dev, xpo_cage_devlink_destroy, cage);
 	if (err)
 		return err;
 

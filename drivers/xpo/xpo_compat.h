@@ -181,4 +181,36 @@ static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
 #define XPO_BUS_TYPE			struct bus_type	/* no const before 6.3 */
 #endif
 
+/*
+ * devlink ports.  From 6.4 the split callbacks are per port (struct
+ * devlink_port_ops, given to devl_port_register_with_ops()); before, they
+ * are the instance's (struct devlink_ops).  From 6.2 a netdev names its
+ * devlink port before registration (SET_NETDEV_DEVLINK_PORT) and the port
+ * learns the netdev from it; before, the driver tells the port
+ * (devlink_port_type_eth_set(port, netdev)) after registration and the
+ * netdev answers ndo_get_devlink_port.  XPO_DEVLINK_PORT_OPS(ops) puts the
+ * split callbacks where the kernel looks for them;
+ * XPO_DEVLINK_INSTANCE_OPS(ops) likewise for the instance.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#define XPO_DEVLINK_SPLIT_PER_PORT	1
+#define xpo_devl_port_register(dl, port, index, ops) \
+	devl_port_register_with_ops(dl, port, index, ops)
+#else
+#define XPO_DEVLINK_SPLIT_PER_PORT	0
+#define xpo_devl_port_register(dl, port, index, ops) \
+	((void)(ops), devl_port_register(dl, port, index))
+#endif
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define XPO_NETDEV_SET_DEVLINK_PORT(netdev, port) \
+	SET_NETDEV_DEVLINK_PORT(netdev, port)
+#define xpo_devlink_port_type_eth_set(port, netdev) ((void)(netdev))
+#define XPO_NDO_GET_DEVLINK_PORT(fn)
+#else
+#define XPO_NETDEV_SET_DEVLINK_PORT(netdev, port) ((void)(netdev), (void)(port))
+#define xpo_devlink_port_type_eth_set(port, netdev) \
+	devlink_port_type_eth_set(port, netdev)
+#define XPO_NDO_GET_DEVLINK_PORT(fn)	.ndo_get_devlink_port = (fn),
+#endif
+
 #endif /* _XPO_COMPAT_H */

@@ -217,6 +217,7 @@ struct xpo_cage {
 	 * @io_lock (xpo_ports_relayout()), so any of the three is enough to
 	 * read them.
 	 */
+	struct devlink *devlink;	/* the cage's, from probe to remove */
 	unsigned int num_ports;
 	struct xpo_app_layout layout;
 	struct xpo_port *ports[XPO_PORTS_MAX];
@@ -426,6 +427,8 @@ void xpo_lanes_forget(struct xpo_cage *cage);
 void xpo_lanes_service(struct xpo_cage *cage);
 void xpo_lanes_work(struct work_struct *work);
 void xpo_lanes_relayout(struct xpo_cage *cage, u8 panels);
+u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
+		       unsigned int bank, u8 *cfg);
 
 /* xpo_breakout.c: the cage's ports (Documentation/ports.rst) */
 void xpo_breakout_default(struct xpo_app_layout *l);
@@ -435,6 +438,13 @@ int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 int xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
 			  struct xpo_app_layout *plan,
 			  struct netlink_ext_ack *extack);
+int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
+			  unsigned int count, bool dry_run,
+			  struct xpo_app_layout *plan,
+			  struct netlink_ext_ack *extack);
+int __xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
+			    struct xpo_app_layout *plan,
+			    struct netlink_ext_ack *extack);
 
 /* xpo_dp_exec.c: a data path's machine run against the module */
 void xpo_dp_exec_feed(struct xpo_cage *cage, struct xpo_cage_dp *d,

@@ -17,8 +17,10 @@
  * module is first seen.
  *
  * The staged control set 0 (10h:145-152, one DPConfig byte per lane) is
- * written for the data path's own lanes only, then its lanes' bits to
- * ApplyDPInit (10h:143), CMIS 5.2 section 6.3.3 (the Provision procedure).
+ * written for the whole bank as the cage plans it, then ApplyDPInit
+ * (10h:143), CMIS 5.2 section 6.3.3 (the Provision procedure), for the
+ * data path's lanes and the bank's idle ones (xpo_lanes_bank_plan(): a
+ * module refuses to apply part of an active data path).
  * Signal integrity settings (10h:153-173) are not staged yet: data paths
  * are brought up with ExplicitControl clear, the module's defaults for the
  * application.
@@ -123,8 +125,8 @@ void xpo_dp_exec_provision(struct xpo_cage *cage, unsigned int bank,
 static int xpo_dp_exec_write(struct xpo_cage *cage, struct xpo_cage_dp *d,
 			     const struct xpo_dp_result *res)
 {
-	unsigned int bank = res->bank, first = d->m.first_lane % XPO_DP_BANK_LANES;
-	u8 bits = res->bank_bits, cfg[XPO_DP_BANK_LANES];
+	u8 bits = res->bank_bits, idle = 0, apply, cfg[XPO_DP_BANK_LANES];
+	unsigned int bank = res->bank;
 	int ret = 0;
 
 	if (res->actions & XPO_DP_A_TX_DISABLE)
@@ -133,16 +135,19 @@ static int xpo_dp_exec_write(struct xpo_cage *cage, struct xpo_cage_dp *d,
 	if (!ret && (res->actions & XPO_DP_A_DEINIT_SET))
 		ret = xpo_dp_exec_ctl(cage, bank, CMIS_P10_DP_DEINIT,
 				      &cage->ctl_deinit[bank], bits, true);
+	/* with the bank's idle lanes, as planned (xpo_lanes_bank_plan()) */
 	if (!ret && (res->actions & XPO_DP_A_WRITE_STAGED)) {
-		memset(cfg, res->dpconfig, d->m.lane_count);
+		idle = xpo_lanes_bank_plan(cage, d, bank, cfg);
 		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
-				       CMIS_P10_DPCONFIG + first, cfg,
-				       d->m.lane_count);
+				       CMIS_P10_DPCONFIG, cfg,
+				       XPO_DP_BANK_LANES);
 	}
 	/* XPO_DP_A_WRITE_SI: never asked for, see the top of the file */
-	if (!ret && (res->actions & XPO_DP_A_APPLY_DPINIT))
+	if (!ret && (res->actions & XPO_DP_A_APPLY_DPINIT)) {
+		apply = bits | idle;
 		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
-				       CMIS_P10_APPLY_DPINIT, &bits, 1);
+				       CMIS_P10_APPLY_DPINIT, &apply, 1);
+	}
 	if (!ret && (res->actions & XPO_DP_A_DEINIT_CLEAR))
 		ret = xpo_dp_exec_ctl(cage, bank, CMIS_P10_DP_DEINIT,
 				      &cage->ctl_deinit[bank], bits, false);

@@ -196,6 +196,58 @@ static void xpo_lanes_plan_default(struct xpo_cage *cage,
 						 app->host_lanes, app->appsel);
 }
 
+/* A data path whose lanes may be configured anew: down and clean */
+static bool xpo_lanes_dp_idle(const struct xpo_cage_dp *d)
+{
+	return d->m.state == XPO_DP_S_DEACTIVATED ||
+	       (d->m.state == XPO_DP_S_FAILED && !d->m.dirty);
+}
+
+/**
+ * xpo_lanes_bank_plan() - what a data path's ApplyDPInit should cover
+ * @cage: the cage, sm_lock held
+ * @self: the data path being provisioned
+ * @bank: its bank
+ * @cfg: filled in with the planned DPConfig of every lane of the bank
+ *	(AppSel 0 for a lane no data path carries)
+ *
+ * A module refuses an ApplyDPInit that would leave part of an active data
+ * path behind (PartialDataPath, CMIS 5.2 section 8.10), so one data path
+ * cannot be provisioned alone against an active set that still holds
+ * another layout (a module reset to its defaults, a breakout being
+ * changed).  Its apply therefore also covers every lane of the bank whose
+ * data path is down and clean, or that no data path carries: all of
+ * them configured as planned.  Lanes of data paths in use are left out.
+ *
+ * Return: the bits (in the bank's bitmap bytes) of those other lanes.
+ */
+u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
+		       unsigned int bank, u8 *cfg)
+{
+	u8 busy = xpo_dp_bank_bits(self->m.lanes, bank);
+	const struct xpo_cage_dp *d;
+	unsigned int i, l;
+
+	lockdep_assert_held(&cage->sm_lock);
+	memset(cfg, 0, XPO_DP_BANK_LANES);
+	for (i = 0; i < cage->num_dps; i++) {
+		d = &cage->dps[i];
+		if (d->m.first_lane / XPO_DP_BANK_LANES != bank)
+			continue;
+		for (l = 0; l < d->m.lane_count; l++) {
+			cfg[d->m.first_lane % XPO_DP_BANK_LANES + l] =
+				xpo_dp_dpconfig(&d->m);
+			if (d != self && !xpo_lanes_dp_idle(d))
+				busy |= BIT(d->m.first_lane %
+					    XPO_DP_BANK_LANES + l);
+		}
+	}
+	for (l = 0; l < self->m.lane_count; l++)
+		cfg[self->m.first_lane % XPO_DP_BANK_LANES + l] =
+			xpo_dp_dpconfig(&self->m);
+	return (u8)~busy;
+}
+
 /* Stage and apply the planned data paths of @bank, all its lanes at once */
 static void xpo_lanes_provision(struct xpo_cage *cage, unsigned int bank)
 {

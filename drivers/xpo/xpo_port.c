@@ -23,6 +23,7 @@
 #include <linux/netlink.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
+#include <net/devlink.h>
 #include <linux/string.h>
 
 #include "xpo_compat.h"
@@ -99,6 +100,7 @@ static const struct net_device_ops xpo_port_netdev_ops = {
 	.ndo_start_xmit		= xpo_port_xmit,
 	.ndo_validate_addr	= eth_validate_addr,
 	.ndo_set_mac_address	= eth_mac_addr,
+	XPO_NDO_GET_DEVLINK_PORT(xpo_devlink_port_of)
 };
 
 /**
@@ -219,6 +221,7 @@ static void xpo_ports_remove(struct xpo_cage *cage)
 	cage->detaching = true;
 	mutex_unlock(&cage->io_lock);
 
+	devl_lock(cage->devlink);
 	rtnl_lock();
 	for (i = 0; i < num; i++)
 		if (cage->ports[i]->netdev->reg_state == NETREG_REGISTERED)
@@ -226,6 +229,9 @@ static void xpo_ports_remove(struct xpo_cage *cage)
 						   &list);
 	unregister_netdevice_many(&list);
 	rtnl_unlock();		/* and waits until nobody holds them */
+	for (i = 0; i < num; i++)
+		xpo_devlink_port_del(cage, cage->ports[i]);
+	devl_unlock(cage->devlink);
 
 	/* no open, stop, carrier change or ethtool call can come now */
 	mutex_lock(&cage->sm_lock);
@@ -275,35 +281,76 @@ err_alloc:
 	return -ENOMEM;
 }
 
+/*
+ * Register @n ports: their devlink ports, then their netdevs under one
+ * RTNL section.  The cage's devlink instance lock held.  Return: 0, or an
+ * error with none of them registered.
+ */
+static int xpo_ports_register_some(struct xpo_cage *cage,
+				   struct xpo_port **ports, unsigned int n)
+{
+	unsigned int i, done = 0;
+	LIST_HEAD(list);
+	int err = 0;
+
+	devl_assert_locked(cage->devlink);
+	for (i = 0; i < n && !err; i++)
+		err = xpo_devlink_port_add(cage, ports[i]);
+	rtnl_lock();
+	for (; !err && done < n; done++) {
+		err = register_netdevice(ports[done]->netdev);
+		if (err)
+			break;
+	}
+	if (err) {
+		for (i = 0; i < done; i++)
+			unregister_netdevice_queue(ports[i]->netdev, &list);
+		unregister_netdevice_many(&list);
+	}
+	rtnl_unlock();
+	for (i = 0; i < n; i++) {
+		if (err)
+			xpo_devlink_port_del(cage, ports[i]);
+		else
+			xpo_devlink_port_netdev(ports[i]);
+	}
+	return err;
+}
+
+/* Undo xpo_ports_register_some(); the devlink instance lock held */
+static void xpo_ports_unregister_some(struct xpo_cage *cage,
+				      struct xpo_port **ports, unsigned int n)
+{
+	unsigned int i;
+	LIST_HEAD(list);
+
+	rtnl_lock();
+	for (i = 0; i < n; i++)
+		unregister_netdevice_queue(ports[i]->netdev, &list);
+	unregister_netdevice_many(&list);
+	rtnl_unlock();
+	for (i = 0; i < n; i++)
+		xpo_devlink_port_del(cage, ports[i]);
+}
+
 /**
  * xpo_ports_register() - register a cage's port netdevs
  * @cage: the cage, its ports created
  *
- * All of them under one RTNL section.  Takes RTNL.  Return: 0, or an error
- * with none of them registered (xpo_ports_destroy() frees them).
+ * Their devlink ports, then all the netdevs under one RTNL section.
+ * Takes the cage's devlink lock and RTNL.  Return: 0, or an error with
+ * none of them registered (xpo_ports_destroy() frees them).
  */
 int xpo_ports_register(struct xpo_cage *cage)
 {
-	LIST_HEAD(list);
-	unsigned int i;
-	int err = 0;
+	int err;
 
-	rtnl_lock();
-	for (i = 0; i < cage->num_ports; i++) {
-		err = register_netdevice(cage->ports[i]->netdev);
-		if (err) {
-			dev_err(cage->dev, "cannot register %s: %d\n",
-				cage->ports[i]->netdev->name, err);
-			break;
-		}
-	}
-	if (err) {
-		while (i--)
-			unregister_netdevice_queue(cage->ports[i]->netdev,
-						   &list);
-		unregister_netdevice_many(&list);
-	}
-	rtnl_unlock();
+	devl_lock(cage->devlink);
+	err = xpo_ports_register_some(cage, cage->ports, cage->num_ports);
+	devl_unlock(cage->devlink);
+	if (err)
+		dev_err(cage->dev, "cannot register the port netdevs: %d\n",
+			err);
 	return err;
 }
 
@@ -325,6 +372,33 @@ static bool xpo_ports_in(u8 panels, u8 lane)
 	return panels & BIT(lane / CMIS_LANES_PER_BANK);
 }
 
+/*
+ * The ports of @panels, all down, into @gone (*@n of them); RTNL held.
+ * Return: 0, or -EBUSY naming one that is up.
+ */
+static int xpo_ports_check_down(struct xpo_cage *cage, u8 panels,
+				struct xpo_port **gone, unsigned int *n,
+				struct netlink_ext_ack *extack)
+{
+	unsigned int i;
+
+	ASSERT_RTNL();
+	*n = 0;
+	for (i = 0; i < cage->num_ports; i++) {
+		if (!xpo_ports_in(panels, cage->ports[i]->lane))
+			continue;
+		if (cage->ports[i]->netdev->flags & IFF_UP) {
+			XPO_NL_SET_ERR_MSG_FMT(extack,
+					       KBUILD_MODNAME ": A port to replace is up: set it down first",
+					       "%s is up: set it down first",
+					       cage->ports[i]->netdev->name);
+			return -EBUSY;
+		}
+		gone[(*n)++] = cage->ports[i];
+	}
+	return 0;
+}
+
 /**
  * xpo_ports_relayout() - replace the ports of some front-panel ports
  * @cage: the cage, running
@@ -333,12 +407,12 @@ static bool xpo_ports_in(u8 panels, u8 lane)
  * @panels: b<n>: front-panel port n gets new ports
  * @extack: the reason of a refusal
  *
- * The new netdevs are registered before the old ones go, so that a
- * failure leaves the cage as it was (their names differ: a split port's
+ * The new netdevs (and their devlink ports) are registered before the old
+ * ones go, so that a failure leaves the cage as it was (their names differ: a split port's
  * have a subport suffix, and splitting a split port again is refused
  * before this is called).  The old ports must be administratively down:
- * taking a port down under its user is not this call's business.  Takes
- * RTNL, then sm_lock and io_lock.
+ * taking a port down under its user is not this call's business.  The
+ * cage's devlink instance lock held; takes RTNL, then sm_lock and io_lock.
  *
  * Return: 0; -EBUSY if an old port is up; -ENOMEM or a registration error,
  * with nothing changed.
@@ -367,33 +441,24 @@ int xpo_ports_relayout(struct xpo_cage *cage,
 		fresh[n_fresh++] = netdev_priv(netdev);
 	}
 
+	devl_assert_locked(cage->devlink);
 	rtnl_lock();
-	for (i = 0; i < cage->num_ports; i++) {
-		if (!xpo_ports_in(panels, cage->ports[i]->lane))
-			continue;
-		if (cage->ports[i]->netdev->flags & IFF_UP) {
-			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": A port to replace is up: set it down first",
-					       "%s is up: set it down first",
-					       cage->ports[i]->netdev->name);
-			err = -EBUSY;
-			goto out_unlock;
-		}
-		gone[n_gone++] = cage->ports[i];
+	err = xpo_ports_check_down(cage, panels, gone, &n_gone, extack);
+	rtnl_unlock();
+	if (err)
+		goto out_free;
+	err = xpo_ports_register_some(cage, fresh, n_fresh);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack, "Cannot register the new ports");
+		goto out_free;
 	}
-	for (i = 0; i < n_fresh; i++) {
-		err = register_netdevice(fresh[i]->netdev);
-		if (err) {
-			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": Cannot register a new port",
-					       "Cannot register %s",
-					       fresh[i]->netdev->name);
-			while (i--)
-				unregister_netdevice_queue(fresh[i]->netdev,
-							   &list);
-			unregister_netdevice_many(&list);
-			goto out_unlock;
-		}
+	/* a port goes up under RTNL: from here on the old ones stay down */
+	rtnl_lock();
+	err = xpo_ports_check_down(cage, panels, gone, &n_gone, extack);
+	if (err) {
+		rtnl_unlock();
+		xpo_ports_unregister_some(cage, fresh, n_fresh);
+		goto out_free;
 	}
 
 	/* the new ports in lane order, the old ones of other panels kept */
@@ -423,13 +488,13 @@ int xpo_ports_relayout(struct xpo_cage *cage,
 	unregister_netdevice_many(&list);
 	rtnl_unlock();
 
-	for (i = 0; i < n_gone; i++)
+	for (i = 0; i < n_gone; i++) {
+		xpo_devlink_port_del(cage, gone[i]);
 		xpo_port_free(gone[i]);
+	}
 	kfree(fresh);
 	return 0;
 
-out_unlock:
-	rtnl_unlock();
 out_free:
 	for (i = 0; i < n_fresh; i++)
 		xpo_port_free(fresh[i]);

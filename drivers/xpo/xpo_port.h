@@ -10,6 +10,7 @@
 
 #include <linux/ethtool.h>
 #include <linux/types.h>
+#include <net/devlink.h>
 
 struct net_device;
 struct netlink_ext_ack;
@@ -25,15 +26,19 @@ struct xpo_cage;
  * @cage: its cage; the port holds a reference until the netdev is freed
  * @lane: the port's first host lane, 0-63: what the core knows it by
  * @lanes: how many host lanes it carries
+ * @dl: its devlink port (xpo_devlink.c)
+ * @dl_registered: @dl is registered, under the cage's devlink lock
  *
- * All constant from creation to destruction: a new breakout makes new
- * ports.
+ * All constant from creation to destruction but @dl: a new breakout makes
+ * new ports.
  */
 struct xpo_port {
 	struct net_device *netdev;
 	struct xpo_cage *cage;
 	u8 lane;
 	u8 lanes;
+	struct devlink_port dl;
+	bool dl_registered;
 };
 
 extern const struct ethtool_ops xpo_ethtool_ops;
@@ -50,5 +55,13 @@ int xpo_port_label(char *buf, size_t len, u8 lane, u8 lanes);
 void xpo_port_name(const struct xpo_cage *cage, u8 lane, u8 lanes,
 		   char *buf, size_t len);
 bool xpo_ports_flashing(struct xpo_cage *cage, const struct xpo_port *except);
+
+/* xpo_devlink.c */
+int xpo_devlink_create(struct xpo_cage *cage);
+void xpo_devlink_destroy(struct xpo_cage *cage);
+int xpo_devlink_port_add(struct xpo_cage *cage, struct xpo_port *port);
+void xpo_devlink_port_netdev(struct xpo_port *port);
+void xpo_devlink_port_del(struct xpo_cage *cage, struct xpo_port *port);
+struct devlink_port *xpo_devlink_port_of(struct net_device *netdev);
 
 #endif /* _XPO_PORT_H */

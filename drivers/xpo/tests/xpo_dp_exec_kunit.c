@@ -231,15 +231,19 @@ static struct exec_ctx *exec_setup(struct kunit *test)
 	return ctx;
 }
 
-/* A data path of @n lanes from @first, its port's lanes deinitialised */
-static void exec_dp(struct exec_ctx *ctx, struct xpo_cage_dp *d,
-		    unsigned int first, unsigned int n)
+/* The cage's next data path: @n lanes from @first, planned with @appsel */
+static struct xpo_cage_dp *exec_dp(struct exec_ctx *ctx, unsigned int first,
+				   unsigned int n, u8 appsel)
 {
+	struct xpo_cage_dp *d = &ctx->cage->dps[ctx->cage->num_dps++];
+
 	memset(d, 0, sizeof(*d));
 	xpo_dp_init(&d->m, &ctx->mod);
 	d->m.first_lane = first;
 	d->m.lane_count = n;
-	d->port = first / 8;
+	d->m.appsel = appsel;
+	d->port = first;
+	return d;
 }
 
 static void exec_feed(struct exec_ctx *ctx, struct xpo_cage_dp *d,
@@ -284,7 +288,7 @@ static void xpo_dp_exec_test_up_down(struct kunit *test)
 {
 	struct exec_ctx *ctx = exec_setup(test);
 	struct fake_dpm *m = ctx->m;
-	struct xpo_cage_dp d;
+	struct xpo_cage_dp *d;
 	u8 ready = CMIS_MODULE_READY;
 	struct xpo_dp_input in = { .module_state = ready };
 	unsigned int l;
@@ -293,21 +297,21 @@ static void xpo_dp_exec_test_up_down(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, P10(m, 2, CMIS_P10_DP_DEINIT), 0xff);
 	KUNIT_EXPECT_EQ(test, P10(m, 2, CMIS_P10_TX_DISABLE), 0xff);
 
-	exec_dp(ctx, &d, 16, 8);
-	exec_feed(ctx, &d, XPO_DP_E_MODULE_STATE, &in);
-	exec_up(ctx, &d, 1);
-	KUNIT_EXPECT_EQ(test, d.err, 0);
+	d = exec_dp(ctx, 16, 8, 1);
+	exec_feed(ctx, d, XPO_DP_E_MODULE_STATE, &in);
+	exec_up(ctx, d, 1);
+	KUNIT_EXPECT_EQ(test, d->err, 0);
 	/* staged at once: lanes were DPDeactivated */
-	KUNIT_EXPECT_EQ(test, d.m.state, XPO_DP_S_APPLYING);
+	KUNIT_EXPECT_EQ(test, d->m.state, XPO_DP_S_APPLYING);
 	for (l = 0; l < 8; l++)
 		KUNIT_EXPECT_EQ(test, P10(m, 2, CMIS_P10_DPCONFIG + l), 0x10);
 	KUNIT_EXPECT_EQ(test, m->apply_writes, 1U);
-	KUNIT_EXPECT_TRUE(test, d.m.timer_armed);
+	KUNIT_EXPECT_TRUE(test, d->m.timer_armed);
 
 	/* ConfigStatus, DPInitPending, DPInit, Tx on: a few polls */
-	exec_poll(ctx, &d, 10);
-	KUNIT_EXPECT_EQ(test, d.m.state, XPO_DP_S_ACTIVATED);
-	KUNIT_EXPECT_TRUE(test, d.m.carrier);
+	exec_poll(ctx, d, 10);
+	KUNIT_EXPECT_EQ(test, d->m.state, XPO_DP_S_ACTIVATED);
+	KUNIT_EXPECT_TRUE(test, d->m.carrier);
 	KUNIT_EXPECT_EQ(test, P10(m, 2, CMIS_P10_DP_DEINIT), 0x00);
 	KUNIT_EXPECT_EQ(test, P10(m, 2, CMIS_P10_TX_DISABLE), 0x00);
 	KUNIT_EXPECT_EQ(test, ctx->cage->ctl_deinit[2], 0x00);
@@ -316,12 +320,12 @@ static void xpo_dp_exec_test_up_down(struct kunit *test)
 			CMIS_DP_ACTIVATED);
 	KUNIT_EXPECT_EQ(test, m->locked, 0);
 
-	exec_feed(ctx, &d, XPO_DP_E_DOWN, NULL);
+	exec_feed(ctx, d, XPO_DP_E_DOWN, NULL);
 	KUNIT_EXPECT_EQ(test, P10(m, 2, CMIS_P10_DP_DEINIT), 0xff);
 	KUNIT_EXPECT_EQ(test, P10(m, 2, CMIS_P10_TX_DISABLE), 0xff);
-	exec_poll(ctx, &d, 10);
-	KUNIT_EXPECT_EQ(test, d.m.state, XPO_DP_S_DEACTIVATED);
-	KUNIT_EXPECT_FALSE(test, d.m.carrier);
+	exec_poll(ctx, d, 10);
+	KUNIT_EXPECT_EQ(test, d->m.state, XPO_DP_S_DEACTIVATED);
+	KUNIT_EXPECT_FALSE(test, d->m.carrier);
 }
 
 /* Two data paths in one bank: each touches its own bits only */
@@ -330,31 +334,38 @@ static void xpo_dp_exec_test_shared_bank(struct kunit *test)
 	struct exec_ctx *ctx = exec_setup(test);
 	struct fake_dpm *m = ctx->m;
 	struct xpo_dp_input in = { .module_state = CMIS_MODULE_READY };
-	struct xpo_cage_dp a, b;
+	struct xpo_cage_dp *a, *b;
 
 	exec_init_bank(ctx, 0);
-	exec_dp(ctx, &a, 0, 4);
-	exec_dp(ctx, &b, 4, 4);
-	exec_feed(ctx, &a, XPO_DP_E_MODULE_STATE, &in);
-	exec_feed(ctx, &b, XPO_DP_E_MODULE_STATE, &in);
+	a = exec_dp(ctx, 0, 4, 2);
+	b = exec_dp(ctx, 4, 4, 2);
+	exec_feed(ctx, a, XPO_DP_E_MODULE_STATE, &in);
+	exec_feed(ctx, b, XPO_DP_E_MODULE_STATE, &in);
 
-	exec_up(ctx, &b, 2);
-	exec_poll(ctx, &b, 10);
-	KUNIT_EXPECT_EQ(test, b.m.state, XPO_DP_S_ACTIVATED);
+	exec_up(ctx, b, 2);
+	exec_poll(ctx, b, 10);
+	KUNIT_EXPECT_EQ(test, b->m.state, XPO_DP_S_ACTIVATED);
 	KUNIT_EXPECT_EQ(test, P10(m, 0, CMIS_P10_DP_DEINIT), 0x0f);
 	KUNIT_EXPECT_EQ(test, P10(m, 0, CMIS_P10_TX_DISABLE), 0x0f);
-	/* DataPathID 4, AppSel 2 on lanes 5-8; lanes 1-4 not staged */
+	/*
+	 * DataPathID 4, AppSel 2 on lanes 5-8; lanes 1-4, idle, staged and
+	 * applied with it as planned (AppSel 2, DataPathID 0), their data
+	 * path still deinitialised
+	 */
 	KUNIT_EXPECT_EQ(test, P10(m, 0, CMIS_P10_DPCONFIG + 4), 0x28);
-	KUNIT_EXPECT_EQ(test, P10(m, 0, CMIS_P10_DPCONFIG + 0), 0x00);
+	KUNIT_EXPECT_EQ(test, P10(m, 0, CMIS_P10_DPCONFIG + 0), 0x20);
+	KUNIT_EXPECT_EQ(test, P11(m, 0, CMIS_P11_ACTIVE_DPCONFIG + 0), 0x20);
+	KUNIT_EXPECT_EQ(test, fake_get_nibble(&P11(m, 0, CMIS_P11_DP_STATE), 0),
+			CMIS_DP_DEACTIVATED);
 
-	exec_up(ctx, &a, 2);
-	exec_poll(ctx, &a, 10);
-	KUNIT_EXPECT_EQ(test, a.m.state, XPO_DP_S_ACTIVATED);
+	exec_up(ctx, a, 2);
+	exec_poll(ctx, a, 10);
+	KUNIT_EXPECT_EQ(test, a->m.state, XPO_DP_S_ACTIVATED);
 	KUNIT_EXPECT_EQ(test, P10(m, 0, CMIS_P10_DP_DEINIT), 0x00);
 
 	/* a down leaves the other one running */
-	exec_feed(ctx, &a, XPO_DP_E_DOWN, NULL);
-	exec_poll(ctx, &a, 10);
+	exec_feed(ctx, a, XPO_DP_E_DOWN, NULL);
+	exec_poll(ctx, a, 10);
 	KUNIT_EXPECT_EQ(test, P10(m, 0, CMIS_P10_DP_DEINIT), 0x0f);
 	KUNIT_EXPECT_EQ(test, P10(m, 0, CMIS_P10_TX_DISABLE), 0x0f);
 	KUNIT_EXPECT_EQ(test, xpo_cmis_dp_state(&P11(m, 0, CMIS_P11_DP_STATE), 4),
@@ -369,20 +380,20 @@ static void xpo_dp_exec_test_rejected(struct kunit *test)
 	struct exec_ctx *ctx = exec_setup(test);
 	struct fake_dpm *m = ctx->m;
 	struct xpo_dp_input in = { .module_state = CMIS_MODULE_READY };
-	struct xpo_cage_dp d;
+	struct xpo_cage_dp *d;
 
 	exec_init_bank(ctx, 1);
 	m->reject = CMIS_CONFIG_INVALID_APPSEL;
-	exec_dp(ctx, &d, 8, 8);
-	exec_feed(ctx, &d, XPO_DP_E_MODULE_STATE, &in);
-	exec_up(ctx, &d, 1);
-	exec_poll(ctx, &d, 10);
-	KUNIT_EXPECT_EQ(test, d.m.state, XPO_DP_S_FAILED);
-	KUNIT_EXPECT_EQ(test, d.m.fail, XPO_DP_FAIL_REJECTED);
-	KUNIT_EXPECT_EQ(test, d.m.fail_code, CMIS_CONFIG_INVALID_APPSEL);
+	d = exec_dp(ctx, 8, 8, 1);
+	exec_feed(ctx, d, XPO_DP_E_MODULE_STATE, &in);
+	exec_up(ctx, d, 1);
+	exec_poll(ctx, d, 10);
+	KUNIT_EXPECT_EQ(test, d->m.state, XPO_DP_S_FAILED);
+	KUNIT_EXPECT_EQ(test, d->m.fail, XPO_DP_FAIL_REJECTED);
+	KUNIT_EXPECT_EQ(test, d->m.fail_code, CMIS_CONFIG_INVALID_APPSEL);
 	KUNIT_EXPECT_EQ(test, P10(m, 1, CMIS_P10_DP_DEINIT), 0xff);
 	KUNIT_EXPECT_EQ(test, P10(m, 1, CMIS_P10_TX_DISABLE), 0xff);
-	KUNIT_EXPECT_FALSE(test, d.m.carrier);
+	KUNIT_EXPECT_FALSE(test, d->m.carrier);
 }
 
 /* A module that NACKs everything: failed within a bounded number of polls */
@@ -390,18 +401,18 @@ static void xpo_dp_exec_test_nack(struct kunit *test)
 {
 	struct exec_ctx *ctx = exec_setup(test);
 	struct xpo_dp_input in = { .module_state = CMIS_MODULE_READY };
-	struct xpo_cage_dp d;
+	struct xpo_cage_dp *d;
 	unsigned int polls;
 
 	exec_init_bank(ctx, 3);
-	exec_dp(ctx, &d, 24, 8);
-	exec_feed(ctx, &d, XPO_DP_E_MODULE_STATE, &in);
+	d = exec_dp(ctx, 24, 8, 1);
+	exec_feed(ctx, d, XPO_DP_E_MODULE_STATE, &in);
 	ctx->m->nack = true;
-	exec_up(ctx, &d, 1);
-	polls = exec_poll(ctx, &d, 100);
-	KUNIT_EXPECT_EQ(test, d.m.state, XPO_DP_S_FAILED);
+	exec_up(ctx, d, 1);
+	polls = exec_poll(ctx, d, 100);
+	KUNIT_EXPECT_EQ(test, d->m.state, XPO_DP_S_FAILED);
 	KUNIT_EXPECT_LE(test, polls, (unsigned int)XPO_DP_N_IO_ERRORS);
-	KUNIT_EXPECT_FALSE(test, d.m.timer_armed);
+	KUNIT_EXPECT_FALSE(test, d->m.timer_armed);
 	KUNIT_EXPECT_EQ(test, ctx->m->locked, 0);
 	/* the host's copy keeps what it asked for: Tx off, deinitialised */
 	KUNIT_EXPECT_EQ(test, ctx->cage->ctl_tx_disable[3], 0xff);
