@@ -165,7 +165,8 @@ int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 	devl_assert_locked(cage->devlink);
 	if (mode && xpo_app_mode_parse(mode, scope, &m)) {
 		XPO_NL_SET_ERR_MSG_FMT(extack,
-				       KBUILD_MODNAME ": No breakout mode of that form (<count>x<rate>, e.g. 16x800G)",
+				       KBUILD_MODNAME
+				       ": No breakout mode of that form (<count>x<rate>, e.g. 16x800G)",
 				       "'%.16s' is no breakout of %u lanes (e.g. %s)",
 				       mode, panel < 0 ? XPO_LANES :
 				       CMIS_LANES_PER_BANK,
@@ -202,7 +203,8 @@ int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 	split = xpo_breakout_split_panels(&cage->layout) & panels;
 	if (split) {
 		XPO_NL_SET_ERR_MSG_FMT(extack,
-				       KBUILD_MODNAME ": Already split: unsplit it first",
+				       KBUILD_MODNAME
+				       ": Already split: unsplit it first",
 				       "Front-panel port %u is already split: unsplit it first",
 				       (unsigned int)__ffs(split));
 		err = -EBUSY;
@@ -219,7 +221,8 @@ int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 						   sizeof(msg));
 		if (err) {
 			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": The module cannot carry this breakout (cage-get lists the ones it can)",
+					       KBUILD_MODNAME
+					       ": The module cannot carry this breakout (cage-get lists the ones it can)",
 					       "%s", msg);
 			goto out_unlock_sm;
 		}
@@ -302,7 +305,8 @@ int __xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
 	panels = xpo_breakout_split_panels(&cage->layout);
 	if (panel >= 0 && !(panels & BIT(panel))) {
 		XPO_NL_SET_ERR_MSG_FMT(extack,
-				       KBUILD_MODNAME ": That front-panel port is not split",
+				       KBUILD_MODNAME
+				       ": That front-panel port is not split",
 				       "Front-panel port %d is not split", panel);
 		err = -EINVAL;
 		goto out;

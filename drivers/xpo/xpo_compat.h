@@ -204,13 +204,14 @@ static inline bool xpo_gpiochip_line_held(struct gpio_chip *gc,
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
 #define XPO_NETDEV_SET_DEVLINK_PORT(netdev, port) \
 	SET_NETDEV_DEVLINK_PORT(netdev, port)
-#define xpo_devlink_port_type_eth_set(port, netdev) ((void)(netdev))
-#define XPO_NDO_GET_DEVLINK_PORT(fn)
+#define xpo_devlink_port_type_eth_set(port, netdev) \
+	((void)(port), (void)(netdev))
+#define XPO_NDO_GET_DEVLINK_PORT(...)
 #else
 #define XPO_NETDEV_SET_DEVLINK_PORT(netdev, port) ((void)(netdev), (void)(port))
 #define xpo_devlink_port_type_eth_set(port, netdev) \
 	devlink_port_type_eth_set(port, netdev)
-#define XPO_NDO_GET_DEVLINK_PORT(fn)	.ndo_get_devlink_port = (fn),
+#define XPO_NDO_GET_DEVLINK_PORT(...)	.ndo_get_devlink_port = (__VA_ARGS__),
 #endif
 
 #endif /* _XPO_COMPAT_H */

@@ -69,12 +69,14 @@ static const struct devlink_port_ops xpo_devlink_port_ops = {
 
 static const struct devlink_ops xpo_devlink_ops = {
 };
+
 #define XPO_DEVLINK_PORT_OPS	(&xpo_devlink_port_ops)
 #else
 static const struct devlink_ops xpo_devlink_ops = {
 	.port_split	= xpo_devlink_port_split,
 	.port_unsplit	= xpo_devlink_port_unsplit,
 };
+
 #define XPO_DEVLINK_PORT_OPS	NULL
 #endif
 

@@ -389,7 +389,8 @@ static int xpo_ports_check_down(struct xpo_cage *cage, u8 panels,
 			continue;
 		if (cage->ports[i]->netdev->flags & IFF_UP) {
 			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": A port to replace is up: set it down first",
+					       KBUILD_MODNAME
+					       ": A port to replace is up: set it down first",
 					       "%s is up: set it down first",
 					       cage->ports[i]->netdev->name);
 			return -EBUSY;
