@@ -650,6 +650,185 @@ check_eq "the flags were latched" 0xff "$(rd 134)"
 check_eq "cleared: IntL high" 1 "$(gpio get 1)"
 page 0 0
 
+# Coherent tuning (C-CMIS on CMIS 5.2 pages 04h/12h) and host SI controls
+# (01h:153-162, 10h:153-173, 11h:214-234); Documentation/xpo_sim.rst
+# wrn OFFSET BYTES...: one write message from OFFSET (a multi-byte field
+# written at once, as a host writes an s16)
+wrn() {
+	local off=$1
+	shift
+	i2ctransfer -y "$BUS" "w$(($# + 1))@0x50" "$off" "$@" 2>/dev/null
+}
+# swap_personality NAME: cage 0 reseated with another module, ready
+swap_personality() {
+	echo 0 > "$D/present"
+	echo "$1" > "$D/personality"
+	echo 1 > "$D/present"
+	sim_wait ready
+}
+# tune_wait: until lane 1 of the selected bank's 12h:222 reads 0
+tune_wait() {
+	local deadline=$((EPOCHSECONDS + ${1:-10}))
+	while [ "$(rd 222)" != 0x00 ]; do
+		[ "$EPOCHSECONDS" -lt "$deadline" ] || return 1
+		sleep 0.05
+	done
+}
+page 0 1
+check_eq "xpo-dr8: 01h:153-155, 161-162 (no SI controls, not tunable)" \
+	"0x00 0x00 0x00 0x00 0x00" "$(rdn 153 3) $(rdn 161 2)"
+page 0 0
+check "xpo-zr seated" swap_personality xpo-zr
+check "xpo-zr: data paths come up with the module" dp_wait 0 63 activated
+page 0 1
+check_eq "xpo-zr: 01h:155 TransmitterIsTunable, WavelengthIsControllable" \
+	0xc0 "$(rd 155)"
+check_eq "xpo-zr: 01h:161-162 unchanged (no SI controls)" "0x00 0x00" \
+	"$(rdn 161 2)"
+page 0 4
+check_eq "04h:128 grids 75 and 100 GHz" 0xa0 "$(rd 128)"
+check_eq "04h:150-153 100 GHz channels -18..30" "0xff 0xee 0x00 0x1e" \
+	"$(rdn 150 4)"
+check_eq "04h:158-161 75 GHz channels -72..120 (191.3-196.1 THz)" \
+	"0xff 0xb8 0x00 0x78" "$(rdn 158 4)"
+check_eq "04h:198-201 output power -15.00..+1.00 dBm" \
+	"0xfa 0x24 0x00 0x64" "$(rdn 198 4)"
+check_eq "04h:255 page checksum" \
+	"$(printf '0x%02x' $(( $(rdn 128 127 | sed 's/ / + /g') & 255 )))" \
+	"$(rd 255)"
+page 7 0x12
+check_eq "12h bank 7, lane 1: 75 GHz, channel 0" "0x70 0x00 0x00" \
+	"$(rd 128) $(rdn 136 2)"
+check_eq "12h:168 current frequency 193.1 THz (MHz)" "0x0b 0x82 0x78 0xe0" \
+	"$(rdn 168 4)"
+check_eq "12h:200 target power -3.00 dBm" "0xfe 0xd4" "$(rdn 200 2)"
+check_eq "12h:222 status and 12h:239 masks (all masked)" "0x00 0x3f" \
+	"$(rd 222) $(rd 239)"
+check_eq "12h: lanes 5-8 have no laser" "0x00 0x00" "$(rd 132) $(rd 243)"
+page 0 0x12
+wrn 136 0x00 0x03
+check_eq "channel write while activated: not taken" "0x00 0x00" "$(rdn 136 2)"
+check_eq "... summary bit, TuningNotAccepted latched" "0x01 0x08" \
+	"$(rd 230) $(rd 231)"
+check_eq "... cleared on read" "0x00 0x00" "$(rd 231) $(rd 230)"
+check_eq "... the laser stays at 193.1 THz" "0x0b 0x82 0x78 0xe0" "$(rdn 168 4)"
+check "DataPathDeinit bank 0: deactivated" dp_quiet
+echo realistic > "$SIM_DBG/timing"
+page 0 0x12
+wr 128 0x50
+wrn 136 0x00 0x1e		# 100 GHz channel 30: 196.1 THz
+check_eq "tuning while deactivated: TuningInProgress, WavelengthUnlocked" \
+	0x03 "$(rd 222)"
+check_eq "... still at 193.1 THz while tuning" "0x0b 0x82 0x78 0xe0" \
+	"$(rdn 168 4)"
+check "... TuningInProgress clears" tune_wait
+echo instant > "$SIM_DBG/timing"
+check_eq "... current frequency 196.1 THz" "0x0b 0xb0 0x3f 0xa0" "$(rdn 168 4)"
+check_eq "... grid and channel read back, TuningComplete latched" \
+	"0x50 0x00 0x1e 0x01" "$(rd 128) $(rdn 136 2) $(rd 231)"
+wrn 136 0x00 0x1f		# 100 GHz channel 31: beyond 196.1 THz
+check_eq "out-of-range channel: InvalidChannelNumber" 0x04 "$(rd 231)"
+check_eq "... laser, grid and channel where they were" \
+	"0x0b 0xb0 0x3f 0xa0 0x50 0x00 0x1e 0x00" \
+	"$(rdn 168 4) $(rd 128) $(rdn 136 2) $(rd 222)"
+wr 128 0x70
+wrn 136 0x00 0x04		# 75 GHz: 25 GHz steps, multiples of 3 only
+check_eq "off-grid 75 GHz channel: InvalidChannelNumber, grid restored" \
+	"0x04 0x50" "$(rd 231) $(rd 128)"
+wr 128 0x70
+wrn 136 0x00 0x03
+check "75 GHz channel 3: tuned" tune_wait
+check_eq "... 193.175 THz" "0x0b 0x83 0x9d 0xd8" "$(rdn 168 4)"
+rd 231 >/dev/null
+wrn 200 0xfa 0x23		# -15.01 dBm
+check_eq "target power below range: TargetOutputPowerOutOfRange, kept" \
+	"0x20 0xfe 0xd4" "$(rd 231) $(rdn 200 2)"
+wrn 200 0xfc 0x18		# -10.00 dBm
+check_eq "target power in range: taken, no flag" "0x00 0xfc 0x18" \
+	"$(rd 231) $(rdn 200 2)"
+page 1 0x10
+wr 128 0x00
+check "bank 1 up again" dp_wait 8 15 activated
+page 1 0x12
+wrn 136 0x00 0x06
+check_eq "bank 1 activated: refused there, bank 0 unaffected" "0x08 0x00 0x00" \
+	"$(rd 231) $(rdn 136 2)"
+check "bank 1 down" dp_quiet
+rd 8 >/dev/null
+check_eq "tuning flags masked: IntL high" 1 "$(gpio get 1)"
+page 0 0x12
+wr 239 0x00
+wrn 136 0x00 0x05
+check_eq "unmasked InvalidChannelNumber asserts IntL" 0 "$(gpio get 1)"
+rd 231 >/dev/null
+check_eq "... released once read" 1 "$(gpio get 1)"
+# the second 800ZR data path (host lanes 5-8) is on media lane 3
+page 0 0x10
+wr 128 0xf0
+check "bank 0 lanes 1-4 up, 5-8 down" dp_wait 0 3 activated
+page 0 0x12
+wrn 140 0x00 0x09
+check_eq "media lane 3 (lanes 5-8 down): tuned" "0x00 0x01" "$(rd 224) $(rd 233)"
+wrn 136 0x00 0x09
+check_eq "media lane 1 (lanes 1-4 up): refused" 0x08 "$(rd 231)"
+check "all down" dp_quiet
+page 0 0
+
+# Host SI: the linear module (xpo-lpo)
+check "xpo-lpo seated" swap_personality xpo-lpo
+page 0 1
+check_eq "xpo-lpo: 01h:153-154 Tx EQ 0-10, Rx amp 0-2, pre/post 0-7" \
+	"0x7a 0x77" "$(rdn 153 2)"
+check_eq "xpo-lpo: 01h:161-162 fixed Tx EQ; Rx amplitude, pre, post" \
+	"0x04 0x1c" "$(rdn 161 2)"
+check_eq "xpo-lpo: not tunable, no page 04h" "0x00 0x00" \
+	"$(rd 155) $(page 0 4 && rd 128)"
+si_defaults="0x00 0x00 0x00 0x44 0x44 0x44 0x44 0x00 0x00 0x22 0x22 0x22 0x22 0x33 0x33 0x33 0x33 0x11 0x11 0x11 0x11"
+page 0 0x11
+check_eq "11h:214-234 active SI: the module's defaults" "$si_defaults" \
+	"$(rdn 214 21)"
+page 0 0x10
+check_eq "10h:153-173 staged SI: the same" "$si_defaults" "$(rdn 153 21)"
+check "xpo-lpo down" dp_quiet
+si_staged="0x00 0x00 0x00 0x77 0x77 0x77 0x77 0x00 0x00 0x55 0x55 0x55 0x55 0x77 0x77 0x77 0x77 0x22 0x22 0x22 0x22"
+page 0 0x10
+# shellcheck disable=SC2086 # the bytes are words
+wrn 153 $si_staged
+wrn 145 0x11 0x11 0x11 0x11 0x11 0x11 0x11 0x11	# App 1, ExplicitControl
+wr 143 0xff
+page 0 0x11
+check_eq "ApplyDPInit with ExplicitControl: Success" "0x11 0x11 0x11 0x11" \
+	"$(rdn 202 4)"
+check_eq "... staged SI is the active SI" "$si_staged" "$(rdn 214 21)"
+page 0 0x10
+wr 166 0x79			# lane 1 post-cursor 9: beyond 0-7
+wr 143 0xff
+page 0 0x11
+check_eq "post-cursor 9: InvalidSI, its data path PartialDataPath" \
+	"0x75 0x77 0x77 0x77" "$(rdn 202 4)"
+check_eq "... active SI unchanged" "$si_staged" "$(rdn 214 21)"
+page 0 0x10
+wrn 145 0x10 0x10 0x10 0x10 0x10 0x10 0x10 0x10	# no ExplicitControl
+wr 143 0xff
+page 0 0x11
+check_eq "ApplyDPInit without ExplicitControl: the defaults again" \
+	"0x11 0x11 0x11 0x11 $si_defaults" "$(rdn 202 4) $(rdn 214 21)"
+page 0 0x10
+wr 128 0x00
+check "xpo-lpo bank 0 up" dp_wait 0 7 activated
+page 0 0x10
+wr 166 0x77
+wrn 145 0x11 0x11 0x11 0x11 0x11 0x11 0x11 0x11
+wr 144 0xff
+page 0 0x11
+check_eq "ApplyImmediate while activated (same data path): staged SI active" \
+	"0x11 0x11 0x11 0x11 $si_staged" "$(rdn 202 4) $(rdn 214 21)"
+check_eq "... the data path stays up" activated \
+	"$(dp_states 0 7 | tr ' ' '\n' | sort -u)"
+check "xpo-lpo down" dp_quiet
+page 0 0
+check "xpo-dr8 back" swap_personality xpo-dr8
+
 # Unload while user space holds interrupt lines.  Removing the chip under
 # them leaks in gpiolib (6.1: the interrupts, with a WARNING; 6.12: the
 # lines' labels, which kmemleak reports on the debug kernel), so rmmod waits

@@ -421,8 +421,11 @@ static u8 xpo_sim_dp_check_lane(struct xpo_sim_module *mod, unsigned int bank,
  *    with the same AppSel and DataPathID, or if applying it would split the
  *    active data path of a lane not applied.
  *
- * AppSel 0 takes the lane out of any data path, a success.  The staged
- * signal integrity settings are not modelled.
+ * AppSel 0 takes the lane out of any data path, a success.  With
+ * ExplicitControl (DPConfig b0) the lane's staged SI settings (10h:153-173)
+ * must be codes the module advertises, else InvalidSI; an accepted lane's
+ * active SI settings (11h:214-234) become the staged ones, or without
+ * ExplicitControl the module's defaults (si.c).
  */
 void xpo_sim_dp_apply(struct xpo_sim_cage *cage, unsigned int bank, u8 lanes,
 		      bool immediate)
@@ -444,6 +447,9 @@ void xpo_sim_dp_apply(struct xpo_sim_cage *cage, unsigned int bank, u8 lanes,
 	for_each_set_bit(l, &todo, CMIS_LANES_PER_BANK) {
 		status[l] = xpo_sim_dp_check_lane(mod, bank, l, immediate,
 						  &dp[l]);
+		/* staged SI the module cannot take (10h:153-173) */
+		if (!status[l] && (staged[l] & CMIS_DPCONFIG_EXPLICIT))
+			status[l] = xpo_sim_si_check(mod, bank, l);
 		/* an injected failure: the module refuses whatever it is */
 		if (cage->config_fault)
 			status[l] = cage->config_fault;
@@ -490,6 +496,7 @@ void xpo_sim_dp_apply(struct xpo_sim_cage *cage, unsigned int bank, u8 lanes,
 		if (!status[l]) {
 			status[l] = CMIS_CONFIG_SUCCESS;
 			active[l] = staged[l];
+			xpo_sim_si_apply(mod, bank, l);
 			/* a lane in no data path has no DPInit to wait for */
 			if (!immediate && FIELD_GET(CMIS_DPCONFIG_APPSEL,
 						    staged[l]))

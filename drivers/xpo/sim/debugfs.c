@@ -600,6 +600,8 @@ static int xpo_sim_mem_show(struct seq_file *m, void *unused)
 	xpo_sim_dump(m, "page 00h", mod->mem.page00, CMIS_UPPER_OFFSET);
 	xpo_sim_dump(m, "page 01h", mod->mem.page01, CMIS_UPPER_OFFSET);
 	xpo_sim_dump(m, "page 02h", mod->mem.page02, CMIS_UPPER_OFFSET);
+	if (mod->pers->tune)
+		xpo_sim_dump(m, "page 04h", mod->mem.page04, CMIS_UPPER_OFFSET);
 	if (mod->pers->telemetry_page) {
 		snprintf(title, sizeof(title), "page %02xh bank 0",
 			 XPO_PAGE_TELEMETRY);
@@ -612,6 +614,11 @@ static int xpo_sim_mem_show(struct seq_file *m, void *unused)
 		snprintf(title, sizeof(title), "page %02xh bank %u",
 			 CMIS_PAGE_LANE_STATUS, b);
 		xpo_sim_dump(m, title, mod->mem.page11[b], CMIS_UPPER_OFFSET);
+		if (!mod->pers->tune)
+			continue;
+		snprintf(title, sizeof(title), "page %02xh bank %u",
+			 XPO_SIM_PAGE_LASER_CTRL, b);
+		xpo_sim_dump(m, title, mod->mem.page12[b], CMIS_UPPER_OFFSET);
 	}
 unlock:
 	mutex_unlock(&cage->lock);

@@ -83,6 +83,7 @@ static int xpo_sim_i2c_msg(struct xpo_sim_cage *cage, struct i2c_msg *msg)
 	}
 	/* the module's timers do not wait for the host's workqueue */
 	xpo_sim_module_step(cage);
+	xpo_sim_tune_step(cage);
 	if (msg->flags & I2C_M_RECV_LEN) {
 		ret = -EOPNOTSUPP;	/* no SMBus block reads */
 	} else if (msg->flags & I2C_M_RD) {

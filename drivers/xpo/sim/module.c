@@ -43,6 +43,7 @@ struct xpo_sim_write {
 	u8 apply_bank;			/* bank of the Apply triggers below */
 	u8 apply_dpinit;		/* lanes written to 10h:143 */
 	u8 apply_immediate;		/* lanes written to 10h:144 */
+	struct xpo_sim_tune_write tune;	/* page 12h requests */
 };
 
 static const char * const xpo_sim_state_names[] = {
@@ -149,6 +150,9 @@ void xpo_sim_module_update_intl(struct xpo_sim_cage *cage)
 			lo[CMIS_BANK0_FLAGS_SUMMARY + b] =
 				any ? CMIS_FLAGS_SUMMARY_P11 : 0;
 	}
+	/* the tunable lasers' flags (12h:231-238), under 12h:239-246 */
+	if (xpo_sim_tune_flags_pending(mod))
+		asserted = true;
 	if (mod->pers->telemetry_page &&
 	    (mod->mem.page_tlm[XPO_TLM_FLAGS - CMIS_UPPER_OFFSET] ||
 	     mod->mem.page_tlm[XPO_TLM_ENGINE_FLAGS - CMIS_UPPER_OFFSET]))
@@ -215,6 +219,7 @@ static void xpo_sim_module_boot(struct xpo_sim_cage *cage)
 	xpo_sim_telemetry_publish(&mod->tlm, mod->pers->telemetry_page,
 				  &mod->mem);
 	xpo_sim_dp_boot(cage);
+	xpo_sim_tune_boot(cage);
 	mod->bank = 0;
 	mod->offset = 0;
 	mod->running = true;
@@ -384,6 +389,7 @@ void xpo_sim_module_sm_work(struct work_struct *work)
 	if (xpo_sim_module_sync(cage)) {
 		xpo_sim_module_step(cage);
 		xpo_sim_dp_step(cage);
+		xpo_sim_tune_step(cage);
 	}
 	mutex_unlock(&cage->lock);
 }
@@ -442,6 +448,11 @@ static u8 *xpo_sim_module_page(struct xpo_sim_module *mod)
 		return mod->bank < mod->banks ? mod->mem.page10[mod->bank] : NULL;
 	case CMIS_PAGE_LANE_STATUS:
 		return mod->bank < mod->banks ? mod->mem.page11[mod->bank] : NULL;
+	case XPO_SIM_PAGE_LASER_CAPS:
+		return mod->pers->tune ? mod->mem.page04 : NULL;
+	case XPO_SIM_PAGE_LASER_CTRL:
+		return mod->pers->tune && mod->bank < mod->banks ?
+		       mod->mem.page12[mod->bank] : NULL;
 	case XPO_PAGE_TELEMETRY:
 		return mod->pers->telemetry_page && mod->bank == 0 ?
 		       mod->mem.page_tlm : NULL;
@@ -507,12 +518,17 @@ static void xpo_sim_module_write_byte(struct xpo_sim_module *mod, u8 off,
 		return;
 	}
 
-	/* the only host-writable upper page is lane control */
-	if (lo[CMIS_PAGE_SELECT] != CMIS_PAGE_LANE_CTRL ||
-	    off > XPO_SIM_P10_LAST_WRITABLE)
-		return;
+	/* the host-writable upper pages: lane control and laser control */
 	pg = xpo_sim_module_page(mod);
 	if (!pg)
+		return;
+	if (lo[CMIS_PAGE_SELECT] == XPO_SIM_PAGE_LASER_CTRL) {
+		if (xpo_sim_tune_write_byte(mod, off, val, &w->tune))
+			w->actions |= XPO_SIM_ACT_INTL;
+		return;
+	}
+	if (lo[CMIS_PAGE_SELECT] != CMIS_PAGE_LANE_CTRL ||
+	    off > XPO_SIM_P10_LAST_WRITABLE)
 		return;
 	/* the Apply triggers act once the message is complete */
 	switch (off) {
@@ -553,6 +569,10 @@ int xpo_sim_module_read(struct xpo_sim_cage *cage, u8 *buf, u16 len)
 			mod->mem.lower[CMIS_PAGE_SELECT] == XPO_PAGE_TELEMETRY;
 	bool lane_page = mod->bank < mod->banks &&
 			 mod->mem.lower[CMIS_PAGE_SELECT] == CMIS_PAGE_LANE_STATUS;
+	bool laser_page = mod->pers->tune && mod->bank < mod->banks &&
+			  mod->mem.lower[CMIS_PAGE_SELECT] ==
+			  XPO_SIM_PAGE_LASER_CTRL;
+	unsigned long laser_cleared = 0;
 	u8 *tlm = mod->mem.page_tlm;
 	unsigned long lower_cleared = 0, lane_cleared = 0;
 	bool tlm_cleared = false;
@@ -573,13 +593,18 @@ int xpo_sim_module_read(struct xpo_sim_cage *cage, u8 *buf, u16 len)
 		if (lane_page && off >= CMIS_P11_LANE_FLAGS &&
 		    off < CMIS_P11_LANE_FLAGS + CMIS_P11_LANE_FLAGS_LEN)
 			__set_bit(off - CMIS_P11_LANE_FLAGS, &lane_cleared);
+		if (laser_page && off >= XPO_SIM_P12_FLAGS &&
+		    off < XPO_SIM_P12_FLAGS + CMIS_LANES_PER_BANK)
+			__set_bit(off - XPO_SIM_P12_FLAGS, &laser_cleared);
 	}
+	if (laser_cleared)
+		xpo_sim_tune_read_clear(mod, laser_cleared);
 
 	for_each_set_bit(bit, &lower_cleared, XPO_SIM_NUM_FLAG_BYTES)
 		mod->mem.lower[CMIS_MODULE_FLAGS + bit] = 0;
 	for_each_set_bit(bit, &lane_cleared, CMIS_P11_LANE_FLAGS_LEN)
 		xpo_sim_p11(mod, mod->bank, CMIS_P11_LANE_FLAGS)[bit] = 0;
-	if (lower_cleared || lane_cleared || tlm_cleared)
+	if (lower_cleared || lane_cleared || tlm_cleared || laser_cleared)
 		xpo_sim_module_update_intl(cage);
 	return 0;
 }
@@ -620,6 +645,8 @@ int xpo_sim_module_write(struct xpo_sim_cage *cage, const u8 *buf, u16 len)
 		xpo_sim_dp_apply(cage, w.apply_bank, w.apply_immediate, true);
 	if (w.apply_dpinit || w.apply_immediate)
 		w.actions |= XPO_SIM_ACT_KICK;
+	if (w.tune.channel || w.tune.power || w.tune.refused)
+		xpo_sim_tune_apply(cage, &w.tune);
 	if (w.actions & XPO_SIM_ACT_INTL)
 		xpo_sim_module_update_intl(cage);
 	if (w.actions & XPO_SIM_ACT_KICK)

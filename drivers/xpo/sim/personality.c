@@ -89,6 +89,26 @@ static const struct xpo_sim_app xpo_sim_apps_lro[] = {
 	{ 0x9a, 0x77, 0x44, 0x11, 0x11 },	/* EEI-800G-RTLR-4 / 800G DR4 */
 };
 
+/*
+ * The ZR lasers: the C band 191.3-196.1 THz (SONiC's example 400ZR module:
+ * 75 GHz channels -72..120, in 25 GHz steps) on the 75 GHz grid, and the
+ * same band on the 100 GHz grid (-18..30); -15.00..+1.00 dBm programmable
+ * output power (ZR+ class optics; 400ZR's -10 dBm is within it).  One
+ * laser per media lane a data path can start on: four a bank.  Power-on:
+ * 193.1 THz on the 75 GHz grid, -3.00 dBm (the lane's Tx power monitor).
+ */
+static const struct xpo_sim_tune xpo_sim_tune_zr = {
+	.grids		= BIT(7) | BIT(5),	/* 75 GHz, 100 GHz */
+	.low		= { [7] = -72, [5] = -18 },
+	.high		= { [7] = 120, [5] = 30 },
+	.power_min	= -1500,
+	.power_max	= 100,
+	.lasers		= 4,
+	.grid		= 7,
+	.channel	= 0,
+	.power		= -300,
+};
+
 /* A 400 W class module on its cold plate at 0.5 L/min, 25 degC coolant */
 static const struct xpo_sim_telemetry xpo_sim_tlm_dr8 = {
 	.module_temp	= DEGC(45),
@@ -296,6 +316,7 @@ const struct xpo_sim_personality xpo_sim_personalities[] = {
 		.apps		= xpo_sim_apps_zr,
 		.num_apps	= ARRAY_SIZE(xpo_sim_apps_zr),
 		.telemetry	= &xpo_sim_tlm_dr8,
+		.tune		= &xpo_sim_tune_zr,
 	},
 	{
 		/* 8x 800G DR8 linear (LPO), 100G a lane */
@@ -325,6 +346,20 @@ const struct xpo_sim_personality xpo_sim_personalities[] = {
 		.apps		= xpo_sim_apps_lpo,
 		.num_apps	= ARRAY_SIZE(xpo_sim_apps_lpo),
 		.telemetry	= &xpo_sim_tlm_dr8,
+		/*
+		 * Linear both ways, no CDR: the host sets the Tx input CTLE
+		 * (codes 0-10) and the Rx output swing (codes 0-2) and
+		 * pre/post emphasis (0-7 each) to suit its SerDes
+		 */
+		.si_eq_max	= 0x7a,
+		.si_rx_eq_max	= 0x77,
+		.si_tx_adv	= XPO_SIM_SI_ADV_TX_FIXED,
+		.si_rx_adv	= XPO_SIM_SI_ADV_RX_AMP | XPO_SIM_SI_ADV_RX_PRE |
+				  XPO_SIM_SI_ADV_RX_POST,
+		.si_default	= {
+			[XPO_SIM_SI_TX_EQ] = 4, [XPO_SIM_SI_RX_PRE] = 2,
+			[XPO_SIM_SI_RX_POST] = 3, [XPO_SIM_SI_RX_AMP] = 1,
+		},
 	},
 	{
 		/* 8x 1.6T DR8 half-retimed (LRO) */
@@ -354,6 +389,25 @@ const struct xpo_sim_personality xpo_sim_personalities[] = {
 		.apps		= xpo_sim_apps_lro,
 		.num_apps	= ARRAY_SIZE(xpo_sim_apps_lro),
 		.telemetry	= &xpo_sim_tlm_dr8,
+		/*
+		 * Retimed Tx (CDR that can be bypassed, adaptive or fixed
+		 * input EQ 0-12, freeze, two recall buffers), linear Rx
+		 * (amplitude codes 0, 2, 3; pre-cursor 0-3, post 0-7)
+		 */
+		.si_eq_max	= 0xdc,
+		.si_rx_eq_max	= 0x73,
+		.si_tx_adv	= XPO_SIM_SI_ADV_CDR | XPO_SIM_SI_ADV_CDR_BYPASS |
+				  XPO_SIM_SI_ADV_TX_FIXED |
+				  XPO_SIM_SI_ADV_TX_ADAPTIVE |
+				  XPO_SIM_SI_ADV_TX_FREEZE |
+				  XPO_SIM_SI_ADV_TX_RECALL_2,
+		.si_rx_adv	= XPO_SIM_SI_ADV_RX_AMP | XPO_SIM_SI_ADV_RX_PRE |
+				  XPO_SIM_SI_ADV_RX_POST,
+		.si_default	= {
+			[XPO_SIM_SI_TX_ADAPTIVE] = 1, [XPO_SIM_SI_TX_CDR] = 1,
+			[XPO_SIM_SI_RX_PRE] = 1, [XPO_SIM_SI_RX_POST] = 3,
+			[XPO_SIM_SI_RX_AMP] = 2,
+		},
 	},
 };
 
@@ -453,6 +507,15 @@ static void xpo_sim_fill_page01(const struct xpo_sim_personality *p, u8 *pg)
 	P01(CMIS_P01_MON_SUPPORT) = CMIS_P01_MON_TX_BIAS |
 				    CMIS_P01_MON_TX_POWER |
 				    CMIS_P01_MON_RX_POWER;
+	/* a tunable laser: pages 04h and 12h (CMIS 5.2 section 8.4.7) */
+	if (p->tune)
+		P01(XPO_SIM_P01_CTRL_ADV) = XPO_SIM_ADV_WAVELENGTH_CTRL |
+					    XPO_SIM_ADV_TUNABLE;
+	/* host SI controls, linear and half-retimed modules (si.c) */
+	P01(XPO_SIM_P01_SI_EQ_MAX) = p->si_eq_max;
+	P01(XPO_SIM_P01_SI_RX_EQ_MAX) = p->si_rx_eq_max;
+	P01(XPO_SIM_P01_SI_TX_ADV) = p->si_tx_adv;
+	P01(XPO_SIM_P01_SI_RX_ADV) = p->si_rx_adv;
 	P01(CMIS_P01_CDB_SUPPORT) = 0;		/* no CDB (yet) */
 	P01(CMIS_P01_MODULE_DURATION) = p->dur_module;
 	P01(CMIS_P01_TX_DURATION) = p->dur_tx;
@@ -578,6 +641,8 @@ void xpo_sim_personality_fill(const struct xpo_sim_personality *p,
 				       CMIS_UPPER_OFFSET + i] = cfg;
 		}
 	}
+	xpo_sim_si_fill(p, mem);
+	xpo_sim_tune_fill(p, mem);
 }
 
 /**

@@ -130,6 +130,95 @@ struct xpo_sim_telemetry {
 };
 
 /*
+ * Host-side SI controls (CMIS 5.2 01h:161-162, si.c): the fields of a
+ * control set, indexing struct xpo_sim_personality si_default[]
+ */
+enum xpo_sim_si_field {
+	XPO_SIM_SI_TX_ADAPTIVE,		/* AdaptiveInputEqEnableTx */
+	XPO_SIM_SI_TX_RECALL,		/* AdaptiveInputEqRecalledTx */
+	XPO_SIM_SI_TX_EQ,		/* FixedInputEqTargetTx */
+	XPO_SIM_SI_TX_CDR,		/* CDREnableTx */
+	XPO_SIM_SI_RX_CDR,		/* CDREnableRx */
+	XPO_SIM_SI_RX_PRE,		/* OutputEqPreCursorTargetRx */
+	XPO_SIM_SI_RX_POST,		/* OutputEqPostCursorTargetRx */
+	XPO_SIM_SI_RX_AMP,		/* OutputAmplitudeTargetRx */
+	XPO_SIM_SI_FIELDS
+};
+
+#define XPO_SIM_P01_SI_EQ_MAX		153	/* b3-0 Tx EQ max, b7-4 amp codes */
+#define XPO_SIM_P01_SI_RX_EQ_MAX	154	/* b3-0 pre max, b7-4 post max */
+#define XPO_SIM_P01_CTRL_ADV		155	/* supported controls, Tx side */
+#define  XPO_SIM_ADV_WAVELENGTH_CTRL	BIT(7)	/* WavelengthIsControllable */
+#define  XPO_SIM_ADV_TUNABLE		BIT(6)	/* pages 04h and 12h exist */
+#define XPO_SIM_P01_SI_TX_ADV		161
+#define XPO_SIM_P01_SI_RX_ADV		162
+#define  XPO_SIM_SI_ADV_CDR		BIT(0)	/* Tx/Rx CDR present */
+#define  XPO_SIM_SI_ADV_CDR_BYPASS	BIT(1)	/* ... and can be bypassed */
+#define  XPO_SIM_SI_ADV_TX_FIXED	BIT(2)	/* 161: fixed Tx input EQ */
+#define  XPO_SIM_SI_ADV_TX_ADAPTIVE	BIT(3)	/* 161: adaptive Tx input EQ */
+#define  XPO_SIM_SI_ADV_TX_FREEZE	BIT(4)	/* 161: adaptive EQ freeze */
+#define  XPO_SIM_SI_ADV_TX_RECALL	GENMASK(6, 5)	/* 161: recall buffers */
+#define  XPO_SIM_SI_ADV_TX_RECALL_2	BIT(6)	/* ... two of them (10b) */
+#define  XPO_SIM_SI_ADV_RX_AMP		BIT(2)	/* 162: output amplitude */
+#define  XPO_SIM_SI_ADV_RX_PRE		BIT(3)	/* 162: output pre-cursor */
+#define  XPO_SIM_SI_ADV_RX_POST		BIT(4)	/* 162: output post-cursor */
+#define XPO_SIM_P10_SI			153	/* staged set 0, 153-173 */
+#define XPO_SIM_P11_SI			214	/* active set, 214-234 */
+
+/* Tunable laser pages (CMIS 5.2 04h and 12h, tune.c) */
+#define XPO_SIM_PAGE_LASER_CAPS		0x04
+#define XPO_SIM_PAGE_LASER_CTRL		0x12
+#define XPO_SIM_P04_GRIDS		128	/* b<code>: grid code 0-7 */
+#define XPO_SIM_P04_GRIDS2		129
+#define  XPO_SIM_P04_GRID_150		BIT(6)	/* grid code 8 */
+#define XPO_SIM_P04_CHANNELS		130	/* s16 low, high per grid code */
+#define XPO_SIM_P04_POWER_MIN		198	/* s16, 0.01 dBm */
+#define XPO_SIM_P04_POWER_MAX		200
+#define XPO_SIM_P12_GRID		128	/* per lane: b7-4 grid code */
+#define  XPO_SIM_GRID_SPACING		GENMASK(7, 4)
+#define XPO_SIM_P12_CHANNEL		136	/* s16 per lane */
+#define XPO_SIM_P12_FREQ		168	/* u32 per lane, MHz */
+#define XPO_SIM_P12_POWER		200	/* s16 per lane, 0.01 dBm */
+#define XPO_SIM_P12_STATUS		222	/* per lane */
+#define  XPO_SIM_TUNE_ST_UNLOCKED	BIT(0)
+#define  XPO_SIM_TUNE_ST_IN_PROGRESS	BIT(1)
+#define XPO_SIM_P12_FLAG_SUMMARY	230
+#define XPO_SIM_P12_FLAGS		231	/* per lane, latched */
+#define  XPO_SIM_TUNE_FL_COMPLETE	BIT(0)
+#define  XPO_SIM_TUNE_FL_UNLOCKED	BIT(1)
+#define  XPO_SIM_TUNE_FL_BAD_CHANNEL	BIT(2)
+#define  XPO_SIM_TUNE_FL_NOT_ACCEPTED	BIT(3)
+#define  XPO_SIM_TUNE_FL_FINE_RANGE	BIT(4)
+#define  XPO_SIM_TUNE_FL_POWER_RANGE	BIT(5)
+#define  XPO_SIM_TUNE_FL_ALL		GENMASK(5, 0)
+#define XPO_SIM_P12_MASKS		239	/* per lane */
+#define XPO_SIM_GRIDS			9	/* grid codes 0-8 */
+
+/**
+ * struct xpo_sim_tune - the tunable lasers of a coherent personality
+ * @grids: b<code>: grid code supported (b0-7 go to 04h:128, b8 to 129 b6)
+ * @low: lowest channel per grid code (04h:130 + 4 * code)
+ * @high: highest channel per grid code (04h:132 + 4 * code)
+ * @power_min: lowest programmable output power, 0.01 dBm (04h:198)
+ * @power_max: highest, 0.01 dBm (04h:200)
+ * @lasers: media lanes of a bank with a laser, 1-8 (the first ones)
+ * @grid: power-on grid code
+ * @channel: power-on channel
+ * @power: power-on target output power, 0.01 dBm
+ */
+struct xpo_sim_tune {
+	u16 grids;
+	s16 low[XPO_SIM_GRIDS];
+	s16 high[XPO_SIM_GRIDS];
+	s16 power_min;
+	s16 power_max;
+	u8 lasers;
+	u8 grid;
+	s16 channel;
+	s16 power;
+};
+
+/*
  * A module type.  Everything that differs between personalities is data in
  * this table (personality.c); the module code only interprets it.
  */
@@ -161,6 +250,13 @@ struct xpo_sim_personality {
 	const struct xpo_sim_app *apps;
 	unsigned int num_apps;
 	const struct xpo_sim_telemetry *telemetry;
+	/* host SI controls (si.c); all 0 for a module without any */
+	u8 si_eq_max;			/* 01h:153 */
+	u8 si_rx_eq_max;		/* 01h:154 */
+	u8 si_tx_adv;			/* 01h:161 */
+	u8 si_rx_adv;			/* 01h:162 */
+	u8 si_default[XPO_SIM_SI_FIELDS];	/* without ExplicitControl */
+	const struct xpo_sim_tune *tune;	/* NULL: not tunable */
 };
 
 extern const struct xpo_sim_personality xpo_sim_personalities[];
@@ -178,6 +274,27 @@ struct xpo_sim_mem {
 	u8 page_tlm[CMIS_PAGE_SIZE];			/* B0h, bank 0 */
 	u8 page10[XPO_BANKS][CMIS_PAGE_SIZE];		/* lane control */
 	u8 page11[XPO_BANKS][CMIS_PAGE_SIZE];		/* lane status */
+	u8 page04[CMIS_PAGE_SIZE];			/* laser capabilities */
+	u8 page12[XPO_BANKS][CMIS_PAGE_SIZE];		/* laser control */
+};
+
+/* One media lane's laser (tune.c): what page 12h reports for it */
+struct xpo_sim_laser {
+	u8 grid;			/* accepted grid code */
+	s16 channel;			/* accepted channel */
+	s16 power;			/* accepted target power, 0.01 dBm */
+	u32 freq_mhz;			/* where the laser is */
+	u32 target_mhz;			/* where it is going */
+	bool tuning;
+	unsigned long due;		/* jiffies: end of the tuning */
+};
+
+/* A write message's page 12h requests, acted on once it is complete */
+struct xpo_sim_tune_write {
+	u8 bank;
+	u8 channel;			/* lanes whose channel was written */
+	u8 power;			/* lanes whose target power was written */
+	u8 refused;			/* lanes written while not deactivated */
 };
 
 /* The host-driven cage lines as the module last saw them */
@@ -213,6 +330,8 @@ struct xpo_sim_module {
 	struct xpo_sim_pins seen;	/* pins as last applied */
 	/* host lane 8b + n is lane n of bank b; only @banks banks are used */
 	struct xpo_sim_lane lanes[XPO_LANES];
+	/* media lane n of bank b's laser, tunable personalities only */
+	struct xpo_sim_laser lasers[XPO_BANKS][CMIS_LANES_PER_BANK];
 };
 
 /* Byte @off (128-255) of page 10h or 11h of @bank, as the module stores it */
@@ -468,6 +587,26 @@ void xpo_sim_dp_set_config_fault(struct xpo_sim_cage *cage, u8 status);
 
 /* Config status names for debugfs, indexed by enum cmis_config_status */
 const char *xpo_sim_config_status_name(u8 status);
+
+/* si.c: callers hold cage->lock */
+void xpo_sim_si_fill(const struct xpo_sim_personality *p,
+		     struct xpo_sim_mem *mem);
+u8 xpo_sim_si_check(struct xpo_sim_module *mod, unsigned int bank,
+		    unsigned int lane);
+void xpo_sim_si_apply(struct xpo_sim_module *mod, unsigned int bank,
+		      unsigned int lane);
+
+/* tune.c: callers hold cage->lock */
+void xpo_sim_tune_fill(const struct xpo_sim_personality *p,
+		       struct xpo_sim_mem *mem);
+void xpo_sim_tune_boot(struct xpo_sim_cage *cage);
+bool xpo_sim_tune_write_byte(struct xpo_sim_module *mod, u8 off, u8 val,
+			     struct xpo_sim_tune_write *tw);
+void xpo_sim_tune_apply(struct xpo_sim_cage *cage,
+			const struct xpo_sim_tune_write *tw);
+void xpo_sim_tune_step(struct xpo_sim_cage *cage);
+bool xpo_sim_tune_flags_pending(struct xpo_sim_module *mod);
+void xpo_sim_tune_read_clear(struct xpo_sim_module *mod, unsigned long lanes);
 
 /* monitors.c: callers hold cage->lock */
 void xpo_sim_monitors_publish(struct xpo_sim_cage *cage);
