@@ -115,6 +115,11 @@ enum cmis_module_state {
 #define CMIS_P01_HW_MAJOR		130
 #define CMIS_P01_HW_MINOR		131
 #define CMIS_P01_PAGES			142
+/* 01h:155 b6 TransmitterIsTunable: pages 04h and 12h (CMIS 5.2 8.4.7) */
+#define CMIS_P01_TX_CTRL_ADV		155
+#define  CMIS_P01_TX_TUNABLE		BIT(6)
+#define CMIS_PAGE_LASER_CAPS		0x04
+#define CMIS_PAGE_LASER_TUNING		0x12
 #define  CMIS_P01_BANKS_MASK		GENMASK(1, 0)
 #define  CMIS_P01_BANKS_1		0
 #define  CMIS_P01_BANKS_2		1

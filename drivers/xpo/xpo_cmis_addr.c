@@ -42,6 +42,8 @@ void xpo_cmis_adv_set(struct xpo_cmis_adv *adv, u8 id, u8 mem_char,
 	adv->pages = page01[CMIS_P01_PAGES - CMIS_UPPER_OFFSET];
 	adv->cdb = page01[CMIS_P01_CDB_SUPPORT - CMIS_UPPER_OFFSET];
 	adv->rw_ext = page01[CMIS_P01_CDB_RW_EXT - CMIS_UPPER_OFFSET];
+	adv->tunable = page01[CMIS_P01_TX_CTRL_ADV - CMIS_UPPER_OFFSET] &
+		       CMIS_P01_TX_TUNABLE;
 	adv->banks = xpo_banks_from_p01(adv->pages);
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_cmis_adv_set);
@@ -89,6 +91,9 @@ bool xpo_cmis_page_exists(const struct xpo_cmis_adv *adv, u8 bank, u8 page)
 		return true;
 	case 0x03:
 		return adv->pages & CMIS_P01_PAGE_03;
+	case CMIS_PAGE_LASER_CAPS:
+	case CMIS_PAGE_LASER_TUNING:
+		return adv->tunable;
 	case 0x05:
 		return adv->pages & CMIS_P01_PAGE_05;
 	case 0x13 ... 0x14:

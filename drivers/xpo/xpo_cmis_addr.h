@@ -24,6 +24,7 @@ struct xpo_cmis_adv {
 	u8 pages;		/* 01h:142 */
 	u8 cdb;			/* 01h:163 */
 	u8 rw_ext;		/* 01h:164, CdbReadWriteLengthExtension */
+	bool tunable;		/* 01h:155 b6: pages 04h and 12h */
 	unsigned int banks;	/* from 01h:142 b1-0, xpo_banks_from_p01() */
 };
 

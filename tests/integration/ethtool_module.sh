@@ -161,5 +161,17 @@ before=$(sim_info 5 module_state)
 check "reset phy-shared with every port down" ethtool --reset xpo5p0 phy-shared
 if wait_state 5 ready 20; then ok "module back after reset"; else not_ok "after reset: cage 5 is $(cage_state 5)"; fi
 
+# A tunable laser's pages (01h:155 b6): ethtool -m reaches 04h and 12h ------------
+set_personality 6 xpo-zr
+wait_state 6 ready 30 || not_ok "xpo-zr: cage 6 is $(cage_state 6)"
+check_eq "xpo-zr: page 04h (laser capabilities) as the module holds it" \
+	"$(sim_mem 6 "page 04h")" "$(ethtool_page xpo6p0 0x04 0)"
+check_eq "xpo-zr: page 12h bank 1 (tuning) as the module holds it" \
+	"$(sim_mem 6 "page 12h bank 1")" "$(ethtool_page xpo6p0 0x12 1)"
+set_personality 6 xpo-dr8
+wait_state 6 ready 30
+check "a DR8 has no page 12h: refused" \
+	sh -c '! ethtool -m xpo6p0 page 0x12 bank 0 offset 128 length 8 > /dev/null 2>&1'
+
 check "unload" xpo_unload
 finish

@@ -121,6 +121,28 @@ static void xpo_cmis_addr_test_xpo_banks(struct kunit *test)
 						  false), -EOPNOTSUPP);
 }
 
+/* A tunable laser (01h:155 b6): page 04h in bank 0, page 12h in every bank */
+static void xpo_cmis_addr_test_tunable(struct kunit *test)
+{
+	u8 page01[CMIS_PAGE_SIZE] = {};
+	struct xpo_cmis_adv adv;
+
+	page01[CMIS_P01_PAGES - CMIS_UPPER_OFFSET] = CMIS_P01_BANKS_RESERVED;
+	xpo_cmis_adv_set(&adv, SFF8024_ID_XPO, 0, page01);
+	KUNIT_EXPECT_FALSE(test, xpo_cmis_page_exists(&adv, 0, 0x04));
+	KUNIT_EXPECT_FALSE(test, xpo_cmis_page_exists(&adv, 0, 0x12));
+
+	page01[CMIS_P01_TX_CTRL_ADV - CMIS_UPPER_OFFSET] = CMIS_P01_TX_TUNABLE;
+	xpo_cmis_adv_set(&adv, SFF8024_ID_XPO, 0, page01);
+	KUNIT_EXPECT_TRUE(test, xpo_cmis_page_exists(&adv, 0, 0x04));
+	KUNIT_EXPECT_FALSE(test, xpo_cmis_page_exists(&adv, 1, 0x04));
+	KUNIT_EXPECT_TRUE(test, xpo_cmis_page_exists(&adv, 0, 0x12));
+	KUNIT_EXPECT_TRUE(test, xpo_cmis_page_exists(&adv, 7, 0x12));
+	KUNIT_EXPECT_FALSE(test, xpo_cmis_page_exists(&adv, 8, 0x12));
+	KUNIT_EXPECT_EQ(test, xpo_cmis_addr_check(&adv, 2, 0x12, 136, 2,
+						  true), 0);
+}
+
 /* The same map with the CMIS limit of 4 banks (the osfp personality) */
 static void xpo_cmis_addr_test_cmis_banks(struct kunit *test)
 {
@@ -467,6 +489,7 @@ static struct kunit_case xpo_cmis_addr_test_cases[] = {
 	KUNIT_CASE(xpo_cmis_addr_test_bootstrap),
 	KUNIT_CASE(xpo_cmis_addr_test_flat),
 	KUNIT_CASE(xpo_cmis_addr_test_xpo_banks),
+	KUNIT_CASE(xpo_cmis_addr_test_tunable),
 	KUNIT_CASE(xpo_cmis_addr_test_cmis_banks),
 	KUNIT_CASE(xpo_cmis_addr_test_advertised_pages),
 	KUNIT_CASE(xpo_cmis_addr_test_window),
