@@ -663,7 +663,12 @@ wait_state 3 ready 30 || not_ok "cage 3 back: $(cage_state 3)"
 
 # port split and port unsplit (breakout) of cage 2 ---------------------------------
 # pnames: cage 2's port netdevs, sorted, on one line
-pnames() { ls /sys/class/net | grep -E '^xpo2p[0-9]' | sort -V | xargs; }
+pnames() {
+	local d
+	for d in /sys/class/net/xpo2p[0-9]*; do
+		[ -e "$d" ] && echo "${d##*/}"
+	done | sort -V | xargs
+}
 def2="xpo2p0 xpo2p1 xpo2p2 xpo2p3 xpo2p4 xpo2p5 xpo2p6 xpo2p7"
 check_eq "cage 2: one netdev per front-panel port" "$def2" "$(pnames)"
 "$X" -j monitor > "$tmp/smon.json" 2> "$tmp/smon.err" &
