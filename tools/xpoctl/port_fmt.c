@@ -3,8 +3,9 @@
  * `xpoctl port show` output: a row per port (its netdev, the host lanes
  * it carries, the rate its breakout asked for and the AppSel it runs,
  * admin state, carrier, its lanes' data path and why it failed), or JSON
- * with the spec's names; and the plan of port split and port unsplit.  The netdev name is what the kernel's ifindex names
- * now (cmd_port.c resolves it): a netdev can be renamed.
+ * with the spec's names; and the plan of port split and port unsplit.
+ * The netdev name is what the kernel's ifindex names now (cmd_port.c
+ * resolves it): a netdev can be renamed.
  */
 #include <stdio.h>
 #include <string.h>
