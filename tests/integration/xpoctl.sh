@@ -9,7 +9,9 @@
 # then done), permissions (exit 5 without CAP_NET_ADMIN), bad input (exit
 # 2), the monitor over a burst of 16 removals and insertions, and sensor
 # show; alert-only protection over three excursions, monitor --count and
-# --timeout, and the monitor across a driver reload.
+# --timeout, the monitor across a driver reload, and breakout: port split
+# and port unsplit of cage 2 (a dry run, the plan, refusals with the
+# kernel's message and exit code, the netdevs, port show, the ports event).
 . "$(dirname "$0")/lib.sh"
 
 X=tools/xpoctl/xpoctl
@@ -31,6 +33,8 @@ json_schema() {
 	" module dump"*) echo module-dump.json ;;
 	" sensor show"*) echo sensor-show.json ;;
 	" driver status"*) echo driver-status.json ;;
+	" port show"*) echo port-show.json ;;
+	" port split"* | " port unsplit"*) echo port-split.json ;;
 	*) echo "no-schema-for:$words" ;;
 	esac
 }
@@ -657,6 +661,128 @@ check "monitor: no lost events across the reload" sh -c "! grep -q lost $tmp/rmo
 sim_set 3 present 1
 wait_state 3 ready 30 || not_ok "cage 3 back: $(cage_state 3)"
 
+# port split and port unsplit (breakout) of cage 2 ---------------------------------
+# pnames: cage 2's port netdevs, sorted, on one line
+pnames() {
+	local d
+	for d in /sys/class/net/xpo2p[0-9]*; do
+		[ -e "$d" ] && echo "${d##*/}"
+	done | sort -V | xargs
+}
+def2="xpo2p0 xpo2p1 xpo2p2 xpo2p3 xpo2p4 xpo2p5 xpo2p6 xpo2p7"
+check_eq "cage 2: one netdev per front-panel port" "$def2" "$(pnames)"
+"$X" -j monitor > "$tmp/smon.json" 2> "$tmp/smon.err" &
+smon=$!
+check "breakout: the monitor joined its groups" monitor_joined "$smon"
+run psd port split 2 16x800G --dry-run
+check_eq "port split 2 16x800G --dry-run exits 0" 0 "$(rc psd)"
+check_eq "... the plan as a table: NAME LANES SPEED APPSEL, 16 ports of 4 lanes at 800G, the dry-run line" \
+	"NAME LANES SPEED APPSEL|xpo2p0s0 0-3 800G|xpo2p7s1 60-63 800G|16|(dry run: nothing changed)" \
+	"$(head -1 "$tmp/psd.out" | xargs)|$(sed -n 2p "$tmp/psd.out" | awk '{ print $1, $2, $3 }')|$(sed -n 17p "$tmp/psd.out" | awk '{ print $1, $2, $3 }')|$(grep -c '^xpo2p.s.  *[0-9-]*  *800G  *[0-9][0-9]*$' "$tmp/psd.out")|$(tail -1 "$tmp/psd.out")"
+check_eq "... and nothing changed" "$def2" "$(pnames)"
+run psdj -j port split 2 16x800G --dry-run
+check "-j: operation, mode, dry_run and 16 ports of 4 lanes at 800000 Mb/s, each with an AppSel" \
+	jq -e '.cage == 2 and .board == 0 and .operation == "split" and .mode == "16x800G" and .dry_run and
+		(.plan | length) == 16 and all(.plan[]; .lane_count == 4 and .speed_mbps == 800000 and .appsel > 0) and
+		.plan[0].netdev == "xpo2p0s0" and .plan[15].netdev == "xpo2p7s1" and .plan[15].lane_first == 60' \
+	"$tmp/psdj.out"
+run psn -j --dry-run port split 2 32x400G
+check "--dry-run before the object: the same dry run (32 ports)" \
+	jq -e '.dry_run and (.plan | length) == 32' "$tmp/psn.out"
+# refusals: the kernel's message, one line, the exit code of its errno.
+# 6.1 has no formatted extack: its messages are the plain ones, without
+# the names (XPO_NL_SET_ERR_MSG_FMT)
+m_modes='module supports 8x1.6T, 16x800G, 32x400G, 64x200G; not 64x100G'
+m_form='is no breakout of 64 lanes'
+m_up='xpo2p0 is up: set it down first'
+m_notsplit='Front-panel port 5 is not split'
+m_split='Front-panel port 5 is already split: unsplit it first'
+case $(uname -r) in
+6.1.*)
+	m_modes='The module cannot carry this breakout'
+	m_form='No breakout mode of that form'
+	m_up='A port to replace is up: set it down first'
+	m_notsplit='That front-panel port is not split'
+	m_split='Already split: unsplit it first' ;;
+esac
+run psbad port split 2 64x100G
+check "a mode the module cannot carry: exit 1, the kernel's message (6.2 on: naming the modes it has)" \
+	sh -c "[ $(rc psbad) = 1 ] && grep -q 'cage 2: .*$m_modes' $tmp/psbad.err"
+check "... one line" one_line psbad
+run psinval port split 2 17x800G
+check "a mode that is no breakout of 64 lanes: the kernel's EINVAL, exit 2" \
+	sh -c "[ $(rc psinval) = 2 ] && grep -q '$m_form' $tmp/psinval.err"
+ip link set xpo2p0 up
+run psup port split 2 16x800G
+check "a port to replace is up: exit 1, the kernel's \"xpo2p0 is up: set it down first\"" \
+	sh -c "[ $(rc psup) = 1 ] && grep -q '$m_up' $tmp/psup.err"
+check "... one line" one_line psup
+ip link set xpo2p0 down
+check_eq "... and the netdevs are as they were" "$def2" "$(pnames)"
+for args in "port split 2" "port split 2 sixteen" "port split 2 pan 5 2x800G" \
+	"port sp 2 16x800G" "port split 2 panel 8 2x800G" "port split 2/5/1 2x800G" \
+	"port unsplit 2 16x800G" "-d port unsplit 2"; do
+	# shellcheck disable=SC2086
+	usage_error psu $args
+done
+nobody port split 2 16x800G --dry-run > /dev/null 2> "$tmp/psperm.err"
+check_eq "port split without CAP_NET_ADMIN (a dry run too): exit 5" 5 $?
+# the split
+run ps port split 2 16x800G
+check_eq "port split 2 16x800G exits 0" 0 "$(rc ps)"
+check "... prints the plan, no dry-run line" \
+	sh -c "[ \$(grep -c '^xpo2p' $tmp/ps.out) = 16 ] && ! grep -q 'dry run' $tmp/ps.out"
+check_eq "... 16 netdevs, xpo2p0s0 to xpo2p7s1" "16 xpo2p0s0 xpo2p7s1" \
+	"$(pnames | wc -w) $(pnames | awk '{ print $1, $NF }')"
+run psh port show 2
+check_eq "port show 2: SPEED and APPSEL columns; xpo2p2s1 is lanes 20-23 at 800G" \
+	"SPEED APPSEL|20-23 800G" \
+	"$(head -1 "$tmp/psh.out" | awk '{ print $5, $6 }')|$(awk '$3 == "xpo2p2s1" { print $4, $5 }' "$tmp/psh.out")"
+run pshj -j port show 2
+check "port show -j: xpo2p2s1 is panel 2, subport 1 of 2, 800000 Mb/s, with an AppSel" \
+	jq -e '(.ports | length) == 16 and (.ports[] | select(.netdev == "xpo2p2s1") |
+		.panel == 2 and .subport == 1 and .split_count == 2 and .speed_mbps == 800000 and .appsel > 0 and .lane_first == 20)' \
+	"$tmp/pshj.out"
+run pshd -o cage,netdev,panel,split port show 2
+check_eq "-o netdev,panel,split: the front-panel port and its split" "xpo2p5s1 5 2" \
+	"$(awk '$2 == "xpo2p5s1" { print $2, $3, $4 }' "$tmp/pshd.out")"
+# one front-panel port
+run pu5 port unsplit 2 panel 5
+check_eq "port unsplit 2 panel 5 exits 0" 0 "$(rc pu5)"
+check_eq "... xpo2p5 whole again, beside the other split ports" "15 xpo2p5" \
+	"$(pnames | wc -w) $(pnames | tr ' ' '\n' | grep '^xpo2p5' | xargs)"
+run pu5b port unsplit 2 panel 5
+check "unsplit of a port that is not split: the kernel's EINVAL, exit 2" \
+	sh -c "[ $(rc pu5b) = 2 ] && grep -q '$m_notsplit' $tmp/pu5b.err"
+run ps5 -j port split 2 panel 5 4x400G
+check "port split 2 panel 5 4x400G: 4 ports of 2 lanes, xpo2p5s0-s3" \
+	jq -e '.panel == 5 and .mode == "4x400G" and (.dry_run | not) and (.plan | length) == 4 and
+		.plan[0].netdev == "xpo2p5s0" and .plan[3].netdev == "xpo2p5s3" and .plan[0].lane_first == 40' \
+	"$tmp/ps5.out"
+check_eq "... the netdevs" "xpo2p5s0 xpo2p5s1 xpo2p5s2 xpo2p5s3" \
+	"$(pnames | tr ' ' '\n' | grep '^xpo2p5' | xargs)"
+run ps5b port split 2 panel 5 2x800G
+check "splitting a split port again: exit 1, the kernel's message" \
+	sh -c "[ $(rc ps5b) = 1 ] && grep -q '$m_split' $tmp/ps5b.err"
+run pudj -j port unsplit 2 --dry-run
+check "-j port unsplit 2 --dry-run: 8 whole ports, any rate, the default names" \
+	jq -e '.operation == "unsplit" and .dry_run and (has("mode") | not) and (.plan | length) == 8 and
+		all(.plan[]; .lane_count == 8 and (has("speed_mbps") | not)) and .plan[7].netdev == "xpo2p7"' \
+	"$tmp/pudj.out"
+check_eq "... and nothing changed" 18 "$(pnames | wc -w)"
+run pu port unsplit 2
+check_eq "port unsplit 2 exits 0" 0 "$(rc pu)"
+check_eq "... the default netdevs again" "$def2" "$(pnames)"
+run pshj2 -j port show 2
+check "port show -j after: 8 whole ports, split_count 1, no subport, any rate" \
+	jq -e '(.ports | length) == 8 and all(.ports[]; .split_count == 1 and (has("subport") | not) and (has("speed_mbps") | not))' \
+	"$tmp/pshj2.out"
+sleep 0.5
+kill "$smon" 2>/dev/null
+wait "$smon" 2>/dev/null
+check "monitor: a ports event of cage 2 for each of the 4 changes" \
+	sh -c "[ \$(jq -r 'select(.cage == 2 and .event == \"ports\") | .event' $tmp/smon.json | wc -l) -ge 4 ]"
+
 # every -j output against its schema (tools/xpoctl/schemas/) ------------------
 # (one Python for all of them, --batch: a start costs ~5 s on the debug
 # kernel)
@@ -665,7 +791,7 @@ while read -r name schema; do
 	[ -s "$tmp/$name.out" ] || continue	# an error, nothing on stdout
 	echo "$schema $tmp/$name.out"
 done < "$tmp/json.list" > "$tmp/validate.list"
-for m in pmon mon; do echo "--ndjson monitor.json $tmp/$m.json"; done >> "$tmp/validate.list"
+for m in pmon mon smon; do echo "--ndjson monitor.json $tmp/$m.json"; done >> "$tmp/validate.list"
 /usr/bin/python3 tools/xpoctl/tests/validate-json.py --batch < "$tmp/validate.list" \
 	> "$tmp/validate.out" 2>> "$tmp/schema.err"
 n=$(grep -c . "$tmp/validate.list")

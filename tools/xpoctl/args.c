@@ -407,12 +407,16 @@ static const struct kw monitor_kw[] = {
 	{ "all", 1 }, { "timestamp", 1 }, { NULL, 0 }
 };
 
+/* port split and unsplit change the ports: written out */
+static const struct kw port_kw[] = { { "panel", 0 }, { NULL, 0 } };
+
 const struct xpoctl_kw_table xpoctl_kw_tables[] = {
 	{ "cage set", all_kw }, { "cage set", set_kw },
 	{ "cage set", policy_kw }, { "cage set", power_kw },
 	{ "cage set", cond_kw }, { "cage set", action_kw },
 	{ "cage rearm", all_kw }, { "module eeprom", eeprom_kw },
 	{ "monitor", monitor_kw },
+	{ "port split", port_kw }, { "port unsplit", port_kw },
 	{ NULL, NULL }
 };
 
@@ -525,5 +529,60 @@ int monitor_parse(struct xpoctl *x, int argc, char **argv,
 			return XE_USAGE;
 		}
 	}
+	return XE_OK;
+}
+
+/*
+ * port split CAGE [panel P] MODE [--dry-run], port unsplit CAGE [panel P]
+ * [--dry-run]: after the CAGE, the words in any order.  A MODE starts
+ * with a digit ("16x800G"): any other word is a keyword, written out
+ * ("pan" is refused, naming panel).  Whether the MODE is a breakout the
+ * module has is the kernel's to say (its message lists the ones it has).
+ */
+int port_split_parse(struct xpoctl *x, bool split, int argc, char **argv,
+		     struct split_args *a)
+{
+	const char *cmd = split ? "port split" : "port unsplit";
+	unsigned long v;
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	if (argc < 1)
+		return usage_error(x, "%s needs a CAGE", cmd);
+	if (!parse_cage_ref(x, argv[0], &a->cage))
+		return XE_USAGE;
+	for (i = 1; i < argc; i++) {
+		const char *w = argv[i];
+
+		if (!strcmp(w, "--dry-run")) {
+			a->dry_run = true;
+			continue;
+		}
+		if (*w >= '0' && *w <= '9') {
+			if (!split)
+				return usage_error(x, "port unsplit takes no MODE (\"%s\"): it makes ports of 8 lanes",
+						   w);
+			if (a->mode)
+				return usage_error(x, "port split takes one MODE (\"%s\", \"%s\")",
+						   a->mode, w);
+			a->mode = w;
+			continue;
+		}
+		if (find_kw(x, split ? "port split: keyword" :
+			    "port unsplit: keyword", w, port_kw) < 0)
+			return XE_USAGE;
+		if (a->has_panel)
+			return usage_error(x, "%s: panel given twice", cmd);
+		if (i + 1 >= argc)
+			return usage_error(x, "panel needs a front-panel port, 0-7");
+		if (!parse_uint(argv[i + 1], 7, &v))
+			return usage_error(x, "panel \"%s\": expected a front-panel port, 0-7",
+					   argv[i + 1]);
+		a->has_panel = true;
+		a->panel = v;
+		i++;
+	}
+	if (split && !a->mode)
+		return usage_error(x, "port split needs a MODE (<count>x<rate>: 16x800G for the cage, 2x800G with panel)");
 	return XE_OK;
 }

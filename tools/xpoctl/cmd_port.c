@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * `xpoctl port show [CAGE]`: the ports of cages from the xpo family's
- * port-get: each port's netdev, the host lanes it carries, its admin
- * state, carrier, and the data path state of its lanes, as the core knows
- * them (no module access).  The kernel gives the netdev's ifindex; its
- * name is resolved here, so a renamed netdev shows its name of now.
+ * port-get: each port's netdev, the host lanes it carries, the rate its
+ * breakout asked for, its AppSel, its admin state, carrier, and the data
+ * path state of its lanes (and why it failed), as the core knows them (no
+ * module access).  The kernel gives the netdev's ifindex; its name is
+ * resolved here, so a renamed netdev shows its name of now.
+ *
+ * `xpoctl port split` and `xpoctl port unsplit`: port-split and
+ * port-unsplit, their reply (the plan) as a table or JSON.
  */
 #include <errno.h>
 #include <net/if.h>
@@ -33,6 +37,9 @@ static const char *port_attr_name(int type)
 	case XPO_A_PORT_ID:	return "id";
 	case XPO_A_PORT_BOARD:	return "board";
 	case XPO_A_PORT_INDEX:	return "index";
+	case XPO_A_PORT_PANEL:	return "panel";
+	case XPO_A_PORT_MODE:	return "mode";
+	case XPO_A_PORT_DRY_RUN: return "dry-run";
 	default:		return NULL;
 	}
 }
@@ -72,6 +79,19 @@ static int port_reply(const struct nlmsghdr *nlh, void *arg)
 	for (i = 0; i < r->n_dp_state && i < PORT_LANES_MAX; i++)
 		p->dp[i] = r->dp_state[i];
 	p->n_dp = i;
+	if ((p->has_panel = r->_present.panel))
+		p->panel = r->panel;
+	if ((p->has_subport = r->_present.subport))
+		p->subport = r->subport;
+	if ((p->has_split_count = r->_present.split_count))
+		p->split_count = r->split_count;
+	if ((p->has_speed = r->_present.speed))
+		p->speed = r->speed;
+	if ((p->has_appsel = r->_present.appsel))
+		p->appsel = r->appsel;
+	/* a string of the reply: NUL-terminated, the policy checked it */
+	if (r->_present.dp_fail_len && r->dp_fail)
+		snprintf(p->dp_fail, sizeof(p->dp_fail), "%s", r->dp_fail);
 	xpo_port_get_rsp_free(r);
 	return 0;
 }
@@ -118,4 +138,139 @@ int cmd_port_show(struct xpoctl *x, int argc, char **argv)
 		port_print_table(s.ports, s.n, stdout);
 	free(s.ports);
 	return XE_OK;
+}
+
+struct split_ctx {
+	const struct split_args *a;
+	bool split, dry_run;
+	struct port_plan plan;
+	bool replied;
+};
+
+static int build_split(struct nlmsghdr *nlh, void *arg)
+{
+	const struct split_ctx *s = arg;
+
+	ynl_attr_put_u32(nlh, XPO_A_PORT_ID, s->a->cage.id);
+	ynl_attr_put_u32(nlh, XPO_A_PORT_BOARD, s->a->cage.board);
+	if (s->a->has_panel)
+		ynl_attr_put_u32(nlh, XPO_A_PORT_PANEL, s->a->panel);
+	if (s->split)
+		ynl_attr_put_str(nlh, XPO_A_PORT_MODE, s->a->mode);
+	if (s->dry_run)
+		ynl_attr_put(nlh, XPO_A_PORT_DRY_RUN, NULL, 0);
+	return 0;
+}
+
+/* the plans of both replies, copied out of the generated struct */
+static void plan_copy(struct port_plan *pl, uint32_t board, uint32_t id,
+		      const struct xpo_port_plan *src, unsigned int n)
+{
+	unsigned int i;
+
+	pl->board = board;
+	pl->id = id;
+	pl->n = n;
+	pl->ports = n ? xzalloc(n * sizeof(*pl->ports)) : NULL;
+	for (i = 0; i < n; i++) {
+		struct plan_port *p = &pl->ports[i];
+
+		if (src[i]._present.name_len && src[i].name)
+			snprintf(p->name, sizeof(p->name), "%s", src[i].name);
+		p->lane_first = src[i].lane_first;
+		p->lane_count = src[i].lane_count;
+		if ((p->has_speed = src[i]._present.speed))
+			p->speed = src[i].speed;
+		if ((p->has_appsel = src[i]._present.appsel))
+			p->appsel = src[i].appsel;
+	}
+}
+
+static int split_reply(const struct nlmsghdr *nlh, void *arg)
+{
+	struct split_ctx *s = arg;
+	char why[128];
+
+	if (s->replied)
+		return 0;	/* a do has one reply */
+	if (s->split) {
+		struct xpo_port_split_rsp *r = xzalloc(sizeof(*r));
+
+		if (xnl_parse(nlh, xpo_port_split_rsp_parse, &xpo_port_nest, r,
+			      why, sizeof(why))) {
+			xpo_port_split_rsp_free(r);
+			return xnl_bad_reply(why);
+		}
+		plan_copy(&s->plan, r->board, r->id, r->plan, r->n_plan);
+		xpo_port_split_rsp_free(r);
+	} else {
+		struct xpo_port_unsplit_rsp *r = xzalloc(sizeof(*r));
+
+		if (xnl_parse(nlh, xpo_port_unsplit_rsp_parse, &xpo_port_nest,
+			      r, why, sizeof(why))) {
+			xpo_port_unsplit_rsp_free(r);
+			return xnl_bad_reply(why);
+		}
+		plan_copy(&s->plan, r->board, r->id, r->plan, r->n_plan);
+		xpo_port_unsplit_rsp_free(r);
+	}
+	s->replied = true;
+	return 0;
+}
+
+/*
+ * One port-split or port-unsplit: the kernel checks everything (the mode
+ * against the module, the ports to replace down and not split) before it
+ * changes anything, and its refusal is printed as it says it.
+ */
+static int port_split_run(struct xpoctl *x, bool split, int argc,
+			  char **argv)
+{
+	char what[8 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
+	struct split_ctx s = { .split = split };
+	struct split_args a;
+	int err, ret;
+
+	ret = port_split_parse(x, split, argc, argv, &a);
+	if (ret)
+		return ret;
+	s.a = &a;
+	s.dry_run = a.dry_run || x->dry_run;
+	ret = xpoctl_nl(x);
+	if (ret)
+		return ret;
+	snprintf(what, sizeof(what), "cage %s",
+		 cage_ref_name(a.cage.board, a.cage.id, name, sizeof(name)));
+	err = xnl_request(x->nl, split ? XPO_CMD_PORT_SPLIT :
+			  XPO_CMD_PORT_UNSPLIT, false, build_split,
+			  split_reply, &s, what, port_attr_name);
+	if (err) {
+		free(s.plan.ports);
+		return errno_exit_code(err);
+	}
+	if (!s.replied) {
+		fprintf(stderr, "xpoctl: %s: the kernel sent no plan\n", what);
+		return XE_FAIL;
+	}
+	s.plan.split = split;
+	s.plan.has_panel = a.has_panel;
+	s.plan.panel = a.panel;
+	s.plan.mode = a.mode;
+	s.plan.dry_run = s.dry_run;
+	if (x->json)
+		port_plan_print_json(&s.plan, &x->jw);
+	else
+		port_plan_print_table(&s.plan, stdout);
+	free(s.plan.ports);
+	return XE_OK;
+}
+
+int cmd_port_split(struct xpoctl *x, int argc, char **argv)
+{
+	return port_split_run(x, true, argc, argv);
+}
+
+int cmd_port_unsplit(struct xpoctl *x, int argc, char **argv)
+{
+	return port_split_run(x, false, argc, argv);
 }

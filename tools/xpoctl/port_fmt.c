@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * `xpoctl port show` output: a row per port (its netdev, the host lanes
- * it carries, admin state, carrier, its lanes' data path), or JSON with
- * the spec's names.  The netdev name is what the kernel's ifindex names
- * now (cmd_port.c resolves it): a netdev can be renamed.
+ * it carries, the rate its breakout asked for and the AppSel it runs,
+ * admin state, carrier, its lanes' data path and why it failed), or JSON
+ * with the spec's names; and the plan of port split and port unsplit.
+ * The netdev name is what the kernel's ifindex names now (cmd_port.c
+ * resolves it): a netdev can be renamed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -75,20 +77,57 @@ const char *port_dp_str(const struct port_info *p, char *buf, size_t len)
 	return buf;
 }
 
+const char *port_speed_str(bool has, uint32_t mbps, char *buf, size_t len)
+{
+	if (!has)
+		snprintf(buf, len, "any");
+	else if (mbps >= 1000000)
+		snprintf(buf, len, "%gT", mbps / 1e6);
+	else if (mbps >= 1000)
+		snprintf(buf, len, "%gG", mbps / 1e3);
+	else
+		snprintf(buf, len, "%uM", mbps);
+	return buf;
+}
+
+/* "0-7", or "5" for one lane */
+static void lanes_cell(struct table *t, uint32_t first, uint32_t count)
+{
+	if (count > 1)
+		table_cell(t, "%u-%u", first, first + count - 1);
+	else
+		table_cell(t, "%u", first);
+}
+
+static void appsel_cell(struct table *t, bool has, uint8_t appsel)
+{
+	if (has)
+		table_cell(t, "%u", appsel);
+	else
+		table_cell(t, "-");
+}
+
+enum { PCOL_CAGE, PCOL_PORT, PCOL_NETDEV, PCOL_LANES, PCOL_SPEED,
+       PCOL_APPSEL, PCOL_ADMIN, PCOL_CARRIER, PCOL_DATAPATH, PCOL_PANEL,
+       PCOL_SPLIT, PCOL_N };
+
 void port_print_table(const struct port_info *p, int n, FILE *out)
 {
-	static const char *const head[] = {
-		"CAGE", "PORT", "NETDEV", "LANES", "ADMIN", "CARRIER",
-		"DATAPATH",
+	static const char *const head[PCOL_N] = {
+		"CAGE", "PORT", "NETDEV", "LANES", "SPEED", "APPSEL", "ADMIN",
+		"CARRIER", "DATAPATH", "PANEL", "SPLIT",
 	};
-	static const bool right[] = {
-		true, true, false, false, false, false, false,
+	static const bool right[PCOL_N] = {
+		[PCOL_CAGE] = true, [PCOL_PORT] = true, [PCOL_SPEED] = true,
+		[PCOL_APPSEL] = true, [PCOL_PANEL] = true, [PCOL_SPLIT] = true,
 	};
-	char dp[512], cage[CAGE_NAME_LEN];
+	char dp[512], cage[CAGE_NAME_LEN], speed[16];
 	struct table t;
 	int i;
 
-	table_init(&t, 7, head, right);
+	table_init(&t, PCOL_N, head, right);
+	/* -o panel,split: the front-panel port and how it is split */
+	t.hidden[PCOL_PANEL] = t.hidden[PCOL_SPLIT] = true;
 	t.width = table_term_width(out);
 	for (i = 0; i < n; i++) {
 		table_row(&t);
@@ -96,14 +135,26 @@ void port_print_table(const struct port_info *p, int n, FILE *out)
 						   sizeof(cage)));
 		table_cell(&t, "%u", p[i].index);
 		table_cell(&t, "%s", p[i].ifname[0] ? p[i].ifname : "-");
-		if (p[i].lane_count > 1)
-			table_cell(&t, "%u-%u", p[i].lane_first,
-				   p[i].lane_first + p[i].lane_count - 1);
-		else
-			table_cell(&t, "%u", p[i].lane_first);
+		lanes_cell(&t, p[i].lane_first, p[i].lane_count);
+		table_cell(&t, "%s", port_speed_str(p[i].has_speed, p[i].speed,
+						    speed, sizeof(speed)));
+		appsel_cell(&t, p[i].has_appsel, p[i].appsel);
 		table_cell(&t, "%s", p[i].up ? "up" : "down");
 		table_cell(&t, "%s", p[i].carrier ? "on" : "off");
-		table_cell(&t, "%s", port_dp_str(&p[i], dp, sizeof(dp)));
+		port_dp_str(&p[i], dp, sizeof(dp));
+		/* the failure is what needs attention: after the states */
+		if (p[i].dp_fail[0])
+			table_cell(&t, "%s (failed: %s)", dp, p[i].dp_fail);
+		else
+			table_cell(&t, "%s", dp);
+		if (p[i].has_panel)
+			table_cell(&t, "%u", p[i].panel);
+		else
+			table_cell(&t, "-");
+		if (p[i].has_split_count)
+			table_cell(&t, "%u", p[i].split_count);
+		else
+			table_cell(&t, "-");
 	}
 	table_print(&t, out);
 	table_free(&t);
@@ -127,6 +178,17 @@ void port_print_json(const struct port_info *p, int n, struct jw *jw)
 			jw_kv_string(jw, "netdev", p[i].ifname);
 		jw_kv_uint(jw, "lane_first", p[i].lane_first);
 		jw_kv_uint(jw, "lane_count", p[i].lane_count);
+		if (p[i].has_panel)
+			jw_kv_uint(jw, "panel", p[i].panel);
+		if (p[i].has_subport)
+			jw_kv_uint(jw, "subport", p[i].subport);
+		if (p[i].has_split_count)
+			jw_kv_uint(jw, "split_count", p[i].split_count);
+		/* absent: any rate (the spec's absent speed) */
+		if (p[i].has_speed)
+			jw_kv_uint(jw, "speed_mbps", p[i].speed);
+		if (p[i].has_appsel)
+			jw_kv_uint(jw, "appsel", p[i].appsel);
 		jw_kv_bool(jw, "up", p[i].up);
 		jw_kv_bool(jw, "carrier", p[i].carrier);
 		if (p[i].n_dp) {
@@ -136,6 +198,68 @@ void port_print_json(const struct port_info *p, int n, struct jw *jw)
 				jw_string(jw, dp_state_name(p[i].dp[l]));
 			jw_arr_close(jw);
 		}
+		if (p[i].dp_fail[0])
+			jw_kv_string(jw, "dp_fail", p[i].dp_fail);
+		jw_obj_close(jw);
+	}
+	jw_arr_close(jw);
+	jw_obj_close(jw);
+	jw_end(jw);
+}
+
+void port_plan_print_table(const struct port_plan *pl, FILE *out)
+{
+	static const char *const head[] = { "NAME", "LANES", "SPEED", "APPSEL" };
+	static const bool right[] = { false, false, true, true };
+	char speed[16];
+	struct table t;
+	int i;
+
+	table_init(&t, 4, head, right);
+	t.width = table_term_width(out);
+	for (i = 0; i < pl->n; i++) {
+		const struct plan_port *p = &pl->ports[i];
+
+		table_row(&t);
+		table_cell(&t, "%s", p->name[0] ? p->name : "-");
+		lanes_cell(&t, p->lane_first, p->lane_count);
+		table_cell(&t, "%s", port_speed_str(p->has_speed, p->speed,
+						    speed, sizeof(speed)));
+		appsel_cell(&t, p->has_appsel, p->appsel);
+	}
+	table_print(&t, out);
+	table_free(&t);
+	if (pl->dry_run)
+		fputs("(dry run: nothing changed)\n", out);
+}
+
+void port_plan_print_json(const struct port_plan *pl, struct jw *jw)
+{
+	int i;
+
+	jw_obj_open(jw);
+	jw_kv_uint(jw, "board", pl->board);
+	jw_kv_uint(jw, "cage", pl->id);
+	if (pl->has_panel)
+		jw_kv_uint(jw, "panel", pl->panel);
+	jw_kv_string(jw, "operation", pl->split ? "split" : "unsplit");
+	if (pl->split && pl->mode)
+		jw_kv_string(jw, "mode", pl->mode);
+	jw_kv_bool(jw, "dry_run", pl->dry_run);
+	jw_name(jw, "plan");
+	jw_arr_open(jw);
+	for (i = 0; i < pl->n; i++) {
+		const struct plan_port *p = &pl->ports[i];
+
+		jw_obj_open(jw);
+		if (p->name[0])
+			jw_kv_string(jw, "netdev", p->name);
+		jw_kv_uint(jw, "lane_first", p->lane_first);
+		jw_kv_uint(jw, "lane_count", p->lane_count);
+		if (p->has_speed)
+			jw_kv_uint(jw, "speed_mbps", p->speed);
+		if (p->has_appsel)
+			jw_kv_uint(jw, "appsel", p->appsel);
 		jw_obj_close(jw);
 	}
 	jw_arr_close(jw);

@@ -29,5 +29,9 @@ int xpo_lanes_get_rsp_parse(const struct nlmsghdr *nlh,
 			    struct ynl_parse_arg *yarg);
 int xpo_port_get_rsp_parse(const struct nlmsghdr *nlh,
 			   struct ynl_parse_arg *yarg);
+int xpo_port_split_rsp_parse(const struct nlmsghdr *nlh,
+			     struct ynl_parse_arg *yarg);
+int xpo_port_unsplit_rsp_parse(const struct nlmsghdr *nlh,
+			       struct ynl_parse_arg *yarg);
 
 #endif

@@ -65,8 +65,14 @@ static const struct xpoctl_cmd sensor_cmds[] = {
 
 static const struct xpoctl_cmd port_cmds[] = {
 	{ "show", cmd_port_show, "[CAGE]",
-	  "the ports of cages: netdev, host lanes, admin state, carrier, data path state of the lanes",
+	  "the ports of cages: netdev, host lanes, breakout rate, AppSel, admin state, carrier, data path state of the lanes",
 	  1, "ow" },
+	{ "split", cmd_port_split, "CAGE [panel P] MODE [--dry-run]",
+	  "split the whole cage (16x800G) or one front-panel port (panel 5 2x800G) into ports; the ports to replace must be down",
+	  0, "n" },
+	{ "unsplit", cmd_port_unsplit, "CAGE [panel P] [--dry-run]",
+	  "undo port split on one front-panel port, or on every split one of the cage",
+	  0, "n" },
 	{ NULL }
 };
 
@@ -84,13 +90,13 @@ const struct xpoctl_obj xpoctl_objs[] = {
 	{ .name = "sensor", .cmds = sensor_cmds,
 	  .help = "hwmon sensors of the cages", .abbrev = 1 },
 	{ "monitor", NULL,
-	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm",
+	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm, ports changed",
 	  cmd_monitor, "[all] [--count N] [--timeout S]  (-t: timestamps, -j: one JSON object a line)",
 	  3, "t" },
 	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver",
 	  .abbrev = 1 },
 	{ .name = "port", .cmds = port_cmds,
-	  .help = "front-panel ports of the cages (breakout: not implemented yet)",
+	  .help = "front-panel ports of the cages and their breakout",
 	  .abbrev = 1 },
 	{ "reach", NULL, "reach profiles (not implemented yet)",
 	  not_implemented, "", 0, "" },

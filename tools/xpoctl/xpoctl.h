@@ -114,6 +114,21 @@ int module_eeprom_parse(struct xpoctl *x, int argc, char **argv,
 int module_dump_parse(struct xpoctl *x, int argc, char **argv,
 		      struct cage_ref *cage);
 
+/*
+ * port split CAGE [panel P] MODE [--dry-run] and port unsplit CAGE
+ * [panel P] [--dry-run] (@split false: no MODE)
+ */
+struct split_args {
+	struct cage_ref cage;
+	bool has_panel;
+	uint32_t panel;		/* the front-panel port, 0-7 */
+	const char *mode;	/* split: "16x800G", an argv string */
+	bool dry_run;		/* --dry-run after the command */
+};
+
+int port_split_parse(struct xpoctl *x, bool split, int argc, char **argv,
+		     struct split_args *a);
+
 /* command handlers */
 int cmd_sensor_show(struct xpoctl *x, int argc, char **argv);
 int sensor_chip_cage(const char *prefix, int bus_type, int addr);
@@ -123,6 +138,8 @@ int cmd_cage_set(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_rearm(struct xpoctl *x, int argc, char **argv);
 int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv);
 int cmd_port_show(struct xpoctl *x, int argc, char **argv);
+int cmd_port_split(struct xpoctl *x, int argc, char **argv);
+int cmd_port_unsplit(struct xpoctl *x, int argc, char **argv);
 int cmd_module_show(struct xpoctl *x, int argc, char **argv);
 int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv);
 int cmd_module_dump(struct xpoctl *x, int argc, char **argv);

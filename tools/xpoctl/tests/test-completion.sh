@@ -36,4 +36,12 @@ expect "" xpoctl monitor --count ""
 expect "all timestamp --timeout" xpoctl monitor --count 5 ""
 expect "all --count --timeout" xpoctl -t monitor ""
 expect "--timeout" xpoctl -j monitor all timestamp --count 1 ""
+# port split and unsplit: the keyword and --dry-run once each (no driver:
+# no cage numbers, no modes), a panel 0-7
+expect "show split unsplit help" xpoctl port ""
+expect "panel --dry-run" xpoctl port split 2 ""
+expect "--dry-run" xpoctl port split 2 panel 5 ""
+expect "0 1 2 3 4 5 6 7" xpoctl port split 2 panel ""
+expect "panel" xpoctl port unsplit 2 --dry-run ""
+expect "--dry-run" xpoctl p unsplit 1/2 --
 exit $fail

@@ -37,6 +37,8 @@ STUB(cmd_cage_set)
 STUB(cmd_cage_rearm)
 STUB(cmd_cage_lanes)
 STUB(cmd_port_show)
+STUB(cmd_port_split)
+STUB(cmd_port_unsplit)
 STUB(cmd_module_show)
 STUB(cmd_module_eeprom)
 STUB(cmd_module_dump)
@@ -159,6 +161,22 @@ static void test_dispatch(void **state)
 	assert_int_equal(run("p s 1/3"), 0);	/* "p": port */
 	assert_string_equal(called, "cmd_port_show");
 	assert_string_equal(called_arg0, "1/3");
+	/* split and unsplit change the ports: written out, "p s" stays show */
+	assert_int_equal(run("p split 2 16x800G"), 0);
+	assert_string_equal(called, "cmd_port_split");
+	assert_int_equal(called_argc, 2);
+	assert_int_equal(run("port unsplit 1/2 panel 5"), 0);
+	assert_string_equal(called, "cmd_port_unsplit");
+	assert_int_equal(run("--dry-run port split 2 16x800G"), 0);
+	assert_true(last.dry_run);
+	assert_int_equal(run("p sp 2 16x800G"), XE_USAGE);
+	assert_null(called);
+	assert_non_null(strstr(err_buf, "write out split"));
+	assert_int_equal(lines(err_buf), 1);
+	assert_int_equal(run("p u 2"), XE_USAGE);
+	assert_null(called);
+	assert_int_equal(run("-d port split 2 16x800G"), XE_USAGE);
+	assert_null(called);
 }
 
 static void test_options(void **state)
@@ -802,6 +820,76 @@ static void test_monitor_parse(void **state)
 	assert_int_equal(lines(err_buf), 1);
 }
 
+/* port split CAGE [panel P] MODE [--dry-run], port unsplit CAGE [panel P] */
+static void test_port_split_parse(void **state)
+{
+	struct xpoctl x = { .object = "port" };
+	char *cage[] = { "2", "16x800G" };
+	char *panel[] = { "1/3", "panel", "5", "2x800G", "--dry-run" };
+	char *after[] = { "3", "4x400G", "panel", "0" };
+	char *un[] = { "3", "--dry-run" };
+	char *unp[] = { "3", "panel", "7" };
+	static const struct {
+		bool split;
+		int argc;
+		char *argv[6];
+		const char *msg;
+	} bad[] = {
+		{ true, 0, { NULL }, "port split needs a CAGE" },
+		{ true, 1, { "2" }, "port split needs a MODE" },
+		{ true, 3, { "2", "16x800G", "32x400G" }, "takes one MODE" },
+		/* B/N is a cage; a panel is never after a slash */
+		{ true, 2, { "2/5/1", "2x800G" }, "invalid cage \"2/5/1\"" },
+		{ true, 2, { "2:5", "2x800G" }, "invalid cage" },
+		{ true, 4, { "2", "pan", "5", "2x800G" }, "write out panel" },
+		{ true, 4, { "2", "panel", "8", "2x800G" }, "expected a front-panel port, 0-7" },
+		{ true, 3, { "2", "2x800G", "panel" }, "panel needs" },
+		{ true, 6, { "2", "panel", "1", "panel", "2", "2x800G" }, "panel given twice" },
+		{ true, 2, { "2", "sixteen" }, "keyword \"sixteen\" is unknown" },
+		{ false, 2, { "2", "16x800G" }, "port unsplit takes no MODE" },
+		{ false, 2, { "2", "-n" }, "keyword \"-n\" is unknown" },
+	};
+	struct split_args a;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(port_split_parse(&x, true, 2, cage, &a), 0);
+	assert_int_equal(a.cage.board, 0);
+	assert_int_equal(a.cage.id, 2);
+	assert_false(a.has_panel);
+	assert_string_equal(a.mode, "16x800G");
+	assert_false(a.dry_run);
+	assert_int_equal(port_split_parse(&x, true, 5, panel, &a), 0);
+	assert_int_equal(a.cage.board, 1);
+	assert_int_equal(a.cage.id, 3);
+	assert_true(a.has_panel);
+	assert_int_equal(a.panel, 5);
+	assert_string_equal(a.mode, "2x800G");
+	assert_true(a.dry_run);
+	/* the words after the CAGE in any order */
+	assert_int_equal(port_split_parse(&x, true, 4, after, &a), 0);
+	assert_true(a.has_panel);
+	assert_int_equal(a.panel, 0);
+	assert_string_equal(a.mode, "4x400G");
+	assert_int_equal(port_split_parse(&x, false, 2, un, &a), 0);
+	assert_true(a.dry_run);
+	assert_false(a.has_panel);
+	assert_null(a.mode);
+	assert_int_equal(port_split_parse(&x, false, 3, unp, &a), 0);
+	assert_int_equal(a.panel, 7);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char **argv = (char **)bad[i].argv;
+
+		assert_int_equal(CAPTURE_ERR(port_split_parse(&x, bad[i].split,
+							      bad[i].argc, argv,
+							      &a)), XE_USAGE);
+		assert_int_equal(lines(err_buf), 1);
+		if (!strstr(err_buf, bad[i].msg))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err_buf,
+				 bad[i].msg);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -822,6 +910,7 @@ int main(void)
 		cmocka_unit_test(test_dry_run),
 		cmocka_unit_test(test_options_refused),
 		cmocka_unit_test(test_monitor_parse),
+		cmocka_unit_test(test_port_split_parse),
 	};
 
 	return cmocka_run_group_tests_name("args", tests, NULL, NULL);

@@ -329,6 +329,12 @@ static void test_monitor_lines(void **state)
 	c.id = 3;
 	monitor_format_event(&c, false, NULL, &jw, cap.f);
 	monitor_format_event(&c, true, NULL, &jw, cap.f);
+	/* port-split changed its ports: the state is context again */
+	c.event = XPO_EVENT_PORTS;
+	c.event_seq = 6;
+	c.has_protect = false;
+	monitor_format_event(&c, false, NULL, &jw, cap.f);
+	monitor_format_event(&c, true, NULL, &jw, cap.f);
 	s = capture_end(&cap);
 	golden_check("monitor.txt", s);
 	free(s);

@@ -3,7 +3,8 @@
  * `xpoctl port show` output (table and JSON) from ports built here, against
  * golden files: netdev names (one renamed, one in another namespace), lane
  * ranges, admin state and carrier, data path states that agree, differ
- * and are unknown.
+ * and are unknown, a split front-panel port (subports, their rate and
+ * AppSel), a failed data path; and the plan of port split and unsplit.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -36,8 +37,12 @@ static void port(struct port_info *p, uint32_t board, uint32_t id,
 	}
 }
 
+#define NPORTS 6
+
 static void ports(struct port_info *p)
 {
+	int i;
+
 	/* up, carrier, all lanes activated */
 	port(&p[0], 0, 3, 0, "xpo3p0", XPO_DP_STATE_ACTIVATED);
 	p[0].up = p[0].carrier = true;
@@ -50,6 +55,31 @@ static void ports(struct port_info *p)
 	p[2].dp[7] = XPO_DP_STATE_TX_TURN_ON;
 	/* in another network namespace, no module read yet, board 1 */
 	port(&p[3], 1, 0, 7, NULL, 0);
+	/* panel 5 split 2x800G: subport 1 on lanes 44-47, AppSel 2 */
+	port(&p[4], 0, 3, 6, "xpo3p5s1", XPO_DP_STATE_ACTIVATED);
+	p[4].lane_first = 44;
+	p[4].lane_count = 4;
+	p[4].n_dp = 4;
+	p[4].up = p[4].carrier = true;
+	p[4].has_subport = p[4].has_split_count = true;
+	p[4].subport = 1;
+	p[4].split_count = 2;
+	p[4].has_speed = p[4].has_appsel = true;
+	p[4].speed = 800000;
+	p[4].appsel = 2;
+	/* its configuration rejected: up, no carrier, the reason */
+	port(&p[5], 0, 3, 7, "xpo3p6", XPO_DP_STATE_DEACTIVATED);
+	p[5].up = true;
+	p[5].has_appsel = true;
+	p[5].appsel = 1;
+	snprintf(p[5].dp_fail, sizeof(p[5].dp_fail), "rejected: ConfigStatus 2");
+	for (i = 0; i < 6; i++)
+		if (i != 3) {
+			p[i].has_panel = true;
+			p[i].panel = i == 4 ? 5 : i == 5 ? 6 : p[i].index;
+		}
+	p[0].has_split_count = p[1].has_split_count = true;
+	p[0].split_count = p[1].split_count = 1;
 }
 
 static char *render(const struct port_info *p, int n)
@@ -63,19 +93,19 @@ static char *render(const struct port_info *p, int n)
 
 static void test_table(void **state)
 {
-	struct port_info p[4];
+	struct port_info p[NPORTS];
 	char *s;
 
 	(void)state;
 	ports(p);
-	s = render(p, 4);
+	s = render(p, NPORTS);
 	golden_check("ports-table.txt", s);
 	free(s);
 }
 
 static void test_json(void **state)
 {
-	struct port_info p[4];
+	struct port_info p[NPORTS];
 	struct capture c;
 	struct jw jw;
 	char *s;
@@ -84,7 +114,7 @@ static void test_json(void **state)
 	ports(p);
 	capture_begin(&c);
 	jw_init(&jw, c.f, true);
-	port_print_json(p, 4, &jw);
+	port_print_json(p, NPORTS, &jw);
 	s = capture_end(&c);
 	golden_check("ports.json", s);
 	free(s);
@@ -112,12 +142,115 @@ static void test_dp_str(void **state)
 	assert_string_equal(dp_state_name(8), "unknown");
 }
 
+/* what port-split answers for panel 5 2x800G, and unsplit without a module */
+static void plans(struct port_plan *split, struct port_plan *unsplit,
+		  struct plan_port *sp, struct plan_port *up)
+{
+	int i;
+
+	memset(split, 0, sizeof(*split));
+	memset(sp, 0, 2 * sizeof(*sp));
+	split->id = 3;
+	split->split = true;
+	split->has_panel = true;
+	split->panel = 5;
+	split->mode = "2x800G";
+	split->n = 2;
+	split->ports = sp;
+	for (i = 0; i < 2; i++) {
+		snprintf(sp[i].name, sizeof(sp[i].name), "xpo3p5s%d", i);
+		sp[i].lane_first = 40 + 4 * i;
+		sp[i].lane_count = 4;
+		sp[i].has_speed = sp[i].has_appsel = true;
+		sp[i].speed = 800000;
+		sp[i].appsel = 2;
+	}
+	memset(unsplit, 0, sizeof(*unsplit));
+	memset(up, 0, 3 * sizeof(*up));
+	unsplit->board = 1;
+	unsplit->id = 2;
+	unsplit->dry_run = true;
+	unsplit->n = 3;
+	unsplit->ports = up;
+	for (i = 0; i < 3; i++) {
+		snprintf(up[i].name, sizeof(up[i].name), "xpob1c2p%d", 2 * i);
+		up[i].lane_first = 16 * i;
+		up[i].lane_count = 8;
+	}
+	/* a 1.6T port, a one-lane port */
+	up[1].has_speed = true;
+	up[1].speed = 1600000;
+	up[2].lane_count = 1;
+	up[2].has_speed = true;
+	up[2].speed = 100;
+}
+
+static void test_plan_table(void **state)
+{
+	struct port_plan a, b;
+	struct plan_port pa[2], pb[3];
+	struct capture c;
+	char *s;
+
+	(void)state;
+	plans(&a, &b, pa, pb);
+	capture_begin(&c);
+	port_plan_print_table(&a, c.f);
+	fputs("--\n", c.f);
+	port_plan_print_table(&b, c.f);
+	s = capture_end(&c);
+	golden_check("port-plan.txt", s);
+	free(s);
+}
+
+static void test_plan_json(void **state)
+{
+	struct port_plan a, b;
+	struct plan_port pa[2], pb[3];
+	struct capture c;
+	struct jw jw;
+	char *s;
+
+	(void)state;
+	plans(&a, &b, pa, pb);
+	capture_begin(&c);
+	jw_init(&jw, c.f, true);
+	port_plan_print_json(&a, &jw);
+	s = capture_end(&c);
+	golden_check("port-split.json", s);
+	free(s);
+	capture_begin(&c);
+	jw_init(&jw, c.f, true);
+	port_plan_print_json(&b, &jw);
+	s = capture_end(&c);
+	golden_check("port-unsplit.json", s);
+	free(s);
+}
+
+static void test_speed_str(void **state)
+{
+	char b[16];
+
+	(void)state;
+	assert_string_equal(port_speed_str(true, 800000, b, sizeof(b)), "800G");
+	assert_string_equal(port_speed_str(true, 1600000, b, sizeof(b)), "1.6T");
+	assert_string_equal(port_speed_str(true, 3200000, b, sizeof(b)), "3.2T");
+	assert_string_equal(port_speed_str(true, 2000000, b, sizeof(b)), "2T");
+	assert_string_equal(port_speed_str(true, 25000, b, sizeof(b)), "25G");
+	assert_string_equal(port_speed_str(true, 26562, b, sizeof(b)), "26.562G");
+	assert_string_equal(port_speed_str(true, 100, b, sizeof(b)), "100M");
+	assert_string_equal(port_speed_str(false, 800000, b, sizeof(b)), "any");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_dp_str),
+		cmocka_unit_test(test_plan_table),
+		cmocka_unit_test(test_plan_json),
+		cmocka_unit_test(test_speed_str),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
