@@ -834,6 +834,7 @@ int xpo_app_layout_check(const struct xpo_app_table *t,
 			 char *msg, size_t len)
 {
 	u8 owner[XPO_LANES] = {};	/* port index + 1, 0 = free */
+	const struct xpo_app *a;
 	unsigned int i, lane;
 	int ret;
 
@@ -895,6 +896,8 @@ int xpo_app_layout_check(const struct xpo_app_table *t,
 		ret = xpo_app_port_match(t, p, i, reach, msg, len);
 		if (ret)
 			return ret;
+		a = xpo_app_find(t, p->appsel);
+		p->reach = a ? a->reach : XPO_REACH_ANY;
 	}
 	return 0;
 }

@@ -120,12 +120,14 @@ struct xpo_app_table {
  * @lanes: host lane count, 1-8
  * @speed_gbps: data rate the port must carry, 0 = any
  * @appsel: in: AppSel the port must use, 0 = any; out: the AppSel chosen
+ * @reach: out: the reach profile of the AppSel chosen
  */
 struct xpo_app_port {
 	u8 first_lane;
 	u8 lanes;
 	u16 speed_gbps;
 	u8 appsel;
+	u8 reach;
 };
 
 /**

@@ -213,11 +213,12 @@ int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 	xpo_breakout_plan(panel, &m, part);
 	if (cage->id_valid && cage->id.has_page01) {
 		err = xpo_app_table_decode(t, &cage->id);
+		/* and the cage's reach profile */
 		if (!err && mode)
-			err = xpo_app_mode_check(t, mode, scope, XPO_REACH_ANY,
+			err = xpo_app_mode_check(t, mode, scope, cage->reach,
 						 part, msg, sizeof(msg));
 		else if (!err)
-			err = xpo_app_layout_check(t, part, XPO_REACH_ANY, msg,
+			err = xpo_app_layout_check(t, part, cage->reach, msg,
 						   sizeof(msg));
 		if (err) {
 			XPO_NL_SET_ERR_MSG_FMT(extack,
@@ -349,5 +350,132 @@ int xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
 	devl_lock(cage->devlink);
 	err = __xpo_cage_port_unsplit(cage, panel, dry_run, plan, extack);
 	devl_unlock(cage->devlink);
+	return err;
+}
+
+/* The AppSel (and its reach) of each planned port of @l; sm_lock held */
+static void xpo_breakout_planned(struct xpo_cage *cage,
+				 struct xpo_app_layout *l)
+{
+	const struct xpo_app *a;
+	struct xpo_app_table *t;
+	unsigned int i, j;
+
+	lockdep_assert_held(&cage->sm_lock);
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (t && (!cage->id_valid || xpo_app_table_decode(t, &cage->id))) {
+		kfree(t);
+		t = NULL;
+	}
+	for (i = 0; i < l->num_ports; i++) {
+		l->ports[i].appsel = 0;
+		l->ports[i].reach = 0;
+		for (j = 0; j < cage->num_dps; j++) {
+			if (cage->dps[j].port != l->ports[i].first_lane)
+				continue;
+			l->ports[i].appsel = cage->dps[j].m.appsel;
+			a = t ? xpo_app_find(t, l->ports[i].appsel) : NULL;
+			l->ports[i].reach = a ? a->reach : 0;
+			break;
+		}
+	}
+	kfree(t);
+}
+
+/**
+ * xpo_cage_reach_get() - a cage's reach profile and its ports' applications
+ * @cage: the cage
+ * @plan: filled in with the cage's ports, the AppSel and reach their data
+ *	path runs (0 when none is planned)
+ *
+ * Return: the profile, 0 for any.
+ */
+u8 xpo_cage_reach_get(struct xpo_cage *cage, struct xpo_app_layout *plan)
+{
+	u8 reach;
+
+	mutex_lock(&cage->sm_lock);
+	*plan = cage->layout;
+	reach = cage->reach;
+	xpo_breakout_planned(cage, plan);
+	mutex_unlock(&cage->sm_lock);
+	return reach;
+}
+
+/**
+ * xpo_cage_reach_set() - choose the reach profile of every port of a cage
+ * @cage: the cage
+ * @reach: an enum xpo_reach, 0 for any
+ * @dry_run: check and plan only
+ * @plan: filled in with the cage's ports and the AppSel (and reach) the
+ *	seated module would run on each (0 without a module)
+ * @extack: why not
+ *
+ * The banks whose applications change are planned again: their data paths
+ * are configured anew and those of ports that are up come back up with the
+ * new application.  The other banks are not touched.
+ *
+ * Return: 0; -EOPNOTSUPP (or -ENODATA) if the seated module cannot carry
+ * the layout with that profile, naming the profiles it has; -EBUSY if the
+ * module is leased; -ENOMEM.
+ */
+int xpo_cage_reach_set(struct xpo_cage *cage, u8 reach, bool dry_run,
+		       struct xpo_app_layout *plan,
+		       struct netlink_ext_ack *extack)
+{
+	char msg[XPO_APP_MSG_LEN] = "";
+	struct xpo_app_layout *now;
+	struct xpo_app_table *t;
+	unsigned int i;
+	u8 banks = 0;
+	int err;
+
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	now = kzalloc(sizeof(*now), GFP_KERNEL);
+	if (!t || !now) {
+		err = -ENOMEM;
+		goto out_free;
+	}
+
+	mutex_lock(&xpo_breakout_lock);
+	mutex_lock(&cage->sm_lock);
+	err = xpo_breakout_may(cage, extack);
+	if (err)
+		goto out_unlock;
+	*plan = cage->layout;
+	if (cage->id_valid && cage->id.has_page01) {
+		err = xpo_app_table_decode(t, &cage->id);
+		if (!err)
+			err = xpo_app_layout_check(t, plan, reach, msg,
+						   sizeof(msg));
+		if (err) {
+			XPO_NL_SET_ERR_MSG_FMT(extack,
+					       KBUILD_MODNAME
+					       ": The module cannot carry the cage's ports with this reach profile",
+					       "%s", msg);
+			goto out_unlock;
+		}
+	}
+	/* else no module to ask: kept, and checked when one is seated */
+	if (dry_run || reach == cage->reach)
+		goto out_unlock;
+
+	*now = cage->layout;
+	xpo_breakout_planned(cage, now);
+	for (i = 0; i < plan->num_ports; i++)
+		if (plan->ports[i].appsel != now->ports[i].appsel)
+			banks |= BIT(plan->ports[i].first_lane /
+				     CMIS_LANES_PER_BANK);
+	cage->reach = reach;
+	if (banks)
+		xpo_lanes_relayout(cage, banks);
+	xpo_event_publish(cage, XPO_EV_PORTS, XPO_PROTECT_NUM_COND,
+			  XPO_PROTECT_NUM_ACTION);
+out_unlock:
+	mutex_unlock(&cage->sm_lock);
+	mutex_unlock(&xpo_breakout_lock);
+out_free:
+	kfree(now);
+	kfree(t);
 	return err;
 }

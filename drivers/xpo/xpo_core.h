@@ -211,7 +211,8 @@ struct xpo_cage {
 	struct dentry *debugfs;
 	/*
 	 * The breakout: @layout is the ports an admin asked for (by default
-	 * one per panel port, any speed), kept across module changes; @ports
+	 * one per panel port, any speed) and @reach the reach profile every
+	 * one must run, both kept across module changes; @ports
 	 * their netdevs, in the same order, from xpo_ports_create() until
 	 * xpo_ports_destroy().  Both change together under RTNL, @sm_lock and
 	 * @io_lock (xpo_ports_relayout()), so any of the three is enough to
@@ -220,6 +221,7 @@ struct xpo_cage {
 	struct devlink *devlink;	/* the cage's, from probe to remove */
 	unsigned int num_ports;
 	struct xpo_app_layout layout;
+	u8 reach;			/* the admin's enum xpo_reach, 0: any */
 	struct xpo_port *ports[XPO_PORTS_MAX];
 	wait_queue_head_t state_wq;	/* settled_state changed, or stopping */
 	enum xpo_sm_state settled_state;
@@ -445,6 +447,10 @@ int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 int __xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
 			    struct xpo_app_layout *plan,
 			    struct netlink_ext_ack *extack);
+int xpo_cage_reach_set(struct xpo_cage *cage, u8 reach, bool dry_run,
+		       struct xpo_app_layout *plan,
+		       struct netlink_ext_ack *extack);
+u8 xpo_cage_reach_get(struct xpo_cage *cage, struct xpo_app_layout *plan);
 
 /* xpo_dp_exec.c: a data path's machine run against the module */
 void xpo_dp_exec_feed(struct xpo_cage *cage, struct xpo_cage_dp *d,

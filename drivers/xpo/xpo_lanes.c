@@ -291,7 +291,7 @@ static void xpo_lanes_plan(struct xpo_cage *cage, u8 panels)
 	if (l) {
 		err = xpo_app_table_decode(t, &cage->id);
 		if (!err)
-			err = xpo_app_layout_check(t, l, XPO_REACH_ANY, msg,
+			err = xpo_app_layout_check(t, l, cage->reach, msg,
 						   sizeof(msg));
 	}
 	xpo_dp_module_from_id(&mod, &cage->id);
@@ -304,7 +304,8 @@ static void xpo_lanes_plan(struct xpo_cage *cage, u8 panels)
 			xpo_lanes_add_dp(cage, &mod, p->first_lane,
 					 p->first_lane, p->lanes, p->appsel);
 		}
-	} else if (t && xpo_lanes_layout_default(&cage->layout)) {
+	} else if (t && xpo_lanes_layout_default(&cage->layout) &&
+		   !cage->reach) {
 		xpo_lanes_plan_default(cage, t, &mod, panels);
 	} else {
 		dev_warn(cage->dev,

@@ -367,7 +367,9 @@ static int xpo_nl_pre_doit(const struct XPO_GENL_OPS *ops,
 		battr = XPO_A_LANES_BOARD;
 	} else if (ops->cmd == XPO_CMD_PORT_GET ||
 		   ops->cmd == XPO_CMD_PORT_SPLIT ||
-		   ops->cmd == XPO_CMD_PORT_UNSPLIT) {
+		   ops->cmd == XPO_CMD_PORT_UNSPLIT ||
+		   ops->cmd == XPO_CMD_REACH_GET ||
+		   ops->cmd == XPO_CMD_REACH_SET) {
 		attr = XPO_A_PORT_ID;
 		battr = XPO_A_PORT_BOARD;
 	}

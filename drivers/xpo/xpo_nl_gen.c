@@ -99,12 +99,26 @@ static const struct nla_policy xpo_port_unsplit_nl_policy[XPO_A_PORT_DRY_RUN + 1
 	[XPO_A_PORT_DRY_RUN] = { .type = NLA_FLAG, },
 };
 
+/* XPO_CMD_REACH_GET - do */
+static const struct nla_policy xpo_reach_get_nl_policy[XPO_A_PORT_BOARD + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+};
+
+/* XPO_CMD_REACH_SET - do */
+static const struct nla_policy xpo_reach_set_nl_policy[XPO_A_PORT_REACH + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_PORT_REACH] = NLA_POLICY_RANGE(NLA_U32, 1, 9),
+	[XPO_A_PORT_DRY_RUN] = { .type = NLA_FLAG, },
+};
+
 /*
  * Ops table for xpo: full struct genl_ops (6.1 has no split
  * ops), merged by scripts/ynl-gen-kernel.py from the
  * generator's split ops.
  */
-const struct genl_ops xpo_nl_ops[8] = {
+const struct genl_ops xpo_nl_ops[10] = {
 	{
 		.cmd		= XPO_CMD_CAGE_GET,
 		.doit		= xpo_nl_cage_get_doit,
@@ -161,6 +175,19 @@ const struct genl_ops xpo_nl_ops[8] = {
 		.doit		= xpo_nl_port_unsplit_doit,
 		.policy		= xpo_port_unsplit_nl_policy,
 		.maxattr	= XPO_A_PORT_DRY_RUN,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_REACH_GET,
+		.doit		= xpo_nl_reach_get_doit,
+		.policy		= xpo_reach_get_nl_policy,
+		.maxattr	= XPO_A_PORT_BOARD,
+	},
+	{
+		.cmd		= XPO_CMD_REACH_SET,
+		.doit		= xpo_nl_reach_set_doit,
+		.policy		= xpo_reach_set_nl_policy,
+		.maxattr	= XPO_A_PORT_REACH,
 		.flags		= GENL_ADMIN_PERM,
 	},
 };

@@ -28,12 +28,14 @@ int xpo_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info);
 int xpo_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int xpo_nl_port_split_doit(struct sk_buff *skb, struct genl_info *info);
 int xpo_nl_port_unsplit_doit(struct sk_buff *skb, struct genl_info *info);
+int xpo_nl_reach_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xpo_nl_reach_set_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	XPO_NLGRP_MONITOR,
 };
 
-extern const struct genl_ops xpo_nl_ops[8];
+extern const struct genl_ops xpo_nl_ops[10];
 extern const struct genl_multicast_group xpo_nl_mcgrps[1];
 extern struct genl_family xpo_nl_family;
 

@@ -259,10 +259,13 @@ int xpo_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	return err ?: skb->len;
 }
 
-/* The reply of port-split and port-unsplit: the plan, port by port */
+/*
+ * The reply of port-split, port-unsplit, reach-get and reach-set: the
+ * plan, port by port, and (@reach >= 0) the cage's reach profile
+ */
 static int xpo_nl_port_plan_reply(struct genl_info *info,
 				  struct xpo_cage *cage, u8 cmd,
-				  const struct xpo_app_layout *plan)
+				  const struct xpo_app_layout *plan, int reach)
 {
 	const struct xpo_app_port *lp;
 	char name[IFNAMSIZ];
@@ -278,7 +281,8 @@ static int xpo_nl_port_plan_reply(struct genl_info *info,
 	if (!hdr)
 		goto err;
 	if (nla_put_u32(msg, XPO_A_PORT_ID, cage->nr) ||
-	    nla_put_u32(msg, XPO_A_PORT_BOARD, cage->board_nr))
+	    nla_put_u32(msg, XPO_A_PORT_BOARD, cage->board_nr) ||
+	    (reach > 0 && nla_put_u32(msg, XPO_A_PORT_REACH, reach)))
 		goto err;
 	for (i = 0; i < plan->num_ports; i++) {
 		lp = &plan->ports[i];
@@ -295,6 +299,8 @@ static int xpo_nl_port_plan_reply(struct genl_info *info,
 				 lp->speed_gbps * 1000U)) ||
 		    (lp->appsel &&
 		     nla_put_u8(msg, XPO_A_PORT_PLAN_APPSEL, lp->appsel)) ||
+		    (lp->appsel && lp->reach &&
+		     nla_put_u32(msg, XPO_A_PORT_PLAN_REACH, lp->reach)) ||
 		    nla_put_string(msg, XPO_A_PORT_PLAN_NAME, name))
 			goto err;
 		nla_nest_end(msg, nest);
@@ -331,7 +337,7 @@ int xpo_nl_port_split_doit(struct sk_buff *skb, struct genl_info *info)
 				  dry_run, plan, info->extack);
 	if (!err)
 		err = xpo_nl_port_plan_reply(info, cage, XPO_CMD_PORT_SPLIT,
-					     plan);
+					     plan, -1);
 	kfree(plan);
 	return err;
 }
@@ -350,7 +356,45 @@ int xpo_nl_port_unsplit_doit(struct sk_buff *skb, struct genl_info *info)
 				    plan, info->extack);
 	if (!err)
 		err = xpo_nl_port_plan_reply(info, cage, XPO_CMD_PORT_UNSPLIT,
-					     plan);
+					     plan, -1);
+	kfree(plan);
+	return err;
+}
+
+int xpo_nl_reach_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct xpo_cage *cage = info->user_ptr[0];
+	struct xpo_app_layout *plan;
+	int err;
+	u8 reach;
+
+	plan = kzalloc(sizeof(*plan), GFP_KERNEL);
+	if (!plan)
+		return -ENOMEM;
+	reach = xpo_cage_reach_get(cage, plan);
+	err = xpo_nl_port_plan_reply(info, cage, XPO_CMD_REACH_GET, plan,
+				     reach);
+	kfree(plan);
+	return err;
+}
+
+int xpo_nl_reach_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	bool dry_run = nla_get_flag(info->attrs[XPO_A_PORT_DRY_RUN]);
+	struct xpo_cage *cage = info->user_ptr[0];
+	struct xpo_app_layout *plan;
+	u8 reach = 0;
+	int err;
+
+	if (info->attrs[XPO_A_PORT_REACH])
+		reach = nla_get_u32(info->attrs[XPO_A_PORT_REACH]);
+	plan = kzalloc(sizeof(*plan), GFP_KERNEL);
+	if (!plan)
+		return -ENOMEM;
+	err = xpo_cage_reach_set(cage, reach, dry_run, plan, info->extack);
+	if (!err)
+		err = xpo_nl_port_plan_reply(info, cage, XPO_CMD_REACH_SET,
+					     plan, reach);
 	kfree(plan);
 	return err;
 }

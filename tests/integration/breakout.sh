@@ -235,5 +235,52 @@ ip link set "xpo${C}p1" up
 check "fault cleared, port down and up: carrier" wait_carrier "xpo${C}p1"
 ip link set "xpo${C}p1" down
 
+# Reach profiles (reach-get, reach-set) -------------------------------------------------
+rget() { ynl --do reach-get --json "{\"id\": $C}"; }
+rset() { ynl --do reach-set --json "$1"; }
+r=$(rget)
+check_eq "reach-get on the DR8: no profile chosen, every port DR (AppSel 1)" "null dr 1" \
+	"$(echo "$r" | jq -r '"\(.reach) \([.plan[].reach] | unique | join(",")) \([.plan[].appsel] | unique | join(","))"')"
+ip link set "xpo${C}p0" up
+wait_carrier "xpo${C}p0"
+rset "{\"id\": $C, \"reach\": \"fr\"}" > "$err" 2>&1
+check "reach-set fr on a DR8: refused, naming its profiles" \
+	grep -qF "$(says "module profiles: DR" "cannot carry the cage's ports with this reach profile")" "$err"
+check_eq "... nothing changed" null "$(rget | jq -r .reach)"
+r=$(rset "{\"id\": $C, \"reach\": \"dr\"}" 2> "$err")
+check_eq "reach-set dr on a DR8: accepted" dr "$(rget | jq -r .reach)"
+check_eq "... the same applications: xpo${C}p0 kept its carrier" 1 "$(carrier xpo${C}p0)"
+ip link set "xpo${C}p0" down
+rset "{\"id\": $C}" > /dev/null 2>&1
+
+# the coherent module: 800ZR on 4 host lanes, OpenZR+ on 2
+set_personality $C xpo-zr
+wait_state $C ready 30 || not_ok "xpo-zr: cage $C is $(cage_state $C)"
+rset "{\"id\": $C, \"reach\": \"zr-plus\"}" > "$err" 2>&1
+check "xpo-zr, whole ports: no ZR+ application of 8 lanes, refused" \
+	grep -qF "$(says "port 0: no 8-lane application; module has 2,4-lane ones" "cannot carry the cage's ports with this reach profile")" "$err"
+split "{\"id\": $C, \"mode\": \"32x400G\"}" > /dev/null 2>&1
+r=$(rset "{\"id\": $C, \"reach\": \"zr-plus\", \"dry-run\": true}" 2> "$err")
+check_eq "32x400G: reach-set zr-plus dry run plans AppSel 2 (ZR+) on all 32" "2 zr-plus 32" \
+	"$(echo "$r" | jq -r '"\([.plan[].appsel] | unique | join(",")) \([.plan[].reach] | unique | join(",")) \(.plan | length)"')"
+check_eq "... and a dry run changes nothing" null "$(rget | jq -r .reach)"
+rset "{\"id\": $C, \"reach\": \"zr\"}" > "$err" 2>&1
+check "32x400G: reach-set zr refused (800ZR needs 4 lanes)" \
+	grep -qF "$(says "no ZR application for" "with this reach profile")" "$err"
+rset "{\"id\": $C, \"reach\": \"zr-plus\"}" > /dev/null 2> "$err"
+check_eq "reach-set zr-plus applied" zr-plus "$(rget | jq -r .reach)"
+ip link set "xpo${C}p4s1" up
+check "xpo${C}p4s1 gets carrier on ZR+" wait_carrier "xpo${C}p4s1"
+# 11h:206-213 of bank 4, the active DPConfig: lanes 3-4 AppSel 2, DataPathID 2
+check_eq "... the module's active set has AppSel 2, DataPathID 2 on lanes 3-4" "24 24" \
+	"$(sim_mem $C "page 11h bank 4" | cut -d' ' -f81-82)"
+ip link set "xpo${C}p4s1" down
+rset "{\"id\": $C, \"reach\": \"sr\"}" > "$err" 2>&1
+check "reach-set sr on a coherent module: refused" test -s "$err"
+rset "{\"id\": $C}" > /dev/null 2>&1
+unsplit "{\"id\": $C}" > /dev/null 2>&1
+set_personality $C xpo-dr8
+wait_state $C ready 30
+
 rm -f "$err"
 finish

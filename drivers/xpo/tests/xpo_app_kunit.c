@@ -656,13 +656,17 @@ static void xpo_app_test_reach_layout(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, xpo_app_mode_check(t, "16x800G", XPO_APP_CAGE,
 						 XPO_REACH_ANY, l, msg,
 						 sizeof(msg)), 0);
-	for (i = 0; i < 16; i++)
+	for (i = 0; i < 16; i++) {
 		KUNIT_EXPECT_EQ(test, l->ports[i].appsel, 2);
+		KUNIT_EXPECT_EQ(test, l->ports[i].reach, XPO_REACH_DR);
+	}
 	KUNIT_ASSERT_EQ(test, xpo_app_mode_check(t, "16x800G", XPO_APP_CAGE,
 						 XPO_REACH_FR, l, msg,
 						 sizeof(msg)), 0);
-	for (i = 0; i < 16; i++)
+	for (i = 0; i < 16; i++) {
 		KUNIT_EXPECT_EQ(test, l->ports[i].appsel, 3);
+		KUNIT_EXPECT_EQ(test, l->ports[i].reach, XPO_REACH_FR);
+	}
 
 	/* by name, on a free layout */
 	l->num_ports = 0;
