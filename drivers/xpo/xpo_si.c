@@ -19,6 +19,7 @@
 
 #include "cmis.h"
 #include "xpo_si.h"
+#include "xpo_msg.h"
 
 #define P01(pg, off)	((pg)[(off) - CMIS_UPPER_OFFSET])
 
@@ -124,18 +125,6 @@ const char *xpo_si_field_name(enum xpo_si_field field)
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_si_field_name);
 
-static __printf(3, 4) void xpo_si_msg(char *msg, size_t len,
-				      const char *fmt, ...)
-{
-	va_list args;
-
-	if (!msg || !len)
-		return;
-	va_start(args, fmt);
-	vsnprintf(msg, len, fmt, args);
-	va_end(args);
-}
-
 /* "control" wording of the unsupported message, per field */
 static const char *xpo_si_what(enum xpo_si_field f)
 {
@@ -236,11 +225,11 @@ int xpo_si_check(const struct xpo_si_caps *caps,
 	char codes[16];
 
 	if (!req->lanes || !req->fields || (req->fields & ~XPO_SI_F_ALL)) {
-		xpo_si_msg(msg, len, "no lanes or no SI settings given");
+		xpo_msg(msg, len, "no lanes or no SI settings given");
 		return -EINVAL;
 	}
 	if (!supported) {
-		xpo_si_msg(msg, len, "module advertises no SI controls");
+		xpo_msg(msg, len, "module advertises no SI controls");
 		return -EOPNOTSUPP;
 	}
 	for_each_set_bit(b, &fields, 8) {
@@ -248,7 +237,7 @@ int xpo_si_check(const struct xpo_si_caps *caps,
 
 		if (supported & f)
 			continue;
-		xpo_si_msg(msg, len, "module does not support %s%s",
+		xpo_msg(msg, len, "module does not support %s%s",
 			   xpo_si_field_name(f), xpo_si_what(f));
 		return -EOPNOTSUPP;
 	}
@@ -265,28 +254,28 @@ int xpo_si_check(const struct xpo_si_caps *caps,
 			    (v > 3 || !(caps->rx_amp_codes & BIT(v)))) {
 				xpo_si_codes_str(codes, sizeof(codes),
 						 caps->rx_amp_codes);
-				xpo_si_msg(msg, len,
+				xpo_msg(msg, len,
 					   "lane %u: Rx output amplitude code %u not supported (codes %s)",
 					   l + 1, v, codes);
 				return -EINVAL;
 			}
 			if (v <= max)
 				continue;
-			xpo_si_msg(msg, len, "lane %u: %s %u out of range %u-%u",
+			xpo_msg(msg, len, "lane %u: %s %u out of range %u-%u",
 				   l + 1, xpo_si_field_name(f), v,
 				   f == XPO_SI_F_TX_RECALL ? 1 : 0, max);
 			return -EINVAL;
 		}
 		if ((req->fields & XPO_SI_F_TX_EQ) &&
 		    (req->fields & XPO_SI_F_TX_ADAPTIVE) && v_l->tx_adaptive) {
-			xpo_si_msg(msg, len,
+			xpo_msg(msg, len,
 				   "lane %u: fixed Tx input equalization needs adaptive equalization off",
 				   l + 1);
 			return -EINVAL;
 		}
 		if ((req->fields & XPO_SI_F_TX_RECALL) && v_l->tx_recall &&
 		    (req->fields & XPO_SI_F_TX_ADAPTIVE) && !v_l->tx_adaptive) {
-			xpo_si_msg(msg, len,
+			xpo_msg(msg, len,
 				   "lane %u: Tx input equalization recall needs adaptive equalization on",
 				   l + 1);
 			return -EINVAL;

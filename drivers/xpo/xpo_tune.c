@@ -28,6 +28,7 @@
 #include "cmis.h"
 #include "xpo_compat.h"
 #include "xpo_tune.h"
+#include "xpo_msg.h"
 
 #define UP(off)		((off) - CMIS_UPPER_OFFSET)
 
@@ -300,18 +301,6 @@ int xpo_tune_grids_str(const struct xpo_tune_caps *caps, char *buf,
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_tune_grids_str);
 
-static __printf(3, 4) void xpo_tune_msg(char *msg, size_t len,
-					const char *fmt, ...)
-{
-	va_list args;
-
-	if (!msg || !len)
-		return;
-	va_start(args, fmt);
-	vsnprintf(msg, len, fmt, args);
-	va_end(args);
-}
-
 /* Grid checks shared by channel and frequency requests */
 static int xpo_tune_check_grid(const struct xpo_tune_caps *caps,
 			       unsigned int grid, char *msg, size_t len)
@@ -319,16 +308,16 @@ static int xpo_tune_check_grid(const struct xpo_tune_caps *caps,
 	char grids[48];
 
 	if (!caps->tunable) {
-		xpo_tune_msg(msg, len, "module has no tunable laser");
+		xpo_msg(msg, len, "module has no tunable laser");
 		return -EOPNOTSUPP;
 	}
 	if (grid >= XPO_GRID_NUM) {
-		xpo_tune_msg(msg, len, "grid spacing code %u is reserved", grid);
+		xpo_msg(msg, len, "grid spacing code %u is reserved", grid);
 		return -EINVAL;
 	}
 	if (!xpo_tune_has_grid(caps, grid)) {
 		xpo_tune_grids_str(caps, grids, sizeof(grids));
-		xpo_tune_msg(msg, len,
+		xpo_msg(msg, len,
 			     "module does not support the %s GHz grid (grids: %s)",
 			     xpo_tune_grids[grid].name, grids);
 		return -EOPNOTSUPP;
@@ -356,14 +345,14 @@ int xpo_tune_check_channel(const struct xpo_tune_caps *caps,
 	if (ret)
 		return ret;
 	if (!xpo_tune_on_grid(grid, channel)) {
-		xpo_tune_msg(msg, len,
+		xpo_msg(msg, len,
 			     "channel %d is not on the %s GHz grid (multiples of %u)",
 			     channel, xpo_tune_grids[grid].name,
 			     xpo_tune_grids[grid].every);
 		return -EINVAL;
 	}
 	if (channel < caps->low[grid] || channel > caps->high[grid]) {
-		xpo_tune_msg(msg, len,
+		xpo_msg(msg, len,
 			     "channel %d out of range %d..%d on the %s GHz grid",
 			     channel, caps->low[grid], caps->high[grid],
 			     xpo_tune_grids[grid].name);
@@ -406,7 +395,7 @@ int xpo_tune_check_freq(const struct xpo_tune_caps *caps, unsigned int grid,
 		return ret;
 	xpo_tune_ghz_str(f, sizeof(f), mhz);
 	if (xpo_tune_channel(grid, mhz, &n)) {
-		xpo_tune_msg(msg, len, "%s GHz is not on the %s GHz grid", f,
+		xpo_msg(msg, len, "%s GHz is not on the %s GHz grid", f,
 			     xpo_tune_grids[grid].name);
 		return -EINVAL;
 	}
@@ -414,7 +403,7 @@ int xpo_tune_check_freq(const struct xpo_tune_caps *caps, unsigned int grid,
 		xpo_tune_range_mhz(caps, grid, &low, &high);
 		xpo_tune_ghz_str(lo, sizeof(lo), low);
 		xpo_tune_ghz_str(hi, sizeof(hi), high);
-		xpo_tune_msg(msg, len,
+		xpo_msg(msg, len,
 			     "%s GHz out of range %s..%s GHz on the %s GHz grid",
 			     f, lo, hi, xpo_tune_grids[grid].name);
 		return -EINVAL;
@@ -448,12 +437,12 @@ int xpo_tune_check_power(const struct xpo_tune_caps *caps, s16 power,
 	char p[12], lo[12], hi[12];
 
 	if (!caps->tunable) {
-		xpo_tune_msg(msg, len, "module has no tunable laser");
+		xpo_msg(msg, len, "module has no tunable laser");
 		return -EOPNOTSUPP;
 	}
 	if ((!caps->power_min && !caps->power_max) ||
 	    caps->power_min > caps->power_max) {
-		xpo_tune_msg(msg, len,
+		xpo_msg(msg, len,
 			     "module does not advertise a programmable output power");
 		return -EOPNOTSUPP;
 	}
@@ -462,7 +451,7 @@ int xpo_tune_check_power(const struct xpo_tune_caps *caps, s16 power,
 	xpo_tune_dbm_str(p, sizeof(p), power);
 	xpo_tune_dbm_str(lo, sizeof(lo), caps->power_min);
 	xpo_tune_dbm_str(hi, sizeof(hi), caps->power_max);
-	xpo_tune_msg(msg, len, "output power %s dBm out of range %s..%s dBm",
+	xpo_msg(msg, len, "output power %s dBm out of range %s..%s dBm",
 		     p, lo, hi);
 	return -EINVAL;
 }
