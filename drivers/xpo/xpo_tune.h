@@ -29,15 +29,17 @@
 #include <linux/bits.h>
 #include <linux/types.h>
 
+#include "cmis.h"
+
 #define XPO_TUNE_MSG_LEN		80
 
 /* 01h:155, CMIS 5.2 Table 8-46 (supported controls advertisement) */
-#define XPO_TUNE_P01_CTRL_ADV		155
+#define XPO_TUNE_P01_CTRL_ADV		CMIS_P01_TX_CTRL_ADV
 #define  XPO_TUNE_ADV_WAVELENGTH_CTRL	BIT(7)	/* WavelengthIsControllable */
-#define  XPO_TUNE_ADV_TUNABLE		BIT(6)	/* pages 04h and 12h exist */
+#define  XPO_TUNE_ADV_TUNABLE		CMIS_P01_TX_TUNABLE	/* 04h, 12h */
 
 /* Page 04h, laser capabilities advertising (not banked), CMIS Table 8-68 */
-#define XPO_TUNE_PAGE_CAPS		0x04
+#define XPO_TUNE_PAGE_CAPS		CMIS_PAGE_LASER_CAPS
 #define XPO_TUNE_P04_GRIDS		128	/* b<code>: grid code 0-7 supported */
 #define XPO_TUNE_P04_GRIDS2		129
 #define  XPO_TUNE_P04_FINE		BIT(7)	/* FineTuningSupported */
@@ -50,7 +52,7 @@
 #define XPO_TUNE_P04_POWER_MAX		200	/* s16, 0.01 dBm */
 
 /* Page 12h, tunable laser control and status (banked), CMIS Table 8-109 */
-#define XPO_TUNE_PAGE_CTRL		0x12
+#define XPO_TUNE_PAGE_CTRL		CMIS_PAGE_LASER_TUNING
 #define XPO_TUNE_P12_GRID		128	/* u8 per lane */
 #define  XPO_TUNE_GRID_SPACING		GENMASK(7, 4)	/* enum xpo_tune_grid */
 #define  XPO_TUNE_FINE_ENABLE		BIT(0)

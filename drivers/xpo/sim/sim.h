@@ -166,8 +166,8 @@ enum xpo_sim_si_field {
 #define XPO_SIM_P11_SI			214	/* active set, 214-234 */
 
 /* Tunable laser pages (CMIS 5.2 04h and 12h, tune.c) */
-#define XPO_SIM_PAGE_LASER_CAPS		0x04
-#define XPO_SIM_PAGE_LASER_CTRL		0x12
+#define XPO_SIM_PAGE_LASER_CAPS		CMIS_PAGE_LASER_CAPS
+#define XPO_SIM_PAGE_LASER_CTRL		CMIS_PAGE_LASER_TUNING
 #define XPO_SIM_P04_GRIDS		128	/* b<code>: grid code 0-7 */
 #define XPO_SIM_P04_GRIDS2		129
 #define  XPO_SIM_P04_GRID_150		BIT(6)	/* grid code 8 */
