@@ -672,31 +672,31 @@ static int xpo_app_port_appsel(const struct xpo_app_table *t,
 
 	if (!a) {
 		xpo_msg(msg, len, "port %u: AppSel %u is not a usable application",
-			    idx, p->appsel);
+			idx, p->appsel);
 		return -EOPNOTSUPP;
 	}
 	if (a->host_lanes != p->lanes) {
 		xpo_msg(msg, len, "port %u: AppSel %u has %u host lanes, not %u",
-			    idx, a->appsel, a->host_lanes, p->lanes);
+			idx, a->appsel, a->host_lanes, p->lanes);
 		return -EOPNOTSUPP;
 	}
 	if (p->speed_gbps && a->speed_gbps != p->speed_gbps) {
 		xpo_app_speed_str(s, sizeof(s), p->speed_gbps);
 		xpo_msg(msg, len, "port %u: AppSel %u does not carry %s",
-			    idx, a->appsel, s);
+			idx, a->appsel, s);
 		return -EOPNOTSUPP;
 	}
 	if (reach != XPO_REACH_ANY && a->reach != reach) {
 		xpo_msg(msg, len, "port %u: AppSel %u is %s, not %s", idx,
-			    a->appsel, xpo_reach_name(a->reach),
-			    xpo_reach_name(reach));
+			a->appsel, xpo_reach_name(a->reach),
+			xpo_reach_name(reach));
 		return -EOPNOTSUPP;
 	}
 	if (!(a->host_assign & BIT(start))) {
 		xpo_app_lanes_str(s, sizeof(s), a->host_assign);
 		xpo_msg(msg, len, "AppSel %u may start on %s %s of a bank, not %u",
-			    a->appsel, xpo_app_lanes_word(a->host_assign), s,
-			    start + 1);
+			a->appsel, xpo_app_lanes_word(a->host_assign), s,
+			start + 1);
 		return -EOPNOTSUPP;
 	}
 	return 0;
@@ -775,11 +775,11 @@ static int xpo_app_port_match(const struct xpo_app_table *t,
 		xpo_app_speeds_str(t, p->lanes, s, sizeof(s));
 		if (p->speed_gbps && s[0]) {
 			xpo_msg(msg, len, "port %u: no %s on %u lanes; %u lanes carry %s",
-				    idx, label, p->lanes, p->lanes, s);
+				idx, label, p->lanes, p->lanes, s);
 		} else {
 			xpo_app_lane_counts_str(t, s, sizeof(s));
 			xpo_msg(msg, len, "port %u: no %s application; module has %s-lane ones",
-				    idx, label, s);
+				idx, label, s);
 		}
 		return -EOPNOTSUPP;
 	}
@@ -787,15 +787,15 @@ static int xpo_app_port_match(const struct xpo_app_table *t,
 		xpo_app_reaches_str(t, r, sizeof(r));
 		if (xpo_app_reaches(t) & BIT(reach))
 			xpo_msg(msg, len, "no %s application for %s ports; module profiles: %s",
-				    xpo_reach_name(reach), label, r);
+				xpo_reach_name(reach), label, r);
 		else
 			xpo_msg(msg, len, "module profiles: %s; not %s", r,
-				    xpo_reach_name(reach));
+				xpo_reach_name(reach));
 		return -EOPNOTSUPP;
 	}
 	xpo_app_lanes_str(s, sizeof(s), starts);
 	xpo_msg(msg, len, "%s ports may start on %s %s of a bank, not %u",
-		    label, xpo_app_lanes_word(starts), s, start + 1);
+		label, xpo_app_lanes_word(starts), s, start + 1);
 	return -EOPNOTSUPP;
 }
 
@@ -833,7 +833,7 @@ int xpo_app_layout_check(const struct xpo_app_table *t,
 	}
 	if (!l->num_ports || l->num_ports > XPO_APP_PORTS_MAX) {
 		xpo_msg(msg, len, "a layout has 1-%u ports, not %u",
-			    XPO_APP_PORTS_MAX, l->num_ports);
+			XPO_APP_PORTS_MAX, l->num_ports);
 		return -EINVAL;
 	}
 	if (reach >= XPO_REACH_MAX) {
@@ -847,26 +847,26 @@ int xpo_app_layout_check(const struct xpo_app_table *t,
 
 		if (!p->lanes || p->lanes > CMIS_LANES_PER_BANK) {
 			xpo_msg(msg, len, "port %u: %u lanes; a port has 1-%u",
-				    i, p->lanes, CMIS_LANES_PER_BANK);
+				i, p->lanes, CMIS_LANES_PER_BANK);
 			return -EINVAL;
 		}
 		if (first + p->lanes > XPO_LANES) {
 			xpo_msg(msg, len, "port %u: lanes %u-%u are past the cage's %u",
-				    i, first + 1, first + p->lanes, XPO_LANES);
+				i, first + 1, first + p->lanes, XPO_LANES);
 			return -EINVAL;
 		}
 		if (first % 8 + p->lanes > CMIS_LANES_PER_BANK) {
 			xpo_msg(msg, len, "port %u: lanes %u-%u cross from bank %u into %u",
-				    i, first + 1, first + p->lanes, bank,
-				    bank + 1);
+				i, first + 1, first + p->lanes, bank,
+				bank + 1);
 			return -EINVAL;
 		}
 		for (lane = first; lane < first + p->lanes; lane++) {
 			if (owner[lane]) {
 				xpo_msg(msg, len,
-					    "ports %u and %u share lane %u (bank %u lane %u)",
-					    owner[lane] - 1, i, lane + 1,
-					    lane / 8, lane % 8 + 1);
+					"ports %u and %u share lane %u (bank %u lane %u)",
+					owner[lane] - 1, i, lane + 1,
+					lane / 8, lane % 8 + 1);
 				return -EINVAL;
 			}
 			owner[lane] = i + 1;
@@ -879,7 +879,7 @@ int xpo_app_layout_check(const struct xpo_app_table *t,
 
 		if (bank >= t->banks) {
 			xpo_msg(msg, len, "port %u is on bank %u; the module has %u bank%s",
-				    i, bank, t->banks, t->banks == 1 ? "" : "s");
+				i, bank, t->banks, t->banks == 1 ? "" : "s");
 			return -EOPNOTSUPP;
 		}
 		ret = xpo_app_port_match(t, p, i, reach, msg, len);
@@ -923,34 +923,34 @@ int xpo_app_mode_check(const struct xpo_app_table *t, const char *mode,
 	}
 	if (bank != XPO_APP_CAGE && (bank < 0 || bank >= XPO_BANKS)) {
 		xpo_msg(msg, len, "no bank %d in a cage of %u", bank,
-			    XPO_BANKS);
+			XPO_BANKS);
 		return -EINVAL;
 	}
 	xpo_app_modes_str(t, bank, list, sizeof(list));
 	if (xpo_app_mode_parse(mode, bank, &m)) {
 		xpo_msg(msg, len, "'%.16s' is no breakout of %u lanes (e.g. %s)",
-			    mode, scope, list[0] ? list :
-			    bank == XPO_APP_CAGE ? "16x800G" : "2x800G");
+			mode, scope, list[0] ? list :
+			bank == XPO_APP_CAGE ? "16x800G" : "2x800G");
 		return -EINVAL;
 	}
 	need = bank == XPO_APP_CAGE ? XPO_BANKS : bank + 1;
 	if (t->banks < need) {
 		if (bank == XPO_APP_CAGE)
 			xpo_msg(msg, len, "%.16s needs %u banks; the module has %u",
-				    mode, XPO_BANKS, t->banks);
+				mode, XPO_BANKS, t->banks);
 		else
 			xpo_msg(msg, len, "bank %d: the module has %u bank%s",
-				    bank, t->banks, t->banks == 1 ? "" : "s");
+				bank, t->banks, t->banks == 1 ? "" : "s");
 		return -EOPNOTSUPP;
 	}
 	xpo_app_starts(t, m.lanes, m.speed_gbps, XPO_REACH_ANY, &fits);
 	if (!fits) {
 		if (list[0])
 			xpo_msg(msg, len, "module supports %s; not %.16s", list,
-				    mode);
+				mode);
 		else
 			xpo_msg(msg, len, "module supports no %u-lane breakout; not %.16s",
-				    scope, mode);
+				scope, mode);
 		return -EOPNOTSUPP;
 	}
 
@@ -986,7 +986,7 @@ int xpo_app_reach_check(const struct xpo_app_table *t, const char *profile,
 	if (reach < 0) {
 		xpo_app_reaches_str(t, list, sizeof(list));
 		xpo_msg(msg, len, "unknown profile '%.16s'; module profiles: %s",
-			    profile, list);
+			profile, list);
 		return -EINVAL;
 	}
 	return xpo_app_layout_check(t, l, reach, msg, len);

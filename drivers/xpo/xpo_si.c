@@ -238,7 +238,7 @@ int xpo_si_check(const struct xpo_si_caps *caps,
 		if (supported & f)
 			continue;
 		xpo_msg(msg, len, "module does not support %s%s",
-			   xpo_si_field_name(f), xpo_si_what(f));
+			xpo_si_field_name(f), xpo_si_what(f));
 		return -EOPNOTSUPP;
 	}
 
@@ -255,29 +255,29 @@ int xpo_si_check(const struct xpo_si_caps *caps,
 				xpo_si_codes_str(codes, sizeof(codes),
 						 caps->rx_amp_codes);
 				xpo_msg(msg, len,
-					   "lane %u: Rx output amplitude code %u not supported (codes %s)",
-					   l + 1, v, codes);
+					"lane %u: Rx output amplitude code %u not supported (codes %s)",
+					l + 1, v, codes);
 				return -EINVAL;
 			}
 			if (v <= max)
 				continue;
 			xpo_msg(msg, len, "lane %u: %s %u out of range %u-%u",
-				   l + 1, xpo_si_field_name(f), v,
-				   f == XPO_SI_F_TX_RECALL ? 1 : 0, max);
+				l + 1, xpo_si_field_name(f), v,
+				f == XPO_SI_F_TX_RECALL ? 1 : 0, max);
 			return -EINVAL;
 		}
 		if ((req->fields & XPO_SI_F_TX_EQ) &&
 		    (req->fields & XPO_SI_F_TX_ADAPTIVE) && v_l->tx_adaptive) {
 			xpo_msg(msg, len,
-				   "lane %u: fixed Tx input equalization needs adaptive equalization off",
-				   l + 1);
+				"lane %u: fixed Tx input equalization needs adaptive equalization off",
+				l + 1);
 			return -EINVAL;
 		}
 		if ((req->fields & XPO_SI_F_TX_RECALL) && v_l->tx_recall &&
 		    (req->fields & XPO_SI_F_TX_ADAPTIVE) && !v_l->tx_adaptive) {
 			xpo_msg(msg, len,
-				   "lane %u: Tx input equalization recall needs adaptive equalization on",
-				   l + 1);
+				"lane %u: Tx input equalization recall needs adaptive equalization on",
+				l + 1);
 			return -EINVAL;
 		}
 	}

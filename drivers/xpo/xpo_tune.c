@@ -318,8 +318,8 @@ static int xpo_tune_check_grid(const struct xpo_tune_caps *caps,
 	if (!xpo_tune_has_grid(caps, grid)) {
 		xpo_tune_grids_str(caps, grids, sizeof(grids));
 		xpo_msg(msg, len,
-			     "module does not support the %s GHz grid (grids: %s)",
-			     xpo_tune_grids[grid].name, grids);
+			"module does not support the %s GHz grid (grids: %s)",
+			xpo_tune_grids[grid].name, grids);
 		return -EOPNOTSUPP;
 	}
 	return 0;
@@ -346,16 +346,16 @@ int xpo_tune_check_channel(const struct xpo_tune_caps *caps,
 		return ret;
 	if (!xpo_tune_on_grid(grid, channel)) {
 		xpo_msg(msg, len,
-			     "channel %d is not on the %s GHz grid (multiples of %u)",
-			     channel, xpo_tune_grids[grid].name,
-			     xpo_tune_grids[grid].every);
+			"channel %d is not on the %s GHz grid (multiples of %u)",
+			channel, xpo_tune_grids[grid].name,
+			xpo_tune_grids[grid].every);
 		return -EINVAL;
 	}
 	if (channel < caps->low[grid] || channel > caps->high[grid]) {
 		xpo_msg(msg, len,
-			     "channel %d out of range %d..%d on the %s GHz grid",
-			     channel, caps->low[grid], caps->high[grid],
-			     xpo_tune_grids[grid].name);
+			"channel %d out of range %d..%d on the %s GHz grid",
+			channel, caps->low[grid], caps->high[grid],
+			xpo_tune_grids[grid].name);
 		return -EINVAL;
 	}
 	return 0;
@@ -396,7 +396,7 @@ int xpo_tune_check_freq(const struct xpo_tune_caps *caps, unsigned int grid,
 	xpo_tune_ghz_str(f, sizeof(f), mhz);
 	if (xpo_tune_channel(grid, mhz, &n)) {
 		xpo_msg(msg, len, "%s GHz is not on the %s GHz grid", f,
-			     xpo_tune_grids[grid].name);
+			xpo_tune_grids[grid].name);
 		return -EINVAL;
 	}
 	if (n < caps->low[grid] || n > caps->high[grid]) {
@@ -404,8 +404,8 @@ int xpo_tune_check_freq(const struct xpo_tune_caps *caps, unsigned int grid,
 		xpo_tune_ghz_str(lo, sizeof(lo), low);
 		xpo_tune_ghz_str(hi, sizeof(hi), high);
 		xpo_msg(msg, len,
-			     "%s GHz out of range %s..%s GHz on the %s GHz grid",
-			     f, lo, hi, xpo_tune_grids[grid].name);
+			"%s GHz out of range %s..%s GHz on the %s GHz grid",
+			f, lo, hi, xpo_tune_grids[grid].name);
 		return -EINVAL;
 	}
 	*channel = n;
@@ -443,7 +443,7 @@ int xpo_tune_check_power(const struct xpo_tune_caps *caps, s16 power,
 	if ((!caps->power_min && !caps->power_max) ||
 	    caps->power_min > caps->power_max) {
 		xpo_msg(msg, len,
-			     "module does not advertise a programmable output power");
+			"module does not advertise a programmable output power");
 		return -EOPNOTSUPP;
 	}
 	if (power >= caps->power_min && power <= caps->power_max)
@@ -452,7 +452,7 @@ int xpo_tune_check_power(const struct xpo_tune_caps *caps, s16 power,
 	xpo_tune_dbm_str(lo, sizeof(lo), caps->power_min);
 	xpo_tune_dbm_str(hi, sizeof(hi), caps->power_max);
 	xpo_msg(msg, len, "output power %s dBm out of range %s..%s dBm",
-		     p, lo, hi);
+		p, lo, hi);
 	return -EINVAL;
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_tune_check_power);
