@@ -11,7 +11,9 @@
 # show; alert-only protection over three excursions, monitor --count and
 # --timeout, the monitor across a driver reload, and breakout: port split
 # and port unsplit of cage 2 (a dry run, the plan, refusals with the
-# kernel's message and exit code, the netdevs, port show, the ports event).
+# kernel's message and exit code, the netdevs, port show, the ports event);
+# reach profiles: reach show and reach set of cage 2 (a refusal, a dry
+# run, dr and back to any).
 . "$(dirname "$0")/lib.sh"
 
 X=tools/xpoctl/xpoctl
@@ -35,6 +37,8 @@ json_schema() {
 	" driver status"*) echo driver-status.json ;;
 	" port show"*) echo port-show.json ;;
 	" port split"* | " port unsplit"*) echo port-split.json ;;
+	" reach show"*) echo reach-show.json ;;
+	" reach set"*) echo reach-set.json ;;
 	*) echo "no-schema-for:$words" ;;
 	esac
 }
@@ -782,6 +786,71 @@ kill "$smon" 2>/dev/null
 wait "$smon" 2>/dev/null
 check "monitor: a ports event of cage 2 for each of the 4 changes" \
 	sh -c "[ \$(jq -r 'select(.cage == 2 and .event == \"ports\") | .event' $tmp/smon.json | wc -l) -ge 4 ]"
+
+# reach profiles (reach-get, reach-set) of cage 2, a DR8 --------------------------
+# rprofile NAME: the profile line of a reach show or reach set table
+rprofile() { local l; read -r l < "$tmp/$1.out"; echo "$l"; }
+run rs reach show 2
+check_eq "reach show 2 exits 0" 0 "$(rc rs)"
+check_eq "... the profile line, then NAME LANES SPEED APPSEL REACH, 8 ports of AppSel 1, all dr" \
+	"cage 2: reach profile any|NAME LANES SPEED APPSEL REACH|8|xpo2p0 0-7 any 1 dr" \
+	"$(rprofile rs)|$(sed -n 2p "$tmp/rs.out" | xargs)|$(grep -c '^xpo2p[0-7]  *[0-9-]*  *any  *1  *dr$' "$tmp/rs.out")|$(sed -n 3p "$tmp/rs.out" | xargs)"
+run rsj -j reach show 2
+check "reach show -j: reach null (any), 8 ports of 8 lanes, each AppSel 1 of reach dr" \
+	jq -e '.cage == 2 and .board == 0 and .reach == null and (has("dry_run") | not) and (.plan | length) == 8 and
+		all(.plan[]; .lane_count == 8 and .appsel == 1 and .reach == "dr") and .plan[7].netdev == "xpo2p7"' \
+	"$tmp/rsj.out"
+nobody reach show 2 > /dev/null 2> "$tmp/rsperm0.err"
+check_eq "reach show needs no CAP_NET_ADMIN (reach-get is no admin op)" 0 $?
+check_eq "completion of \"xpoctl reach set 2 \": the module's profiles, any, --dry-run" \
+	"dr any --dry-run" "$(complete_words xpoctl reach set 2 "")"
+# a refusal: 6.1 has no formatted extack, only the plain message
+m_fr='module profiles: DR; not FR'
+case $(uname -r) in
+6.1.*) m_fr="The module cannot carry the cage's ports with this reach profile" ;;
+esac
+run rsfr reach set 2 fr
+check "reach set 2 fr on a DR8: exit 1, the kernel's message (6.2 on: naming the module's profiles)" \
+	sh -c "[ $(rc rsfr) = 1 ] && grep -qF \"cage 2: xpo: $m_fr (Operation not supported)\" $tmp/rsfr.err"
+check "... one line" one_line rsfr
+check "... and nothing on stdout" test ! -s "$tmp/rsfr.out"
+run rsj2 -j reach show 2
+check "... the profile is still any" jq -e '.reach == null' "$tmp/rsj2.out"
+for args in "reach set 2" "reach set 2 z" "reach se 2 dr" "reach set 2 DR" "reach show" \
+	"reach set 2 dr fr" "-n reach show 2" "reach set 2/x dr"; do
+	# shellcheck disable=SC2086
+	usage_error rsu $args
+done
+nobody reach set 2 dr --dry-run > /dev/null 2> "$tmp/rsperm.err"
+check_eq "reach set without CAP_NET_ADMIN (a dry run too): exit 5" 5 $?
+# a dry run
+run rsdd reach set 2 dr --dry-run
+check_eq "reach set 2 dr --dry-run exits 0" 0 "$(rc rsdd)"
+check_eq "... the profile it would be, 8 ports of dr, the dry-run line" \
+	"cage 2: reach profile dr|8|(dry run: nothing changed)" \
+	"$(rprofile rsdd)|$(grep -c '^xpo2p[0-7]  *[0-9-]*  *any  *1  *dr$' "$tmp/rsdd.out")|$(tail -1 "$tmp/rsdd.out")"
+run rsddj -j --dry-run reach set 2 dr
+check "-j --dry-run before the object: reach dr, dry_run, 8 ports of AppSel 1" \
+	jq -e '.reach == "dr" and .dry_run and (.plan | length) == 8 and all(.plan[]; .appsel == 1 and .reach == "dr")' \
+	"$tmp/rsddj.out"
+run rsj3 -j reach show 2
+check "... and a dry run changes nothing: still any" jq -e '.reach == null' "$tmp/rsj3.out"
+# dr, then any
+run rsd reach set 2 dr
+check_eq "reach set 2 dr exits 0" 0 "$(rc rsd)"
+check "... prints the plan, no dry-run line" \
+	sh -c "[ \"\$(head -1 $tmp/rsd.out)\" = 'cage 2: reach profile dr' ] && [ \$(grep -c '^xpo2p' $tmp/rsd.out) = 8 ] && ! grep -q 'dry run' $tmp/rsd.out"
+run rsdj -j reach show 2
+check "reach show -j after: reach dr, every port dr (validated against reach-show.json below)" \
+	jq -e '.reach == "dr" and (.plan | length) == 8 and all(.plan[]; .reach == "dr")' "$tmp/rsdj.out"
+run rsd2 reach show 2
+check_eq "reach show 2: the profile line says dr" "cage 2: reach profile dr" "$(rprofile rsd2)"
+check_eq "... the netdevs are as they were" "$def2" "$(pnames)"
+run rsaj -j reach set 2 any
+check "reach set 2 any -j: reach null, not a dry run" \
+	jq -e '.reach == null and (.dry_run | not) and (.plan | length) == 8' "$tmp/rsaj.out"
+run rsa reach show 2
+check_eq "reach show 2 after any: the profile line says any" "cage 2: reach profile any" "$(rprofile rsa)"
 
 # every -j output against its schema (tools/xpoctl/schemas/) ------------------
 # (one Python for all of them, --batch: a start costs ~5 s on the debug

@@ -410,6 +410,20 @@ static const struct kw monitor_kw[] = {
 /* port split and unsplit change the ports: written out */
 static const struct kw port_kw[] = { { "panel", 0 }, { NULL, 0 } };
 
+/*
+ * reach set's PROFILE: any, then the spec's enum reach in its order (the
+ * index is the enum value), all written out ("z" is refused, naming zr
+ * and zr-plus)
+ */
+static const struct kw reach_kw[] = {
+	{ "any", 0 }, { "sr", 0 }, { "dr", 0 }, { "fr", 0 }, { "lr", 0 },
+	{ "er", 0 }, { "zr", 0 }, { "zr-plus", 0 }, { "coherent-lite", 0 },
+	{ "other", 0 }, { NULL, 0 }
+};
+
+_Static_assert(XPO_REACH_OTHER + 2 == sizeof(reach_kw) / sizeof(reach_kw[0]),
+	       "reach set's profiles are the spec's enum reach");
+
 const struct xpoctl_kw_table xpoctl_kw_tables[] = {
 	{ "cage set", all_kw }, { "cage set", set_kw },
 	{ "cage set", policy_kw }, { "cage set", power_kw },
@@ -417,6 +431,7 @@ const struct xpoctl_kw_table xpoctl_kw_tables[] = {
 	{ "cage rearm", all_kw }, { "module eeprom", eeprom_kw },
 	{ "monitor", monitor_kw },
 	{ "port split", port_kw }, { "port unsplit", port_kw },
+	{ "reach set", reach_kw },
 	{ NULL, NULL }
 };
 
@@ -584,5 +599,44 @@ int port_split_parse(struct xpoctl *x, bool split, int argc, char **argv,
 	}
 	if (split && !a->mode)
 		return usage_error(x, "port split needs a MODE (<count>x<rate>: 16x800G for the cage, 2x800G with panel)");
+	return XE_OK;
+}
+
+/*
+ * reach show CAGE; reach set CAGE PROFILE|any [--dry-run], the words after
+ * the CAGE in any order.  Whether the module has the profile is the
+ * kernel's to say (its message names the ones it has).
+ */
+int reach_parse(struct xpoctl *x, bool set, int argc, char **argv,
+		struct reach_args *a)
+{
+	const char *cmd = set ? "reach set" : "reach show";
+	bool profile = false;
+	int i, k;
+
+	memset(a, 0, sizeof(*a));
+	if (argc < 1)
+		return usage_error(x, "%s needs a CAGE", cmd);
+	if (!set && argc > 1)
+		return usage_error(x, "reach show takes one CAGE");
+	if (!parse_cage_ref(x, argv[0], &a->cage))
+		return XE_USAGE;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--dry-run")) {
+			a->dry_run = true;
+			continue;
+		}
+		if (profile)
+			return usage_error(x, "reach set takes one PROFILE (\"%s\", \"%s\")",
+					   argv[i - 1], argv[i]);
+		k = find_kw(x, "reach set: profile", argv[i], reach_kw);
+		if (k < 0)
+			return XE_USAGE;
+		profile = true;
+		a->has_reach = k > 0;
+		a->reach = k;
+	}
+	if (set && !profile)
+		return usage_error(x, "reach set needs a PROFILE (sr, dr, fr, lr, er, zr, zr-plus, coherent-lite, other) or any");
 	return XE_OK;
 }

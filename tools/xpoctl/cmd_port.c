@@ -9,6 +9,10 @@
  *
  * `xpoctl port split` and `xpoctl port unsplit`: port-split and
  * port-unsplit, their reply (the plan) as a table or JSON.
+ *
+ * `xpoctl reach show` and `xpoctl reach set`: reach-get and reach-set of
+ * the same attribute set, the cage's reach profile and the plan with each
+ * port's application and its reach.
  */
 #include <errno.h>
 #include <net/if.h>
@@ -40,6 +44,7 @@ static const char *port_attr_name(int type)
 	case XPO_A_PORT_PANEL:	return "panel";
 	case XPO_A_PORT_MODE:	return "mode";
 	case XPO_A_PORT_DRY_RUN: return "dry-run";
+	case XPO_A_PORT_REACH:	return "reach";
 	default:		return NULL;
 	}
 }
@@ -162,18 +167,15 @@ static int build_split(struct nlmsghdr *nlh, void *arg)
 	return 0;
 }
 
-/* the plans of both replies, copied out of the generated struct */
-static void plan_copy(struct port_plan *pl, uint32_t board, uint32_t id,
-		      const struct xpo_port_plan *src, unsigned int n)
+/* the plan of a reply, copied out of the generated struct */
+static struct plan_port *plan_ports_copy(const struct xpo_port_plan *src,
+					 unsigned int n)
 {
+	struct plan_port *ports = n ? xzalloc(n * sizeof(*ports)) : NULL;
 	unsigned int i;
 
-	pl->board = board;
-	pl->id = id;
-	pl->n = n;
-	pl->ports = n ? xzalloc(n * sizeof(*pl->ports)) : NULL;
 	for (i = 0; i < n; i++) {
-		struct plan_port *p = &pl->ports[i];
+		struct plan_port *p = &ports[i];
 
 		if (src[i]._present.name_len && src[i].name)
 			snprintf(p->name, sizeof(p->name), "%s", src[i].name);
@@ -183,7 +185,20 @@ static void plan_copy(struct port_plan *pl, uint32_t board, uint32_t id,
 			p->speed = src[i].speed;
 		if ((p->has_appsel = src[i]._present.appsel))
 			p->appsel = src[i].appsel;
+		if ((p->has_reach = src[i]._present.reach))
+			p->reach = src[i].reach;
 	}
+	return ports;
+}
+
+/* the plans of both replies */
+static void plan_copy(struct port_plan *pl, uint32_t board, uint32_t id,
+		      const struct xpo_port_plan *src, unsigned int n)
+{
+	pl->board = board;
+	pl->id = id;
+	pl->n = n;
+	pl->ports = plan_ports_copy(src, n);
 }
 
 static int split_reply(const struct nlmsghdr *nlh, void *arg)
@@ -273,4 +288,119 @@ int cmd_port_split(struct xpoctl *x, int argc, char **argv)
 int cmd_port_unsplit(struct xpoctl *x, int argc, char **argv)
 {
 	return port_split_run(x, false, argc, argv);
+}
+
+struct reach_ctx {
+	const struct reach_args *a;
+	bool set, dry_run;
+	struct reach_plan rp;
+	bool replied;
+};
+
+static int build_reach(struct nlmsghdr *nlh, void *arg)
+{
+	const struct reach_ctx *s = arg;
+
+	ynl_attr_put_u32(nlh, XPO_A_PORT_ID, s->a->cage.id);
+	ynl_attr_put_u32(nlh, XPO_A_PORT_BOARD, s->a->cage.board);
+	if (s->set && s->a->has_reach)
+		ynl_attr_put_u32(nlh, XPO_A_PORT_REACH, s->a->reach);
+	if (s->set && s->dry_run)
+		ynl_attr_put(nlh, XPO_A_PORT_DRY_RUN, NULL, 0);
+	return 0;
+}
+
+/* reach-get and reach-set reply alike: the profile (absent: any), the plan */
+#define REACH_COPY(rp, r) do {						\
+	(rp)->board = (r)->board;					\
+	(rp)->id = (r)->id;						\
+	if (((rp)->has_reach = (r)->_present.reach))			\
+		(rp)->reach = (r)->reach;				\
+	(rp)->n = (r)->n_plan;						\
+	(rp)->ports = plan_ports_copy((r)->plan, (r)->n_plan);		\
+} while (0)
+
+static int reach_reply(const struct nlmsghdr *nlh, void *arg)
+{
+	struct reach_ctx *s = arg;
+	char why[128];
+
+	if (s->replied)
+		return 0;	/* a do has one reply */
+	if (s->set) {
+		struct xpo_reach_set_rsp *r = xzalloc(sizeof(*r));
+
+		if (xnl_parse(nlh, xpo_reach_set_rsp_parse, &xpo_port_nest, r,
+			      why, sizeof(why))) {
+			xpo_reach_set_rsp_free(r);
+			return xnl_bad_reply(why);
+		}
+		REACH_COPY(&s->rp, r);
+		xpo_reach_set_rsp_free(r);
+	} else {
+		struct xpo_reach_get_rsp *r = xzalloc(sizeof(*r));
+
+		if (xnl_parse(nlh, xpo_reach_get_rsp_parse, &xpo_port_nest, r,
+			      why, sizeof(why))) {
+			xpo_reach_get_rsp_free(r);
+			return xnl_bad_reply(why);
+		}
+		REACH_COPY(&s->rp, r);
+		xpo_reach_get_rsp_free(r);
+	}
+	s->replied = true;
+	return 0;
+}
+
+/*
+ * reach-get, or one reach-set: the kernel checks the profile against the
+ * seated module before it changes anything, and its refusal (naming the
+ * profiles the module has) is printed as it says it.
+ */
+static int reach_run(struct xpoctl *x, bool set, int argc, char **argv)
+{
+	char what[8 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
+	struct reach_ctx s = { .set = set };
+	struct reach_args a;
+	int err, ret;
+
+	ret = reach_parse(x, set, argc, argv, &a);
+	if (ret)
+		return ret;
+	s.a = &a;
+	s.dry_run = set && (a.dry_run || x->dry_run);
+	ret = xpoctl_nl(x);
+	if (ret)
+		return ret;
+	snprintf(what, sizeof(what), "cage %s",
+		 cage_ref_name(a.cage.board, a.cage.id, name, sizeof(name)));
+	err = xnl_request(x->nl, set ? XPO_CMD_REACH_SET : XPO_CMD_REACH_GET,
+			  false, build_reach, reach_reply, &s, what,
+			  port_attr_name);
+	if (err) {
+		free(s.rp.ports);
+		return errno_exit_code(err);
+	}
+	if (!s.replied) {
+		fprintf(stderr, "xpoctl: %s: the kernel sent no plan\n", what);
+		return XE_FAIL;
+	}
+	s.rp.set = set;
+	s.rp.dry_run = s.dry_run;
+	if (x->json)
+		reach_print_json(&s.rp, &x->jw);
+	else
+		reach_print_table(&s.rp, stdout);
+	free(s.rp.ports);
+	return XE_OK;
+}
+
+int cmd_reach_show(struct xpoctl *x, int argc, char **argv)
+{
+	return reach_run(x, false, argc, argv);
+}
+
+int cmd_reach_set(struct xpoctl *x, int argc, char **argv)
+{
+	return reach_run(x, true, argc, argv);
 }

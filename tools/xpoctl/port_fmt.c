@@ -3,7 +3,8 @@
  * `xpoctl port show` output: a row per port (its netdev, the host lanes
  * it carries, the rate its breakout asked for and the AppSel it runs,
  * admin state, carrier, its lanes' data path and why it failed), or JSON
- * with the spec's names; and the plan of port split and port unsplit.
+ * with the spec's names; the plan of port split and port unsplit; and the
+ * reach profile and plan of reach show and reach set.
  * The netdev name is what the kernel's ifindex names now (cmd_port.c
  * resolves it): a netdev can be renamed.
  */
@@ -12,6 +13,7 @@
 
 #include <linux/xpo.h>
 
+#include "cage_fmt.h"
 #include "port_fmt.h"
 #include "table.h"
 #include "util.h"
@@ -207,18 +209,22 @@ void port_print_json(const struct port_info *p, int n, struct jw *jw)
 	jw_end(jw);
 }
 
-void port_plan_print_table(const struct port_plan *pl, FILE *out)
+/* The plan's ports: NAME LANES SPEED APPSEL, and REACH with @reach */
+static void plan_table(const struct plan_port *ports, int n, bool reach,
+		       FILE *out)
 {
-	static const char *const head[] = { "NAME", "LANES", "SPEED", "APPSEL" };
-	static const bool right[] = { false, false, true, true };
+	static const char *const head[] = {
+		"NAME", "LANES", "SPEED", "APPSEL", "REACH",
+	};
+	static const bool right[] = { false, false, true, true, false };
 	char speed[16];
 	struct table t;
 	int i;
 
-	table_init(&t, 4, head, right);
+	table_init(&t, reach ? 5 : 4, head, right);
 	t.width = table_term_width(out);
-	for (i = 0; i < pl->n; i++) {
-		const struct plan_port *p = &pl->ports[i];
+	for (i = 0; i < n; i++) {
+		const struct plan_port *p = &ports[i];
 
 		table_row(&t);
 		table_cell(&t, "%s", p->name[0] ? p->name : "-");
@@ -226,30 +232,31 @@ void port_plan_print_table(const struct port_plan *pl, FILE *out)
 		table_cell(&t, "%s", port_speed_str(p->has_speed, p->speed,
 						    speed, sizeof(speed)));
 		appsel_cell(&t, p->has_appsel, p->appsel);
+		if (reach)
+			table_cell(&t, "%s", p->has_reach ?
+				   reach_name(p->reach) : "-");
 	}
 	table_print(&t, out);
 	table_free(&t);
+}
+
+void port_plan_print_table(const struct port_plan *pl, FILE *out)
+{
+	plan_table(pl->ports, pl->n, false, out);
 	if (pl->dry_run)
 		fputs("(dry run: nothing changed)\n", out);
 }
 
-void port_plan_print_json(const struct port_plan *pl, struct jw *jw)
+/* "plan": the ports, in lane order; "reach" with @reach */
+static void plan_json(const struct plan_port *ports, int n, bool reach,
+		      struct jw *jw)
 {
 	int i;
 
-	jw_obj_open(jw);
-	jw_kv_uint(jw, "board", pl->board);
-	jw_kv_uint(jw, "cage", pl->id);
-	if (pl->has_panel)
-		jw_kv_uint(jw, "panel", pl->panel);
-	jw_kv_string(jw, "operation", pl->split ? "split" : "unsplit");
-	if (pl->split && pl->mode)
-		jw_kv_string(jw, "mode", pl->mode);
-	jw_kv_bool(jw, "dry_run", pl->dry_run);
 	jw_name(jw, "plan");
 	jw_arr_open(jw);
-	for (i = 0; i < pl->n; i++) {
-		const struct plan_port *p = &pl->ports[i];
+	for (i = 0; i < n; i++) {
+		const struct plan_port *p = &ports[i];
 
 		jw_obj_open(jw);
 		if (p->name[0])
@@ -260,9 +267,55 @@ void port_plan_print_json(const struct port_plan *pl, struct jw *jw)
 			jw_kv_uint(jw, "speed_mbps", p->speed);
 		if (p->has_appsel)
 			jw_kv_uint(jw, "appsel", p->appsel);
+		if (reach && p->has_reach)
+			jw_kv_string(jw, "reach", reach_name(p->reach));
 		jw_obj_close(jw);
 	}
 	jw_arr_close(jw);
+}
+
+void port_plan_print_json(const struct port_plan *pl, struct jw *jw)
+{
+	jw_obj_open(jw);
+	jw_kv_uint(jw, "board", pl->board);
+	jw_kv_uint(jw, "cage", pl->id);
+	if (pl->has_panel)
+		jw_kv_uint(jw, "panel", pl->panel);
+	jw_kv_string(jw, "operation", pl->split ? "split" : "unsplit");
+	if (pl->split && pl->mode)
+		jw_kv_string(jw, "mode", pl->mode);
+	jw_kv_bool(jw, "dry_run", pl->dry_run);
+	plan_json(pl->ports, pl->n, false, jw);
+	jw_obj_close(jw);
+	jw_end(jw);
+}
+
+void reach_print_table(const struct reach_plan *rp, FILE *out)
+{
+	char cage[CAGE_NAME_LEN];
+
+	fprintf(out, "cage %s: reach profile %s\n",
+		cage_ref_name(rp->board, rp->id, cage, sizeof(cage)),
+		rp->has_reach ? reach_name(rp->reach) : "any");
+	plan_table(rp->ports, rp->n, true, out);
+	if (rp->set && rp->dry_run)
+		fputs("(dry run: nothing changed)\n", out);
+}
+
+void reach_print_json(const struct reach_plan *rp, struct jw *jw)
+{
+	jw_obj_open(jw);
+	jw_kv_uint(jw, "board", rp->board);
+	jw_kv_uint(jw, "cage", rp->id);
+	/* the spec's name; null: any (the kernel's absent reach) */
+	jw_name(jw, "reach");
+	if (rp->has_reach)
+		jw_string(jw, reach_name(rp->reach));
+	else
+		jw_null(jw);
+	if (rp->set)
+		jw_kv_bool(jw, "dry_run", rp->dry_run);
+	plan_json(rp->ports, rp->n, true, jw);
 	jw_obj_close(jw);
 	jw_end(jw);
 }

@@ -3,8 +3,9 @@
  * `xpoctl port show`: the ports of cages as the xpo family's port-get
  * reports them (netdev, host lanes, breakout rate and AppSel, admin state,
  * carrier, the data path state of each lane and why it failed), as a table
- * or JSON; and the plan port split and port unsplit reply with.  Pure: no
- * netlink (cmd_port.c fills these).
+ * or JSON; the plan port split and port unsplit reply with; and the
+ * cage's reach profile with the plan reach show and reach set reply with.
+ * Pure: no netlink (cmd_port.c fills these).
  */
 #ifndef XPOCTL_PORT_FMT_H
 #define XPOCTL_PORT_FMT_H
@@ -36,13 +37,14 @@ struct port_info {
 	char dp_fail[128];	/* why its data path failed; "" unless it did */
 };
 
-/* One port of a port-split or port-unsplit plan */
+/* One port of a port-split, port-unsplit, reach-get or reach-set plan */
 struct plan_port {
 	char name[IF_NAMESIZE];	/* the netdev it gets */
 	uint32_t lane_first, lane_count;
-	bool has_speed, has_appsel;
+	bool has_speed, has_appsel, has_reach;
 	uint32_t speed;		/* Mb/s; !has_speed: any rate */
 	uint8_t appsel;		/* !has_appsel: no module to ask */
+	uint32_t reach;		/* enum xpo_reach of that application */
 };
 
 /* What port-split or port-unsplit replied, and what was asked */
@@ -53,6 +55,17 @@ struct port_plan {
 	uint32_t panel;
 	const char *mode;	/* split: "16x800G" */
 	bool dry_run;
+	int n;
+	struct plan_port *ports;
+};
+
+/* What reach-get or reach-set replied, and what was asked */
+struct reach_plan {
+	uint32_t board, id;	/* the cage */
+	bool set;		/* reach set, else reach show */
+	bool dry_run;		/* reach set --dry-run */
+	bool has_reach;		/* the cage's profile; false: any */
+	uint32_t reach;		/* enum xpo_reach */
 	int n;
 	struct plan_port *ports;
 };
@@ -78,5 +91,13 @@ const char *port_speed_str(bool has, uint32_t mbps, char *buf, size_t len);
  */
 void port_plan_print_table(const struct port_plan *pl, FILE *out);
 void port_plan_print_json(const struct port_plan *pl, struct jw *jw);
+/*
+ * reach show and reach set: "cage 2: reach profile dr" ("any" when none
+ * is chosen), then the plan with a REACH column (the spec's names, "-"
+ * without an application), "(dry run: nothing changed)" after a dry run;
+ * or JSON (schemas/reach-show.json, reach-set.json)
+ */
+void reach_print_table(const struct reach_plan *rp, FILE *out);
+void reach_print_json(const struct reach_plan *rp, struct jw *jw);
 
 #endif

@@ -33,5 +33,9 @@ int xpo_port_split_rsp_parse(const struct nlmsghdr *nlh,
 			     struct ynl_parse_arg *yarg);
 int xpo_port_unsplit_rsp_parse(const struct nlmsghdr *nlh,
 			       struct ynl_parse_arg *yarg);
+int xpo_reach_get_rsp_parse(const struct nlmsghdr *nlh,
+			    struct ynl_parse_arg *yarg);
+int xpo_reach_set_rsp_parse(const struct nlmsghdr *nlh,
+			    struct ynl_parse_arg *yarg);
 
 #endif

@@ -76,6 +76,17 @@ static const struct xpoctl_cmd port_cmds[] = {
 	{ NULL }
 };
 
+/* show reads; set changes every port's application: written out */
+static const struct xpoctl_cmd reach_cmds[] = {
+	{ "show", cmd_reach_show, "CAGE",
+	  "the cage's reach profile and, per port, the AppSel its data path runs and that application's reach",
+	  1, "w" },
+	{ "set", cmd_reach_set, "CAGE PROFILE|any [--dry-run]",
+	  "choose the reach profile every port's application must have (PROFILE: sr|dr|fr|lr|er|zr|zr-plus|coherent-lite|other; any: the first that fits)",
+	  0, "n" },
+	{ NULL }
+};
+
 static const struct xpoctl_cmd driver_cmds[] = {
 	{ "status", cmd_driver_status, "",
 	  "is the xpo driver installed, loaded, blacklisted; its netlink family",
@@ -98,8 +109,9 @@ const struct xpoctl_obj xpoctl_objs[] = {
 	{ .name = "port", .cmds = port_cmds,
 	  .help = "front-panel ports of the cages and their breakout",
 	  .abbrev = 1 },
-	{ "reach", NULL, "reach profiles (not implemented yet)",
-	  not_implemented, "", 0, "" },
+	{ .name = "reach", .cmds = reach_cmds,
+	  .help = "reach profiles of the cages (the applications of their ports)",
+	  .abbrev = 1 },
 	{ "fw", NULL, "module firmware (not implemented yet)",
 	  not_implemented, "", 0, "" },
 	{ NULL }

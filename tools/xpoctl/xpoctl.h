@@ -129,6 +129,18 @@ struct split_args {
 int port_split_parse(struct xpoctl *x, bool split, int argc, char **argv,
 		     struct split_args *a);
 
+/* reach show CAGE and reach set CAGE PROFILE|any [--dry-run] */
+struct reach_args {
+	struct cage_ref cage;
+	bool has_reach;		/* set: a profile; false: any */
+	uint32_t reach;		/* enum xpo_reach */
+	bool dry_run;		/* --dry-run after the command */
+};
+
+/* @set false: reach show's one CAGE (unit-tested) */
+int reach_parse(struct xpoctl *x, bool set, int argc, char **argv,
+		struct reach_args *a);
+
 /* command handlers */
 int cmd_sensor_show(struct xpoctl *x, int argc, char **argv);
 int sensor_chip_cage(const char *prefix, int bus_type, int addr);
@@ -140,6 +152,8 @@ int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv);
 int cmd_port_show(struct xpoctl *x, int argc, char **argv);
 int cmd_port_split(struct xpoctl *x, int argc, char **argv);
 int cmd_port_unsplit(struct xpoctl *x, int argc, char **argv);
+int cmd_reach_show(struct xpoctl *x, int argc, char **argv);
+int cmd_reach_set(struct xpoctl *x, int argc, char **argv);
 int cmd_module_show(struct xpoctl *x, int argc, char **argv);
 int cmd_module_eeprom(struct xpoctl *x, int argc, char **argv);
 int cmd_module_dump(struct xpoctl *x, int argc, char **argv);

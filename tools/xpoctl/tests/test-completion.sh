@@ -44,4 +44,13 @@ expect "--dry-run" xpoctl port split 2 panel 5 ""
 expect "0 1 2 3 4 5 6 7" xpoctl port split 2 panel ""
 expect "panel" xpoctl port unsplit 2 --dry-run ""
 expect "--dry-run" xpoctl p unsplit 1/2 --
+# reach show and set: no driver, so every profile of the spec; one
+# profile, --dry-run once
+expect "show set help" xpoctl reach ""
+expect "show set help" xpoctl r ""
+expect "sr dr fr lr er zr zr-plus coherent-lite other any --dry-run" xpoctl reach set 2 ""
+expect "zr zr-plus" xpoctl reach set 1/2 z
+expect "--dry-run" xpoctl reach set 2 dr ""
+expect "sr dr fr lr er zr zr-plus coherent-lite other any" xpoctl -j reach set 2 --dry-run ""
+expect "" xpoctl reach show 2 ""
 exit $fail

@@ -16,6 +16,8 @@
 #include "../xpoctl.h"
 #include "../nl.h"
 
+#include <linux/xpo.h>
+
 static const char *called;
 static int called_argc;
 static char called_arg0[64];
@@ -39,6 +41,8 @@ STUB(cmd_cage_lanes)
 STUB(cmd_port_show)
 STUB(cmd_port_split)
 STUB(cmd_port_unsplit)
+STUB(cmd_reach_show)
+STUB(cmd_reach_set)
 STUB(cmd_module_show)
 STUB(cmd_module_eeprom)
 STUB(cmd_module_dump)
@@ -177,6 +181,25 @@ static void test_dispatch(void **state)
 	assert_null(called);
 	assert_int_equal(run("-d port split 2 16x800G"), XE_USAGE);
 	assert_null(called);
+	/* "r s" is reach show; set changes every port: written out */
+	assert_int_equal(run("r s 1/2"), 0);
+	assert_string_equal(called, "cmd_reach_show");
+	assert_string_equal(called_arg0, "1/2");
+	assert_int_equal(run("reach"), 0);	/* show, which asks for a CAGE */
+	assert_string_equal(called, "cmd_reach_show");
+	assert_int_equal(run("r set 2 dr --dry-run"), 0);
+	assert_string_equal(called, "cmd_reach_set");
+	assert_int_equal(called_argc, 3);
+	assert_int_equal(run("-n reach set 2 any"), 0);
+	assert_true(last.dry_run);
+	assert_int_equal(run("r se 2 dr"), XE_USAGE);
+	assert_null(called);
+	assert_non_null(strstr(err_buf, "write out set"));
+	assert_int_equal(lines(err_buf), 1);
+	assert_int_equal(run("-n reach show 2"), XE_USAGE);
+	assert_null(called);
+	assert_int_equal(run("-w 1 reach set 2 dr"), XE_USAGE);
+	assert_null(called);
 }
 
 static void test_options(void **state)
@@ -238,9 +261,8 @@ static void test_usage_errors(void **state)
 static void test_not_implemented(void **state)
 {
 	(void)state;
-	assert_int_equal(run("reach"), XE_FAIL);
-	assert_string_equal(err_buf, "xpoctl: reach: not implemented yet\n");
 	assert_int_equal(run("fw update 3"), XE_FAIL);
+	assert_string_equal(err_buf, "xpoctl: fw: not implemented yet\n");
 }
 
 /* one CAGE: N on board 0 or B/N, whatever the command */
@@ -890,6 +912,71 @@ static void test_port_split_parse(void **state)
 	}
 }
 
+/* reach show CAGE, reach set CAGE PROFILE|any [--dry-run] */
+static void test_reach_parse(void **state)
+{
+	struct xpoctl x = { .object = "reach" };
+	char *show[] = { "1/3" };
+	char *set[] = { "2", "zr-plus" };
+	char *any[] = { "2", "--dry-run", "any" };
+	char *zr[] = { "0/2", "zr" };
+	char *other[] = { "2", "other" };
+	static const struct {
+		bool set;
+		int argc;
+		char *argv[4];
+		const char *msg;
+	} bad[] = {
+		{ false, 0, { NULL }, "reach show needs a CAGE" },
+		{ false, 2, { "2", "dr" }, "reach show takes one CAGE" },
+		{ false, 1, { "2/" }, "invalid cage \"2/\"" },
+		{ true, 0, { NULL }, "reach set needs a CAGE" },
+		{ true, 1, { "2" }, "reach set needs a PROFILE" },
+		{ true, 2, { "2", "--dry-run" }, "reach set needs a PROFILE" },
+		{ true, 3, { "2", "dr", "fr" }, "takes one PROFILE (\"dr\", \"fr\")" },
+		{ true, 2, { "2", "z" }, "write out zr, zr-plus" },
+		{ true, 2, { "2", "d" }, "write out dr" },
+		{ true, 2, { "2", "an" }, "write out any" },
+		{ true, 2, { "2", "DR" }, "profile \"DR\" is unknown" },
+		{ true, 2, { "2", "zr+" }, "profile \"zr+\" is unknown" },
+		{ true, 2, { "2", "-n" }, "profile \"-n\" is unknown" },
+		{ true, 2, { "256", "dr" }, "invalid cage \"256\"" },
+	};
+	struct reach_args a;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(reach_parse(&x, false, 1, show, &a), 0);
+	assert_int_equal(a.cage.board, 1);
+	assert_int_equal(a.cage.id, 3);
+	assert_false(a.has_reach);
+	assert_int_equal(reach_parse(&x, true, 2, set, &a), 0);
+	assert_int_equal(a.cage.id, 2);
+	assert_true(a.has_reach);
+	assert_int_equal(a.reach, XPO_REACH_ZR_PLUS);
+	assert_false(a.dry_run);
+	/* any: no profile; the words after the CAGE in any order */
+	assert_int_equal(reach_parse(&x, true, 3, any, &a), 0);
+	assert_false(a.has_reach);
+	assert_true(a.dry_run);
+	/* an exact name wins over the longer one it is a prefix of */
+	assert_int_equal(reach_parse(&x, true, 2, zr, &a), 0);
+	assert_int_equal(a.reach, XPO_REACH_ZR);
+	assert_int_equal(reach_parse(&x, true, 2, other, &a), 0);
+	assert_int_equal(a.reach, XPO_REACH_OTHER);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char **argv = (char **)bad[i].argv;
+
+		assert_int_equal(CAPTURE_ERR(reach_parse(&x, bad[i].set,
+							 bad[i].argc, argv,
+							 &a)), XE_USAGE);
+		assert_int_equal(lines(err_buf), 1);
+		if (!strstr(err_buf, bad[i].msg))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err_buf,
+				 bad[i].msg);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -911,6 +998,7 @@ int main(void)
 		cmocka_unit_test(test_options_refused),
 		cmocka_unit_test(test_monitor_parse),
 		cmocka_unit_test(test_port_split_parse),
+		cmocka_unit_test(test_reach_parse),
 	};
 
 	return cmocka_run_group_tests_name("args", tests, NULL, NULL);

@@ -4,7 +4,8 @@
  * golden files: netdev names (one renamed, one in another namespace), lane
  * ranges, admin state and carrier, data path states that agree, differ
  * and are unknown, a split front-panel port (subports, their rate and
- * AppSel), a failed data path; and the plan of port split and unsplit.
+ * AppSel), a failed data path; the plan of port split and unsplit; and
+ * the profile and plan of reach show and reach set.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -227,6 +228,127 @@ static void test_plan_json(void **state)
 	free(s);
 }
 
+/*
+ * reach show on a DR8 (no profile chosen: every port DR, AppSel 1); reach
+ * set zr-plus --dry-run on a coherent module split 32x400G (cage 2 of
+ * board 1, four of its ports); reach set dr on an empty cage (kept, no
+ * module to ask: no AppSel, no reach)
+ */
+#define SHOW_N 8
+#define SET_N 4
+#define EMPTY_N 2
+
+static void reach_plans(struct reach_plan *show, struct plan_port *sp,
+			struct reach_plan *set, struct plan_port *tp,
+			struct reach_plan *empty, struct plan_port *ep)
+{
+	int i;
+
+	memset(show, 0, sizeof(*show));
+	memset(sp, 0, SHOW_N * sizeof(*sp));
+	show->id = 2;
+	show->n = SHOW_N;
+	show->ports = sp;
+	for (i = 0; i < SHOW_N; i++) {
+		snprintf(sp[i].name, sizeof(sp[i].name), "xpo2p%d", i);
+		sp[i].lane_first = 8 * i;
+		sp[i].lane_count = 8;
+		sp[i].has_appsel = sp[i].has_reach = true;
+		sp[i].appsel = 1;
+		sp[i].reach = XPO_REACH_DR;
+	}
+	memset(set, 0, sizeof(*set));
+	memset(tp, 0, SET_N * sizeof(*tp));
+	set->board = 1;
+	set->id = 2;
+	set->set = set->dry_run = true;
+	set->has_reach = true;
+	set->reach = XPO_REACH_ZR_PLUS;
+	set->n = SET_N;
+	set->ports = tp;
+	for (i = 0; i < SET_N; i++) {
+		snprintf(tp[i].name, sizeof(tp[i].name), "xpob1c2p%ds%d",
+			 i / 4 * 4, i % 4);
+		tp[i].lane_first = 2 * i;
+		tp[i].lane_count = 2;
+		tp[i].has_speed = tp[i].has_appsel = tp[i].has_reach = true;
+		tp[i].speed = 400000;
+		tp[i].appsel = 2;
+		tp[i].reach = XPO_REACH_ZR_PLUS;
+	}
+	memset(empty, 0, sizeof(*empty));
+	memset(ep, 0, EMPTY_N * sizeof(*ep));
+	empty->id = 9;
+	empty->set = true;
+	empty->has_reach = true;
+	empty->reach = XPO_REACH_DR;
+	empty->n = EMPTY_N;
+	empty->ports = ep;
+	for (i = 0; i < EMPTY_N; i++) {
+		snprintf(ep[i].name, sizeof(ep[i].name), "xpo9p%d", i);
+		ep[i].lane_first = 8 * i;
+		ep[i].lane_count = 8;
+	}
+}
+
+static void test_reach_table(void **state)
+{
+	struct reach_plan show, set, empty;
+	struct plan_port sp[SHOW_N], tp[SET_N], ep[EMPTY_N];
+	struct capture c;
+	char *s;
+
+	(void)state;
+	reach_plans(&show, sp, &set, tp, &empty, ep);
+	capture_begin(&c);
+	reach_print_table(&show, c.f);
+	fputs("--\n", c.f);
+	reach_print_table(&set, c.f);
+	fputs("--\n", c.f);
+	reach_print_table(&empty, c.f);
+	/* reach show has no dry run to say, whatever the flag */
+	show.dry_run = true;
+	fputs("--\n", c.f);
+	show.n = 1;
+	reach_print_table(&show, c.f);
+	s = capture_end(&c);
+	golden_check("reach-table.txt", s);
+	free(s);
+}
+
+static void test_reach_json(void **state)
+{
+	static const char *const golden[] = {
+		"reach-show.json", "reach-set.json", "reach-set-empty.json",
+	};
+	struct reach_plan rp[3];
+	struct plan_port sp[SHOW_N], tp[SET_N], ep[EMPTY_N];
+	struct capture c;
+	struct jw jw;
+	char *s;
+	int i;
+
+	(void)state;
+	reach_plans(&rp[0], sp, &rp[1], tp, &rp[2], ep);
+	for (i = 0; i < 3; i++) {
+		capture_begin(&c);
+		jw_init(&jw, c.f, true);
+		reach_print_json(&rp[i], &jw);
+		s = capture_end(&c);
+		golden_check(golden[i], s);
+		free(s);
+	}
+	/* the same document unindented: one line */
+	capture_begin(&c);
+	jw_init(&jw, c.f, false);
+	reach_print_json(&rp[0], &jw);
+	s = capture_end(&c);
+	assert_non_null(strstr(s, "{\"board\":0,\"cage\":2,\"reach\":null,\"plan\":[{\"netdev\":\"xpo2p0\""));
+	assert_null(strstr(s, "dry_run"));
+	assert_int_equal(strchr(s, '\n') - s + 1, (long)strlen(s));
+	free(s);
+}
+
 static void test_speed_str(void **state)
 {
 	char b[16];
@@ -251,6 +373,8 @@ int main(void)
 		cmocka_unit_test(test_plan_table),
 		cmocka_unit_test(test_plan_json),
 		cmocka_unit_test(test_speed_str),
+		cmocka_unit_test(test_reach_table),
+		cmocka_unit_test(test_reach_json),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
