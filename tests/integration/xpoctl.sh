@@ -217,7 +217,9 @@ for kv in "power draw:power_draw_w:5" "temperature:temperature_c:1" \
 done
 check_eq "cage show 3: the live numbers are cage show -j's" "" "$c3far"
 run abbrev c s 3
-check "\"c s 3\" is \"cage show 3\"" cmp -s "$tmp/c3.out" "$tmp/abbrev.out"
+# the live numbers may move between the two reads: compare them masked
+mask < "$tmp/abbrev.out" > "$tmp/abbrev.masked"
+check "\"c s 3\" is \"cage show 3\"" cmp -s "$tmp/c3.masked" "$tmp/abbrev.masked"
 
 # bash completion: cage numbers from the live driver, commands from the help
 # complete_words WORD...: what the completion offers for the last word
