@@ -455,8 +455,7 @@ u8 xpo_cage_reach_get(struct xpo_cage *cage, struct xpo_app_layout *plan);
 /* xpo_dp_exec.c: a data path's machine run against the module */
 void xpo_dp_exec_feed(struct xpo_cage *cage, struct xpo_cage_dp *d,
 		      enum xpo_dp_event event, const struct xpo_dp_input *in);
-void xpo_dp_exec_ctl_init(struct xpo_cage *cage, unsigned int bank);
-void xpo_dp_exec_provision(struct xpo_cage *cage, unsigned int bank,
+void xpo_dp_exec_bank_init(struct xpo_cage *cage, unsigned int bank,
 			   const u8 *dpconfig);
 
 /* xpo_module.c: what the state machine reads from and writes to a module */

@@ -13,7 +13,7 @@
  * the cage keeps what it last wrote (ctl_deinit, ctl_tx_disable) and a
  * step changes only its own lanes' bits of that copy before writing the
  * byte: a read-modify-write that costs no read.  The copy starts as "every
- * lane deinitialised, Tx off" (xpo_dp_exec_ctl_init()), written when a
+ * lane deinitialised, Tx off" (xpo_dp_exec_bank_init()), written when a
  * module is first seen.
  *
  * The staged control set 0 (10h:145-152, one DPConfig byte per lane) is
@@ -61,15 +61,29 @@ static int xpo_dp_exec_ctl(struct xpo_cage *cage, unsigned int bank,
 }
 
 /**
- * xpo_dp_exec_ctl_init() - every lane of a bank deinitialised, Tx off
+ * xpo_dp_exec_bank_init() - every lane of a bank deinitialised, Tx off,
+ *	and (with @dpconfig) the bank's layout staged and applied
  * @cage: the cage, sm_lock held
  * @bank: the bank
+ * @dpconfig: the DPConfig byte of each of its 8 lanes (AppSel 0: in no
+ *	data path), or NULL
  *
  * Written for every bank of a module when it is first seen (in
- * ModuleLowPwr, so that no data path starts before its port asks).
+ * ModuleLowPwr, so that no data path starts before its port asks), and for
+ * the banks of a new layout, in one io_lock section.
+ *
+ * A module refuses (PartialDataPath, CMIS 5.2 section 8.10) an ApplyDPInit
+ * that would leave part of an active data path behind: a port of 4 lanes
+ * cannot be configured on its own while the bank's active set still has
+ * the 8-lane data path of the layout before.  So a new layout is staged
+ * and applied for every lane of the bank at once, once they are all
+ * deactivated; each data path then provisions its own lanes again when
+ * its port comes up (xpo_dp.c), and judges ConfigStatus there.
  */
-void xpo_dp_exec_ctl_init(struct xpo_cage *cage, unsigned int bank)
+void xpo_dp_exec_bank_init(struct xpo_cage *cage, unsigned int bank,
+			   const u8 *dpconfig)
 {
+	u8 all = 0xff;
 	int ret;
 
 	lockdep_assert_held(&cage->sm_lock);
@@ -83,42 +97,16 @@ void xpo_dp_exec_ctl_init(struct xpo_cage *cage, unsigned int bank)
 		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
 				       CMIS_P10_DP_DEINIT,
 				       &cage->ctl_deinit[bank], 1);
-	xpo_cmis_unlock(cage);
-	if (ret)
-		dev_dbg(cage->dev, "bank %u lane controls: %d\n", bank, ret);
-}
-
-/**
- * xpo_dp_exec_provision() - stage a whole bank's layout and apply it
- * @cage: the cage, sm_lock held
- * @bank: the bank, every lane deinitialised (xpo_dp_exec_ctl_init())
- * @dpconfig: the DPConfig byte of each of its 8 lanes (AppSel 0: in no
- *	data path)
- *
- * A module refuses (PartialDataPath, CMIS 5.2 section 8.10) an ApplyDPInit
- * that would leave part of an active data path behind: a port of 4 lanes
- * cannot be configured on its own while the bank's active set still has
- * the 8-lane data path of the layout before.  So a new layout is staged
- * and applied for every lane of the bank at once, while they are all
- * deactivated; each data path then provisions its own lanes again when
- * its port comes up (xpo_dp.c), and judges ConfigStatus there.
- */
-void xpo_dp_exec_provision(struct xpo_cage *cage, unsigned int bank,
-			   const u8 *dpconfig)
-{
-	u8 all = 0xff;
-	int ret;
-
-	lockdep_assert_held(&cage->sm_lock);
-	xpo_cmis_lock_as(cage, XPO_CLIENT_LANES);
-	ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
-			       CMIS_P10_DPCONFIG, dpconfig, XPO_DP_BANK_LANES);
-	if (!ret)
+	if (!ret && dpconfig)
+		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
+				       CMIS_P10_DPCONFIG, dpconfig,
+				       XPO_DP_BANK_LANES);
+	if (!ret && dpconfig)
 		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,
 				       CMIS_P10_APPLY_DPINIT, &all, 1);
 	xpo_cmis_unlock(cage);
 	if (ret)
-		dev_dbg(cage->dev, "bank %u provisioning: %d\n", bank, ret);
+		dev_dbg(cage->dev, "bank %u lane controls: %d\n", bank, ret);
 }
 
 /* The writes of one step, in XPO_DP_A_* order; io_lock held */

@@ -203,6 +203,35 @@ static bool xpo_lanes_dp_idle(const struct xpo_cage_dp *d)
 	       (d->m.state == XPO_DP_S_FAILED && !d->m.dirty);
 }
 
+/*
+ * The planned DPConfig of every lane of @bank into @cfg (AppSel 0 for a
+ * lane no data path carries).  Return: the bits of the lanes of data paths
+ * other than @self that are in use (not idle).
+ */
+static u8 xpo_lanes_bank_cfg(struct xpo_cage *cage, unsigned int bank,
+			     const struct xpo_cage_dp *self, u8 *cfg)
+{
+	const struct xpo_cage_dp *d;
+	unsigned int i, l;
+	u8 busy = 0;
+
+	lockdep_assert_held(&cage->sm_lock);
+	memset(cfg, 0, XPO_DP_BANK_LANES);
+	for (i = 0; i < cage->num_dps; i++) {
+		d = &cage->dps[i];
+		if (d->m.first_lane / XPO_DP_BANK_LANES != bank)
+			continue;
+		for (l = 0; l < d->m.lane_count; l++) {
+			cfg[d->m.first_lane % XPO_DP_BANK_LANES + l] =
+				xpo_dp_dpconfig(&d->m);
+			if (d != self && !xpo_lanes_dp_idle(d))
+				busy |= BIT(d->m.first_lane %
+					    XPO_DP_BANK_LANES + l);
+		}
+	}
+	return busy;
+}
+
 /**
  * xpo_lanes_bank_plan() - what a data path's ApplyDPInit should cover
  * @cage: the cage, sm_lock held
@@ -224,46 +253,13 @@ static bool xpo_lanes_dp_idle(const struct xpo_cage_dp *d)
 u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
 		       unsigned int bank, u8 *cfg)
 {
-	u8 busy = xpo_dp_bank_bits(self->m.lanes, bank);
-	const struct xpo_cage_dp *d;
-	unsigned int i, l;
+	u8 busy = xpo_lanes_bank_cfg(cage, bank, self, cfg);
+	unsigned int l;
 
-	lockdep_assert_held(&cage->sm_lock);
-	memset(cfg, 0, XPO_DP_BANK_LANES);
-	for (i = 0; i < cage->num_dps; i++) {
-		d = &cage->dps[i];
-		if (d->m.first_lane / XPO_DP_BANK_LANES != bank)
-			continue;
-		for (l = 0; l < d->m.lane_count; l++) {
-			cfg[d->m.first_lane % XPO_DP_BANK_LANES + l] =
-				xpo_dp_dpconfig(&d->m);
-			if (d != self && !xpo_lanes_dp_idle(d))
-				busy |= BIT(d->m.first_lane %
-					    XPO_DP_BANK_LANES + l);
-		}
-	}
 	for (l = 0; l < self->m.lane_count; l++)
 		cfg[self->m.first_lane % XPO_DP_BANK_LANES + l] =
 			xpo_dp_dpconfig(&self->m);
-	return (u8)~busy;
-}
-
-/* Stage and apply the planned data paths of @bank, all its lanes at once */
-static void xpo_lanes_provision(struct xpo_cage *cage, unsigned int bank)
-{
-	u8 cfg[XPO_DP_BANK_LANES] = {};
-	const struct xpo_cage_dp *d;
-	unsigned int i, l;
-
-	for (i = 0; i < cage->num_dps; i++) {
-		d = &cage->dps[i];
-		if (d->m.first_lane / XPO_DP_BANK_LANES != bank)
-			continue;
-		for (l = 0; l < d->m.lane_count; l++)
-			cfg[d->m.first_lane % XPO_DP_BANK_LANES + l] =
-				xpo_dp_dpconfig(&d->m);
-	}
-	xpo_dp_exec_provision(cage, bank, cfg);
+	return (u8)~(busy | xpo_dp_bank_bits(self->m.lanes, bank));
 }
 
 /*
@@ -274,6 +270,7 @@ static void xpo_lanes_plan(struct xpo_cage *cage, u8 panels)
 {
 	unsigned int i, banks = xpo_lanes_num_banks(cage);
 	char msg[XPO_APP_MSG_LEN] = "";
+	u8 cfg[XPO_DP_BANK_LANES];
 	struct xpo_app_layout *l = NULL;
 	struct xpo_app_table *t;
 	struct xpo_dp_module mod;
@@ -317,8 +314,8 @@ static void xpo_lanes_plan(struct xpo_cage *cage, u8 panels)
 
 	todo = panels & xpo_lanes_bank_mask(banks);
 	for_each_set_bit(i, &todo, XPO_BANKS) {
-		xpo_dp_exec_ctl_init(cage, i);
-		xpo_lanes_provision(cage, i);
+		xpo_lanes_bank_cfg(cage, i, NULL, cfg);
+		xpo_dp_exec_bank_init(cage, i, cfg);
 	}
 }
 
@@ -645,9 +642,9 @@ void xpo_lanes_service(struct xpo_cage *cage)
 		if (lane_pages && cage->lanes_stale)
 			xpo_lanes_read(cage, banks);
 		xpo_lanes_timers(cage);
+		/* before the requests: a new failure gets its retry time */
 		xpo_lanes_failures(cage);
 		xpo_lanes_requests(cage);
-		xpo_lanes_failures(cage);
 		xpo_lanes_arm(cage);
 	} else if (cage->dp_planned) {
 		/* off, faulted or gone: its data paths went with it */

@@ -279,7 +279,7 @@ static unsigned int exec_poll(struct exec_ctx *ctx, struct xpo_cage_dp *d,
 static void exec_init_bank(struct exec_ctx *ctx, unsigned int bank)
 {
 	mutex_lock(&ctx->cage->sm_lock);
-	xpo_dp_exec_ctl_init(ctx->cage, bank);
+	xpo_dp_exec_bank_init(ctx->cage, bank, NULL);
 	mutex_unlock(&ctx->cage->sm_lock);
 }
 
