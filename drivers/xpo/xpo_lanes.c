@@ -47,6 +47,7 @@
 #include <linux/jiffies.h>
 #include <linux/minmax.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/workqueue.h>
 
 #include "xpo_app.h"
@@ -312,10 +313,16 @@ static void xpo_lanes_plan(struct xpo_cage *cage, u8 panels)
 	kfree(l);
 	kfree(t);
 
+	/*
+	 * A bank with no data path planned (a module that cannot carry the
+	 * layout) keeps the configuration the module has: only its lanes
+	 * are held deinitialised.
+	 */
 	todo = panels & xpo_lanes_bank_mask(banks);
 	for_each_set_bit(i, &todo, XPO_BANKS) {
 		xpo_lanes_bank_cfg(cage, i, NULL, cfg);
-		xpo_dp_exec_bank_init(cage, i, cfg);
+		xpo_dp_exec_bank_init(cage, i,
+				      memchr_inv(cfg, 0, sizeof(cfg)) ? cfg : NULL);
 	}
 }
 

@@ -176,6 +176,12 @@ set_personality $C xpo-sr8
 wait_state $C ready 30
 check "an SR8 under 32x400G: reported" sh -c \
 	"dmesg | tail -n +$((mark + 1)) | grep -q 'cannot carry the cage.s breakout'"
+# 11h:206-213 of bank 0, the active DPConfig: still the SR8's own default
+check_eq "... and its configuration left as the module has it (11h:206-213)" \
+	"$(sim_mem $C "page 10h bank 0" | cut -d' ' -f18-25)" \
+	"$(sim_mem $C "page 11h bank 0" | cut -d' ' -f79-86)"
+check "... which is an application, not AppSel 0" \
+	test "$(sim_mem $C "page 11h bank 0" | cut -d' ' -f79)" != 00
 ip link set "xpo${C}p0s0" up
 sleep 2
 check_eq "... and its ports get no carrier" 0 "$(carrier xpo${C}p0s0)"
