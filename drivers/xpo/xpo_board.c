@@ -13,6 +13,7 @@
  * names its cages always had ("cage3", "xpo3p0"); every other board's
  * names carry its number ("board1/cage3", "xpob1c3p0").
  */
+#include <linux/export.h>
 #include <linux/debugfs.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
@@ -143,6 +144,7 @@ struct xpo_cage *xpo_cage_get(u32 board, u32 nr)
 	xa_unlock(&xpo_cages);
 	return cage;
 }
+EXPORT_SYMBOL_GPL(xpo_cage_get);
 
 /**
  * xpo_cage_get_next() - find the first cage from a position on

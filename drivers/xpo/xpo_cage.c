@@ -449,6 +449,7 @@ void xpo_cage_put(struct xpo_cage *cage)
 {
 	kref_put(&cage->ref, xpo_cage_free);
 }
+EXPORT_SYMBOL_GPL(xpo_cage_put);
 
 static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 {
@@ -468,6 +469,7 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	INIT_DELAYED_WORK(&cage->present_work, xpo_cage_present_work);
 	INIT_DELAYED_WORK(&cage->lanes_work, xpo_lanes_work);
 	init_waitqueue_head(&cage->state_wq);
+	INIT_LIST_HEAD(&cage->attached);
 	xpo_sm_init(&cage->sm, true);
 	cage->settled_state = cage->sm.state;
 	cage->io_state = cage->sm.state;
@@ -706,10 +708,15 @@ static void xpo_cage_debugfs_del(void *data)
 	xpo_debugfs_cage_del(data);
 }
 
-/* A probe that fails once the machine runs stops it before the ports go */
+/*
+ * A probe that fails once the machine runs stops it before the ports go;
+ * on remove it runs again, after xpo_cage_remove(): the owners of attached
+ * ports hear of it once (xpo_attach_removed()).
+ */
 static void xpo_cage_stop_action(void *data)
 {
 	xpo_cage_stop(data);
+	xpo_attach_removed(data);
 }
 
 /* After the machine stopped: no carrier change races with this */
@@ -812,6 +819,8 @@ static int xpo_cage_probe(struct platform_device *pdev)
 
 	cage->board_protection =
 		device_property_read_bool(dev, XPO_PROP_BOARD_PROTECTION);
+	cage->external_ports =
+		device_property_read_bool(dev, XPO_PROP_EXTERNAL_PORTS);
 	err = xpo_cage_get_gpios(cage);
 	if (err)
 		return err;
@@ -846,8 +855,8 @@ static int xpo_cage_probe(struct platform_device *pdev)
 	if (err)
 		return err;
 
-	/* before the machine starts: it drives the ports' carrier */
-	err = xpo_ports_create(cage);
+	/* before the machine starts; none if a switch driver owns them */
+	err = cage->external_ports ? 0 : xpo_ports_create(cage);
 	if (err)
 		return dev_err_probe(dev, err, "cannot create the port netdevs\n");
 	err = devm_add_action_or_reset(dev, xpo_cage_ports_destroy, cage);
@@ -868,7 +877,7 @@ static int xpo_cage_probe(struct platform_device *pdev)
 	if (err)
 		return dev_err_probe(dev, err, "cannot register hwmon\n");
 
-	err = xpo_ports_register(cage);
+	err = cage->external_ports ? 0 : xpo_ports_register(cage);
 	if (err)
 		return dev_err_probe(dev, err, "cannot register the port netdevs\n");
 
@@ -941,6 +950,7 @@ static void xpo_cage_remove(struct platform_device *pdev)
 
 	/* the rest (the port netdevs first) is undone by devm, in reverse */
 	xpo_cage_stop(cage);
+	xpo_attach_removed(cage);
 	xpo_cage_quiesce_irqs(cage);
 	xpo_cage_leave(cage);
 }

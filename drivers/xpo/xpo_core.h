@@ -8,6 +8,7 @@
 #define _XPO_CORE_H
 
 #include <linux/kref.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -26,6 +27,7 @@
 #include "xpo_transport.h"
 #include "xpo_lease.h"
 #include "xpo_telemetry.h"
+#include "xpo_attach.h"
 
 struct device;
 struct attribute_group;
@@ -139,6 +141,35 @@ struct xpo_cage_dp {
 	int err;
 };
 
+/**
+ * struct xpo_attach - a port owner's netdev on a port of a cage
+ * @cage: the cage; the attachment holds a reference until xpo_detach()
+ * @netdev: the owner's netdev: the kernel's module flashing flag is its
+ * @ops: the owner's callbacks (xpo_attach.h)
+ * @priv: the owner's
+ * @lane: the port's first host lane
+ * @lanes: its lane count
+ * @up: the owner opened it (xpo_attach_open() and xpo_attach_stop(), which
+ *	the owner serialises: ndo_open and ndo_stop run under RTNL)
+ * @linked: in @cage->attached
+ * @node: in @cage->attached
+ *
+ * The cage's @attached list changes with sm_lock and io_lock held, so
+ * either is enough to walk it.  Allocated by xpo_attach(), freed by
+ * xpo_detach(); what is constant is set before it is linked.
+ */
+struct xpo_attach {
+	struct xpo_cage *cage;
+	struct net_device *netdev;
+	const struct xpo_attach_ops *ops;
+	void *priv;
+	u8 lane;
+	u8 lanes;
+	bool up;
+	bool linked;
+	struct list_head node;
+};
+
 /* Bus access counters, under io_lock */
 struct xpo_cage_stats {
 	u64 transfers;		/* i2c transfers attempted */
@@ -212,9 +243,12 @@ struct xpo_cage {
 	/*
 	 * The breakout: @layout is the ports an admin asked for (by default
 	 * one per panel port, any speed) and @reach the reach profile every
-	 * one must run, both kept across module changes; @ports
-	 * their netdevs, in the same order, from xpo_ports_create() until
-	 * xpo_ports_destroy().  Both change together under RTNL, @sm_lock and
+	 * one must run, both kept across module changes.  @attached are the
+	 * port owners' netdevs on those ports (xpo_attach.c), at most one a
+	 * port.  @ports are the standalone port netdevs (xpo_port.c), in
+	 * layout order, from xpo_ports_create() until xpo_ports_destroy(),
+	 * none with @external_ports (the ports wait for an owner).  Layout
+	 * and standalone ports change together under RTNL, @sm_lock and
 	 * @io_lock (xpo_ports_relayout()), so any of the three is enough to
 	 * read them.
 	 */
@@ -223,6 +257,9 @@ struct xpo_cage {
 	struct xpo_app_layout layout;
 	u8 reach;			/* the admin's enum xpo_reach, 0: any */
 	struct xpo_port *ports[XPO_PORTS_MAX];
+	struct list_head attached;
+	bool external_ports;		/* "xpo,external-ports": no standalone */
+	bool owners_told;		/* xpo_attach_removed() ran, sm_lock */
 	wait_queue_head_t state_wq;	/* settled_state changed, or stopping */
 	enum xpo_sm_state settled_state;
 
@@ -432,6 +469,20 @@ void xpo_lanes_relayout(struct xpo_cage *cage, u8 panels);
 u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
 		       unsigned int bank, u8 *cfg);
 
+/* xpo_attach.c: the port owners' netdevs on the cage's ports */
+void xpo_attach_set_carrier(struct xpo_cage *cage, u64 carrier);
+void xpo_attach_removed(struct xpo_cage *cage);
+struct xpo_attach *xpo_attach_alloc(struct xpo_cage *cage, u8 lane, u8 lanes,
+				    struct net_device *netdev,
+				    const struct xpo_attach_ops *ops,
+				    void *priv);
+void xpo_attach_free(struct xpo_attach *att);
+void __xpo_attach_link(struct xpo_attach *att);
+void __xpo_attach_unlink(struct xpo_attach *att);
+bool xpo_attach_flashing(struct xpo_cage *cage,
+			 const struct xpo_attach *except);
+struct net_device *xpo_attach_netdev_at(struct xpo_cage *cage, u8 lane);
+
 /* xpo_breakout.c: the cage's ports (Documentation/ports.rst) */
 void xpo_breakout_default(struct xpo_app_layout *l);
 int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
@@ -529,9 +580,7 @@ void xpo_broker_forget(struct xpo_cage *cage);
 
 /* The API for consumers ---------------------------------------------- */
 
-struct xpo_cage *xpo_cage_get(u32 board, u32 nr);
 struct xpo_cage *xpo_cage_get_next(unsigned long *pos);
-void xpo_cage_put(struct xpo_cage *cage);
 enum xpo_sm_state xpo_cage_state(struct xpo_cage *cage);
 int xpo_cage_identity(struct xpo_cage *cage, struct xpo_identity *id);
 int xpo_cage_set_power(struct xpo_cage *cage, bool on,

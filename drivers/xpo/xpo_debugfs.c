@@ -102,13 +102,18 @@ static void xpo_debugfs_module_flags(struct seq_file *s, const u8 *flags)
 static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 {
 	const struct xpo_cage_dp *d;
+	struct xpo_attach *att;
 	unsigned int b, lane, i;
 	u8 dp;
 
 	seq_printf(s, "power_policy: %s\n",
 		   cage->power_policy == XPO_POWER_POLICY_AUTO ? "auto" :
 		   "high");
-	seq_printf(s, "ports: %u\n", cage->num_ports);
+	seq_printf(s, "ports: %u\n", cage->layout.num_ports);
+	seq_printf(s, "attached:");
+	list_for_each_entry(att, &cage->attached, node)
+		seq_printf(s, " %u:%s", att->lane, netdev_name(att->netdev));
+	seq_puts(s, "\n");
 	seq_printf(s, "ports_up: 0x%02llx\n", cage->ports_up);
 	seq_printf(s, "carrier: 0x%02llx\n", cage->carrier);
 	seq_printf(s, "dp_late: 0x%02llx\n", cage->dp_late);

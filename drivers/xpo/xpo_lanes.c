@@ -632,7 +632,7 @@ void xpo_lanes_service(struct xpo_cage *cage)
 	/* a busy module's lanes are looked at once its lease ends */
 	if (xpo_guard_postpone(cage, XPO_DEFER_LANES)) {
 		if (cage->sm.state != XPO_S_READY)
-			xpo_ports_set_carrier(cage, 0);
+			xpo_attach_set_carrier(cage, 0);
 		return;
 	}
 
@@ -659,8 +659,9 @@ void xpo_lanes_service(struct xpo_cage *cage)
 		xpo_lanes_forget(cage);
 	}
 
-	for (i = 0; cage->sm.state == XPO_S_READY && i < cage->num_ports; i++) {
-		lane = cage->ports[i]->lane;
+	for (i = 0; cage->sm.state == XPO_S_READY &&
+		    i < cage->layout.num_ports; i++) {
+		lane = cage->layout.ports[i].first_lane;
 		bit = BIT_ULL(lane);
 		if ((cage->ports_up & bit) &&
 		    lane / XPO_DP_BANK_LANES < banks &&
@@ -669,7 +670,7 @@ void xpo_lanes_service(struct xpo_cage *cage)
 	}
 	/* a port that is down or has carrier may be reported late again */
 	cage->dp_late &= cage->ports_up & ~carrier;
-	xpo_ports_set_carrier(cage, carrier);
+	xpo_attach_set_carrier(cage, carrier);
 }
 
 /**

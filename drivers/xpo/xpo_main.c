@@ -126,7 +126,7 @@ static int xpo_cage_reset_check(struct xpo_cage *cage, unsigned int flags,
 				   "Cannot reset the module while ports using it are administratively up");
 		return -EBUSY;
 	}
-	if (cage->num_ports > 1 && !(flags & XPO_RESET_SHARED)) {
+	if (cage->layout.num_ports > 1 && !(flags & XPO_RESET_SHARED)) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "The module serves every port of the cage: reset it for all of them (ethtool: phy-shared)");
 		return -EINVAL;

@@ -53,6 +53,9 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
  *                              power on a leak (and whatever else it
  *                              protects), so the core leaves running
  *                              modules running when it lets go of a cage
+ *   "xpo,external-ports"       bool, optional: the switch driver owns the
+ *                              cage's port netdevs and attaches them
+ *                              (xpo_attach.h); the core makes none
  *
  * A single board may leave both out and number its cage devices by their
  * front-panel numbers, as the first descriptions did.  Several boards in
@@ -70,6 +73,7 @@ static inline unsigned int xpo_banks_from_p01(u8 p01_142)
 #define XPO_PROP_BOARD_PROTECTION	"xpo,board-protection"
 #define XPO_PROP_BOARD			"xpo,board"
 #define XPO_PROP_CAGE			"xpo,cage"
+#define XPO_PROP_EXTERNAL_PORTS		"xpo,external-ports"
 #define XPO_BOARD_MAX			255
 
 #define XPO_GPIO_PRESENT		"present"	/* in:  ModPrsL, 1 = module seated */

@@ -66,7 +66,7 @@ static void xpo_nl_cage_gather(struct xpo_cage *cage, struct xpo_nl_cage *c)
 	memcpy(c->mod_flags, cage->mod_flags, sizeof(c->mod_flags));
 	memcpy(c->tlm_flags, cage->tlm_flags, sizeof(c->tlm_flags));
 	c->policy = cage->power_policy;
-	c->ports = cage->num_ports;
+	c->ports = cage->layout.num_ports;
 	c->protect = cage->protect;
 	/* the pins go with the device: not once the cage is stopping */
 	c->leak = !cage->stopping &&

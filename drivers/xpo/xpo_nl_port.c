@@ -63,22 +63,22 @@ static bool xpo_nl_port_gather(struct xpo_cage *cage, unsigned int index,
 
 	memset(p, 0, sizeof(*p));
 	mutex_lock(&cage->sm_lock);
-	if (index >= cage->num_ports) {
+	if (cage->stopping || index >= cage->layout.num_ports) {
 		mutex_unlock(&cage->sm_lock);
 		return false;
 	}
-	/* the netdevs live as long as ports[]; layout has the same order */
-	netdev = cage->ports[index]->netdev;
 	p->index = index;
-	p->lane = cage->ports[index]->lane;
-	p->lanes = cage->ports[index]->lanes;
+	p->lane = cage->layout.ports[index].first_lane;
+	p->lanes = cage->layout.ports[index].lanes;
+	/* a port owner's netdev lives as long as its attachment */
+	netdev = xpo_attach_netdev_at(cage, p->lane);
 	p->speed_gbps = cage->layout.ports[index].speed_gbps;
 	panel = p->lane / CMIS_LANES_PER_BANK;
 	for (n = 0; n < cage->layout.num_ports; n++)
 		if (cage->layout.ports[n].first_lane / CMIS_LANES_PER_BANK ==
 		    panel)
 			p->split_count++;
-	if (READ_ONCE(netdev->reg_state) == NETREG_REGISTERED &&
+	if (netdev && READ_ONCE(netdev->reg_state) == NETREG_REGISTERED &&
 	    net_eq(dev_net(netdev), net))
 		p->ifindex = READ_ONCE(netdev->ifindex);
 	p->up = cage->ports_up & BIT_ULL(p->lane);

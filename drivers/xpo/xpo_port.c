@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Port netdevs.  Every cage has one netdev per port of its breakout, named
- * xpo<cage>p<panel> for a whole front-panel port and xpo<cage>p<panel>s<n>
- * for subport n of a split one, created when the cage probes (and when its
- * breakout changes, xpo_ports_relayout()) and present whether or not a
- * module is seated, as switch ports are.  Their parent is the cage
- * device.  They carry no traffic (netdevsim's netdevs are the model):
- * transmitted packets are dropped and counted.  They are the handle for
- * the ethtool module interface (xpo_ethtool.c), and their carrier follows
- * the data path of their lanes (xpo_lanes.c).
+ * Standalone port netdevs, for boards with no switch driver to own the
+ * ports (and the emulator).  Every cage has one netdev per port of its
+ * breakout, named xpo<cage>p<panel> for a whole front-panel port and
+ * xpo<cage>p<panel>s<n> for subport n of a split one, created when the
+ * cage probes (and when its breakout changes, xpo_ports_relayout()) and
+ * present whether or not a module is seated, as switch ports are.  Their
+ * parent is the cage device.  They carry no traffic (netdevsim's netdevs
+ * are the model): transmitted packets are dropped and counted.
+ *
+ * Each is a port owner like a switch driver's netdev (xpo_attach.h): it
+ * opens and stops its port, reaches the module (xpo_ethtool.c) and gets
+ * its carrier (the data path of its lanes) through its attachment.  What
+ * is the core's own is the breakout's swap of old ports for new ones, which
+ * changes the layout and the attachments in one locked section.  Cages
+ * whose board gives the ports to a switch driver ("xpo,external-ports")
+ * have none of these.
  *
  * Locking: ndo_open/ndo_stop run with RTNL held and take the cage's locks
- * inside (xpo_cage_port_set_up()); carrier changes come from the state
- * machine with sm_lock held, and netif_carrier_on/off() need no RTNL.
- * Nothing here takes RTNL under a cage lock.
+ * inside (xpo_attach_open()); carrier changes come from the state machine
+ * with sm_lock held, and netif_carrier_on/off() need no RTNL.  Nothing here
+ * takes RTNL under a cage lock.
  */
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
@@ -37,46 +44,15 @@ static netdev_tx_t xpo_port_xmit(struct sk_buff *skb, struct net_device *dev)
 	return NETDEV_TX_OK;
 }
 
-/**
- * xpo_ports_flashing() - is a port of the cage flashing its module?
- * @cage: the cage
- * @except: a port not to count, or NULL
- *
- * True from the kernel's firmware flash request (which sets the port's
- * module_fw_flash_in_progress under RTNL) until its flash work ends.
- * Always false before 6.11, which has no module flashing.
- */
-bool xpo_ports_flashing(struct xpo_cage *cage, const struct xpo_port *except)
-{
-	unsigned int i;
-
-	for (i = 0; i < cage->num_ports; i++)
-		if (cage->ports[i] != except &&
-		    XPO_NETDEV_MODULE_FW_FLASHING(cage->ports[i]->netdev))
-			return true;
-	return false;
-}
-
 static int xpo_port_open(struct net_device *dev)
 {
 	struct xpo_port *port = netdev_priv(dev);
-
-	/*
-	 * The kernel refuses to open the port it flashes through; the other
-	 * ports of the cage share the module.  Both the flash request and
-	 * this run under RTNL, so the check cannot race with a new request.
-	 */
 	struct netlink_ext_ack extack = {};
 	const char *why;
 	int err;
 
-	if (xpo_ports_flashing(port->cage, port)) {
-		netdev_err(dev, "cannot open: the module of cage %u is being flashed\n",
-			   port->cage->nr);
-		return -EBUSY;
-	}
-	/* the core refuses while someone else holds the module */
-	err = xpo_cage_port_set_up(port->cage, port->lane, true, &extack);
+	/* refused while the module is flashed or held by someone else */
+	err = xpo_attach_open(port->att, &extack);
 	if (err) {
 		why = extack._msg ? extack._msg : "refused";
 		why += str_has_prefix(why, KBUILD_MODNAME ": ");
@@ -90,7 +66,7 @@ static int xpo_port_stop(struct net_device *dev)
 	struct xpo_port *port = netdev_priv(dev);
 
 	/* going down is never refused */
-	xpo_cage_port_set_up(port->cage, port->lane, false, NULL);
+	xpo_attach_stop(port->att);
 	return 0;
 }
 
@@ -103,28 +79,20 @@ static const struct net_device_ops xpo_port_netdev_ops = {
 	XPO_NDO_GET_DEVLINK_PORT(xpo_devlink_port_of)
 };
 
-/**
- * xpo_ports_set_carrier() - set the carrier of a cage's ports
- * @cage: the cage, sm_lock held
- * @carrier: bit n set: the port starting at host lane n has carrier
- */
-void xpo_ports_set_carrier(struct xpo_cage *cage, u64 carrier)
+/* The data path of the port's lanes: sm_lock held, no RTNL needed */
+static void xpo_port_carrier(struct xpo_attach *att, bool on)
 {
-	u64 changed = carrier ^ cage->carrier, bit;
-	unsigned int i;
+	struct xpo_port *port = xpo_attach_priv(att);
 
-	lockdep_assert_held(&cage->sm_lock);
-	for (i = 0; changed && i < cage->num_ports; i++) {
-		bit = BIT_ULL(cage->ports[i]->lane);
-		if (!(changed & bit))
-			continue;
-		if (carrier & bit)
-			netif_carrier_on(cage->ports[i]->netdev);
-		else
-			netif_carrier_off(cage->ports[i]->netdev);
-	}
-	cage->carrier = carrier;
+	if (on)
+		netif_carrier_on(port->netdev);
+	else
+		netif_carrier_off(port->netdev);
 }
+
+static const struct xpo_attach_ops xpo_port_attach_ops = {
+	.carrier = xpo_port_carrier,
+};
 
 /**
  * xpo_port_label() - a port's name within its cage: "2" for front-panel
@@ -188,7 +156,13 @@ static struct net_device *xpo_port_alloc(struct xpo_cage *cage,
 	port->cage = cage;
 	port->lane = lp->first_lane;
 	port->lanes = lp->lanes;
-	kref_get(&cage->ref);
+	/* linked when registered; it holds the port's cage reference */
+	port->att = xpo_attach_alloc(cage, port->lane, port->lanes, netdev,
+				     &xpo_port_attach_ops, port);
+	if (!port->att) {
+		free_netdev(netdev);
+		return NULL;
+	}
 
 	SET_NETDEV_DEV(netdev, cage->dev);
 	netdev->netdev_ops = &xpo_port_netdev_ops;
@@ -202,12 +176,26 @@ static struct net_device *xpo_port_alloc(struct xpo_cage *cage,
 	return netdev;
 }
 
+/* Free an unlinked port: its attachment drops the cage reference last */
 static void xpo_port_free(struct xpo_port *port)
 {
-	struct xpo_cage *cage = port->cage;
+	struct xpo_attach *att = port->att;
 
 	free_netdev(port->netdev);
-	xpo_cage_put(cage);
+	xpo_attach_free(att);
+}
+
+/* Link or unlink the attachments of @n ports; sm_lock and io_lock held */
+static void __xpo_ports_link(struct xpo_port **ports, unsigned int n,
+			     bool link)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (link)
+			__xpo_attach_link(ports[i]->att);
+		else
+			__xpo_attach_unlink(ports[i]->att);
 }
 
 /* Unregister the registered ports of a cage and free them all. */
@@ -236,6 +224,7 @@ static void xpo_ports_remove(struct xpo_cage *cage)
 	/* no open, stop, carrier change or ethtool call can come now */
 	mutex_lock(&cage->sm_lock);
 	mutex_lock(&cage->io_lock);
+	__xpo_ports_link(cage->ports, num, false);
 	cage->num_ports = 0;
 	/* a lease may name a port (the flash work's): it ends with them */
 	xpo_guard_drop(cage);
@@ -348,10 +337,18 @@ int xpo_ports_register(struct xpo_cage *cage)
 	devl_lock(cage->devlink);
 	err = xpo_ports_register_some(cage, cage->ports, cage->num_ports);
 	devl_unlock(cage->devlink);
-	if (err)
+	if (err) {
 		dev_err(cage->dev, "cannot register the port netdevs: %d\n",
 			err);
-	return err;
+		return err;
+	}
+	/* from here on they hear their carrier */
+	mutex_lock(&cage->sm_lock);
+	mutex_lock(&cage->io_lock);
+	__xpo_ports_link(cage->ports, cage->num_ports, true);
+	mutex_unlock(&cage->io_lock);
+	mutex_unlock(&cage->sm_lock);
+	return 0;
 }
 
 /**
@@ -428,6 +425,12 @@ int xpo_ports_relayout(struct xpo_cage *cage,
 	LIST_HEAD(list);
 	int err = -ENOMEM;
 
+	if (cage->external_ports) {
+		/* a switch driver's netdevs: it has to make the new ones */
+		NL_SET_ERR_MSG_MOD(extack,
+				   "The ports of this cage belong to the switch driver: change its breakout through it");
+		return -EOPNOTSUPP;
+	}
 	fresh = kcalloc(XPO_PORTS_MAX * 3, sizeof(*fresh), GFP_KERNEL);
 	if (!fresh)
 		return -ENOMEM;
@@ -477,9 +480,11 @@ int xpo_ports_relayout(struct xpo_cage *cage,
 	}
 	mutex_lock(&cage->sm_lock);
 	mutex_lock(&cage->io_lock);
+	__xpo_ports_link(gone, n_gone, false);
 	memcpy(cage->ports, merged, n * sizeof(*merged));
 	cage->num_ports = n;
 	cage->layout = *layout;
+	__xpo_ports_link(fresh, n_fresh, true);
 	mutex_unlock(&cage->io_lock);
 	xpo_lanes_relayout(cage, panels);
 	mutex_unlock(&cage->sm_lock);

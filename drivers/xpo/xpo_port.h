@@ -15,6 +15,7 @@
 struct net_device;
 struct netlink_ext_ack;
 struct xpo_app_layout;
+struct xpo_attach;
 struct xpo_cage;
 
 /* Jumbo frames as switch ports take them; nothing is sent anyway */
@@ -26,6 +27,7 @@ struct xpo_cage;
  * @cage: its cage; the port holds a reference until the netdev is freed
  * @lane: the port's first host lane, 0-63: what the core knows it by
  * @lanes: how many host lanes it carries
+ * @att: its attachment to the port (xpo_attach.h), linked while registered
  * @dl: its devlink port (xpo_devlink.c)
  * @dl_registered: @dl is registered, under the cage's devlink lock
  *
@@ -37,6 +39,7 @@ struct xpo_port {
 	struct xpo_cage *cage;
 	u8 lane;
 	u8 lanes;
+	struct xpo_attach *att;
 	struct devlink_port dl;
 	bool dl_registered;
 };
@@ -50,11 +53,9 @@ void xpo_ports_destroy(struct xpo_cage *cage);
 int xpo_ports_relayout(struct xpo_cage *cage,
 		       const struct xpo_app_layout *layout, u8 panels,
 		       struct netlink_ext_ack *extack);
-void xpo_ports_set_carrier(struct xpo_cage *cage, u64 carrier);
 int xpo_port_label(char *buf, size_t len, u8 lane, u8 lanes);
 void xpo_port_name(const struct xpo_cage *cage, u8 lane, u8 lanes,
 		   char *buf, size_t len);
-bool xpo_ports_flashing(struct xpo_cage *cage, const struct xpo_port *except);
 
 /* xpo_devlink.c */
 int xpo_devlink_create(struct xpo_cage *cage);

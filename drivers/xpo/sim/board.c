@@ -14,7 +14,8 @@
  *   - the cage device: platform device "xpo_cage" id 16B + N, child of the
  *     board, with the properties "i2c-bus" (reference to the adapter's
  *     node), "maximum-power-milliwatt", "xpo,board" = B, "xpo,cage" = N
- *     and, with board_protection=1, "xpo,board-protection".
+ *     and, with board_protection=1, "xpo,board-protection", with
+ *     external_ports=1, "xpo,external-ports".
  *
  * Board 0's names are those of the single-board emulator, which every
  * existing user knows; only the other boards' carry their number.
@@ -67,6 +68,11 @@ static char *timing = "instant";
 module_param(timing, charp, 0444);
 MODULE_PARM_DESC(timing,
 		 "instant (default): no delays; realistic: advertised durations and I2C bus time");
+
+static bool external_ports;
+module_param(external_ports, bool, 0444);
+MODULE_PARM_DESC(external_ports,
+		 "The cages' port netdevs are a switch driver's (xpo_sim_owner): \"xpo,external-ports\"");
 
 static bool board_protection;
 module_param(board_protection, bool, 0444);
@@ -160,29 +166,28 @@ static void xpo_sim_cage_remove_lookup(struct xpo_sim_cage *cage)
 static int xpo_sim_cage_register(struct xpo_sim_cage *cage)
 {
 	unsigned int board_nr = cage->board->index;
-	const struct property_entry props[] = {
+	struct property_entry props[7] = {
 		PROPERTY_ENTRY_REF(XPO_PROP_I2C_BUS, &cage->swnode),
 		PROPERTY_ENTRY_U32(XPO_PROP_MAX_POWER, XPO_MAX_POWER_MW),
 		PROPERTY_ENTRY_U32(XPO_PROP_BOARD, board_nr),
 		PROPERTY_ENTRY_U32(XPO_PROP_CAGE, cage->index),
-		{ }
-	};
-	const struct property_entry props_prot[] = {
-		PROPERTY_ENTRY_REF(XPO_PROP_I2C_BUS, &cage->swnode),
-		PROPERTY_ENTRY_U32(XPO_PROP_MAX_POWER, XPO_MAX_POWER_MW),
-		PROPERTY_ENTRY_U32(XPO_PROP_BOARD, board_nr),
-		PROPERTY_ENTRY_U32(XPO_PROP_CAGE, cage->index),
-		PROPERTY_ENTRY_BOOL(XPO_PROP_BOARD_PROTECTION),
-		{ }
 	};
 	const struct platform_device_info info = {
 		.parent		= &cage->board->dev,
 		.name		= XPO_CAGE_DRV_NAME,
 		.id		= XPO_SIM_CAGE_ID(board_nr, cage->index),
-		.properties	= cage->board->board_protection ? props_prot :
-								  props,
+		.properties	= props,
 	};
 	struct platform_device *pdev;
+	unsigned int n = 4;
+
+	/* the last entry stays zero: the list's end */
+	if (cage->board->board_protection)
+		props[n++] = (struct property_entry)
+			PROPERTY_ENTRY_BOOL(XPO_PROP_BOARD_PROTECTION);
+	if (cage->board->external_ports)
+		props[n++] = (struct property_entry)
+			PROPERTY_ENTRY_BOOL(XPO_PROP_EXTERNAL_PORTS);
 
 	pdev = platform_device_register_full(&info);
 	if (IS_ERR(pdev))
@@ -322,6 +327,7 @@ static struct xpo_sim_board *xpo_sim_board_new(unsigned int index,
 	board->bus_khz = XPO_SIM_BUS_KHZ_DEFAULT;
 	board->gpio_expander = gpio_expander;
 	board->board_protection = board_protection;
+	board->external_ports = external_ports;
 	board->gpio.no_levels = !irq_levels;
 	for (i = 0; i < board->num_cages; i++) {
 		struct xpo_sim_cage *cage = &board->cages[i];

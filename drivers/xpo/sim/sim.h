@@ -537,6 +537,7 @@ struct xpo_sim_board {
 
 	struct delayed_work thermal_work;	/* steps every cage's model */
 	bool board_protection;	/* cages carry "xpo,board-protection" */
+	bool external_ports;	/* cages carry "xpo,external-ports" */
 
 	struct xpo_sim_cage cages[XPO_CAGES_PER_RU];
 };

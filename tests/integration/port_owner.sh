@@ -1,0 +1,134 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A port owner (Documentation/ports.rst, "Port owners"): on a board whose
+# cages give their ports to a switch driver ("xpo,external-ports") the core
+# makes no netdevs; xpo_sim_owner, a small driver beside the emulator,
+# makes its own and attaches them through the core's API (xpo_attach.h).
+# Through its netdevs: ethtool's module EEPROM, power mode and reset reach
+# the module, carrier follows the port's data path, port-get names them;
+# refusals (a port with a netdev already, a breakout the owner must make)
+# say why; a cage removed under its owner fails the owner's calls and
+# lets it go without a leak.
+. "$(dirname "$0")/lib.sh"
+
+KSRC=/usr/src/linux-source-6.12
+SPEC=Documentation/netlink/specs/xpo.yaml
+PY=/usr/bin/python3
+OWNER_KO=$XPO_BUILD/drivers/xpo/sim/xpo_sim_owner.ko
+C=3
+[ -f "$KSRC/tools/net/ynl/cli.py" ] || die "no YNL client in $KSRC"
+[ -f "$OWNER_KO" ] || die "no $OWNER_KO"
+ynl() {
+	"$PY" "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
+		--output-json "$@"
+}
+carrier() { cat "/sys/class/net/$1/carrier" 2>/dev/null || echo none; }
+wait_carrier() {	# wait_carrier DEV 0|1
+	local deadline=$(($(date +%s) + 20 * XPO_TIME_SCALE))
+	while [ "$(carrier "$1")" != "$2" ]; do
+		[ "$(date +%s)" -lt "$deadline" ] || return 1
+		sleep 0.1
+	done
+}
+netdevs() { ls /sys/class/net | grep -E "^$1" | sort -V | tr '\n' ' ' | sed 's/ $//'; }
+dbg_attached() { kv "$XPO_DBG/cage$C/state" attached; }
+# port_field INDEX KEY: a field of port INDEX of cage C in port-get
+port_field() {
+	ynl --do port-get --json "{\"id\": $C, \"index\": $1}" |
+		"$PY" -c "import json,sys; print(json.load(sys.stdin).get('$2', 'none'))"
+}
+
+sim_load external_ports=1
+core_load
+wait_all ready 60 || die "cages not ready: $(all_states)"
+
+# No owner yet ----------------------------------------------------------------
+check_eq "external ports: the core makes no netdevs" "" "$(netdevs xpo)"
+check_eq "port-get: cage $C still has its 8 ports" 8 \
+	"$(ynl --dump port-get --json "{\"id\": $C}" | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+check_eq "port-get: no netdev on port 0 yet" none "$(port_field 0 ifindex)"
+check_eq "debugfs: nothing attached" "" "$(dbg_attached)"
+
+# The owner attaches ----------------------------------------------------------
+insmod "$OWNER_KO" || die "insmod xpo_sim_owner"
+want=""
+for p in 0 1 2 3 4 5 6 7; do want+="sw${C}p$p "; done
+check_eq "the owner's netdevs for cage $C" "${want% }" "$(netdevs "sw${C}p")"
+n=$(ls /sys/class/net | grep -cE '^sw[0-9]+p[0-9]+$')
+check_eq "one owner netdev per port of the 16 cages" 128 "$n"
+check_eq "ethtool -i: the owner's driver" "driver: xpo_sim_owner" \
+	"$(ethtool -i sw${C}p1 | head -1)"
+check_eq "debugfs: the cage lists the attachments by lane" \
+	"0:sw${C}p0 8:sw${C}p1 16:sw${C}p2 24:sw${C}p3 32:sw${C}p4 40:sw${C}p5 48:sw${C}p6 56:sw${C}p7" \
+	"$(dbg_attached)"
+check_eq "port-get: port 2's ifindex is the owner's netdev" \
+	"$(cat /sys/class/net/sw${C}p2/ifindex)" "$(port_field 2 ifindex)"
+rc=0; rmmod xpo 2>/dev/null || rc=$?
+check "the core stays while an owner uses it" [ "$rc" -ne 0 ]
+
+# The module through the owner's netdevs --------------------------------------
+check_eq "ethtool -m: page 01h through the owner" \
+	"$(sim_mem $C "page 01h")" "$(ethtool_page sw${C}p0 1 0)"
+check_eq "ethtool -m: page 11h bank 5 through port 5's netdev" \
+	"$(sim_mem $C "page 11h bank 5" | cut -d' ' -f1-8)" \
+	"$(ethtool_page sw${C}p5 0x11 5 | cut -d' ' -f1-8)"
+check_eq "module power mode through the owner" "high" \
+	"$(ethtool --show-module sw${C}p0 | sed -n 's/^power-mode: //p')"
+check "power mode policy set through the owner" \
+	ethtool --set-module sw${C}p0 power-mode-policy auto
+check_eq "... the cage's policy changed" auto \
+	"$(ethtool --show-module sw${C}p3 | sed -n 's/^power-mode-policy: //p')"
+ethtool --set-module sw${C}p0 power-mode-policy high
+
+# Carrier follows the port's data path ----------------------------------------
+check_eq "no carrier while down" 0 "$(port_field 4 carrier)"
+ip link set sw${C}p4 up
+check "carrier on once port 4's data path is activated" wait_carrier sw${C}p4 1
+check_eq "... its lanes 32-39 activated in the module (11h:128-131 of bank 4)" \
+	"44 44 44 44" "$(sim_mem $C "page 11h bank 4" | cut -d' ' -f1-4)"
+check_eq "... and port-get says up, with carrier" "1 1" \
+	"$(port_field 4 up) $(port_field 4 carrier)"
+check_eq "... the neighbour stays without carrier" 0 "$(port_field 5 carrier)"
+err=$(ethtool --reset sw${C}p0 phy-shared 2>&1); rc=$?
+check "a shared reset is refused while a port is up" [ "$rc" -ne 0 ]
+ip link set sw${C}p4 down
+check_eq "no carrier when it goes down" 0 "$(port_field 4 carrier)"
+
+# Reset through the owner: the cage comes back -------------------------------
+check "ethtool --reset phy-shared through the owner" \
+	ethtool --reset sw${C}p0 phy-shared > /dev/null
+check "... the cage comes back ready" wait_state $C ready 30
+
+# Refusals --------------------------------------------------------------------
+out=$(ynl --do port-split --json "{\"id\": $C, \"mode\": \"16x800G\"}" 2>&1)
+check "port-split of an owned cage is refused" [ -n "$(echo "$out" | grep -i 'switch driver')" ]
+check_eq "... and the owner's netdevs stay" "${want% }" "$(netdevs "sw${C}p")"
+
+# The cage goes away under its owner ------------------------------------------
+ip link set sw${C}p1 up
+wait_carrier sw${C}p1 1 || not_ok "carrier before the unbind"
+echo "xpo_cage.$C" > /sys/bus/platform/drivers/xpo_cage/unbind
+check_eq "unbind: the owner's carrier goes off" 0 "$(carrier sw${C}p1)"
+out=$(ethtool -m sw${C}p1 2>&1); rc=$?
+check "ethtool -m on a removed cage fails" [ "$rc" -ne 0 ]
+check "the owner heard the cage go" \
+	grep -q "sw${C}p0: its cage is gone" <(dmesg)
+check "the owner unloads with a removed cage" rmmod xpo_sim_owner
+check_eq "... its netdevs are gone" "" "$(netdevs sw)"
+echo "xpo_cage.$C" > /sys/bus/platform/drivers/xpo_cage/bind
+check "the cage binds again" wait_state $C ready 30
+xpo_unload || die "unload"
+
+# A port with a netdev already ------------------------------------------------
+xpo_load
+wait_all ready 60 || die "cages not ready: $(all_states)"
+dmesg -C
+rc=0; insmod "$OWNER_KO" cages=0x8 2>/dev/null || rc=$?
+check "an owner cannot attach to the standalone ports" [ "$rc" -ne 0 ]
+check "... and says whose the port is" \
+	grep -q "sw${C}p0: cannot attach to cage $C lanes 0-7: .*The port has a netdev already.*(-16)" <(dmesg)
+check_eq "... leaving no netdev of its own" "" "$(netdevs sw)"
+check_eq "... and the standalone ones" 8 "$(netdevs "xpo${C}p" | wc -w)"
+xpo_unload || die "unload"
+finish
