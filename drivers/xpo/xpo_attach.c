@@ -38,11 +38,11 @@ int xpo_cage_port_at(struct xpo_cage *cage, unsigned int index, u8 *lane,
 	int err = 0;
 
 	mutex_lock(&cage->sm_lock);
-	if (cage->stopping)
+	if (cage->stopping) {
 		err = -ENODEV;
-	else if (index >= cage->layout.num_ports)
+	} else if (index >= cage->layout.num_ports) {
 		err = -ENOENT;
-	else {
+	} else {
 		*lane = cage->layout.ports[index].first_lane;
 		*lanes = cage->layout.ports[index].lanes;
 	}

@@ -81,7 +81,7 @@ static bool xpo_attach_flash_pending(struct xpo_attach *att)
  * kernel's flash work takes (or holds) the cage's firmware lease.
  */
 static int xpo_attach_guard(struct xpo_attach *att, bool write,
-			     struct netlink_ext_ack *extack)
+			    struct netlink_ext_ack *extack)
 {
 	struct xpo_cage *cage = att->cage;
 	struct xpo_lease req = {
@@ -120,7 +120,7 @@ static int xpo_attach_guard(struct xpo_attach *att, bool write,
  * keeps the fault cause (00h:41) read when the fault was seen.
  */
 static int xpo_attach_fault(enum xpo_fault fault,
-			     struct netlink_ext_ack *extack)
+			    struct netlink_ext_ack *extack)
 {
 	switch (fault) {
 	case XPO_FAULT_NO_RESPONSE:
@@ -149,7 +149,7 @@ static int xpo_attach_fault(enum xpo_fault fault,
 
 /* Is there a module to talk to?  io_lock held. */
 static int xpo_attach_module_check(struct xpo_cage *cage,
-				    struct netlink_ext_ack *extack)
+				   struct netlink_ext_ack *extack)
 {
 	lockdep_assert_held(&cage->io_lock);
 	switch (cage->io_state) {
@@ -176,7 +176,7 @@ static int xpo_attach_module_check(struct xpo_cage *cage,
 }
 
 static int xpo_attach_refuse(enum xpo_eeprom_verdict verdict,
-			      struct netlink_ext_ack *extack)
+			     struct netlink_ext_ack *extack)
 {
 	switch (verdict) {
 	case XPO_EEPROM_OK:
@@ -227,8 +227,8 @@ static int xpo_attach_refuse(enum xpo_eeprom_verdict verdict,
  * module, never from a cache.
  */
 static int xpo_attach_access(struct xpo_attach *att,
-			      const struct xpo_eeprom_req *req, void *buf,
-			      bool write, struct netlink_ext_ack *extack)
+			     const struct xpo_eeprom_req *req, void *buf,
+			     bool write, struct netlink_ext_ack *extack)
 {
 	struct xpo_cage *cage = att->cage;
 	int err;
@@ -239,7 +239,7 @@ static int xpo_attach_access(struct xpo_attach *att,
 		err = xpo_attach_module_check(cage, extack);
 	if (!err)
 		err = xpo_attach_refuse(xpo_eeprom_check(&cage->adv, req,
-							  write), extack);
+							 write), extack);
 	if (err)
 		goto out;
 
@@ -261,7 +261,7 @@ out:
 }
 
 static void xpo_attach_req(struct xpo_eeprom_req *req,
-			    const struct ethtool_module_eeprom *page)
+			   const struct ethtool_module_eeprom *page)
 {
 	req->i2c_address = page->i2c_address;
 	req->bank = page->bank;
@@ -297,8 +297,8 @@ EXPORT_SYMBOL_GPL(xpo_attach_set_module_eeprom_by_page);
 
 /* Read bytes of lower memory (or page 00h) through the checks */
 static int xpo_attach_read_lower(struct xpo_attach *att, unsigned int offset,
-				  void *buf, size_t len,
-				  struct netlink_ext_ack *extack)
+				 void *buf, size_t len,
+				 struct netlink_ext_ack *extack)
 {
 	struct xpo_eeprom_req req = {
 		.i2c_address = CMIS_I2C_ADDR,

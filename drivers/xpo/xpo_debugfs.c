@@ -110,7 +110,7 @@ static void xpo_debugfs_ports(struct seq_file *s, struct xpo_cage *cage)
 		   cage->power_policy == XPO_POWER_POLICY_AUTO ? "auto" :
 		   "high");
 	seq_printf(s, "ports: %u\n", cage->layout.num_ports);
-	seq_printf(s, "attached:");
+	seq_puts(s, "attached:");
 	list_for_each_entry(att, &cage->attached, node)
 		seq_printf(s, " %u:%s", att->lane, netdev_name(att->netdev));
 	seq_puts(s, "\n");

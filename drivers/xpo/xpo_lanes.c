@@ -660,7 +660,7 @@ void xpo_lanes_service(struct xpo_cage *cage)
 	}
 
 	for (i = 0; cage->sm.state == XPO_S_READY &&
-		    i < cage->layout.num_ports; i++) {
+	     i < cage->layout.num_ports; i++) {
 		lane = cage->layout.ports[i].first_lane;
 		bit = BIT_ULL(lane);
 		if ((cage->ports_up & bit) &&

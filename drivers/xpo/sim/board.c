@@ -178,16 +178,18 @@ static int xpo_sim_cage_register(struct xpo_sim_cage *cage)
 		.id		= XPO_SIM_CAGE_ID(board_nr, cage->index),
 		.properties	= props,
 	};
+	const struct property_entry prot =
+		PROPERTY_ENTRY_BOOL(XPO_PROP_BOARD_PROTECTION);
+	const struct property_entry external =
+		PROPERTY_ENTRY_BOOL(XPO_PROP_EXTERNAL_PORTS);
 	struct platform_device *pdev;
 	unsigned int n = 4;
 
 	/* the last entry stays zero: the list's end */
 	if (cage->board->board_protection)
-		props[n++] = (struct property_entry)
-			PROPERTY_ENTRY_BOOL(XPO_PROP_BOARD_PROTECTION);
+		props[n++] = prot;
 	if (cage->board->external_ports)
-		props[n++] = (struct property_entry)
-			PROPERTY_ENTRY_BOOL(XPO_PROP_EXTERNAL_PORTS);
+		props[n++] = external;
 
 	pdev = platform_device_register_full(&info);
 	if (IS_ERR(pdev))

@@ -204,10 +204,12 @@ static int xpo_owner_port_add(struct xpo_cage *cage, unsigned int nr,
 	char name[IFNAMSIZ];
 	int err;
 
+	/* at most 255 boards, 16 cages, 64 ports: "swb255c15p63" fits */
 	if (board)
-		snprintf(name, sizeof(name), "swb%uc%up%u", board, nr, index);
+		snprintf(name, sizeof(name), "swb%uc%up%u", (u8)board, (u8)nr,
+			 (u8)index);
 	else
-		snprintf(name, sizeof(name), "sw%up%u", nr, index);
+		snprintf(name, sizeof(name), "sw%up%u", (u8)nr, (u8)index);
 	netdev = alloc_netdev(sizeof(*p), name, NET_NAME_PREDICTABLE,
 			      ether_setup);
 	if (!netdev)
