@@ -2,7 +2,7 @@
 /*
  * Validation of module EEPROM requests from ethtool, as pure logic.  See
  * xpo_eeprom_check.h and Documentation/ethtool.rst; the extack message for
- * each verdict is in xpo_ethtool.c.
+ * each verdict is in xpo_attach_module.c.
  *
  * Errors follow the kernel's conventions for these operations: -EINVAL for
  * a request that is malformed whatever the module (I2C address, window,
@@ -11,7 +11,7 @@
  * does not write.  -EINVAL also keeps the kernel from retrying a refused
  * read through the legacy get_module_eeprom() path, which ignores banks and
  * I2C addresses: net/ethtool/eeprom.c falls back on -EOPNOTSUPP only, and
- * the legacy layout (xpo_ethtool.c) ends before any page such a retry could
+ * the legacy layout (xpo_attach_module.c) ends before any page such a retry could
  * reach for a bank or page refused here.
  */
 #include <linux/errno.h>
