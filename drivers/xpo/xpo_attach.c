@@ -19,6 +19,7 @@
 #include <linux/netdevice.h>
 #include <linux/netlink.h>
 #include <linux/slab.h>
+#include <net/devlink.h>
 
 #include "xpo_compat.h"
 #include "xpo_core.h"
@@ -50,6 +51,47 @@ int xpo_cage_port_at(struct xpo_cage *cage, unsigned int index, u8 *lane,
 	return err;
 }
 EXPORT_SYMBOL_GPL(xpo_cage_port_at);
+
+/**
+ * xpo_cage_breakout() - split a front-panel port, or make it whole again
+ * @cage: the cage
+ * @panel: the front-panel port, 0-7
+ * @count: its ports: 1 (whole), 2, 4 or 8
+ * @dry_run: check only
+ * @extack: why not, naming what the module supports
+ *
+ * The checks of port-split and port-unsplit (``Documentation/ports.rst``):
+ * the module's applications and the reach profile, the ports down, no
+ * lease, and (but for a dry run) none of the front-panel port's ports
+ * attached any more.  A split port is made whole before it is split
+ * otherwise.  Takes the cage's devlink instance lock, which is not the
+ * caller's own devlink instance's.
+ *
+ * Return: 0; -EINVAL for no such port or count; -EBUSY for an attached,
+ * up or split port or a leased module; -EOPNOTSUPP for a breakout the
+ * module cannot carry; -ENODEV for a cage going away.
+ */
+int xpo_cage_breakout(struct xpo_cage *cage, unsigned int panel,
+		      unsigned int count, bool dry_run,
+		      struct netlink_ext_ack *extack)
+{
+	int err;
+
+	if (panel >= XPO_PANEL_PORTS) {
+		NL_SET_ERR_MSG_MOD(extack, "No such front-panel port");
+		return -EINVAL;
+	}
+	devl_lock(cage->devlink);
+	if (count == 1)
+		err = __xpo_cage_port_unsplit(cage, panel, dry_run, NULL,
+					      extack);
+	else
+		err = __xpo_cage_port_split(cage, panel, NULL, count, dry_run,
+					    NULL, extack);
+	devl_unlock(cage->devlink);
+	return err;
+}
+EXPORT_SYMBOL_GPL(xpo_cage_breakout);
 
 /* A new attachment, not linked; it holds a reference on @cage */
 struct xpo_attach *xpo_attach_alloc(struct xpo_cage *cage, u8 lane, u8 lanes,

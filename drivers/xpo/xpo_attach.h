@@ -18,6 +18,12 @@
  *   4. hears of its port's data path through @ops->carrier;
  *   5. unregisters its netdevs, then detaches them (xpo_detach()).
  *
+ * To split a front-panel port (its devlink port split, say), the owner
+ * checks with a dry run of xpo_cage_breakout(), unregisters and detaches
+ * the netdevs of that front-panel port, changes the breakout, then
+ * attaches new netdevs to the ports xpo_cage_port_at() now gives (or the
+ * old ones again if the change failed: the breakout is then unchanged).
+ *
  * Cages whose board says "xpo,external-ports" get no standalone netdevs:
  * their ports wait for an owner.  A cage may go away under its owner (an
  * unbind, a board removed): @ops->removed says so, every call below then
@@ -55,6 +61,10 @@ struct xpo_cage *xpo_cage_get(u32 board, u32 nr);
 void xpo_cage_put(struct xpo_cage *cage);
 int xpo_cage_port_at(struct xpo_cage *cage, unsigned int index, u8 *lane,
 		     u8 *lanes);
+
+int xpo_cage_breakout(struct xpo_cage *cage, unsigned int panel,
+		      unsigned int count, bool dry_run,
+		      struct netlink_ext_ack *extack);
 
 struct xpo_attach *xpo_attach(struct xpo_cage *cage, u8 lane, u8 lanes,
 			      struct net_device *netdev,

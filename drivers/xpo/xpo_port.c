@@ -397,6 +397,40 @@ static int xpo_ports_check_down(struct xpo_cage *cage, u8 panels,
 	return 0;
 }
 
+/*
+ * The new layout of a cage whose ports a switch driver owns: its netdevs
+ * are its own to replace, so the ports of @panels must have none attached
+ * (the owner detaches them, xpo_cage_breakout()).  Devlink lock held.
+ */
+static int xpo_ports_relayout_owned(struct xpo_cage *cage,
+				    const struct xpo_app_layout *layout,
+				    u8 panels, struct netlink_ext_ack *extack)
+{
+	struct xpo_attach *att;
+	int err = 0;
+
+	mutex_lock(&cage->sm_lock);
+	list_for_each_entry(att, &cage->attached, node) {
+		if (!xpo_ports_in(panels, att->lane))
+			continue;
+		XPO_NL_SET_ERR_MSG_FMT(extack,
+				       KBUILD_MODNAME
+				       ": A port to replace is a switch driver's: change the breakout through it",
+				       "%s is a switch driver's: change the breakout through it",
+				       netdev_name(att->netdev));
+		err = -EBUSY;
+		break;
+	}
+	if (!err) {
+		mutex_lock(&cage->io_lock);
+		cage->layout = *layout;
+		mutex_unlock(&cage->io_lock);
+		xpo_lanes_relayout(cage, panels);
+	}
+	mutex_unlock(&cage->sm_lock);
+	return err;
+}
+
 /**
  * xpo_ports_relayout() - replace the ports of some front-panel ports
  * @cage: the cage, running
@@ -425,12 +459,8 @@ int xpo_ports_relayout(struct xpo_cage *cage,
 	LIST_HEAD(list);
 	int err = -ENOMEM;
 
-	if (cage->external_ports) {
-		/* a switch driver's netdevs: it has to make the new ones */
-		NL_SET_ERR_MSG_MOD(extack,
-				   "The ports of this cage belong to the switch driver: change its breakout through it");
-		return -EOPNOTSUPP;
-	}
+	if (cage->external_ports)
+		return xpo_ports_relayout_owned(cage, layout, panels, extack);
 	fresh = kcalloc(XPO_PORTS_MAX * 3, sizeof(*fresh), GFP_KERNEL);
 	if (!fresh)
 		return -ENOMEM;

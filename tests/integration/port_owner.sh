@@ -105,6 +105,33 @@ out=$(ynl --do port-split --json "{\"id\": $C, \"mode\": \"16x800G\"}" 2>&1)
 check "port-split of an owned cage is refused" [ -n "$(echo "$out" | grep -i 'switch driver')" ]
 check_eq "... and the owner's netdevs stay" "${want% }" "$(netdevs "sw${C}p")"
 
+# The owner changes the breakout (as its devlink port split would) -----------
+BRK=/sys/kernel/debug/xpo_sim_owner/breakout
+ifidx3=$(cat /sys/class/net/sw${C}p3/ifindex)
+echo "$C 2 4" > "$BRK" || not_ok "owner breakout write"
+check_eq "front-panel port 2 split into 4: the owner's new netdevs" \
+	"sw${C}p0 sw${C}p1 sw${C}p2s0 sw${C}p2s1 sw${C}p2s2 sw${C}p2s3 sw${C}p3 sw${C}p4 sw${C}p5 sw${C}p6 sw${C}p7" \
+	"$(netdevs "sw${C}p")"
+check_eq "... port-get: 11 ports" 11 \
+	"$(ynl --dump port-get --json "{\"id\": $C}" | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+check_eq "... port 3 (lanes 18-19) is sw${C}p2s1" \
+	"$(cat /sys/class/net/sw${C}p2s1/ifindex) 18 2" \
+	"$(port_field 3 ifindex) $(port_field 3 lane-first) $(port_field 3 lane-count)"
+check_eq "... the neighbours keep their netdevs" "$ifidx3" \
+	"$(cat /sys/class/net/sw${C}p3/ifindex)"
+check_eq "... ethtool -m through a subport" \
+	"$(sim_mem $C "page 01h")" "$(ethtool_page sw${C}p2s3 1 0)"
+ip link set sw${C}p2s1 up
+check "... a subport gets carrier" wait_carrier sw${C}p2s1 1
+ip link set sw${C}p2s1 down
+rc=0; echo "$C 2 2" > "$BRK" 2>/dev/null || rc=1
+check "splitting a split port is refused" [ "$rc" -ne 0 ]
+check "... saying so" grep -q "cage $C port 2 into 2: .*[Aa]lready split" <(dmesg)
+check_eq "... and its netdevs are made again" \
+	"sw${C}p2s0 sw${C}p2s1 sw${C}p2s2 sw${C}p2s3" "$(netdevs "sw${C}p2")"
+echo "$C 2 1" > "$BRK" || not_ok "owner unsplit write"
+check_eq "made whole again: sw${C}p2" "${want% }" "$(netdevs "sw${C}p")"
+
 # The cage goes away under its owner ------------------------------------------
 ip link set sw${C}p1 up
 wait_carrier sw${C}p1 1 || not_ok "carrier before the unbind"

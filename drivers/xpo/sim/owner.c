@@ -8,23 +8,28 @@
  *
  * Its cages are the xpo_sim board's, loaded with external_ports=1 so that
  * the core makes no standalone netdevs there.  Netdevs are named
- * sw<cage>p<index> (swb<board>c<cage>p<index> off board 0), index being
- * the port's position in the cage's breakout.  See
- * Documentation/xpo_sim.rst, "A port owner".
+ * sw<cage>p<panel> for a whole front-panel port and sw<cage>p<panel>s<n>
+ * for subport n of a split one (swb<board>c<cage>... off board 0).  Its
+ * debugfs file "breakout" changes a front-panel port's breakout as a switch
+ * driver's devlink port split would: "CAGE PANEL COUNT" (COUNT 1 makes it
+ * whole).  See Documentation/xpo_sim.rst, "A port owner".
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bits.h>
+#include <linux/debugfs.h>
 #include <linux/err.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/netdevice.h>
 #include <linux/netlink.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 
 #include "xpo_attach.h"
 #include "xpo_compat.h"
@@ -42,10 +47,15 @@ MODULE_PARM_DESC(cages, "Bitmask of the cages to own (default 0xffff)");
 struct xpo_owner_port {
 	struct net_device *netdev;
 	struct xpo_attach *att;
+	unsigned int nr;		/* its cage */
+	u8 lane;			/* its first host lane */
 	struct xpo_owner_port *next;	/* the module's list, newest first */
 };
 
+/* The ports; changed by init, exit and breakout writes, under the mutex */
+static DEFINE_MUTEX(xpo_owner_lock);
 static struct xpo_owner_port *xpo_owner_ports;
+static struct dentry *xpo_owner_debugfs;
 
 static struct xpo_attach *xpo_owner_att(struct net_device *dev)
 {
@@ -194,9 +204,28 @@ static void xpo_owner_port_del(struct xpo_owner_port *p, bool registered)
 	free_netdev(netdev);
 }
 
-/* Port @index of @cage (lanes @lane..): a netdev, attached, registered */
+/* "p2" for front-panel port 2 whole, "p2s1" for its second subport */
+static void xpo_owner_name(char *buf, size_t len, unsigned int nr, u8 lane,
+			   u8 lanes)
+{
+	/* one digit each: lanes are 0-63, subports of 1 lane or more */
+	u8 panel = (lane / 8) & 7, sub = (lanes < 8 ? lane % 8 / lanes : 0) & 7;
+	char label[6];
+
+	if (lanes < 8)
+		snprintf(label, sizeof(label), "p%us%u", panel, sub);
+	else
+		snprintf(label, sizeof(label), "p%u", panel);
+	/* at most 255 boards and cages: "swb255c255p7s7" fits */
+	if (board)
+		snprintf(buf, len, "swb%uc%u%s", (u8)board, (u8)nr, label);
+	else
+		snprintf(buf, len, "sw%u%s", (u8)nr, label);
+}
+
+/* The port at @lane of @cage: a netdev, attached, registered; the mutex */
 static int xpo_owner_port_add(struct xpo_cage *cage, unsigned int nr,
-			      unsigned int index, u8 lane, u8 lanes)
+			      u8 lane, u8 lanes)
 {
 	struct netlink_ext_ack extack = {};
 	struct xpo_owner_port *p;
@@ -204,18 +233,15 @@ static int xpo_owner_port_add(struct xpo_cage *cage, unsigned int nr,
 	char name[IFNAMSIZ];
 	int err;
 
-	/* at most 255 boards, 16 cages, 64 ports: "swb255c15p63" fits */
-	if (board)
-		snprintf(name, sizeof(name), "swb%uc%up%u", (u8)board, (u8)nr,
-			 (u8)index);
-	else
-		snprintf(name, sizeof(name), "sw%up%u", (u8)nr, (u8)index);
+	xpo_owner_name(name, sizeof(name), nr, lane, lanes);
 	netdev = alloc_netdev(sizeof(*p), name, NET_NAME_PREDICTABLE,
 			      ether_setup);
 	if (!netdev)
 		return -ENOMEM;
 	p = netdev_priv(netdev);
 	p->netdev = netdev;
+	p->nr = nr;
+	p->lane = lane;
 	netdev->netdev_ops = &xpo_owner_netdev_ops;
 	netdev->ethtool_ops = &xpo_owner_ethtool_ops;
 	eth_hw_addr_random(netdev);
@@ -251,35 +277,115 @@ static void xpo_owner_del_all(void)
 	}
 }
 
-/* Every port of cage @nr; Return: 0, -ENODEV if there is no such cage */
-static int xpo_owner_cage(unsigned int nr)
+/*
+ * The ports of @cage (number @nr) in the front-panel ports of @panels, as
+ * its breakout has them now.  The mutex held.  Return: 0 or an error, with
+ * the ports made so far kept.
+ */
+static int xpo_owner_ports_add(struct xpo_cage *cage, unsigned int nr,
+			       u8 panels)
 {
-	struct xpo_cage *cage = xpo_cage_get(board, nr);
 	unsigned int index;
 	u8 lane, lanes;
 	int err = 0;
 
-	if (!cage)
-		return -ENODEV;
 	for (index = 0; !err; index++) {
 		err = xpo_cage_port_at(cage, index, &lane, &lanes);
-		if (err == -ENOENT) {
-			err = 0;
-			break;
-		}
-		if (!err)
-			err = xpo_owner_port_add(cage, nr, index, lane, lanes);
+		if (err == -ENOENT)
+			return 0;
+		if (!err && (panels & BIT(lane / 8)))
+			err = xpo_owner_port_add(cage, nr, lane, lanes);
 	}
+	return err;
+}
+
+/* Every port of cage @nr; Return: 0, -ENODEV if there is no such cage */
+static int xpo_owner_cage(unsigned int nr)
+{
+	struct xpo_cage *cage = xpo_cage_get(board, nr);
+	int err;
+
+	if (!cage)
+		return -ENODEV;
+	err = xpo_owner_ports_add(cage, nr, 0xff);
 	/* the attachments hold their own references */
 	xpo_cage_put(cage);
 	return err;
 }
+
+/* Take away the ports of front-panel port @panel of cage @nr; the mutex */
+static void xpo_owner_panel_del(unsigned int nr, unsigned int panel)
+{
+	struct xpo_owner_port **pp = &xpo_owner_ports, *p;
+
+	while ((p = *pp)) {
+		if (p->nr == nr && p->lane / 8 == panel) {
+			*pp = p->next;
+			xpo_owner_port_del(p, true);
+		} else {
+			pp = &p->next;
+		}
+	}
+}
+
+/*
+ * "CAGE PANEL COUNT": as a switch driver's devlink port split would, check
+ * with a dry run, take the front-panel port's netdevs away, change the
+ * breakout, and make netdevs for the ports it now has: the new ones, or
+ * the old ones again when the change failed.
+ */
+static ssize_t xpo_owner_breakout_write(struct file *file,
+					const char __user *ubuf, size_t len,
+					loff_t *ppos)
+{
+	struct netlink_ext_ack extack = {};
+	unsigned int nr, panel, count;
+	struct xpo_cage *cage;
+	char buf[32];
+	int err, err2;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	if (sscanf(buf, "%u %u %u", &nr, &panel, &count) != 3 || panel >= 8)
+		return -EINVAL;
+	cage = xpo_cage_get(board, nr);
+	if (!cage)
+		return -ENODEV;
+
+	mutex_lock(&xpo_owner_lock);
+	err = xpo_cage_breakout(cage, panel, count, true, &extack);
+	if (!err) {
+		xpo_owner_panel_del(nr, panel);
+		err = xpo_cage_breakout(cage, panel, count, false, &extack);
+		/* the breakout, changed or not, gets its netdevs */
+		err2 = xpo_owner_ports_add(cage, nr, BIT(panel));
+		if (!err)
+			err = err2;
+	}
+	mutex_unlock(&xpo_owner_lock);
+	if (err)
+		pr_err("cage %u port %u into %u: %s (%d)\n", nr, panel, count,
+		       extack._msg ? extack._msg : "failed", err);
+	xpo_cage_put(cage);
+	return err ? err : len;
+}
+
+static const struct file_operations xpo_owner_breakout_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = xpo_owner_breakout_write,
+	.llseek = noop_llseek,
+};
 
 static int __init xpo_owner_init(void)
 {
 	unsigned int nr, found = 0;
 	int err;
 
+	mutex_lock(&xpo_owner_lock);
 	for (nr = 0; nr < XPO_CAGES_PER_RU; nr++) {
 		if (!(cages & BIT(nr)))
 			continue;
@@ -290,20 +396,29 @@ static int __init xpo_owner_init(void)
 			goto err_unwind;
 		found++;
 	}
+	mutex_unlock(&xpo_owner_lock);
 	if (!found) {
 		pr_err("board %u has none of the cages 0x%x\n", board, cages);
 		return -ENODEV;
 	}
+	xpo_owner_debugfs = debugfs_create_dir(KBUILD_MODNAME, NULL);
+	debugfs_create_file("breakout", 0200, xpo_owner_debugfs, NULL,
+			    &xpo_owner_breakout_fops);
 	return 0;
 
 err_unwind:
 	xpo_owner_del_all();
+	mutex_unlock(&xpo_owner_lock);
 	return err;
 }
 
 static void __exit xpo_owner_exit(void)
 {
+	/* no breakout write runs once the file is gone */
+	debugfs_remove_recursive(xpo_owner_debugfs);
+	mutex_lock(&xpo_owner_lock);
 	xpo_owner_del_all();
+	mutex_unlock(&xpo_owner_lock);
 }
 
 module_init(xpo_owner_init);
