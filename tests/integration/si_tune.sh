@@ -91,9 +91,9 @@ $XPOCTL port si set $C 0 lanes 1-2 post 6 > "$err" 2>&1
 check_eq "xpoctl port si set $C 0 lanes 1-2 post 6: exit 0" 0 $?
 check_eq "... only lanes 1-2 of the active set change (11h:227 0x66, 228 0x33)" \
 	"66 33 33 33" "$(bytes $C 11h 0 227 230)"
-check "xpoctl port si show $C/0 shows lane 1 post-cursor 6" \
-	bash -c "$XPOCTL port si show $C/0 | grep -Eq '^ *0 +7 +- +5 +6 +1 +yes'"
-j=$($XPOCTL -j port si show $C/0)
+check "xpoctl port si show $C 0: lane 1 (host lane 0) Tx EQ 7, pre 5, post 6, amplitude 1, explicit" \
+	bash -c "$XPOCTL port si show $C 0 | grep -Eq '^ *1 +0 +7 +- +5 +6 +1 +yes'"
+j=$($XPOCTL -j port si show $C 0)
 check_eq "xpoctl -j port si show: lanes 0 and 2 post-cursors" "6 3" \
 	"$(echo "$j" | jq -r '"\(.lanes[0]."rx-post") \(.lanes[2]."rx-post")"')"
 
@@ -106,7 +106,9 @@ check "amplitude code 3: refused, naming the codes" grep -qF "$(says "lane 1: Rx
 si_set "{\"id\": $C, \"index\": 0, \"si-tx-adaptive\": 1}" > "$err" 2>&1
 check "adaptive Tx EQ on a linear module: refused" grep -qF "$(says "module does not support Tx input adaptive equalization" "does not support this SI setting")" "$err"
 $XPOCTL port si set $C 0 lanes 9 pre 1 > "$err" 2>&1
-check_eq "xpoctl: lane 9 of an 8-lane port: exit 1" 1 $?
+check_eq "xpoctl: lane 9: a usage error (exit 2)" 2 $?
+si_set "{\"id\": $C, \"index\": 0, \"lanes\": 256, \"si-rx-pre\": 1}" > "$err" 2>&1
+check "netlink: lanes beyond the port's 8: refused" grep -qF "A port has at most 8 lanes" "$err"
 check_eq "... and the active set is as it was" "$before" "$(active)"
 check_eq "... and so is staged set 0" "$before" "$(staged)"
 
@@ -131,8 +133,8 @@ ip link set "$dev" down
 # Half-retimed (LRO) -------------------------------------------------------
 set_personality $C xpo-lro
 wait_state $C ready 30 || not_ok "xpo-lro: cage $C is $(cage_state $C)"
-check_eq "a new module starts from its defaults (no ExplicitControl)" \
-	"00" "$(bytes $C 11h 0 206 206)"
+check_eq "a new module starts from its defaults (active DPConfig 0x10: no ExplicitControl)" \
+	"10" "$(bytes $C 11h 0 206 206)"
 $XPOCTL port si set $C 0 txeq 9 > /dev/null 2> "$err"
 check_eq "xpo-lro: xpoctl port si set txeq 9 (adaptive off): exit 0" 0 $?
 check_eq "... adaptive EQ off (11h:214 0x00), fixed Tx EQ nibbles 9" \
@@ -177,8 +179,8 @@ check_eq "xpoctl -j port tune show: 194 THz on the 100 GHz grid" "194000000 1000
 
 # Refusals leave the laser where it was
 before=$(bytes $C 12h 0 128 201)
-tune_set "{\"id\": $C, \"index\": 0, \"tune-channel\": 121, \"tune-grid\": 75000}" > "$err" 2>&1
-check "channel 121: refused, naming the range" grep -qF "$(says "channel 121 out of range -72..120 on the 75 GHz grid" "laser does not support this")" "$err"
+tune_set "{\"id\": $C, \"index\": 0, \"tune-channel\": 123, \"tune-grid\": 75000}" > "$err" 2>&1
+check "channel 123: refused, naming the range" grep -qF "$(says "channel 123 out of range -72..120 on the 75 GHz grid" "laser does not support this")" "$err"
 tune_set "{\"id\": $C, \"index\": 0, \"tune-channel\": 5, \"tune-grid\": 75000}" > "$err" 2>&1
 check "channel 5: not on the 75 GHz grid" grep -qF "$(says "channel 5 is not on the 75 GHz grid" "laser does not support this")" "$err"
 tune_set "{\"id\": $C, \"index\": 0, \"tune-channel\": 1, \"tune-grid\": 50000}" > "$err" 2>&1

@@ -152,6 +152,8 @@ int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv);
 int cmd_port_show(struct xpoctl *x, int argc, char **argv);
 int cmd_port_split(struct xpoctl *x, int argc, char **argv);
 int cmd_port_unsplit(struct xpoctl *x, int argc, char **argv);
+int cmd_port_si(struct xpoctl *x, int argc, char **argv);
+int cmd_port_tune(struct xpoctl *x, int argc, char **argv);
 int cmd_reach_show(struct xpoctl *x, int argc, char **argv);
 int cmd_reach_set(struct xpoctl *x, int argc, char **argv);
 int cmd_module_show(struct xpoctl *x, int argc, char **argv);
