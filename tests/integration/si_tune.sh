@@ -186,7 +186,7 @@ check "channel 5: not on the 75 GHz grid" grep -qF "$(says "channel 5 is not on 
 tune_set "{\"id\": $C, \"index\": 0, \"tune-channel\": 1, \"tune-grid\": 50000}" > "$err" 2>&1
 check "the 50 GHz grid: refused, naming the grids" grep -qF "$(says "module does not support the 50 GHz grid (grids: 75, 100 GHz)" "laser does not support this")" "$err"
 $XPOCTL port tune set $C 0 power -16 > "$err" 2>&1
-check_eq "xpoctl power -16 dBm: exit 1" 1 $?
+check_eq "xpoctl power -16 dBm: the kernel's EINVAL, exit 2" 2 $?
 check "... out of range" grep -qF "$(says "output power -16.00 dBm out of range -15.00..+1.00 dBm" "laser does not support this")" "$err"
 check_eq "... and page 12h is as it was" "$before" "$(bytes $C 12h 0 128 201)"
 

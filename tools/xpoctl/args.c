@@ -424,6 +424,21 @@ static const struct kw reach_kw[] = {
 _Static_assert(XPO_REACH_OTHER + 2 == sizeof(reach_kw) / sizeof(reach_kw[0]),
 	       "reach set's profiles are the spec's enum reach");
 
+/*
+ * port si and port tune (cmd_settings.c): the sub-command, then the
+ * keywords of set, all written out (set changes the module)
+ */
+const struct kw port_si_kw[] = {
+	{ "show", 0 }, { "set", 0 }, { "lanes", 0 }, { "all", 0 },
+	{ "txeq", 0 }, { "adaptive", 0 }, { "pre", 0 }, { "post", 0 },
+	{ "amp", 0 }, { NULL, 0 }
+};
+
+const struct kw port_tune_kw[] = {
+	{ "show", 0 }, { "set", 0 }, { "channel", 0 }, { "freq", 0 },
+	{ "grid", 0 }, { "power", 0 }, { NULL, 0 }
+};
+
 const struct xpoctl_kw_table xpoctl_kw_tables[] = {
 	{ "cage set", all_kw }, { "cage set", set_kw },
 	{ "cage set", policy_kw }, { "cage set", power_kw },
@@ -431,6 +446,7 @@ const struct xpoctl_kw_table xpoctl_kw_tables[] = {
 	{ "cage rearm", all_kw }, { "module eeprom", eeprom_kw },
 	{ "monitor", monitor_kw },
 	{ "port split", port_kw }, { "port unsplit", port_kw },
+	{ "port si", port_si_kw }, { "port tune", port_tune_kw },
 	{ "reach set", reach_kw },
 	{ NULL, NULL }
 };

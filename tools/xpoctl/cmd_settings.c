@@ -39,7 +39,7 @@ struct set_args {
 
 struct set_ctx {
 	const struct set_args *a;
-	bool si, replied;
+	bool si, set, replied;
 	struct xpo_si_get_rsp *si_rsp;
 	struct xpo_tune_get_rsp *tune_rsp;
 };
@@ -260,6 +260,8 @@ static int build_set(struct nlmsghdr *nlh, void *arg)
 	ynl_attr_put_u32(nlh, XPO_A_PORT_ID, a->cage.id);
 	ynl_attr_put_u32(nlh, XPO_A_PORT_BOARD, a->cage.board);
 	ynl_attr_put_u32(nlh, XPO_A_PORT_INDEX, a->index);
+	if (!s->set)
+		return 0;	/* a get takes the port only */
 	if (a->lanes)
 		ynl_attr_put_u32(nlh, XPO_A_PORT_LANES, a->lanes);
 	if (a->tx_adaptive >= 0)
@@ -535,7 +537,7 @@ static int settings_run(struct xpoctl *x, bool si, bool set,
 			const struct set_args *a)
 {
 	char what[24 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
-	struct set_ctx s = { .a = a, .si = si };
+	struct set_ctx s = { .a = a, .si = si, .set = set };
 	uint8_t cmd;
 	int err, ret;
 

@@ -76,11 +76,11 @@ static const struct xpoctl_cmd port_cmds[] = {
 	{ "si", cmd_port_si,
 	  "show CAGE PORT | set CAGE PORT [lanes N[-M]|all] [txeq N|adaptive] [pre N] [post N] [amp N]",
 	  "host-side signal integrity of a port's lanes: what the module advertises and the active settings; set stages and applies them (Tx input EQ, Rx output pre-cursor, post-cursor, amplitude)",
-	  2, "" },
+	  0, "" },
 	{ "tune", cmd_port_tune,
 	  "show CAGE PORT | set CAGE PORT [channel N|freq MHZ] [grid GHZ] [power DBM]",
 	  "laser tuning of a port of a tunable (ZR, ZR+) module: grids, channel, frequency, target output power; set tunes it (the port's data path goes down and up for a channel)",
-	  2, "" },
+	  0, "" },
 	{ NULL }
 };
 

@@ -206,6 +206,8 @@ struct xpoctl_kw_table {
 	const struct kw *kw;
 };
 extern const struct xpoctl_kw_table xpoctl_kw_tables[];
+extern const struct kw port_si_kw[];
+extern const struct kw port_tune_kw[];
 
 /* "protect leak alert, rearm, reset": the request in the kernel's order */
 void set_req_describe(const struct set_req *r, char *buf, size_t len);
