@@ -266,6 +266,7 @@ int xpo_cage_si_set(struct xpo_cage *cage, unsigned int index,
 	struct xpo_si_caps caps;
 	struct xpo_cage_dp *d;
 	unsigned int bank, i, l, n_up = 0, n_down = 0, budget = 0;
+	bool moving = false;
 	u8 lane, lanes, port_bits, apply = 0, bad_lane = 0, bad_code = 0;
 	u8 offset;
 	int ret;
@@ -297,7 +298,8 @@ int xpo_cage_si_set(struct xpo_cage *cage, unsigned int index,
 	ret = xpo_si_check(&caps, &r, msg, sizeof(msg));
 	if (ret) {
 		XPO_NL_SET_ERR_MSG_FMT(extack,
-				       KBUILD_MODNAME ": The module does not support this SI setting (si-get lists its controls)",
+				       KBUILD_MODNAME
+				       ": The module does not support this SI setting (si-get lists its controls)",
 				       "%s", msg);
 		goto out;
 	}
@@ -316,18 +318,18 @@ int xpo_cage_si_set(struct xpo_cage *cage, unsigned int index,
 		else if (xpo_set_dp_down(d))
 			n_down++;
 		else
-			n_up = n_down = 1;	/* refused below */
-		budget = max(budget, xpo_dp_budget_ms(&d->m.mod,
-						       XPO_DP_S_APPLYING,
-						       false));
+			moving = true;
+		budget = max(budget,
+			     xpo_dp_budget_ms(&d->m.mod, XPO_DP_S_APPLYING,
+					      false));
 	}
-	if (!n_up && !n_down) {
+	if (!n_up && !n_down && !moving) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "The port has no data path on this module");
 		ret = -ENODATA;
 		goto out;
 	}
-	if (n_up && n_down) {
+	if (moving || (n_up && n_down)) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "The port's data path is changing state: try again");
 		ret = -EBUSY;
@@ -417,14 +419,16 @@ int xpo_cage_si_set(struct xpo_cage *cage, unsigned int index,
 				 lane + 1, undo);
 		if (ret == -EINVAL)
 			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": The module rejected the SI settings (ConfigStatus); nothing was applied",
+					       KBUILD_MODNAME
+					       ": The module rejected the SI settings (ConfigStatus); nothing was applied",
 					       "lane %u: the module rejected the SI settings (ConfigStatus %u%s); nothing was applied",
 					       bad_lane - lane % 8 + 1, bad_code,
 					       bad_code == CMIS_CONFIG_INVALID_SI ?
 					       ", invalid SI" : "");
 		else if (ret == -ETIMEDOUT)
 			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": ConfigStatus did not settle within the module's DPInit duration; nothing was applied",
+					       KBUILD_MODNAME
+					       ": ConfigStatus did not settle within the module's DPInit duration; nothing was applied",
 					       "ConfigStatus did not settle within %u ms; nothing was applied",
 					       budget);
 		else
@@ -586,9 +590,9 @@ static int xpo_set_dp_quiesce(struct xpo_cage *cage, u8 lane)
 		if (d->port != lane || d->m.state == XPO_DP_S_DEACTIVATED)
 			continue;
 		xpo_dp_exec_feed(cage, d, XPO_DP_E_DOWN, NULL);
-		budget = max(budget, xpo_dp_budget_ms(&d->m.mod,
-						       XPO_DP_S_DEINITIALIZING,
-						       false));
+		budget = max(budget,
+			     xpo_dp_budget_ms(&d->m.mod,
+					      XPO_DP_S_DEINITIALIZING, false));
 	}
 	deadline = jiffies + msecs_to_jiffies(budget);
 	for (;;) {
@@ -772,7 +776,8 @@ int xpo_cage_tune_set(struct xpo_cage *cage, unsigned int index,
 					   sizeof(msg));
 	if (ret) {
 		XPO_NL_SET_ERR_MSG_FMT(extack,
-				       KBUILD_MODNAME ": The module's laser does not support this (tune-get lists its grids, channels and power range)",
+				       KBUILD_MODNAME
+				       ": The module's laser does not support this (tune-get lists its grids, channels and power range)",
 				       "%s", msg);
 		goto out;
 	}
@@ -786,7 +791,8 @@ int xpo_cage_tune_set(struct xpo_cage *cage, unsigned int index,
 			xpo_set_tune_power(cage, bank, tune->media, page12,
 					   old_power, &flag);
 			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": The module refused the output power (TargetOutputPowerOutOfRange)",
+					       KBUILD_MODNAME
+					       ": The module refused the output power (TargetOutputPowerOutOfRange)",
 					       "media lane %u: the module refused the output power (TargetOutputPowerOutOfRange)",
 					       (unsigned int)__ffs(refused) + 1);
 			ret = -EINVAL;
@@ -816,7 +822,8 @@ int xpo_cage_tune_set(struct xpo_cage *cage, unsigned int index,
 					   &flag);
 		if (ret == -ETIMEDOUT) {
 			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": The laser did not finish tuning within the module's DPInit duration",
+					       KBUILD_MODNAME
+					       ": The laser did not finish tuning within the module's DPInit duration",
 					       "the laser did not finish tuning within %u ms",
 					       budget);
 			goto undo_power;
@@ -835,7 +842,8 @@ int xpo_cage_tune_set(struct xpo_cage *cage, unsigned int index,
 						     tune->lane[l].channel,
 						     budget, &again, &again);
 			XPO_NL_SET_ERR_MSG_FMT(extack,
-					       KBUILD_MODNAME ": The module refused the channel; the laser stays where it was",
+					       KBUILD_MODNAME
+					       ": The module refused the channel; the laser stays where it was",
 					       "media lane %u: the module refused the channel (%s); the laser stays where it was",
 					       (unsigned int)__ffs(refused) + 1,
 					       flag & XPO_TUNE_FL_BAD_CHANNEL ?
