@@ -450,17 +450,14 @@ out:
 
 /*
  * The media lanes of the port's data paths (b<n>: media lane n of the
- * bank): the i-th host lane a data path of its application may start on
- * goes with the i-th media lane it may start on (CMIS 5.2 section 6.2.1),
- * for the application's media lane count.  sm_lock held.
+ * bank, xpo_app_media_lanes()).  sm_lock held.
  */
 static u8 xpo_set_media_lanes(struct xpo_cage *cage, u8 lane,
 			      const struct xpo_app_table *t)
 {
 	const struct xpo_cage_dp *d;
 	const struct xpo_app *a;
-	unsigned long media;
-	unsigned int i, k, n, m;
+	unsigned int i;
 	u8 mask = 0;
 
 	for (i = 0; i < cage->num_dps; i++) {
@@ -468,15 +465,9 @@ static u8 xpo_set_media_lanes(struct xpo_cage *cage, u8 lane,
 		if (d->port != lane)
 			continue;
 		a = xpo_app_find(t, d->m.appsel);
-		if (!a || !(a->host_assign & BIT(d->m.first_lane % 8)))
-			continue;
-		k = hweight8(a->host_assign & (BIT(d->m.first_lane % 8) - 1));
-		media = a->media_assign;
-		n = 0;
-		for_each_set_bit(m, &media, CMIS_LANES_PER_BANK)
-			if (n++ == k && a->media_lanes &&
-			    m + a->media_lanes <= CMIS_LANES_PER_BANK)
-				mask |= GENMASK(m + a->media_lanes - 1, m);
+		if (a)
+			mask |= xpo_app_media_lanes(a, d->m.first_lane %
+						    CMIS_LANES_PER_BANK);
 	}
 	return mask;
 }
