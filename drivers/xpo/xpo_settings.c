@@ -421,10 +421,10 @@ int xpo_cage_si_set(struct xpo_cage *cage, unsigned int index,
 			XPO_NL_SET_ERR_MSG_FMT(extack,
 					       KBUILD_MODNAME
 					       ": The module rejected the SI settings (ConfigStatus); nothing was applied",
-					       "lane %u: the module rejected the SI settings (ConfigStatus %u%s); nothing was applied",
+					       "lane %u: SI rejected (ConfigStatus %u%s), nothing applied",
 					       bad_lane - lane % 8 + 1, bad_code,
 					       bad_code == CMIS_CONFIG_INVALID_SI ?
-					       ", invalid SI" : "");
+					       " InvalidSI" : "");
 		else if (ret == -ETIMEDOUT)
 			XPO_NL_SET_ERR_MSG_FMT(extack,
 					       KBUILD_MODNAME
@@ -784,7 +784,7 @@ int xpo_cage_tune_set(struct xpo_cage *cage, unsigned int index,
 			XPO_NL_SET_ERR_MSG_FMT(extack,
 					       KBUILD_MODNAME
 					       ": The module refused the output power (TargetOutputPowerOutOfRange)",
-					       "media lane %u: the module refused the output power (TargetOutputPowerOutOfRange)",
+					       "media lane %u: output power refused (TargetOutputPowerOutOfRange)",
 					       (unsigned int)__ffs(refused) + 1);
 			ret = -EINVAL;
 			goto out;
@@ -835,7 +835,7 @@ int xpo_cage_tune_set(struct xpo_cage *cage, unsigned int index,
 			XPO_NL_SET_ERR_MSG_FMT(extack,
 					       KBUILD_MODNAME
 					       ": The module refused the channel; the laser stays where it was",
-					       "media lane %u: the module refused the channel (%s); the laser stays where it was",
+					       "media lane %u: channel refused (%s), laser unchanged",
 					       (unsigned int)__ffs(refused) + 1,
 					       flag & XPO_TUNE_FL_BAD_CHANNEL ?
 					       "InvalidChannelNumber" :
