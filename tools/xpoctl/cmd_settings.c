@@ -24,21 +24,9 @@
 #define SI_TX_ADAPTIVE	(1u << 0)
 #define SI_TX_EQ	(1u << 2)
 
-struct set_args {
-	struct cage_ref cage;
-	uint32_t index;
-	/* si set */
-	uint32_t lanes;			/* 0: all */
-	int tx_eq, tx_adaptive, pre, post, amp;	/* -1: not given */
-	/* tune set */
-	uint32_t grid_mhz;		/* 0: the laser's */
-	bool has_channel, has_freq, has_power;
-	int32_t channel, power;
-	uint32_t freq;
-};
 
 struct set_ctx {
-	const struct set_args *a;
+	const struct settings_args *a;
 	bool si, set, replied;
 	struct xpo_si_get_rsp *si_rsp;
 	struct xpo_tune_get_rsp *tune_rsp;
@@ -64,198 +52,10 @@ static const char *set_attr_name(int type)
 	}
 }
 
-/* "3", "1-4" or "all": port lanes 1-8 as a bitmask (bit 0 = lane 1) */
-static bool parse_lanes(const char *s, uint32_t *mask)
-{
-	unsigned long a, b;
-	char buf[8];
-	const char *dash = strchr(s, '-');
-
-	if (!strcmp(s, "all")) {
-		*mask = 0;
-		return true;
-	}
-	if (dash) {
-		if ((size_t)(dash - s) >= sizeof(buf))
-			return false;
-		memcpy(buf, s, dash - s);
-		buf[dash - s] = '\0';
-		if (!parse_uint(buf, 8, &a) || !parse_uint(dash + 1, 8, &b))
-			return false;
-	} else {
-		if (!parse_uint(s, 8, &a))
-			return false;
-		b = a;
-	}
-	if (!a || a > b)
-		return false;
-	*mask = ((1u << b) - 1) & ~((1u << (a - 1)) - 1);
-	return true;
-}
-
-/* "-5", "+1.5", "-15.25" dBm into 0.01 dBm */
-static bool parse_dbm(const char *s, int32_t *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-
-	if (end == s || *end || v < -327.68 || v > 327.67)
-		return false;
-	*out = (int32_t)(v * 100 + (v < 0 ? -0.5 : 0.5));
-	return true;
-}
-
-/* "75", "100", "6.25", "33" GHz into MHz (33 GHz: 33333) */
-static bool parse_grid(const char *s, uint32_t *mhz)
-{
-	static const struct { const char *ghz; uint32_t mhz; } grids[] = {
-		{ "3.125", 3125 }, { "6.25", 6250 }, { "12.5", 12500 },
-		{ "25", 25000 }, { "33", 33333 }, { "50", 50000 },
-		{ "75", 75000 }, { "100", 100000 }, { "150", 150000 },
-	};
-	unsigned int i;
-
-	for (i = 0; i < sizeof(grids) / sizeof(grids[0]); i++)
-		if (!strcmp(s, grids[i].ghz)) {
-			*mhz = grids[i].mhz;
-			return true;
-		}
-	return false;
-}
-
-static int parse_port(struct xpoctl *x, const char *what, int argc,
-		      char **argv, struct set_args *a)
-{
-	unsigned long v;
-
-	if (argc < 2)
-		return usage_error(x, "%s needs CAGE PORT", what);
-	if (!parse_cage_ref(x, argv[0], &a->cage))
-		return XE_USAGE;
-	if (!parse_uint(argv[1], 63, &v))
-		return usage_error(x, "invalid port \"%s\" (0-63, as port show numbers them)",
-				   argv[1]);
-	a->index = v;
-	return 0;
-}
-
-/* the value after keyword argv[*i], within 0-max */
-static bool kw_val(struct xpoctl *x, int *i, int argc, char **argv,
-		   unsigned long max, int *out)
-{
-	unsigned long v;
-
-	if (*i + 1 >= argc) {
-		usage_error(x, "%s needs a value", argv[*i]);
-		return false;
-	}
-	if (!parse_uint(argv[*i + 1], max, &v)) {
-		usage_error(x, "invalid %s \"%s\" (0-%lu)", argv[*i],
-			    argv[*i + 1], max);
-		return false;
-	}
-	*out = v;
-	*i += 1;
-	return true;
-}
-
-static int si_set_parse(struct xpoctl *x, int argc, char **argv,
-			struct set_args *a)
-{
-	int i, ret = parse_port(x, "port si set", argc, argv, a);
-	bool any = false;
-
-	if (ret)
-		return ret;
-	for (i = 2; i < argc; i++) {
-		const char *k = argv[i];
-
-		if (!strcmp(k, "lanes")) {
-			if (i + 1 >= argc || !parse_lanes(argv[i + 1], &a->lanes))
-				return usage_error(x, "lanes takes N, N-M (1-8) or all");
-			i++;
-			continue;
-		}
-		if (!strcmp(k, "txeq") && i + 1 < argc &&
-		    !strcmp(argv[i + 1], "adaptive")) {
-			a->tx_adaptive = 1;
-			i++;
-		} else if (!strcmp(k, "adaptive")) {
-			a->tx_adaptive = 1;
-		} else if (!strcmp(k, "txeq")) {
-			if (!kw_val(x, &i, argc, argv, 15, &a->tx_eq))
-				return XE_USAGE;
-		} else if (!strcmp(k, "pre")) {
-			if (!kw_val(x, &i, argc, argv, 15, &a->pre))
-				return XE_USAGE;
-		} else if (!strcmp(k, "post")) {
-			if (!kw_val(x, &i, argc, argv, 15, &a->post))
-				return XE_USAGE;
-		} else if (!strcmp(k, "amp")) {
-			if (!kw_val(x, &i, argc, argv, 15, &a->amp))
-				return XE_USAGE;
-		} else {
-			return usage_error(x, "port si set: \"%s\" is unknown (lanes, txeq, adaptive, pre, post, amp)",
-					   k);
-		}
-		any = true;
-	}
-	if (!any)
-		return usage_error(x, "port si set: nothing to set (txeq N|adaptive, pre N, post N, amp N)");
-	return 0;
-}
-
-static int tune_set_parse(struct xpoctl *x, int argc, char **argv,
-			  struct set_args *a)
-{
-	int i, ret = parse_port(x, "port tune set", argc, argv, a);
-	unsigned long v;
-
-	if (ret)
-		return ret;
-	for (i = 2; i < argc; i++) {
-		const char *k = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-		char *end;
-
-		if (!val)
-			return usage_error(x, "%s needs a value", k);
-		if (!strcmp(k, "channel")) {
-			long c = strtol(val, &end, 10);
-
-			if (end == val || *end || c < -32768 || c > 32767)
-				return usage_error(x, "invalid channel \"%s\"", val);
-			a->has_channel = true;
-			a->channel = c;
-		} else if (!strcmp(k, "freq")) {
-			if (!parse_uint(val, 0xffffffffUL, &v))
-				return usage_error(x, "invalid freq \"%s\" (MHz)", val);
-			a->has_freq = true;
-			a->freq = v;
-		} else if (!strcmp(k, "grid")) {
-			if (!parse_grid(val, &a->grid_mhz))
-				return usage_error(x, "invalid grid \"%s\" (GHz: 3.125, 6.25, 12.5, 25, 33, 50, 75, 100, 150)",
-						   val);
-		} else if (!strcmp(k, "power")) {
-			if (!parse_dbm(val, &a->power))
-				return usage_error(x, "invalid power \"%s\" (dBm)", val);
-			a->has_power = true;
-		} else {
-			return usage_error(x, "port tune set: \"%s\" is unknown (channel, freq, grid, power)",
-					   k);
-		}
-		i++;
-	}
-	if (a->has_channel && a->has_freq)
-		return usage_error(x, "port tune set: channel or freq, not both");
-	if (!a->has_channel && !a->has_freq && !a->has_power)
-		return usage_error(x, "port tune set: nothing to set (channel N, freq MHZ, power DBM)");
-	return 0;
-}
-
 static int build_set(struct nlmsghdr *nlh, void *arg)
 {
 	const struct set_ctx *s = arg;
-	const struct set_args *a = s->a;
+	const struct settings_args *a = s->a;
 
 	ynl_attr_put_u32(nlh, XPO_A_PORT_ID, a->cage.id);
 	ynl_attr_put_u32(nlh, XPO_A_PORT_BOARD, a->cage.board);
@@ -312,7 +112,7 @@ static const char *const si_control_names[] = {
 	"adaptive", "recall", "txeq", "tx-cdr", "rx-cdr", "pre", "post", "amp",
 };
 
-static void si_print_table(const struct set_args *a,
+static void si_print_table(const struct settings_args *a,
 			   const struct xpo_si_get_rsp *r, FILE *out)
 {
 	const struct xpo_si_caps *c = &r->si_caps;
@@ -361,7 +161,7 @@ static void si_print_table(const struct set_args *a,
 	}
 }
 
-static void si_print_json(const struct set_args *a,
+static void si_print_json(const struct settings_args *a,
 			  const struct xpo_si_get_rsp *r, struct jw *jw)
 {
 	const struct xpo_si_caps *c = &r->si_caps;
@@ -427,7 +227,7 @@ static void print_dbm(FILE *out, int32_t p)
 	fprintf(out, "%c%d.%02d", p < 0 ? '-' : '+', abs(p) / 100, abs(p) % 100);
 }
 
-static void tune_print_table(const struct set_args *a,
+static void tune_print_table(const struct settings_args *a,
 			     const struct xpo_tune_get_rsp *r, FILE *out)
 {
 	const struct xpo_tune_caps *c = &r->tune_caps;
@@ -478,7 +278,7 @@ static void tune_print_table(const struct set_args *a,
 	}
 }
 
-static void tune_print_json(const struct set_args *a,
+static void tune_print_json(const struct settings_args *a,
 			    const struct xpo_tune_get_rsp *r, struct jw *jw)
 {
 	const struct xpo_tune_caps *c = &r->tune_caps;
@@ -534,7 +334,7 @@ static void tune_print_json(const struct set_args *a,
 
 /* One get or set of a port's SI (@si) or tuning, its reply printed */
 static int settings_run(struct xpoctl *x, bool si, bool set,
-			const struct set_args *a)
+			const struct settings_args *a)
 {
 	char what[24 + CAGE_NAME_LEN], name[CAGE_NAME_LEN];
 	struct set_ctx s = { .a = a, .si = si, .set = set };
@@ -577,7 +377,7 @@ static int settings_run(struct xpoctl *x, bool si, bool set,
 }
 
 /* `txeq N` on a module with adaptive EQ also turns adaptive EQ off */
-static int si_fixed_needs_adaptive_off(struct xpoctl *x, struct set_args *a)
+static int si_fixed_needs_adaptive_off(struct xpoctl *x, struct settings_args *a)
 {
 	struct set_ctx s = { .a = a, .si = true };
 	int err;
@@ -596,16 +396,16 @@ static int si_fixed_needs_adaptive_off(struct xpoctl *x, struct set_args *a)
 static int settings_cmd(struct xpoctl *x, bool si, int argc, char **argv)
 {
 	const char *obj = si ? "port si" : "port tune";
-	struct set_args a = {
-		.tx_eq = -1, .tx_adaptive = -1, .pre = -1, .post = -1, .amp = -1,
-	};
+	struct settings_args a;
 	int ret;
 
+	settings_args_init(&a);
 	if (argc < 1)
 		return usage_error(x, "%s needs show or set", obj);
 	if (matches(argv[0], "show")) {
-		ret = parse_port(x, si ? "port si show" : "port tune show",
-				 argc - 1, argv + 1, &a);
+		ret = settings_port_parse(x, si ? "port si show" :
+					  "port tune show", argc - 1, argv + 1,
+					  &a);
 		if (!ret && argc > 3)
 			ret = usage_error(x, "%s show: \"%s\" is unexpected",
 					  obj, argv[3]);
@@ -614,8 +414,8 @@ static int settings_cmd(struct xpoctl *x, bool si, int argc, char **argv)
 	if (strcmp(argv[0], "set"))
 		return usage_error(x, "%s: \"%s\" is unknown (show, set)", obj,
 				   argv[0]);
-	ret = si ? si_set_parse(x, argc - 1, argv + 1, &a) :
-		   tune_set_parse(x, argc - 1, argv + 1, &a);
+	ret = si ? port_si_set_parse(x, argc - 1, argv + 1, &a) :
+		   port_tune_set_parse(x, argc - 1, argv + 1, &a);
 	if (ret)
 		return ret;
 	if (si && a.tx_eq >= 0 && a.tx_adaptive < 0) {
