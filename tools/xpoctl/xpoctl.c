@@ -109,7 +109,7 @@ const struct xpoctl_obj xpoctl_objs[] = {
 	{ .name = "sensor", .cmds = sensor_cmds,
 	  .help = "hwmon sensors of the cages", .abbrev = 1 },
 	{ "monitor", NULL,
-	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm, ports changed",
+	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm, ports changed, port settings changed",
 	  cmd_monitor, "[all] [--count N] [--timeout S]  (-t: timestamps, -j: one JSON object a line)",
 	  3, "t" },
 	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver",
