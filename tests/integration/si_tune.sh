@@ -54,6 +54,20 @@ xpo_load
 wait_all ready 60 || die "cages not ready: $(all_states)"
 dev=xpo${C}p0
 
+# Sets are admin only (GENL_ADMIN_PERM), si-get and tune-get are not ----
+setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	--bounding-set=-all "$PY" tests/integration/netlink_helper.py batch \
+	> "$err" 2>&1 <<REQ
+{"do": "si-set", "attrs": {"id": $C, "index": 0, "si-tx-eq": 3}}
+{"do": "tune-set", "attrs": {"id": $C, "index": 0, "tune-power": -300}}
+{"do": "si-get", "attrs": {"id": $C, "index": 0}}
+REQ
+check_eq "a user without CAP_NET_ADMIN cannot si-set (EPERM)" 1 \
+	"$(sed -n 1p "$err" | jq -r .errno)"
+check_eq "... nor tune-set (EPERM)" 1 "$(sed -n 2p "$err" | jq -r .errno)"
+check_eq "... but gets si-get (8 lanes)" 8 \
+	"$(sed -n 3p "$err" | jq -r '.reply."si-lane" | length')"
+
 # No SI controls, no tunable laser: the DR8 ------------------------------
 si_set "{\"id\": $C, \"index\": 0, \"si-tx-eq\": 3}" > "$err" 2>&1
 check "DR8: si-set refused" grep -q "Operation not supported\|EOPNOTSUPP\|95" "$err"
