@@ -444,6 +444,37 @@ static unsigned int xpo_app_scope_lanes(int bank)
 }
 
 /**
+ * xpo_app_media_lanes() - the media lanes of one data path of an application
+ * @a: the application
+ * @first: the data path's first host lane within its bank, 0-7
+ *
+ * CMIS 5.2 section 6.2.1: the i-th host lane the application's data paths
+ * may start on (host lane assignment) goes with the i-th media lane they
+ * may start on (media lane assignment, 01h:176 + AppSel - 1), for
+ * @a->media_lanes lanes.  An 800ZR data path (4 host lanes, one media
+ * lane, host 0x11, media 0x05) on host lanes 5-8 transmits on media lane 3.
+ *
+ * Return: b<n>: media lane n + 1 of the bank; 0 for a host lane no data
+ * path of @a starts on, or assignments that do not pair up.
+ */
+u8 xpo_app_media_lanes(const struct xpo_app *a, unsigned int first)
+{
+	unsigned long media = a->media_assign;
+	unsigned int k, n = 0, m;
+
+	if (first >= CMIS_LANES_PER_BANK || !(a->host_assign & BIT(first)) ||
+	    !a->media_lanes)
+		return 0;
+	k = hweight8(a->host_assign & (BIT(first) - 1));
+	for_each_set_bit(m, &media, CMIS_LANES_PER_BANK)
+		if (n++ == k)
+			return m + a->media_lanes <= CMIS_LANES_PER_BANK ?
+			       GENMASK(m + a->media_lanes - 1, m) : 0;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_app_media_lanes);
+
+/**
  * xpo_app_mode_parse() - parse a breakout mode name
  * @name: "<count>x<speed>", speed in G or T ("16x800G", "8x1.6T")
  * @bank: XPO_APP_CAGE for a mode of the whole cage (64 lanes), or a bank

@@ -152,6 +152,7 @@ struct xpo_app_mode {
 
 int xpo_app_table_decode(struct xpo_app_table *t,
 			 const struct xpo_identity *id);
+u8 xpo_app_media_lanes(const struct xpo_app *a, unsigned int first);
 const struct xpo_app *xpo_app_find(const struct xpo_app_table *t,
 				   unsigned int appsel);
 

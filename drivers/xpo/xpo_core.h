@@ -128,6 +128,9 @@ struct xpo_telemetry_lanes {
  *	configuration): left until the port goes down or the module changes
  * @fail_seen: the failure @m is in was reported and its retry scheduled
  * @err: the last refusal of an up request (xpo_dp_step())
+ * @si_explicit: the host staged its own SI for these lanes (si-set,
+ *	xpo_settings.c): the data path comes up with ExplicitControl, using
+ *	what the module keeps in staged set 0
  *
  * Under the cage's sm_lock.
  */
@@ -139,6 +142,7 @@ struct xpo_cage_dp {
 	bool no_retry;
 	bool fail_seen;
 	int err;
+	bool si_explicit;
 };
 
 /**
@@ -468,6 +472,7 @@ void xpo_lanes_work(struct work_struct *work);
 void xpo_lanes_relayout(struct xpo_cage *cage, u8 panels);
 u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
 		       unsigned int bank, u8 *cfg);
+u8 xpo_lanes_dp_cfg(const struct xpo_cage_dp *d);
 
 /* xpo_attach.c: the port owners' netdevs on the cage's ports */
 void xpo_attach_set_carrier(struct xpo_cage *cage, u64 carrier);
@@ -502,6 +507,23 @@ int xpo_cage_reach_set(struct xpo_cage *cage, u8 reach, bool dry_run,
 		       struct xpo_app_layout *plan,
 		       struct netlink_ext_ack *extack);
 u8 xpo_cage_reach_get(struct xpo_cage *cage, struct xpo_app_layout *plan);
+
+/* xpo_settings.c: a port's host-side SI and laser tuning */
+struct xpo_port_si;
+struct xpo_port_si_req;
+struct xpo_port_tune;
+struct xpo_port_tune_req;
+int xpo_cage_si_get(struct xpo_cage *cage, unsigned int index,
+		    struct xpo_port_si *si, struct netlink_ext_ack *extack);
+int xpo_cage_si_set(struct xpo_cage *cage, unsigned int index,
+		    const struct xpo_port_si_req *req,
+		    struct netlink_ext_ack *extack);
+int xpo_cage_tune_get(struct xpo_cage *cage, unsigned int index,
+		      struct xpo_port_tune *tune,
+		      struct netlink_ext_ack *extack);
+int xpo_cage_tune_set(struct xpo_cage *cage, unsigned int index,
+		      const struct xpo_port_tune_req *req,
+		      struct netlink_ext_ack *extack);
 
 /* xpo_dp_exec.c: a data path's machine run against the module */
 void xpo_dp_exec_feed(struct xpo_cage *cage, struct xpo_cage_dp *d,

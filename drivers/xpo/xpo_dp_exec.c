@@ -21,9 +21,11 @@
  * (10h:143), CMIS 5.2 section 6.3.3 (the Provision procedure), for the
  * data path's lanes and the bank's idle ones (xpo_lanes_bank_plan(): a
  * module refuses to apply part of an active data path).
- * Signal integrity settings (10h:153-173) are not staged yet: data paths
- * are brought up with ExplicitControl clear, the module's defaults for the
- * application.
+ * Signal integrity settings (10h:153-173) are not written here: si-set
+ * (xpo_settings.c) stages them in the module, which keeps them in staged
+ * set 0; a data path whose port had them set comes up with
+ * ExplicitControl (struct xpo_cage_dp si_explicit), the others with the
+ * module's defaults for the application.
  *
  * The machine's timer is a deadline in jiffies (struct xpo_cage_dp due);
  * the cage's lanes_work fires at the earliest one (xpo_lanes.c).
@@ -130,7 +132,7 @@ static int xpo_dp_exec_write(struct xpo_cage *cage, struct xpo_cage_dp *d,
 				       CMIS_P10_DPCONFIG, cfg,
 				       XPO_DP_BANK_LANES);
 	}
-	/* XPO_DP_A_WRITE_SI: never asked for, see the top of the file */
+	/* XPO_DP_A_WRITE_SI: already staged by si-set, see the top of the file */
 	if (!ret && (res->actions & XPO_DP_A_APPLY_DPINIT)) {
 		apply = bits | idle;
 		ret = __xpo_cmis_write(cage, bank, CMIS_PAGE_LANE_CTRL,

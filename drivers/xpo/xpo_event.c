@@ -7,6 +7,7 @@
  *   XPO_CAGE=<n> XPO_EVENT=protect XPO_REASON=<cond> XPO_ACTION=<action>
  *   XPO_CAGE=<n> XPO_EVENT=rearm
  *   XPO_CAGE=<n> XPO_EVENT=ports
+ *   XPO_CAGE=<n> XPO_EVENT=port-settings
  */
 #include <linux/device.h>
 #include <linux/kobject.h>
@@ -24,6 +25,7 @@ static const char * const xpo_event_names[XPO_EV_NUM] = {
 	[XPO_EV_PROTECT]	= "protect",
 	[XPO_EV_REARM]		= "rearm",
 	[XPO_EV_PORTS]		= "ports",
+	[XPO_EV_PORT_SETTINGS]	= "port-settings",
 };
 
 const char *xpo_event_name(enum xpo_event_type type)

@@ -24,6 +24,7 @@ enum xpo_event_type {
 	XPO_EV_PROTECT,		/* the protection acted (tripped) */
 	XPO_EV_REARM,		/* the protection was re-armed */
 	XPO_EV_PORTS,		/* the cage's ports changed (breakout) */
+	XPO_EV_PORT_SETTINGS,	/* a port's SI or laser tuning changed */
 	XPO_EV_NUM,
 };
 

@@ -204,6 +204,20 @@ static bool xpo_lanes_dp_idle(const struct xpo_cage_dp *d)
 	       (d->m.state == XPO_DP_S_FAILED && !d->m.dirty);
 }
 
+/**
+ * xpo_lanes_dp_cfg() - the DPConfig byte a data path's lanes are staged with
+ * @d: the data path
+ *
+ * Its machine's, with ExplicitControl once the host staged its own SI for
+ * it (si-set): an apply of the bank that covers it while it is down then
+ * keeps the host's settings rather than the module's defaults.
+ */
+u8 xpo_lanes_dp_cfg(const struct xpo_cage_dp *d)
+{
+	return xpo_dp_dpconfig(&d->m) |
+	       (d->si_explicit ? CMIS_DPCONFIG_EXPLICIT : 0);
+}
+
 /*
  * The planned DPConfig of every lane of @bank into @cfg (AppSel 0 for a
  * lane no data path carries).  Return: the bits of the lanes of data paths
@@ -224,7 +238,7 @@ static u8 xpo_lanes_bank_cfg(struct xpo_cage *cage, unsigned int bank,
 			continue;
 		for (l = 0; l < d->m.lane_count; l++) {
 			cfg[d->m.first_lane % XPO_DP_BANK_LANES + l] =
-				xpo_dp_dpconfig(&d->m);
+				xpo_lanes_dp_cfg(d);
 			if (d != self && !xpo_lanes_dp_idle(d))
 				busy |= BIT(d->m.first_lane %
 					    XPO_DP_BANK_LANES + l);
@@ -259,7 +273,7 @@ u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
 
 	for (l = 0; l < self->m.lane_count; l++)
 		cfg[self->m.first_lane % XPO_DP_BANK_LANES + l] =
-			xpo_dp_dpconfig(&self->m);
+			xpo_lanes_dp_cfg(self);
 	return (u8)~(busy | xpo_dp_bank_bits(self->m.lanes, bank));
 }
 
@@ -403,6 +417,7 @@ static void xpo_lanes_requests(struct xpo_cage *cage)
 		in.appsel = d->m.appsel;
 		in.first_lane = d->m.first_lane;
 		in.lane_count = d->m.lane_count;
+		in.explicit_ctl = d->si_explicit;
 		xpo_dp_exec_feed(cage, d, XPO_DP_E_UP, &in);
 		if (d->err)
 			dev_dbg(cage->dev, "port %u: data path up: %d\n",

@@ -369,7 +369,10 @@ static int xpo_nl_pre_doit(const struct XPO_GENL_OPS *ops,
 		   ops->cmd == XPO_CMD_PORT_SPLIT ||
 		   ops->cmd == XPO_CMD_PORT_UNSPLIT ||
 		   ops->cmd == XPO_CMD_REACH_GET ||
-		   ops->cmd == XPO_CMD_REACH_SET) {
+		   ops->cmd == XPO_CMD_REACH_SET ||
+		   ops->cmd == XPO_CMD_SI_GET || ops->cmd == XPO_CMD_SI_SET ||
+		   ops->cmd == XPO_CMD_TUNE_GET ||
+		   ops->cmd == XPO_CMD_TUNE_SET) {
 		attr = XPO_A_PORT_ID;
 		battr = XPO_A_PORT_BOARD;
 	}

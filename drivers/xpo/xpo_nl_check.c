@@ -97,6 +97,7 @@ int xpo_nl_event(enum xpo_event_type type)
 		[XPO_EV_PROTECT] = XPO_EVENT_PROTECT,
 		[XPO_EV_REARM] = XPO_EVENT_REARM,
 		[XPO_EV_PORTS] = XPO_EVENT_PORTS,
+		[XPO_EV_PORT_SETTINGS] = XPO_EVENT_PORT_SETTINGS,
 	};
 
 	return type < XPO_EV_NUM ? events[type] : 0;

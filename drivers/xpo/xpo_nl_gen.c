@@ -113,12 +113,50 @@ static const struct nla_policy xpo_reach_set_nl_policy[XPO_A_PORT_REACH + 1] = {
 	[XPO_A_PORT_DRY_RUN] = { .type = NLA_FLAG, },
 };
 
+/* XPO_CMD_SI_GET - do */
+static const struct nla_policy xpo_si_get_nl_policy[XPO_A_PORT_INDEX + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_PORT_INDEX] = { .type = NLA_U32, },
+};
+
+/* XPO_CMD_SI_SET - do */
+static const struct nla_policy xpo_si_set_nl_policy[XPO_A_PORT_SI_RX_AMP + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_PORT_INDEX] = { .type = NLA_U32, },
+	[XPO_A_PORT_LANES] = { .type = NLA_U32, },
+	[XPO_A_PORT_SI_TX_ADAPTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[XPO_A_PORT_SI_TX_EQ] = NLA_POLICY_MAX(NLA_U8, 15),
+	[XPO_A_PORT_SI_RX_PRE] = NLA_POLICY_MAX(NLA_U8, 15),
+	[XPO_A_PORT_SI_RX_POST] = NLA_POLICY_MAX(NLA_U8, 15),
+	[XPO_A_PORT_SI_RX_AMP] = NLA_POLICY_MAX(NLA_U8, 15),
+};
+
+/* XPO_CMD_TUNE_GET - do */
+static const struct nla_policy xpo_tune_get_nl_policy[XPO_A_PORT_INDEX + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_PORT_INDEX] = { .type = NLA_U32, },
+};
+
+/* XPO_CMD_TUNE_SET - do */
+static const struct nla_policy xpo_tune_set_nl_policy[XPO_A_PORT_TUNE_POWER + 1] = {
+	[XPO_A_PORT_ID] = { .type = NLA_U32, },
+	[XPO_A_PORT_BOARD] = NLA_POLICY_MAX(NLA_U32, 255),
+	[XPO_A_PORT_INDEX] = { .type = NLA_U32, },
+	[XPO_A_PORT_TUNE_GRID] = { .type = NLA_U32, },
+	[XPO_A_PORT_TUNE_CHANNEL] = { .type = NLA_S32, },
+	[XPO_A_PORT_TUNE_FREQ] = { .type = NLA_U32, },
+	[XPO_A_PORT_TUNE_POWER] = { .type = NLA_S32, },
+};
+
 /*
  * Ops table for xpo: full struct genl_ops (6.1 has no split
  * ops), merged by scripts/ynl-gen-kernel.py from the
  * generator's split ops.
  */
-const struct genl_ops xpo_nl_ops[10] = {
+const struct genl_ops xpo_nl_ops[14] = {
 	{
 		.cmd		= XPO_CMD_CAGE_GET,
 		.doit		= xpo_nl_cage_get_doit,
@@ -188,6 +226,32 @@ const struct genl_ops xpo_nl_ops[10] = {
 		.doit		= xpo_nl_reach_set_doit,
 		.policy		= xpo_reach_set_nl_policy,
 		.maxattr	= XPO_A_PORT_REACH,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_SI_GET,
+		.doit		= xpo_nl_si_get_doit,
+		.policy		= xpo_si_get_nl_policy,
+		.maxattr	= XPO_A_PORT_INDEX,
+	},
+	{
+		.cmd		= XPO_CMD_SI_SET,
+		.doit		= xpo_nl_si_set_doit,
+		.policy		= xpo_si_set_nl_policy,
+		.maxattr	= XPO_A_PORT_SI_RX_AMP,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XPO_CMD_TUNE_GET,
+		.doit		= xpo_nl_tune_get_doit,
+		.policy		= xpo_tune_get_nl_policy,
+		.maxattr	= XPO_A_PORT_INDEX,
+	},
+	{
+		.cmd		= XPO_CMD_TUNE_SET,
+		.doit		= xpo_nl_tune_set_doit,
+		.policy		= xpo_tune_set_nl_policy,
+		.maxattr	= XPO_A_PORT_TUNE_POWER,
 		.flags		= GENL_ADMIN_PERM,
 	},
 };

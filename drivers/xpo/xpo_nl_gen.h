@@ -30,12 +30,16 @@ int xpo_nl_port_split_doit(struct sk_buff *skb, struct genl_info *info);
 int xpo_nl_port_unsplit_doit(struct sk_buff *skb, struct genl_info *info);
 int xpo_nl_reach_get_doit(struct sk_buff *skb, struct genl_info *info);
 int xpo_nl_reach_set_doit(struct sk_buff *skb, struct genl_info *info);
+int xpo_nl_si_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xpo_nl_si_set_doit(struct sk_buff *skb, struct genl_info *info);
+int xpo_nl_tune_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xpo_nl_tune_set_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	XPO_NLGRP_MONITOR,
 };
 
-extern const struct genl_ops xpo_nl_ops[10];
+extern const struct genl_ops xpo_nl_ops[14];
 extern const struct genl_multicast_group xpo_nl_mcgrps[1];
 extern struct genl_family xpo_nl_family;
 

@@ -424,6 +424,21 @@ static const struct kw reach_kw[] = {
 _Static_assert(XPO_REACH_OTHER + 2 == sizeof(reach_kw) / sizeof(reach_kw[0]),
 	       "reach set's profiles are the spec's enum reach");
 
+/*
+ * port si and port tune (cmd_settings.c): the sub-command, then the
+ * keywords of set, all written out (set changes the module)
+ */
+const struct kw port_si_kw[] = {
+	{ "show", 0 }, { "set", 0 }, { "lanes", 0 }, { "all", 0 },
+	{ "txeq", 0 }, { "adaptive", 0 }, { "pre", 0 }, { "post", 0 },
+	{ "amp", 0 }, { NULL, 0 }
+};
+
+const struct kw port_tune_kw[] = {
+	{ "show", 0 }, { "set", 0 }, { "channel", 0 }, { "freq", 0 },
+	{ "grid", 0 }, { "power", 0 }, { NULL, 0 }
+};
+
 const struct xpoctl_kw_table xpoctl_kw_tables[] = {
 	{ "cage set", all_kw }, { "cage set", set_kw },
 	{ "cage set", policy_kw }, { "cage set", power_kw },
@@ -431,6 +446,7 @@ const struct xpoctl_kw_table xpoctl_kw_tables[] = {
 	{ "cage rearm", all_kw }, { "module eeprom", eeprom_kw },
 	{ "monitor", monitor_kw },
 	{ "port split", port_kw }, { "port unsplit", port_kw },
+	{ "port si", port_si_kw }, { "port tune", port_tune_kw },
 	{ "reach set", reach_kw },
 	{ NULL, NULL }
 };
@@ -639,4 +655,206 @@ int reach_parse(struct xpoctl *x, bool set, int argc, char **argv,
 	if (set && !profile)
 		return usage_error(x, "reach set needs a PROFILE (sr, dr, fr, lr, er, zr, zr-plus, coherent-lite, other) or any");
 	return XE_OK;
+}
+
+/*
+ * port si set and port tune set (cmd_settings.c): CAGE PORT, then the
+ * keywords of port_si_kw and port_tune_kw, all written out
+ */
+void settings_args_init(struct settings_args *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->tx_eq = -1;
+	a->tx_adaptive = -1;
+	a->pre = -1;
+	a->post = -1;
+	a->amp = -1;
+}
+
+/* "3", "1-4" or "all": port lanes 1-8 as a bitmask (bit 0 = lane 1) */
+bool parse_port_lanes(const char *s, uint32_t *mask)
+{
+	unsigned long a, b;
+	char buf[8];
+	const char *dash = strchr(s, '-');
+
+	if (!strcmp(s, "all")) {
+		*mask = 0;
+		return true;
+	}
+	if (dash) {
+		if ((size_t)(dash - s) >= sizeof(buf))
+			return false;
+		memcpy(buf, s, dash - s);
+		buf[dash - s] = '\0';
+		if (!parse_uint(buf, 8, &a) || !parse_uint(dash + 1, 8, &b))
+			return false;
+	} else {
+		if (!parse_uint(s, 8, &a))
+			return false;
+		b = a;
+	}
+	if (!a || a > b)
+		return false;
+	*mask = ((1u << b) - 1) & ~((1u << (a - 1)) - 1);
+	return true;
+}
+
+/* "-5", "+1.5", "-15.25" dBm into 0.01 dBm */
+bool parse_dbm(const char *s, int32_t *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || *end || v < -327.68 || v > 327.67)
+		return false;
+	*out = (int32_t)(v * 100 + (v < 0 ? -0.5 : 0.5));
+	return true;
+}
+
+/* "75", "100", "6.25", "33" GHz into MHz (33 GHz: 33333) */
+bool parse_grid_ghz(const char *s, uint32_t *mhz)
+{
+	static const struct { const char *ghz; uint32_t mhz; } grids[] = {
+		{ "3.125", 3125 }, { "6.25", 6250 }, { "12.5", 12500 },
+		{ "25", 25000 }, { "33", 33333 }, { "50", 50000 },
+		{ "75", 75000 }, { "100", 100000 }, { "150", 150000 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(grids) / sizeof(grids[0]); i++)
+		if (!strcmp(s, grids[i].ghz)) {
+			*mhz = grids[i].mhz;
+			return true;
+		}
+	return false;
+}
+
+int settings_port_parse(struct xpoctl *x, const char *what, int argc,
+		      char **argv, struct settings_args *a)
+{
+	unsigned long v;
+
+	if (argc < 2)
+		return usage_error(x, "%s needs CAGE PORT", what);
+	if (!parse_cage_ref(x, argv[0], &a->cage))
+		return XE_USAGE;
+	if (!parse_uint(argv[1], 63, &v))
+		return usage_error(x, "invalid port \"%s\" (0-63, as port show numbers them)",
+				   argv[1]);
+	a->index = v;
+	return 0;
+}
+
+/* the value after keyword argv[*i], within 0-max */
+static bool settings_kw_val(struct xpoctl *x, int *i, int argc, char **argv,
+		   unsigned long max, int *out)
+{
+	unsigned long v;
+
+	if (*i + 1 >= argc) {
+		usage_error(x, "%s needs a value", argv[*i]);
+		return false;
+	}
+	if (!parse_uint(argv[*i + 1], max, &v)) {
+		usage_error(x, "invalid %s \"%s\" (0-%lu)", argv[*i],
+			    argv[*i + 1], max);
+		return false;
+	}
+	*out = v;
+	*i += 1;
+	return true;
+}
+
+int port_si_set_parse(struct xpoctl *x, int argc, char **argv,
+			struct settings_args *a)
+{
+	int i, ret = settings_port_parse(x, "port si set", argc, argv, a);
+	bool any = false;
+
+	if (ret)
+		return ret;
+	for (i = 2; i < argc; i++) {
+		const char *k = argv[i];
+
+		if (!strcmp(k, "lanes")) {
+			if (i + 1 >= argc || !parse_port_lanes(argv[i + 1], &a->lanes))
+				return usage_error(x, "lanes takes N, N-M (1-8) or all");
+			i++;
+			continue;
+		}
+		if (!strcmp(k, "txeq") && i + 1 < argc &&
+		    !strcmp(argv[i + 1], "adaptive")) {
+			a->tx_adaptive = 1;
+			i++;
+		} else if (!strcmp(k, "adaptive")) {
+			a->tx_adaptive = 1;
+		} else if (!strcmp(k, "txeq")) {
+			if (!settings_kw_val(x, &i, argc, argv, 15, &a->tx_eq))
+				return XE_USAGE;
+		} else if (!strcmp(k, "pre")) {
+			if (!settings_kw_val(x, &i, argc, argv, 15, &a->pre))
+				return XE_USAGE;
+		} else if (!strcmp(k, "post")) {
+			if (!settings_kw_val(x, &i, argc, argv, 15, &a->post))
+				return XE_USAGE;
+		} else if (!strcmp(k, "amp")) {
+			if (!settings_kw_val(x, &i, argc, argv, 15, &a->amp))
+				return XE_USAGE;
+		} else {
+			return usage_error(x, "port si set: \"%s\" is unknown (lanes, txeq, adaptive, pre, post, amp)",
+					   k);
+		}
+		any = true;
+	}
+	if (!any)
+		return usage_error(x, "port si set: nothing to set (txeq N|adaptive, pre N, post N, amp N)");
+	return 0;
+}
+
+int port_tune_set_parse(struct xpoctl *x, int argc, char **argv,
+			  struct settings_args *a)
+{
+	int i, ret = settings_port_parse(x, "port tune set", argc, argv, a);
+	unsigned long v;
+
+	if (ret)
+		return ret;
+	for (i = 2; i < argc; i++) {
+		const char *k = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+		char *end;
+
+		if (!val)
+			return usage_error(x, "%s needs a value", k);
+		if (!strcmp(k, "channel")) {
+			long c = strtol(val, &end, 10);
+
+			if (end == val || *end || c < -32768 || c > 32767)
+				return usage_error(x, "invalid channel \"%s\"", val);
+			a->has_channel = true;
+			a->channel = c;
+		} else if (!strcmp(k, "freq")) {
+			if (!parse_uint(val, 0xffffffffUL, &v))
+				return usage_error(x, "invalid freq \"%s\" (MHz)", val);
+			a->has_freq = true;
+			a->freq = v;
+		} else if (!strcmp(k, "grid")) {
+			if (!parse_grid_ghz(val, &a->grid_mhz))
+				return usage_error(x, "invalid grid \"%s\" (GHz: 3.125, 6.25, 12.5, 25, 33, 50, 75, 100, 150)",
+						   val);
+		} else if (!strcmp(k, "power")) {
+			if (!parse_dbm(val, &a->power))
+				return usage_error(x, "invalid power \"%s\" (dBm)", val);
+			a->has_power = true;
+		} else {
+			return usage_error(x, "port tune set: \"%s\" is unknown (channel, freq, grid, power)",
+					   k);
+		}
+		i++;
+	}
+	if (a->has_channel && a->has_freq)
+		return usage_error(x, "port tune set: channel or freq, not both");
+	if (!a->has_channel && !a->has_freq && !a->has_power)
+		return usage_error(x, "port tune set: nothing to set (channel N, freq MHZ, power DBM)");
+	return 0;
 }

@@ -62,6 +62,7 @@ const char *cage_event_name(uint32_t e)
 		[XPO_EVENT_PROTECT] = "protect",
 		[XPO_EVENT_REARM] = "rearm",
 		[XPO_EVENT_PORTS] = "ports",
+		[XPO_EVENT_PORT_SETTINGS] = "port-settings",
 	};
 
 	return NAME(n, e);
@@ -804,11 +805,15 @@ int monitor_format_event(const struct cage_info *c, bool json, const char *ts,
 	fprintf(out, "cage %s: %s",
 		cage_ref_name(c->board, c->id, name, sizeof(name)),
 		c->has_event ? cage_event_name(c->event) : "event");
-	/* ports: port-split or port-unsplit changed the cage's ports */
+	/*
+	 * ports: port-split or port-unsplit changed the cage's ports;
+	 * port-settings: si-set or tune-set changed a port's settings
+	 */
 	if (c->has_event && (c->event == XPO_EVENT_ALARM ||
 			     c->event == XPO_EVENT_PROTECT ||
 			     c->event == XPO_EVENT_REARM ||
-			     c->event == XPO_EVENT_PORTS)) {
+			     c->event == XPO_EVENT_PORTS ||
+			     c->event == XPO_EVENT_PORT_SETTINGS)) {
 		/* not a transition: the state is only context */
 		if (c->has_event_cond)
 			fprintf(out, " %s", protect_cond_name(c->event_cond));

@@ -35,6 +35,10 @@ int xpo_port_unsplit_rsp_parse(const struct nlmsghdr *nlh,
 			       struct ynl_parse_arg *yarg);
 int xpo_reach_get_rsp_parse(const struct nlmsghdr *nlh,
 			    struct ynl_parse_arg *yarg);
+int xpo_si_get_rsp_parse(const struct nlmsghdr *nlh,
+			 struct ynl_parse_arg *yarg);
+int xpo_tune_get_rsp_parse(const struct nlmsghdr *nlh,
+			   struct ynl_parse_arg *yarg);
 int xpo_reach_set_rsp_parse(const struct nlmsghdr *nlh,
 			    struct ynl_parse_arg *yarg);
 

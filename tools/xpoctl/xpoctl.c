@@ -73,6 +73,14 @@ static const struct xpoctl_cmd port_cmds[] = {
 	{ "unsplit", cmd_port_unsplit, "CAGE [panel P] [--dry-run]",
 	  "undo port split on one front-panel port, or on every split one of the cage",
 	  0, "n" },
+	{ "si", cmd_port_si,
+	  "show CAGE PORT | set CAGE PORT [lanes N[-M]|all] [txeq N|adaptive] [pre N] [post N] [amp N]",
+	  "host-side signal integrity of a port's lanes: what the module advertises and the active settings; set stages and applies them (Tx input EQ, Rx output pre-cursor, post-cursor, amplitude)",
+	  0, "" },
+	{ "tune", cmd_port_tune,
+	  "show CAGE PORT | set CAGE PORT [channel N|freq MHZ] [grid GHZ] [power DBM]",
+	  "laser tuning of a port of a tunable (ZR, ZR+) module: grids, channel, frequency, target output power; set tunes it (the port's data path goes down and up for a channel)",
+	  0, "" },
 	{ NULL }
 };
 
@@ -101,7 +109,7 @@ const struct xpoctl_obj xpoctl_objs[] = {
 	{ .name = "sensor", .cmds = sensor_cmds,
 	  .help = "hwmon sensors of the cages", .abbrev = 1 },
 	{ "monitor", NULL,
-	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm, ports changed",
+	  "print cage events: insert, remove, state change, protection alarm, trip, re-arm, ports changed, port settings changed",
 	  cmd_monitor, "[all] [--count N] [--timeout S]  (-t: timestamps, -j: one JSON object a line)",
 	  3, "t" },
 	{ .name = "driver", .cmds = driver_cmds, .help = "the xpo kernel driver",

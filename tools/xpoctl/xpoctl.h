@@ -141,6 +141,31 @@ struct reach_args {
 int reach_parse(struct xpoctl *x, bool set, int argc, char **argv,
 		struct reach_args *a);
 
+/* port si set, port tune set (args.c; cmd_settings.c runs them) */
+struct settings_args {
+	struct cage_ref cage;
+	uint32_t index;
+	/* si set */
+	uint32_t lanes;			/* 0: all */
+	int tx_eq, tx_adaptive, pre, post, amp;	/* -1: not given */
+	/* tune set */
+	uint32_t grid_mhz;		/* 0: the laser's */
+	bool has_channel, has_freq, has_power;
+	int32_t channel, power;
+	uint32_t freq;
+};
+
+void settings_args_init(struct settings_args *a);
+int settings_port_parse(struct xpoctl *x, const char *what, int argc,
+			char **argv, struct settings_args *a);
+int port_si_set_parse(struct xpoctl *x, int argc, char **argv,
+		      struct settings_args *a);
+int port_tune_set_parse(struct xpoctl *x, int argc, char **argv,
+			struct settings_args *a);
+bool parse_port_lanes(const char *s, uint32_t *mask);
+bool parse_dbm(const char *s, int32_t *out);
+bool parse_grid_ghz(const char *s, uint32_t *mhz);
+
 /* command handlers */
 int cmd_sensor_show(struct xpoctl *x, int argc, char **argv);
 int sensor_chip_cage(const char *prefix, int bus_type, int addr);
@@ -152,6 +177,8 @@ int cmd_cage_lanes(struct xpoctl *x, int argc, char **argv);
 int cmd_port_show(struct xpoctl *x, int argc, char **argv);
 int cmd_port_split(struct xpoctl *x, int argc, char **argv);
 int cmd_port_unsplit(struct xpoctl *x, int argc, char **argv);
+int cmd_port_si(struct xpoctl *x, int argc, char **argv);
+int cmd_port_tune(struct xpoctl *x, int argc, char **argv);
 int cmd_reach_show(struct xpoctl *x, int argc, char **argv);
 int cmd_reach_set(struct xpoctl *x, int argc, char **argv);
 int cmd_module_show(struct xpoctl *x, int argc, char **argv);
@@ -204,6 +231,8 @@ struct xpoctl_kw_table {
 	const struct kw *kw;
 };
 extern const struct xpoctl_kw_table xpoctl_kw_tables[];
+extern const struct kw port_si_kw[];
+extern const struct kw port_tune_kw[];
 
 /* "protect leak alert, rearm, reset": the request in the kernel's order */
 void set_req_describe(const struct set_req *r, char *buf, size_t len);

@@ -777,7 +777,43 @@ static void xpo_app_test_arch(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xpo_app_arch(t), XPO_ARCH_LRO);
 }
 
+/* CMIS 5.2 section 6.2.1: the i-th host start goes with the i-th media start */
+static void xpo_app_test_media_lanes(struct kunit *test)
+{
+	/* the emulator's xpo-zr: 800ZR and OpenZR+ 400G, one media lane each */
+	const struct xpo_app zr = {
+		.appsel = 1, .host_lanes = 4, .media_lanes = 1,
+		.host_assign = 0x11, .media_assign = 0x05,
+	};
+	const struct xpo_app zrp = {
+		.appsel = 2, .host_lanes = 2, .media_lanes = 1,
+		.host_assign = 0x55, .media_assign = 0x0f,
+	};
+	/* DR8: one data path of 8 host lanes on 8 media lanes */
+	const struct xpo_app dr8 = {
+		.appsel = 1, .host_lanes = 8, .media_lanes = 8,
+		.host_assign = 0x01, .media_assign = 0x01,
+	};
+	/* a media assignment with fewer starts than the host's */
+	const struct xpo_app odd = {
+		.appsel = 1, .host_lanes = 2, .media_lanes = 1,
+		.host_assign = 0x55, .media_assign = 0x03,
+	};
+
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&zr, 0), 0x01);
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&zr, 4), 0x04);
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&zr, 2), 0);	/* no start */
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&zrp, 0), 0x01);
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&zrp, 2), 0x02);
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&zrp, 6), 0x08);
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&dr8, 0), 0xff);
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&dr8, 8), 0);	/* no lane 9 */
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&odd, 2), 0x02);
+	KUNIT_EXPECT_EQ(test, xpo_app_media_lanes(&odd, 4), 0);	/* unpaired */
+}
+
 static struct kunit_case xpo_app_test_cases[] = {
+	KUNIT_CASE(xpo_app_test_media_lanes),
 	KUNIT_CASE(xpo_app_test_decode_dr8),
 	KUNIT_CASE(xpo_app_test_decode_osfp),
 	KUNIT_CASE(xpo_app_test_decode_malformed),

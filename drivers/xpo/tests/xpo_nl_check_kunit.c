@@ -177,6 +177,7 @@ static void xpo_nl_test_events(struct kunit *test)
 		[XPO_EV_PROTECT] = XPO_EVENT_PROTECT,
 		[XPO_EV_REARM] = XPO_EVENT_REARM,
 		[XPO_EV_PORTS] = XPO_EVENT_PORTS,
+		[XPO_EV_PORT_SETTINGS] = XPO_EVENT_PORT_SETTINGS,
 	};
 	unsigned int t;
 

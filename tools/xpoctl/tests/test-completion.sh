@@ -38,7 +38,11 @@ expect "all --count --timeout" xpoctl -t monitor ""
 expect "--timeout" xpoctl -j monitor all timestamp --count 1 ""
 # port split and unsplit: the keyword and --dry-run once each (no driver:
 # no cage numbers, no modes), a panel 0-7
-expect "show split unsplit help" xpoctl port ""
+expect "show split unsplit si tune help" xpoctl port ""
+expect "show set" xpoctl port si ""
+expect "lanes txeq adaptive pre post amp" xpoctl port si set 2 0 ""
+expect "adaptive" xpoctl port si set 2 0 txeq ""
+expect "channel freq grid power" xpoctl port tune set 2 0 ""
 expect "panel --dry-run" xpoctl port split 2 ""
 expect "--dry-run" xpoctl port split 2 panel 5 ""
 expect "0 1 2 3 4 5 6 7" xpoctl port split 2 panel ""

@@ -43,6 +43,8 @@ STUB(cmd_port_split)
 STUB(cmd_port_unsplit)
 STUB(cmd_reach_show)
 STUB(cmd_reach_set)
+STUB(cmd_port_si)
+STUB(cmd_port_tune)
 STUB(cmd_module_show)
 STUB(cmd_module_eeprom)
 STUB(cmd_module_dump)
@@ -977,6 +979,88 @@ static void test_reach_parse(void **state)
 	}
 }
 
+/* port si set CAGE PORT ..., port tune set CAGE PORT ... */
+static void test_settings_parse(void **state)
+{
+	struct xpoctl x = { .object = "port" };
+	char *si[] = { "1/3", "2", "lanes", "3-4", "txeq", "7", "pre", "1",
+		       "post", "15", "amp", "0" };
+	char *adaptive[] = { "3", "0", "txeq", "adaptive" };
+	char *tune[] = { "3", "0", "channel", "-12", "grid", "6.25", "power",
+			 "-2.5" };
+	char *freq[] = { "3", "1", "freq", "194000000", "grid", "33" };
+	static const struct {
+		bool si;
+		int argc;
+		char *argv[6];
+		const char *msg;
+	} bad[] = {
+		{ true, 1, { "3" }, "needs CAGE PORT" },
+		{ true, 2, { "3", "0" }, "nothing to set" },
+		{ true, 2, { "3", "64" }, "invalid port \"64\"" },
+		{ true, 4, { "3", "0", "lanes", "9" }, "lanes takes N, N-M (1-8) or all" },
+		{ true, 4, { "3", "0", "lanes", "4-2" }, "lanes takes" },
+		{ true, 4, { "3", "0", "txeq", "16" }, "invalid txeq \"16\" (0-15)" },
+		{ true, 3, { "3", "0", "pre" }, "pre needs a value" },
+		{ true, 4, { "3", "0", "tx", "1" }, "\"tx\" is unknown" },
+		{ false, 2, { "3", "0" }, "nothing to set" },
+		{ false, 4, { "3", "0", "grid", "60" }, "invalid grid \"60\"" },
+		{ false, 4, { "3", "0", "power", "-2dBm" }, "invalid power" },
+		{ false, 4, { "3", "0", "channel", "40000" }, "invalid channel" },
+		{ false, 6, { "3", "0", "channel", "1", "freq", "193100000" },
+		  "channel or freq, not both" },
+		{ false, 4, { "3", "0", "chan", "1" }, "\"chan\" is unknown" },
+	};
+	struct settings_args a;
+	size_t i;
+
+	(void)state;
+	settings_args_init(&a);
+	assert_int_equal(port_si_set_parse(&x, 12, si, &a), 0);
+	assert_int_equal(a.cage.board, 1);
+	assert_int_equal(a.cage.id, 3);
+	assert_int_equal(a.index, 2);
+	assert_int_equal(a.lanes, 0x0c);
+	assert_int_equal(a.tx_eq, 7);
+	assert_int_equal(a.tx_adaptive, -1);
+	assert_int_equal(a.pre, 1);
+	assert_int_equal(a.post, 15);
+	assert_int_equal(a.amp, 0);
+	settings_args_init(&a);
+	assert_int_equal(port_si_set_parse(&x, 4, adaptive, &a), 0);
+	assert_int_equal(a.tx_adaptive, 1);
+	assert_int_equal(a.tx_eq, -1);
+	assert_int_equal(a.lanes, 0);
+	settings_args_init(&a);
+	assert_int_equal(port_tune_set_parse(&x, 8, tune, &a), 0);
+	assert_true(a.has_channel);
+	assert_int_equal(a.channel, -12);
+	assert_int_equal(a.grid_mhz, 6250);
+	assert_true(a.has_power);
+	assert_int_equal(a.power, -250);
+	assert_false(a.has_freq);
+	settings_args_init(&a);
+	assert_int_equal(port_tune_set_parse(&x, 6, freq, &a), 0);
+	assert_true(a.has_freq);
+	assert_int_equal(a.freq, 194000000);
+	assert_int_equal(a.grid_mhz, 33333);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char **argv = (char **)bad[i].argv;
+
+		settings_args_init(&a);
+		assert_int_equal(CAPTURE_ERR(bad[i].si ?
+					     port_si_set_parse(&x, bad[i].argc,
+							       argv, &a) :
+					     port_tune_set_parse(&x, bad[i].argc,
+								 argv, &a)),
+				 XE_USAGE);
+		assert_int_equal(lines(err_buf), 1);
+		if (!strstr(err_buf, bad[i].msg))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err_buf,
+				 bad[i].msg);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -999,6 +1083,7 @@ int main(void)
 		cmocka_unit_test(test_monitor_parse),
 		cmocka_unit_test(test_port_split_parse),
 		cmocka_unit_test(test_reach_parse),
+		cmocka_unit_test(test_settings_parse),
 	};
 
 	return cmocka_run_group_tests_name("args", tests, NULL, NULL);
