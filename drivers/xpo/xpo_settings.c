@@ -47,7 +47,6 @@
 #include "xpo_compat.h"
 #include "xpo_core.h"
 #include "xpo_event.h"
-#include "xpo_port.h"
 #include "xpo_settings.h"
 
 #define UP(off)			((off) - CMIS_UPPER_OFFSET)
@@ -83,12 +82,12 @@ static int xpo_set_port(struct xpo_cage *cage, unsigned int index, bool write,
 		NL_SET_ERR_MSG_MOD(extack, "The cage is being removed");
 		return -ENODEV;
 	}
-	if (index >= cage->num_ports) {
+	if (index >= cage->layout.num_ports) {
 		NL_SET_ERR_MSG_MOD(extack, "No such port in this cage");
 		return -ENODEV;
 	}
-	*lane = cage->ports[index]->lane;
-	*lanes = cage->ports[index]->lanes;
+	*lane = cage->layout.ports[index].first_lane;
+	*lanes = cage->layout.ports[index].lanes;
 	if (cage->sm.state != XPO_S_READY || !cage->id_valid) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "No module ready in the cage (ModuleReady)");
