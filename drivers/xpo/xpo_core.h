@@ -431,6 +431,16 @@ void xpo_lanes_work(struct work_struct *work);
 void xpo_lanes_relayout(struct xpo_cage *cage, u8 panels);
 u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
 		       unsigned int bank, u8 *cfg);
+u8 xpo_lanes_planned_cfg(struct xpo_cage *cage, u8 panels,
+			 u8 cfg[][CMIS_LANES_PER_BANK]);
+u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
+			const struct xpo_app_layout *layout, u8 panels,
+			u8 cfg[][CMIS_LANES_PER_BANK]);
+
+/* xpo_breakout_prov.c: a breakout change verified on the module */
+int xpo_breakout_provision(struct xpo_cage *cage,
+			   const struct xpo_app_layout *next, u8 panels,
+			   struct netlink_ext_ack *extack);
 
 /* xpo_breakout.c: the cage's ports (Documentation/ports.rst) */
 void xpo_breakout_default(struct xpo_app_layout *l);
@@ -557,6 +567,7 @@ int __xpo_cage_lease_take(struct xpo_cage *cage, const struct xpo_lease *req,
 			  struct netlink_ext_ack *extack);
 int xpo_cage_lease_release(struct xpo_cage *cage, const void *owner);
 bool xpo_cage_lease_holds(struct xpo_cage *cage, const void *owner);
+enum xpo_lease_kind xpo_cage_lease_kind(struct xpo_cage *cage);
 int xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
 		  unsigned int offset, void *buf, size_t len);
 int xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,

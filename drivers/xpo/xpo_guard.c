@@ -197,12 +197,8 @@ int __xpo_cage_lease_take(struct xpo_cage *cage, const struct xpo_lease *req,
 	case 0:
 		break;
 	case -EADDRINUSE:
-		if (req->kind == XPO_LEASE_FIRMWARE)
-			NL_SET_ERR_MSG_MOD(extack,
-					   "Cannot flash the module while a port of its cage is up");
-		else
-			NL_SET_ERR_MSG_MOD(extack,
-					   "Cannot change the breakout while a port of the cage is up");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Cannot flash the module while a port of its cage is up");
 		return -EBUSY;
 	case -EBUSY:
 		xpo_guard_refuse(extack, &held);
@@ -281,6 +277,20 @@ bool xpo_cage_lease_holds(struct xpo_cage *cage, const void *owner)
 		return false;
 	xpo_guard_lease(cage, &lease);
 	return lease.kind != XPO_LEASE_NONE && lease.owner == owner;
+}
+
+/**
+ * xpo_cage_lease_kind() - the kind of lease held on a cage's module
+ * @cage: the cage, any or no lock held
+ *
+ * Return: XPO_LEASE_NONE when free.
+ */
+enum xpo_lease_kind xpo_cage_lease_kind(struct xpo_cage *cage)
+{
+	struct xpo_lease lease;
+
+	xpo_guard_lease(cage, &lease);
+	return lease.kind;
 }
 
 /**
