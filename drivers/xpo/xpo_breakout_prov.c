@@ -363,9 +363,8 @@ int xpo_breakout_provision(struct xpo_cage *cage,
 		xpo_bv_describe(&p.fail, msg, sizeof(msg));
 		XPO_NL_SET_ERR_MSG_FMT(extack,
 				       KBUILD_MODNAME
-				       ": The module did not take the new breakout: rolled back",
-				       "The module did not take the new breakout (%s): rolled back",
-				       msg);
+				       ": The module did not take the new breakout: not applied",
+				       "Breakout not applied: %s", msg);
 		dev_warn(cage->dev,
 			 "breakout of front-panel ports %#x not applied: %s\n",
 			 panels, msg);

@@ -206,31 +206,32 @@ EXPORT_SYMBOL_IF_KUNIT(xpo_bv_config_name);
  * @buf: filled in
  * @len: its size
  *
- * Lanes are numbered 1-8 within the front-panel port, as CMIS does.
+ * Bank n is front-panel port n; lanes are numbered 1-8 within it, as CMIS
+ * does.  Short: the extack holds 80 characters with its prefix.
  * Return: as snprintf().
  */
 int xpo_bv_describe(const struct xpo_bv_fail *fail, char *buf, size_t len)
 {
-	unsigned int port = fail->bank, lane = fail->lane + 1;
+	unsigned int bank = fail->bank, lane = fail->lane + 1;
 
 	switch (fail->why) {
 	case XPO_BV_WHY_CONFIG:
 		return snprintf(buf, len,
-				"front-panel port %u lane %u: ConfigStatus %s",
-				port, lane, xpo_bv_config_name(fail->code));
+				"bank %u lane %u: ConfigStatus %s",
+				bank, lane, xpo_bv_config_name(fail->code));
 	case XPO_BV_WHY_TIMEOUT:
 		if (fail->phase == XPO_BV_APPLY)
 			return snprintf(buf, len,
-					"front-panel port %u lane %u: timed out after %u ms with ConfigStatus %s",
-					port, lane, fail->ms,
+					"bank %u lane %u: timed out after %u ms with ConfigStatus %s",
+					bank, lane, fail->ms,
 					xpo_bv_config_name(fail->code));
 		return snprintf(buf, len,
-				"front-panel port %u lane %u: timed out after %u ms in DP%s",
-				port, lane, fail->ms,
+				"bank %u lane %u: timed out after %u ms in DP%s",
+				bank, lane, fail->ms,
 				xpo_cmis_dp_state_name(fail->code));
 	case XPO_BV_WHY_IO:
-		return snprintf(buf, len, "front-panel port %u: I/O error %d",
-				port, fail->err);
+		return snprintf(buf, len, "bank %u: I/O error %d",
+				bank, fail->err);
 	case XPO_BV_WHY_GONE:
 		return snprintf(buf, len,
 				"the module was removed during the change");

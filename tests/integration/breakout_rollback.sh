@@ -53,6 +53,18 @@ says() {
 	esac
 }
 err=$(mktemp /tmp/breakout_rollback.XXXXXX)
+# said NAME [GREP-OPTION] TEXT: the failed command's output has TEXT (shown
+# as comments when not)
+said() {
+	local name=$1
+	shift
+	if grep -q "$@" "$err"; then
+		ok "$name"
+	else
+		not_ok "$name"
+		sed 's/^/# /' "$err"
+	fi
+}
 
 xpo_load
 wait_all ready 60 || die "cages not ready: $(all_states)"
@@ -89,9 +101,9 @@ works() {
 sim_set $C config_fault rejected
 split "{\"id\": $C, \"mode\": \"16x800G\"}" > "$err" 2>&1
 check "rejected: the split fails with EIO" grep -q -e "Input/output error" -e "error: -5\b" "$err"
-check "... naming the lane and the ConfigStatus" grep -qF \
-	"$(says "did not take the new breakout (front-panel port 0 lane 1: ConfigStatus rejected): rolled back" \
-		"The module did not take the new breakout: rolled back")" "$err"
+said "... naming the lane and the ConfigStatus" -F \
+	"$(says "Breakout not applied: bank 0 lane 1: ConfigStatus rejected" \
+		"The module did not take the new breakout: not applied")"
 kept rejected
 sim_set $C config_fault none
 works rejected
@@ -102,9 +114,9 @@ t0=$(date +%s%N)
 split "{\"id\": $C, \"panel\": 2, \"mode\": \"2x800G\"}" > "$err" 2>&1
 t1=$(date +%s%N)
 sim_set $C hold_dp none
-check "hold_dp init: the split fails, timed out in DPInit" grep -qE \
-	"$(says "front-panel port 2 lane 1: timed out after [0-9]+ ms in DPInit" \
-		"The module did not take the new breakout: rolled back")" "$err"
+said "hold_dp init: the split fails, timed out in DPInit" -E \
+	"$(says "Breakout not applied: bank 2 lane 1: timed out after [0-9]+ ms in DPInit" \
+		"The module did not take the new breakout: not applied")"
 check "... within the advertised DPInit bound plus margins (< 10 s)" \
 	test $(((t1 - t0) / 1000000)) -lt 10000
 kept "hold_dp init"
@@ -128,9 +140,9 @@ rc=$?
 sim_set $C hold_dp none
 check "pulled: the split fails" test "$rc" != 0
 check_eq "... and gives it back" - "$(cat "$XPO_DBG/cage$C/lease")"
-check "... saying the module was removed" grep -qF \
-	"$(says "the module was removed during the change" \
-		"The module did not take the new breakout: rolled back")" "$err"
+said "... saying the module was removed" -F \
+	"$(says "Breakout not applied: the module was removed during the change" \
+		"The module did not take the new breakout: not applied")"
 wait_state $C empty 10 || not_ok "cage $C did not empty"
 check_eq "pulled: port-get has the old layout" "$old_layout" "$(layout $C)"
 check_eq "pulled: the old netdevs, their ifindexes" "$default $old_index" \

@@ -154,27 +154,27 @@ static void xpo_bv_test_describe(struct kunit *test)
 
 	xpo_bv_describe(&f, buf, sizeof(buf));
 	KUNIT_EXPECT_STREQ(test, buf,
-			   "front-panel port 2 lane 5: ConfigStatus rejected");
+			   "bank 2 lane 5: ConfigStatus rejected");
 	f.code = CMIS_CONFIG_INVALID_APPSEL;
 	xpo_bv_describe(&f, buf, sizeof(buf));
 	KUNIT_EXPECT_STREQ(test, buf,
-			   "front-panel port 2 lane 5: ConfigStatus invalid AppSel");
+			   "bank 2 lane 5: ConfigStatus invalid AppSel");
 	f.why = XPO_BV_WHY_TIMEOUT;
 	f.phase = XPO_BV_INIT;
 	f.code = CMIS_DP_INIT;
 	f.ms = 1500;
 	xpo_bv_describe(&f, buf, sizeof(buf));
 	KUNIT_EXPECT_STREQ(test, buf,
-			   "front-panel port 2 lane 5: timed out after 1500 ms in DPInit");
+			   "bank 2 lane 5: timed out after 1500 ms in DPInit");
 	f.phase = XPO_BV_APPLY;
 	f.code = CMIS_CONFIG_IN_PROGRESS;
 	xpo_bv_describe(&f, buf, sizeof(buf));
 	KUNIT_EXPECT_STREQ(test, buf,
-			   "front-panel port 2 lane 5: timed out after 1500 ms with ConfigStatus in progress");
+			   "bank 2 lane 5: timed out after 1500 ms with ConfigStatus in progress");
 	f.why = XPO_BV_WHY_IO;
 	f.err = -ENXIO;
 	xpo_bv_describe(&f, buf, sizeof(buf));
-	KUNIT_EXPECT_STREQ(test, buf, "front-panel port 2: I/O error -6");
+	KUNIT_EXPECT_STREQ(test, buf, "bank 2: I/O error -6");
 	f.why = XPO_BV_WHY_GONE;
 	xpo_bv_describe(&f, buf, sizeof(buf));
 	KUNIT_EXPECT_STREQ(test, buf, "the module was removed during the change");
