@@ -181,6 +181,7 @@ static int xpo_bprov_phase(struct xpo_bprov *p, enum xpo_bv_phase phase)
 {
 	unsigned int ms = xpo_bv_budget_ms(&p->mod, phase);
 	unsigned long deadline = jiffies + msecs_to_jiffies(ms);
+	unsigned long poll = msecs_to_jiffies(XPO_BPROV_POLL_MS);
 	enum xpo_bv_verdict v;
 	bool late;
 
@@ -201,10 +202,10 @@ static int xpo_bprov_phase(struct xpo_bprov *p, enum xpo_bv_phase phase)
 			return -ETIMEDOUT;
 		}
 		if (!p->killable) {
-			schedule_timeout_uninterruptible(msecs_to_jiffies(XPO_BPROV_POLL_MS));
+			schedule_timeout_uninterruptible(poll);
 			continue;
 		}
-		schedule_timeout_killable(msecs_to_jiffies(XPO_BPROV_POLL_MS));
+		schedule_timeout_killable(poll);
 		if (fatal_signal_pending(current)) {
 			p->fail.why = XPO_BV_WHY_KILLED;
 			return -EINTR;

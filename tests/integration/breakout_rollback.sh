@@ -120,6 +120,16 @@ said "hold_dp init: the split fails, timed out in DPInit" -E \
 check "... within the advertised DPInit bound plus margins (< 10 s)" \
 	test $(((t1 - t0) / 1000000)) -lt 10000
 kept "hold_dp init"
+# a module stuck in DPInit cannot be put back while it is stuck (the
+# rollback times out too, and says so in the log): released, the old port
+# provisions its bank again when it comes up
+check "... the rollback is logged" sh -c \
+	"dmesg | grep -q 'breakout rollback of banks 0x4: bank 2 lane 1: timed out'"
+ip link set "xpo${C}p2" up
+check "hold_dp init released: the old xpo${C}p2 up gets carrier" wait_carrier "xpo${C}p2"
+check_eq "... bank 2 staged and active as before (10h:145-152, 11h:206-213)" \
+	"$old_cfg $old_cfg" "$(staged $C 2) $(active $C 2)"
+ip link set "xpo${C}p2" down
 works "hold_dp init"
 
 # The module pulled during the change -------------------------------------------------------

@@ -81,7 +81,8 @@ static void xpo_bv_test_states(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, code, CMIS_DP_DEINIT);
 	/* init: the lanes of a data path DPInitialized; the others are not */
 	nibbles(st, CMIS_DP_INITIALIZED, 4, CMIS_DP_DEACTIVATED);
-	st[2] = st[3] = CMIS_DP_DEACTIVATED | CMIS_DP_DEACTIVATED << 4;
+	st[2] = CMIS_DP_DEACTIVATED | CMIS_DP_DEACTIVATED << 4;
+	st[3] = st[2];
 	KUNIT_EXPECT_EQ(test, xpo_bv_judge(XPO_BV_INIT, cfg_1x4, st, &lane,
 					   &code), XPO_BV_OK);
 	KUNIT_EXPECT_EQ(test, xpo_bv_judge(XPO_BV_INIT, cfg_2x4, st, &lane,
