@@ -26,14 +26,19 @@
 /*
  * A quiet (CDB or firmware) lease ended: the state machine resumes its
  * postponed work, and NACKs count as "busy" for @busy_ms more (none for a
- * lease that expired: its holder overstayed).  lease_lock held.
+ * lease that expired: its holder overstayed).  After a breakout lease only
+ * the lanes' service resumes.  lease_lock held.
  */
 static void xpo_guard_ended(struct xpo_cage *cage,
 			    const struct xpo_lease *ended, bool expired)
 {
 	lockdep_assert_held(&cage->lease_lock);
-	if (!xpo_lease_quiet(ended->kind))
+	if (!xpo_lease_quiet(ended->kind)) {
+		/* a breakout lease postponed the lanes' service: resume it */
+		if (ended->kind == XPO_LEASE_BREAKOUT && !cage->lease_stopped)
+			mod_delayed_work(xpo_wq, &cage->lease_work, 0);
 		return;
+	}
 	cage->lease_ended = true;
 	cage->lease_busy = true;
 	cage->busy_until = jiffies +

@@ -737,7 +737,7 @@ void xpo_lanes_service(struct xpo_cage *cage)
 	unsigned int i, banks = 0;
 	struct xpo_dp_input in = {};
 	u64 carrier = 0, bit;
-	bool lane_pages = false;
+	bool lane_pages = false, breakout;
 	u8 lane;
 
 	lockdep_assert_held(&cage->sm_lock);
@@ -748,8 +748,10 @@ void xpo_lanes_service(struct xpo_cage *cage)
 	 * change is done (xpo_breakout_prov.c runs the service then): its
 	 * lanes move through states no data path machine asked for.
 	 */
-	if (xpo_guard_postpone(cage, XPO_DEFER_LANES) ||
-	    xpo_cage_lease_kind(cage) == XPO_LEASE_BREAKOUT) {
+	breakout = xpo_cage_lease_kind(cage) == XPO_LEASE_BREAKOUT;
+	if (breakout)	/* resumed by lease_work when it ends */
+		cage->lease_deferred |= XPO_DEFER_LANES;
+	if (breakout || xpo_guard_postpone(cage, XPO_DEFER_LANES)) {
 		if (cage->sm.state != XPO_S_READY)
 			xpo_ports_set_carrier(cage, 0);
 		return;
