@@ -415,7 +415,9 @@ u8 xpo_cage_reach_get(struct xpo_cage *cage, struct xpo_app_layout *plan)
  *
  * The banks whose applications change are planned again: their data paths
  * are configured anew and those of ports that are up come back up with the
- * new application.  The other banks are not touched.
+ * new application.  The other banks are not touched.  Unlike a split, the
+ * change is not provisioned and verified on the module before it commits
+ * (xpo_breakout_prov.c): ports that are up would have to go down first.
  *
  * Return: 0; -EOPNOTSUPP (or -ENODATA) if the seated module cannot carry
  * the layout with that profile, naming the profiles it has; -EBUSY if the
