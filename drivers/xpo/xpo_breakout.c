@@ -14,7 +14,9 @@
  * A change is checked in full before anything changes: the mode's form,
  * the ports it replaces (not split already, administratively down), the
  * lease, and the seated module's applications (xpo_app_mode_check()); then
- * the netdevs and their devlink ports are replaced (xpo_ports_relayout(),
+ * the seated module takes the new configuration of the banks it changes,
+ * verified (xpo_breakout_prov.c: rolled back if it does not), and only then
+ * are the netdevs and their devlink ports replaced (xpo_ports_relayout(),
  * which leaves the old ones on a failure) and the monitor group hears of
  * it.  One change at a time, system wide (xpo_breakout_lock): what was
  * checked is what is applied.  Both ways in, the xpo family's port-split
@@ -93,7 +95,7 @@ static int xpo_breakout_apply(struct xpo_cage *cage,
 {
 	int err;
 
-	err = xpo_ports_relayout(cage, next, panels, extack);
+	err = xpo_breakout_provision(cage, next, panels, extack);
 	if (err)
 		return err;
 	mutex_lock(&cage->sm_lock);
@@ -413,7 +415,9 @@ u8 xpo_cage_reach_get(struct xpo_cage *cage, struct xpo_app_layout *plan)
  *
  * The banks whose applications change are planned again: their data paths
  * are configured anew and those of ports that are up come back up with the
- * new application.  The other banks are not touched.
+ * new application.  The other banks are not touched.  Unlike a split, the
+ * change is not provisioned and verified on the module before it commits
+ * (xpo_breakout_prov.c): ports that are up would have to go down first.
  *
  * Return: 0; -EOPNOTSUPP (or -ENODATA) if the seated module cannot carry
  * the layout with that profile, naming the profiles it has; -EBUSY if the

@@ -474,6 +474,17 @@ u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
 		       unsigned int bank, u8 *cfg);
 u8 xpo_lanes_dp_cfg(const struct xpo_cage_dp *d);
 
+u8 xpo_lanes_planned_cfg(struct xpo_cage *cage, u8 panels,
+			 u8 cfg[][CMIS_LANES_PER_BANK]);
+u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
+			const struct xpo_app_layout *layout, u8 panels,
+			u8 cfg[][CMIS_LANES_PER_BANK]);
+
+/* xpo_breakout_prov.c: a breakout change verified on the module */
+int xpo_breakout_provision(struct xpo_cage *cage,
+			   const struct xpo_app_layout *next, u8 panels,
+			   struct netlink_ext_ack *extack);
+
 /* xpo_attach.c: the port owners' netdevs on the cage's ports */
 void xpo_attach_set_carrier(struct xpo_cage *cage, u64 carrier);
 void xpo_attach_removed(struct xpo_cage *cage);
@@ -628,6 +639,7 @@ int __xpo_cage_lease_take(struct xpo_cage *cage, const struct xpo_lease *req,
 			  struct netlink_ext_ack *extack);
 int xpo_cage_lease_release(struct xpo_cage *cage, const void *owner);
 bool xpo_cage_lease_holds(struct xpo_cage *cage, const void *owner);
+enum xpo_lease_kind xpo_cage_lease_kind(struct xpo_cage *cage);
 int xpo_cmis_read(struct xpo_cage *cage, u8 bank, u8 page,
 		  unsigned int offset, void *buf, size_t len);
 int xpo_cmis_write(struct xpo_cage *cage, u8 bank, u8 page,

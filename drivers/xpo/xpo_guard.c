@@ -26,14 +26,19 @@
 /*
  * A quiet (CDB or firmware) lease ended: the state machine resumes its
  * postponed work, and NACKs count as "busy" for @busy_ms more (none for a
- * lease that expired: its holder overstayed).  lease_lock held.
+ * lease that expired: its holder overstayed).  After a breakout lease only
+ * the lanes' service resumes.  lease_lock held.
  */
 static void xpo_guard_ended(struct xpo_cage *cage,
 			    const struct xpo_lease *ended, bool expired)
 {
 	lockdep_assert_held(&cage->lease_lock);
-	if (!xpo_lease_quiet(ended->kind))
+	if (!xpo_lease_quiet(ended->kind)) {
+		/* a breakout lease postponed the lanes' service: resume it */
+		if (ended->kind == XPO_LEASE_BREAKOUT && !cage->lease_stopped)
+			mod_delayed_work(xpo_wq, &cage->lease_work, 0);
 		return;
+	}
 	cage->lease_ended = true;
 	cage->lease_busy = true;
 	cage->busy_until = jiffies +
@@ -197,12 +202,8 @@ int __xpo_cage_lease_take(struct xpo_cage *cage, const struct xpo_lease *req,
 	case 0:
 		break;
 	case -EADDRINUSE:
-		if (req->kind == XPO_LEASE_FIRMWARE)
-			NL_SET_ERR_MSG_MOD(extack,
-					   "Cannot flash the module while a port of its cage is up");
-		else
-			NL_SET_ERR_MSG_MOD(extack,
-					   "Cannot change the breakout while a port of the cage is up");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Cannot flash the module while a port of its cage is up");
 		return -EBUSY;
 	case -EBUSY:
 		xpo_guard_refuse(extack, &held);
@@ -281,6 +282,20 @@ bool xpo_cage_lease_holds(struct xpo_cage *cage, const void *owner)
 		return false;
 	xpo_guard_lease(cage, &lease);
 	return lease.kind != XPO_LEASE_NONE && lease.owner == owner;
+}
+
+/**
+ * xpo_cage_lease_kind() - the kind of lease held on a cage's module
+ * @cage: the cage, any or no lock held
+ *
+ * Return: XPO_LEASE_NONE when free.
+ */
+enum xpo_lease_kind xpo_cage_lease_kind(struct xpo_cage *cage)
+{
+	struct xpo_lease lease;
+
+	xpo_guard_lease(cage, &lease);
+	return lease.kind;
 }
 
 /**

@@ -277,6 +277,119 @@ u8 xpo_lanes_bank_plan(struct xpo_cage *cage, const struct xpo_cage_dp *self,
 	return (u8)~(busy | xpo_dp_bank_bits(self->m.lanes, bank));
 }
 
+/* The DPConfig of the lanes of a data path of @appsel from @first into @cfg */
+static void xpo_lanes_cfg_dp(u8 cfg[][CMIS_LANES_PER_BANK], u8 first,
+			     u8 lanes, u8 appsel)
+{
+	struct xpo_dp d = { .appsel = appsel, .first_lane = first };
+	unsigned int l;
+
+	for (l = 0; l < lanes; l++)
+		cfg[first / XPO_DP_BANK_LANES][first % XPO_DP_BANK_LANES + l] =
+			xpo_dp_dpconfig(&d);
+}
+
+/* The banks of @panels the module has whose @cfg carries a data path */
+static u8 xpo_lanes_cfg_banks(struct xpo_cage *cage, u8 panels,
+			      u8 cfg[][CMIS_LANES_PER_BANK])
+{
+	unsigned long todo = panels &
+		xpo_lanes_bank_mask(xpo_lanes_num_banks(cage));
+	unsigned int b;
+	u8 banks = 0;
+
+	for_each_set_bit(b, &todo, XPO_BANKS)
+		if (memchr_inv(cfg[b], 0, XPO_DP_BANK_LANES))
+			banks |= BIT(b);
+	return banks;
+}
+
+/**
+ * xpo_lanes_planned_cfg() - the DPConfig the cage's data paths run now
+ * @cage: the cage, sm_lock held
+ * @panels: the banks asked for
+ * @cfg: filled in for each of them, 8 DPConfig bytes (AppSel 0: no data
+ *	path)
+ *
+ * What a breakout change that fails puts back (xpo_breakout_prov.c).
+ * Return: the banks of @panels the module has with a data path planned.
+ */
+u8 xpo_lanes_planned_cfg(struct xpo_cage *cage, u8 panels,
+			 u8 cfg[][CMIS_LANES_PER_BANK])
+{
+	unsigned int b;
+
+	lockdep_assert_held(&cage->sm_lock);
+	for (b = 0; b < XPO_BANKS; b++)
+		if (panels & BIT(b))
+			xpo_lanes_bank_cfg(cage, b, NULL, cfg[b]);
+	return xpo_lanes_cfg_banks(cage, panels, cfg);
+}
+
+/**
+ * xpo_lanes_layout_cfg() - the DPConfig a layout would plan
+ * @cage: the cage, sm_lock held, its module identified
+ * @layout: the layout
+ * @panels: the banks asked for
+ * @cfg: filled in for each of them, as xpo_lanes_plan() would plan them
+ *	(AppSel 0 where the module cannot carry a port)
+ *
+ * Return: the banks of @panels the module has with a data path planned.
+ */
+u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
+			const struct xpo_app_layout *layout, u8 panels,
+			u8 cfg[][CMIS_LANES_PER_BANK])
+{
+	struct xpo_app_layout *l = NULL;
+	char msg[XPO_APP_MSG_LEN] = "";
+	const struct xpo_app_port *p;
+	const struct xpo_app *app;
+	struct xpo_app_table *t;
+	unsigned int i, b, k;
+	int err = -ENOMEM;
+
+	lockdep_assert_held(&cage->sm_lock);
+	for (b = 0; b < XPO_BANKS; b++)
+		if (panels & BIT(b))
+			memset(cfg[b], 0, XPO_DP_BANK_LANES);
+	if (!cage->id_valid || !cage->id.has_page01)
+		return 0;
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (t)
+		l = kmemdup(layout, sizeof(*l), GFP_KERNEL);
+	if (l) {
+		err = xpo_app_table_decode(t, &cage->id);
+		if (!err)
+			err = xpo_app_layout_check(t, l, cage->reach, msg,
+						   sizeof(msg));
+	}
+	if (!err) {
+		for (i = 0; i < l->num_ports; i++) {
+			p = &l->ports[i];
+			if (panels & BIT(p->first_lane / XPO_DP_BANK_LANES))
+				xpo_lanes_cfg_dp(cfg, p->first_lane, p->lanes,
+						 p->appsel);
+		}
+	} else if (t && xpo_lanes_layout_default(layout) && !cage->reach) {
+		/* as xpo_lanes_plan_default() */
+		app = xpo_lanes_default_app(t);
+		for (b = 0; app && b < XPO_BANKS; b++) {
+			if (!(panels & BIT(b)))
+				continue;
+			for (k = 0; k + app->host_lanes <= XPO_DP_BANK_LANES;
+			     k += app->host_lanes)
+				if (app->host_assign & BIT(k))
+					xpo_lanes_cfg_dp(cfg,
+							 b * XPO_DP_BANK_LANES + k,
+							 app->host_lanes,
+							 app->appsel);
+		}
+	}
+	kfree(l);
+	kfree(t);
+	return xpo_lanes_cfg_banks(cage, panels, cfg);
+}
+
 /*
  * Plan the data paths of the ports of the banks in @panels (all of them
  * for a module just seen) and deinitialise their lanes.
@@ -639,13 +752,21 @@ void xpo_lanes_service(struct xpo_cage *cage)
 	unsigned int i, banks = 0;
 	struct xpo_dp_input in = {};
 	u64 carrier = 0, bit;
-	bool lane_pages = false;
+	bool lane_pages = false, breakout;
 	u8 lane;
 
 	lockdep_assert_held(&cage->sm_lock);
 
-	/* a busy module's lanes are looked at once its lease ends */
-	if (xpo_guard_postpone(cage, XPO_DEFER_LANES)) {
+	/*
+	 * A busy module's lanes are looked at once its lease ends; those of
+	 * a module whose banks a breakout change is provisioning once the
+	 * change is done (xpo_breakout_prov.c runs the service then): its
+	 * lanes move through states no data path machine asked for.
+	 */
+	breakout = xpo_cage_lease_kind(cage) == XPO_LEASE_BREAKOUT;
+	if (breakout)	/* resumed by lease_work when it ends */
+		cage->lease_deferred |= XPO_DEFER_LANES;
+	if (breakout || xpo_guard_postpone(cage, XPO_DEFER_LANES)) {
 		if (cage->sm.state != XPO_S_READY)
 			xpo_attach_set_carrier(cage, 0);
 		return;

@@ -79,12 +79,14 @@ bool xpo_lease_quiet(enum xpo_lease_kind kind)
 EXPORT_SYMBOL_IF_KUNIT(xpo_lease_quiet);
 
 /*
- * A firmware job ends in a reset of the module, and a breakout change
- * redraws the ports: neither may start under a port carrying traffic.
+ * A firmware job ends in a reset of the module: it may not start under a
+ * port carrying traffic.  A breakout change only redraws the ports it
+ * replaces, which its caller checks are down: a whole port next to them
+ * keeps its traffic (Documentation/ports.rst).
  */
 bool xpo_lease_needs_ports_down(enum xpo_lease_kind kind)
 {
-	return kind == XPO_LEASE_FIRMWARE || kind == XPO_LEASE_BREAKOUT;
+	return kind == XPO_LEASE_FIRMWARE;
 }
 EXPORT_SYMBOL_IF_KUNIT(xpo_lease_needs_ports_down);
 

@@ -215,7 +215,7 @@ check "hwmon answers again after the release" sh -c "cat $hw/temp1_input > /dev/
 r=$(nl '{"do": "lanes-get", "attrs": {"id": 5}}')
 check_eq "lanes-get: fresh again" "null" "$(echo "$r" | jq -r '.reply.stale')"
 
-# firmware and breakout leases need every port of the cage down
+# a firmware lease needs every port of the cage down
 ip link set "xpo${C}p0" down
 ip link set "xpo${C}p2" down
 check "a firmware lease" lease "$C" "firmware 60000 0"

@@ -184,7 +184,7 @@ static void xpo_lease_test_kinds(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, xpo_lease_quiet(XPO_LEASE_RESET));
 	KUNIT_EXPECT_FALSE(test, xpo_lease_quiet(XPO_LEASE_NONE));
 	KUNIT_EXPECT_TRUE(test, xpo_lease_needs_ports_down(XPO_LEASE_FIRMWARE));
-	KUNIT_EXPECT_TRUE(test, xpo_lease_needs_ports_down(XPO_LEASE_BREAKOUT));
+	KUNIT_EXPECT_FALSE(test, xpo_lease_needs_ports_down(XPO_LEASE_BREAKOUT));
 	KUNIT_EXPECT_FALSE(test, xpo_lease_needs_ports_down(XPO_LEASE_CDB));
 	KUNIT_EXPECT_FALSE(test, xpo_lease_needs_ports_down(XPO_LEASE_RESET));
 	KUNIT_EXPECT_STREQ(test, xpo_lease_kind_name(XPO_LEASE_CDB), "cdb");
