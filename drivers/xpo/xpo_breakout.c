@@ -18,8 +18,9 @@
  * verified (xpo_breakout_prov.c: rolled back if it does not), and only then
  * are the netdevs and their devlink ports replaced (xpo_ports_relayout(),
  * which leaves the old ones on a failure) and the monitor group hears of
- * it.  One change at a time, system wide (xpo_breakout_lock): what was
- * checked is what is applied.  Both ways in, the xpo family's port-split
+ * it.  One change at a time per cage (its breakout_lock): what was
+ * checked is what is applied; the cages of a rack unit change side by
+ * side.  Both ways in, the xpo family's port-split
  * and devlink port split (xpo_devlink.c), hold the cage's devlink instance
  * lock first, as devlink does.
  * See Documentation/ports.rst.
@@ -35,8 +36,6 @@
 #include "xpo_event.h"
 #include "xpo_port.h"
 
-/* Breakout changes: checked and applied as one (see above) */
-static DEFINE_MUTEX(xpo_breakout_lock);
 
 /**
  * xpo_breakout_default() - a cage's layout until an admin changes it
@@ -197,7 +196,7 @@ int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 		goto out_free;
 	}
 
-	mutex_lock(&xpo_breakout_lock);
+	mutex_lock(&cage->breakout_lock);
 	mutex_lock(&cage->sm_lock);
 	err = xpo_breakout_may(cage, extack);
 	if (err)
@@ -233,7 +232,7 @@ int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 	/* else no module to ask: kept, and checked when one is seated */
 	mutex_unlock(&cage->sm_lock);
 
-	/* the layout only changes under xpo_breakout_lock */
+	/* the layout only changes under the cage's breakout_lock */
 	xpo_breakout_merge(&cage->layout, part, panels, next);
 	if (!dry_run)
 		err = xpo_breakout_apply(cage, next, panels, extack);
@@ -244,7 +243,7 @@ int __xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 out_unlock_sm:
 	mutex_unlock(&cage->sm_lock);
 out_unlock:
-	mutex_unlock(&xpo_breakout_lock);
+	mutex_unlock(&cage->breakout_lock);
 out_free:
 	kfree(part);
 	kfree(next);
@@ -299,7 +298,7 @@ int __xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
 		goto out_free;
 	}
 
-	mutex_lock(&xpo_breakout_lock);
+	mutex_lock(&cage->breakout_lock);
 	mutex_lock(&cage->sm_lock);
 	err = xpo_breakout_may(cage, extack);
 	mutex_unlock(&cage->sm_lock);
@@ -335,7 +334,7 @@ int __xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
 	if (!err && plan)
 		*plan = *part;
 out:
-	mutex_unlock(&xpo_breakout_lock);
+	mutex_unlock(&cage->breakout_lock);
 out_free:
 	kfree(part);
 	kfree(next);
@@ -441,7 +440,7 @@ int xpo_cage_reach_set(struct xpo_cage *cage, u8 reach, bool dry_run,
 		goto out_free;
 	}
 
-	mutex_lock(&xpo_breakout_lock);
+	mutex_lock(&cage->breakout_lock);
 	mutex_lock(&cage->sm_lock);
 	err = xpo_breakout_may(cage, extack);
 	if (err)
@@ -477,7 +476,7 @@ int xpo_cage_reach_set(struct xpo_cage *cage, u8 reach, bool dry_run,
 			  XPO_PROTECT_NUM_ACTION);
 out_unlock:
 	mutex_unlock(&cage->sm_lock);
-	mutex_unlock(&xpo_breakout_lock);
+	mutex_unlock(&cage->breakout_lock);
 out_free:
 	kfree(now);
 	kfree(t);

@@ -13,7 +13,7 @@
  * back on the module's banks (quiesce and apply), unless the module is
  * gone: the next one is planned with the layout, still the old one.
  *
- * Locks: called with the devlink instance lock and xpo_breakout_lock
+ * Locks: called with the devlink instance lock and the cage's breakout_lock
  * held, no cage lock.  Each read or write takes sm_lock and io_lock for
  * that access only; the waits in between hold neither, so the state
  * machine, the protection and the other cages are never kept waiting on
@@ -321,7 +321,7 @@ static void xpo_bprov_end(struct xpo_cage *cage)
 
 /**
  * xpo_breakout_provision() - apply a checked layout change, atomically
- * @cage: the cage, its devlink instance lock and xpo_breakout_lock held
+ * @cage: the cage, its devlink instance lock and the cage's breakout_lock held
  * @next: the cage's new layout
  * @panels: b<n>: front-panel port n gets new ports
  * @extack: what failed

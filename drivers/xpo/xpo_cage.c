@@ -435,6 +435,7 @@ static void xpo_cage_free(struct kref *ref)
 {
 	struct xpo_cage *cage = container_of(ref, struct xpo_cage, ref);
 
+	mutex_destroy(&cage->breakout_lock);
 	mutex_destroy(&cage->pin_lock);
 	mutex_destroy(&cage->io_lock);
 	mutex_destroy(&cage->sm_lock);
@@ -463,6 +464,7 @@ static struct xpo_cage *xpo_cage_alloc(struct device *dev)
 	mutex_init(&cage->sm_lock);
 	mutex_init(&cage->io_lock);
 	mutex_init(&cage->pin_lock);
+	mutex_init(&cage->breakout_lock);
 	spin_lock_init(&cage->shadow_lock);
 	INIT_DELAYED_WORK(&cage->timeout, xpo_sm_timeout_work);
 	INIT_DELAYED_WORK(&cage->poll, xpo_cage_poll_work);

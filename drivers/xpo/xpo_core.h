@@ -257,6 +257,7 @@ struct xpo_cage {
 	 * read them.
 	 */
 	struct devlink *devlink;	/* the cage's, from probe to remove */
+	struct mutex breakout_lock;	/* one layout change at a time */
 	unsigned int num_ports;
 	struct xpo_app_layout layout;
 	u8 reach;			/* the admin's enum xpo_reach, 0: any */
