@@ -36,7 +36,6 @@
 #include "xpo_event.h"
 #include "xpo_port.h"
 
-
 /**
  * xpo_breakout_default() - a cage's layout until an admin changes it
  * @l: filled in: one port per front-panel port, 8 lanes, any rate
