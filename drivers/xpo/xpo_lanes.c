@@ -51,6 +51,7 @@
 #include <linux/workqueue.h>
 
 #include "xpo_app.h"
+#include "xpo_bverify.h"
 #include "xpo_core.h"
 #include "xpo_port.h"
 
@@ -609,26 +610,6 @@ static bool xpo_lanes_fail_reported(enum xpo_dp_fail fail)
 	       fail != XPO_DP_FAIL_NOT_READY;
 }
 
-static const char *xpo_lanes_config_status_name(u8 code)
-{
-	switch (code) {
-	case CMIS_CONFIG_REJECTED:
-		return "rejected";
-	case CMIS_CONFIG_INVALID_APPSEL:
-		return "invalid AppSel";
-	case CMIS_CONFIG_INVALID_DP:
-		return "invalid data path";
-	case CMIS_CONFIG_INVALID_SI:
-		return "invalid SI";
-	case CMIS_CONFIG_LANES_IN_USE:
-		return "lanes in use";
-	case CMIS_CONFIG_PARTIAL_DP:
-		return "partial data path";
-	default:
-		return "custom";
-	}
-}
-
 /* The lane count of the port starting at @lane, 0 if none does */
 static u8 xpo_lanes_port_lanes(struct xpo_cage *cage, u8 lane)
 {
@@ -671,7 +652,7 @@ static void xpo_lanes_failures(struct xpo_cage *cage)
 				 "port %s: data path configuration (AppSel %u, lanes %u-%u) rejected: ConfigStatus %s\n",
 				 port, d->m.appsel, lane % 8 + 1,
 				 lane % 8 + d->m.lane_count,
-				 xpo_lanes_config_status_name(d->m.fail_code));
+				 xpo_bv_config_name(d->m.fail_code));
 		else
 			dev_warn(cage->dev,
 				 "port %s: data path not activated within %u ms (%s while %s, lane %u %s)\n",
