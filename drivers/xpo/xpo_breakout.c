@@ -411,39 +411,36 @@ u8 xpo_cage_reach_get(struct xpo_cage *cage, struct xpo_app_layout *plan)
  *	seated module would run on each (0 without a module)
  * @extack: why not
  *
- * The banks whose applications change are planned again: their data paths
- * are configured anew and those of ports that are up come back up with the
- * new application.  The other banks are not touched.  Unlike a split, the
- * change is not provisioned and verified on the module before it commits
- * (xpo_breakout_prov.c): ports that are up would have to go down first.
+ * The banks whose applications change are provisioned and verified on the
+ * seated module as a split's are (xpo_reach_provision()), then planned
+ * again: their ports that are up come back up with the new applications;
+ * on a failure the module gets the old configuration back and the profile
+ * stays.  The other banks are not touched.  A dry run plans what the
+ * change would provision (the same check of the layout with the new
+ * profile) and changes nothing.
  *
  * Return: 0; -EOPNOTSUPP (or -ENODATA) if the seated module cannot carry
  * the layout with that profile, naming the profiles it has; -EBUSY if the
- * module is leased; -ENOMEM.
+ * module is leased; -EIO, -ETIMEDOUT, -ENODEV or -EINTR if the module did
+ * not take it (xpo_reach_provision()); -ENOMEM.
  */
 int xpo_cage_reach_set(struct xpo_cage *cage, u8 reach, bool dry_run,
 		       struct xpo_app_layout *plan,
 		       struct netlink_ext_ack *extack)
 {
 	char msg[XPO_APP_MSG_LEN] = "";
-	struct xpo_app_layout *now;
 	struct xpo_app_table *t;
-	unsigned int i;
-	u8 banks = 0;
 	int err;
 
 	t = kzalloc(sizeof(*t), GFP_KERNEL);
-	now = kzalloc(sizeof(*now), GFP_KERNEL);
-	if (!t || !now) {
-		err = -ENOMEM;
-		goto out_free;
-	}
+	if (!t)
+		return -ENOMEM;
 
 	mutex_lock(&cage->breakout_lock);
 	mutex_lock(&cage->sm_lock);
 	err = xpo_breakout_may(cage, extack);
 	if (err)
-		goto out_unlock;
+		goto out_unlock_sm;
 	*plan = cage->layout;
 	if (cage->id_valid && cage->id.has_page01) {
 		err = xpo_app_table_decode(t, &cage->id);
@@ -455,29 +452,28 @@ int xpo_cage_reach_set(struct xpo_cage *cage, u8 reach, bool dry_run,
 					       KBUILD_MODNAME
 					       ": The module cannot carry the cage's ports with this reach profile",
 					       "%s", msg);
-			goto out_unlock;
+			goto out_unlock_sm;
 		}
 	}
 	/* else no module to ask: kept, and checked when one is seated */
 	if (dry_run || reach == cage->reach)
-		goto out_unlock;
-
-	*now = cage->layout;
-	xpo_breakout_planned(cage, now);
-	for (i = 0; i < plan->num_ports; i++)
-		if (plan->ports[i].appsel != now->ports[i].appsel)
-			banks |= BIT(plan->ports[i].first_lane /
-				     CMIS_LANES_PER_BANK);
-	cage->reach = reach;
-	if (banks)
-		xpo_lanes_relayout(cage, banks);
-	xpo_event_publish(cage, XPO_EV_PORTS, XPO_PROTECT_NUM_COND,
-			  XPO_PROTECT_NUM_ACTION);
-out_unlock:
+		goto out_unlock_sm;
 	mutex_unlock(&cage->sm_lock);
+
+	/* the layout and the profile only change under the breakout_lock */
+	err = xpo_reach_provision(cage, reach, extack);
+	if (!err) {
+		mutex_lock(&cage->sm_lock);
+		xpo_event_publish(cage, XPO_EV_PORTS, XPO_PROTECT_NUM_COND,
+				  XPO_PROTECT_NUM_ACTION);
+		mutex_unlock(&cage->sm_lock);
+	}
+	goto out_unlock;
+
+out_unlock_sm:
+	mutex_unlock(&cage->sm_lock);
+out_unlock:
 	mutex_unlock(&cage->breakout_lock);
-out_free:
-	kfree(now);
 	kfree(t);
 	return err;
 }

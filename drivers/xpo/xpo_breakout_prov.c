@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A breakout change of a seated module, provisioned and verified on the
- * module before it is committed, and rolled back if the module does not
- * take it (Documentation/ports.rst, "Atomic changes").
+ * A breakout or reach change of a seated module, provisioned and verified
+ * on the module before it is committed, and rolled back if the module
+ * does not take it (Documentation/ports.rst, "Atomic changes").
  *
  * Under a breakout lease (the data path service and the ports leave the
  * module alone meanwhile, xpo_lanes_service()), the banks of the change
@@ -12,6 +12,11 @@
  * On a failure, or if the replacement fails, the old configuration is put
  * back on the module's banks (quiesce and apply), unless the module is
  * gone: the next one is planned with the layout, still the old one.
+ * A reach change (xpo_reach_provision()) keeps the layout and its
+ * netdevs: only the banks whose applications change are provisioned, the
+ * profile committed once they are verified, and those banks planned again
+ * either way, so that their ports that are up come back up with the new
+ * applications or, after a rollback, the old ones.
  *
  * Locks: called with the devlink instance lock and the cage's breakout_lock
  * held, no cage lock.  Each read or write takes sm_lock and io_lock for
@@ -19,6 +24,7 @@
  * machine, the protection and the other cages are never kept waiting on
  * a change.
  */
+#include <kunit/visibility.h>
 #include <linux/jiffies.h>
 #include <linux/netlink.h>
 #include <linux/sched/signal.h>
@@ -256,6 +262,46 @@ static void xpo_bprov_roll_back(struct xpo_cage *cage, u8 banks,
 		 banks, msg);
 }
 
+/**
+ * xpo_bprov_verify() - provision and verify a change on the module, and
+ *	put the old configuration back if it does not take it
+ * @cage: the cage, under the change's breakout lease, no cage lock held
+ * @mod: the module's advertised durations
+ * @banks: the banks of the change
+ * @cfg: their new DPConfig, 8 bytes a bank
+ * @old_banks: the banks carrying data paths now
+ * @old: their DPConfig now
+ * @fail: filled in with what failed
+ *
+ * Return: 0 with every bank of @banks verified (xpo_bverify.c); or
+ * -EIO (a ConfigStatus refusal, a bus error), -ETIMEDOUT, -ENODEV (the
+ * module was pulled: nothing put back), -EINTR, with the old configuration
+ * quiesced and applied again on @banks | @old_banks.
+ */
+VISIBLE_IF_KUNIT int xpo_bprov_verify(struct xpo_cage *cage,
+				      const struct xpo_dp_module *mod,
+				      u8 banks, u8 (*cfg)[CMIS_LANES_PER_BANK],
+				      u8 old_banks,
+				      u8 (*old)[CMIS_LANES_PER_BANK],
+				      struct xpo_bv_fail *fail)
+{
+	struct xpo_bprov p = {
+		.cage = cage, .mod = *mod, .banks = banks, .cfg = cfg,
+		.killable = true,
+	};
+	int err;
+
+	err = xpo_bprov_run(&p, XPO_BV_DONE);
+	*fail = p.fail;
+	if (!err)
+		return 0;
+	if (!xpo_bv_can_roll_back(fail))
+		return -ENODEV;
+	xpo_bprov_roll_back(cage, banks | old_banks, old);
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(xpo_bprov_verify);
+
 /* The ports of @panels are all down; io_lock held */
 static bool xpo_bprov_ports_down(struct xpo_cage *cage, u8 panels)
 {
@@ -300,7 +346,8 @@ static int xpo_bprov_begin(struct xpo_bprov *p,
 	if (err <= 0)
 		goto out;
 	xpo_dp_module_from_id(&p->mod, &cage->id);
-	p->banks = xpo_lanes_layout_cfg(cage, next, panels, p->cfg);
+	p->banks = xpo_lanes_layout_cfg(cage, next, cage->reach, panels,
+					p->cfg);
 	*old_banks = xpo_lanes_planned_cfg(cage, panels, old);
 out:
 	mutex_unlock(&cage->sm_lock);
@@ -357,10 +404,9 @@ int xpo_breakout_provision(struct xpo_cage *cage,
 		return err;
 	}
 
-	err = xpo_bprov_run(&p, XPO_BV_DONE);
+	err = xpo_bprov_verify(cage, &p.mod, p.banks, p.cfg, old_banks, old,
+			       &p.fail);
 	if (err) {
-		if (p.fail.why == XPO_BV_WHY_GONE)
-			err = -ENODEV;
 		xpo_bv_describe(&p.fail, msg, sizeof(msg));
 		XPO_NL_SET_ERR_MSG_FMT(extack,
 				       KBUILD_MODNAME
@@ -372,10 +418,153 @@ int xpo_breakout_provision(struct xpo_cage *cage,
 	} else {
 		/* under the lease still: no port of the cage comes up */
 		err = xpo_ports_relayout(cage, next, panels, extack);
+		if (err)
+			xpo_bprov_roll_back(cage, p.banks | old_banks, old);
 	}
-	if (err && xpo_bv_can_roll_back(&p.fail))
-		xpo_bprov_roll_back(cage, p.banks | old_banks, old);
 	xpo_bprov_end(cage);
+	kfree(old);
+	return err;
+}
+
+/* The host lanes of the banks in @banks, as the cage's port bitmaps name them */
+static u64 xpo_bprov_bank_lanes(u8 banks)
+{
+	unsigned int b;
+	u64 lanes = 0;
+
+	for (b = 0; b < XPO_BANKS; b++)
+		if (banks & BIT(b))
+			lanes |= GENMASK_ULL(b * CMIS_LANES_PER_BANK +
+					     CMIS_LANES_PER_BANK - 1,
+					     b * CMIS_LANES_PER_BANK);
+	return lanes;
+}
+
+/*
+ * The banks whose configuration @reach changes: another AppSel or
+ * DataPathID on a lane.  ExplicitControl (the host's SI, si-set) is no
+ * change of application: a bank that keeps its applications is left alone.
+ */
+static u8 xpo_bprov_reach_banks(u8 (*now)[CMIS_LANES_PER_BANK],
+				u8 (*next)[CMIS_LANES_PER_BANK], u8 banks)
+{
+	unsigned int b, l;
+	u8 changed = 0;
+
+	for (b = 0; b < XPO_BANKS; b++)
+		for (l = 0; (banks & BIT(b)) && l < CMIS_LANES_PER_BANK; l++)
+			if ((now[b][l] ^ next[b][l]) & ~CMIS_DPCONFIG_EXPLICIT)
+				changed |= BIT(b);
+	return changed;
+}
+
+/*
+ * Plan a reach change, and take the breakout lease if it is to be
+ * verified: @p->banks the banks it changes, @p->cfg their new
+ * configuration, @old the one now.  Without a module to verify on (none,
+ * not identified, no lane pages, no data path planned yet) or with no bank
+ * changing, the profile is committed at once, as before a module is
+ * seated.  Return: 0 committed, 1 with the lease taken, or an error.
+ */
+static int xpo_bprov_begin_reach(struct xpo_bprov *p, u8 reach,
+				 u8 (*old)[CMIS_LANES_PER_BANK],
+				 struct netlink_ext_ack *extack)
+{
+	struct xpo_cage *cage = p->cage;
+	struct xpo_lease req = {
+		.kind = XPO_LEASE_BREAKOUT,
+		.holder = "reach",
+		.owner = xpo_bprov_owner,
+	};
+	u8 banks;
+	int err = 0;
+
+	mutex_lock(&cage->sm_lock);
+	banks = xpo_lanes_layout_cfg(cage, &cage->layout, reach, 0xff,
+				     p->cfg);
+	banks |= xpo_lanes_planned_cfg(cage, 0xff, old);
+	banks = xpo_bprov_reach_banks(old, p->cfg, banks);
+	if (!banks || !cage->dp_planned || !xpo_bprov_module_there(cage) ||
+	    !cage->id.has_page01) {
+		cage->reach = reach;
+		if (banks)
+			xpo_lanes_relayout(cage, banks);
+		goto out;
+	}
+	/* unlike a split's, the ports of the change may be up */
+	mutex_lock(&cage->io_lock);
+	err = __xpo_cage_lease_take(cage, &req, extack) ?: 1;
+	mutex_unlock(&cage->io_lock);
+	if (err < 0)
+		goto out;
+	xpo_dp_module_from_id(&p->mod, &cage->id);
+	p->banks = banks;
+	/* their lanes go down now: so does the carrier of their ports */
+	xpo_attach_set_carrier(cage,
+			       cage->carrier & ~xpo_bprov_bank_lanes(banks));
+out:
+	mutex_unlock(&cage->sm_lock);
+	return err;
+}
+
+/**
+ * xpo_reach_provision() - commit a checked reach profile, atomically
+ * @cage: the cage, its breakout_lock held, no cage lock
+ * @reach: the profile, checked against the seated module's applications
+ * @extack: what failed
+ *
+ * The banks whose applications the profile changes take their new
+ * configuration on the seated module first, verified as a split's are
+ * (their ports, up or not, lose carrier meanwhile); then the profile is
+ * the cage's and those banks are planned again: their ports that are up
+ * come back up with the new applications.  On a failure the module's
+ * banks get the old configuration back, the profile stays the old one and
+ * the banks are planned again with it (the old ports come back as they
+ * were).  Without a module, or with no bank changing, the profile is
+ * committed at once.
+ *
+ * Return: 0; -EIO (the module refused: ConfigStatus, or a bus error),
+ * -ETIMEDOUT, -ENODEV (the module was pulled), -EINTR (killed), -EBUSY
+ * (leased), -ENOMEM, with the profile unchanged.
+ */
+int xpo_reach_provision(struct xpo_cage *cage, u8 reach,
+			struct netlink_ext_ack *extack)
+{
+	struct xpo_bprov p = { .cage = cage, .killable = true };
+	u8 (*old)[CMIS_LANES_PER_BANK];
+	char msg[96];
+	int err;
+
+	lockdep_assert_held(&cage->breakout_lock);
+	old = kcalloc(2 * XPO_BANKS, CMIS_LANES_PER_BANK, GFP_KERNEL);
+	if (!old)
+		return -ENOMEM;
+	p.cfg = old + XPO_BANKS;
+	err = xpo_bprov_begin_reach(&p, reach, old, extack);
+	if (err <= 0)
+		goto out_free;
+
+	err = xpo_bprov_verify(cage, &p.mod, p.banks, p.cfg, p.banks, old,
+			       &p.fail);
+	if (err) {
+		xpo_bv_describe(&p.fail, msg, sizeof(msg));
+		XPO_NL_SET_ERR_MSG_FMT(extack,
+				       KBUILD_MODNAME
+				       ": The module did not take the new reach profile: not applied",
+				       "Reach not applied: %s", msg);
+		dev_warn(cage->dev,
+			 "reach profile %s on banks %#x not applied: %s\n",
+			 xpo_reach_name(reach), p.banks, msg);
+	}
+	mutex_lock(&cage->sm_lock);
+	if (!err)
+		cage->reach = reach;
+	/* a module pulled: its data paths are forgotten with it */
+	if (!cage->stopping && (!err || xpo_bv_can_roll_back(&p.fail)))
+		xpo_lanes_relayout(cage, p.banks);
+	mutex_unlock(&cage->sm_lock);
+	xpo_bprov_end(cage);
+out_free:
 	kfree(old);
 	return err;
 }

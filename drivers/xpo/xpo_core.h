@@ -478,13 +478,21 @@ u8 xpo_lanes_dp_cfg(const struct xpo_cage_dp *d);
 u8 xpo_lanes_planned_cfg(struct xpo_cage *cage, u8 panels,
 			 u8 cfg[][CMIS_LANES_PER_BANK]);
 u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
-			const struct xpo_app_layout *layout, u8 panels,
-			u8 cfg[][CMIS_LANES_PER_BANK]);
+			const struct xpo_app_layout *layout, u8 reach,
+			u8 panels, u8 cfg[][CMIS_LANES_PER_BANK]);
 
-/* xpo_breakout_prov.c: a breakout change verified on the module */
+/* xpo_breakout_prov.c: breakout and reach changes verified on the module */
 int xpo_breakout_provision(struct xpo_cage *cage,
 			   const struct xpo_app_layout *next, u8 panels,
 			   struct netlink_ext_ack *extack);
+int xpo_reach_provision(struct xpo_cage *cage, u8 reach,
+			struct netlink_ext_ack *extack);
+#if IS_ENABLED(CONFIG_KUNIT)
+struct xpo_bv_fail;
+int xpo_bprov_verify(struct xpo_cage *cage, const struct xpo_dp_module *mod,
+		     u8 banks, u8 (*cfg)[CMIS_LANES_PER_BANK], u8 old_banks,
+		     u8 (*old)[CMIS_LANES_PER_BANK], struct xpo_bv_fail *fail);
+#endif
 
 /* xpo_attach.c: the port owners' netdevs on the cage's ports */
 void xpo_attach_set_carrier(struct xpo_cage *cage, u64 carrier);

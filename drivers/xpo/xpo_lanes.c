@@ -331,6 +331,8 @@ u8 xpo_lanes_planned_cfg(struct xpo_cage *cage, u8 panels,
  * xpo_lanes_layout_cfg() - the DPConfig a layout would plan
  * @cage: the cage, sm_lock held, its module identified
  * @layout: the layout
+ * @reach: the reach profile to plan it with (the cage's, or the one a
+ *	reach-set asks for)
  * @panels: the banks asked for
  * @cfg: filled in for each of them, as xpo_lanes_plan() would plan them
  *	(AppSel 0 where the module cannot carry a port)
@@ -338,8 +340,8 @@ u8 xpo_lanes_planned_cfg(struct xpo_cage *cage, u8 panels,
  * Return: the banks of @panels the module has with a data path planned.
  */
 u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
-			const struct xpo_app_layout *layout, u8 panels,
-			u8 cfg[][CMIS_LANES_PER_BANK])
+			const struct xpo_app_layout *layout, u8 reach,
+			u8 panels, u8 cfg[][CMIS_LANES_PER_BANK])
 {
 	struct xpo_app_layout *l = NULL;
 	char msg[XPO_APP_MSG_LEN] = "";
@@ -361,7 +363,7 @@ u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
 	if (l) {
 		err = xpo_app_table_decode(t, &cage->id);
 		if (!err)
-			err = xpo_app_layout_check(t, l, cage->reach, msg,
+			err = xpo_app_layout_check(t, l, reach, msg,
 						   sizeof(msg));
 	}
 	if (!err) {
@@ -371,7 +373,7 @@ u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
 				xpo_lanes_cfg_dp(cfg, p->first_lane, p->lanes,
 						 p->appsel);
 		}
-	} else if (t && xpo_lanes_layout_default(layout) && !cage->reach) {
+	} else if (t && xpo_lanes_layout_default(layout) && !reach) {
 		/* as xpo_lanes_plan_default() */
 		app = xpo_lanes_default_app(t);
 		for (b = 0; app && b < XPO_BANKS; b++) {

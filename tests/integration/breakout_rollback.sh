@@ -195,5 +195,90 @@ ip link set "xpo${C}p0s1" down
 unsplit "{\"id\": $C}" > /dev/null 2>&1
 check_eq "unsplit: the default layout again" "$default" "$(names $C)"
 
+# Reach changes (reach-set) ------------------------------------------------------------
+# The coherent module split 32x400G runs OpenZR+ (AppSel 2) under "any"
+# and 400ZR (AppSel 3) under "zr": a reach change of every bank, verified
+# on the module as a split is, with a port up throughout.
+rget() {
+	ynl --do reach-get --json "{\"id\": $C}" |
+		jq -r '"\(.reach) \([.plan[].appsel] | unique | join(","))"'
+}
+rset() { ynl --do reach-set --json "{\"id\": $C, \"reach\": \"$1\"}"; }
+set_personality $C xpo-zr
+wait_state $C ready 30 || not_ok "xpo-zr: cage $C is $(cage_state $C)"
+split "{\"id\": $C, \"mode\": \"32x400G\"}" > /dev/null 2>&1
+# lanes 1-2 DataPathID 0, 3-4 2, 5-6 4, 7-8 6
+zrp="20 20 24 24 28 28 2c 2c"
+zr="30 30 34 34 38 38 3c 3c"
+up="xpo${C}p0s1"
+ip link set "$up" up
+check "xpo-zr 32x400G: $up up gets carrier" wait_carrier "$up"
+# reach_kept NAME BANKS: the old profile, and BANKS configured as before
+reach_kept() {
+	local b want= got=
+	check_eq "$1: reach-get has the old profile and applications" "null 2" "$(rget)"
+	for b in $2; do
+		want="$want $zrp $zrp"
+		got="$got $(staged $C "$b") $(active $C "$b")"
+	done
+	check_eq "$1: banks $2 staged and active as before (10h:145-152, 11h:206-213)" \
+		"$want" "$got"
+}
+
+sim_set $C config_fault rejected
+rset zr > "$err" 2>&1
+sim_set $C config_fault none
+check "reach rejected: reach-set fails with EIO" grep -q -e "Input/output error" -e "error: -5\b" "$err"
+said "... naming the lane and the ConfigStatus" -F \
+	"$(says "Reach not applied: bank 0 lane 1: ConfigStatus rejected" \
+		"The module did not take the new reach profile: not applied")"
+reach_kept "reach rejected" "0 7"
+# the rejection was its data path's last word: down and up provisions it
+ip link set "$up" down
+ip link set "$up" up
+check "... $up down and up: carrier" wait_carrier "$up"
+
+sim_set $C hold_dp init
+rset zr > "$err" 2>&1
+sim_set $C hold_dp none
+said "reach hold_dp init: reach-set fails, timed out in DPInit" -E \
+	"$(says "Reach not applied: bank [0-7] lane [1-8]: timed out after [0-9]+ ms in DPInit" \
+		"The module did not take the new reach profile: not applied")"
+check "... $up, up throughout, gets its carrier back" wait_carrier "$up" 30
+# a module stuck in DPInit cannot be put back while it is stuck (as for
+# a split): released, the port that is up provisions its bank again
+reach_kept "reach hold_dp init" 0
+
+sim_set $C hold_dp init
+rset zr > "$err" 2>&1 &
+pid=$!
+lease=
+for _ in $(seq 200); do
+	read -r lease _ < "$XPO_DBG/cage$C/lease"
+	[ "$lease" = breakout ] && break
+	sleep 0.05
+done
+check_eq "reach pulled: the change holds a breakout lease" breakout "$lease"
+sim_set $C present 0
+wait "$pid"
+rc=$?
+sim_set $C hold_dp none
+check "reach pulled: reach-set fails" test "$rc" != 0
+said "... saying the module was removed" -F \
+	"$(says "Reach not applied: the module was removed during the change" \
+		"The module did not take the new reach profile: not applied")"
+wait_state $C empty 10 || not_ok "cage $C did not empty"
+sim_set $C present 1
+wait_state $C ready 30 || not_ok "cage $C not ready again"
+reach_kept "reach re-seated" "0 7"
+
+r=$(rset zr 2> "$err")
+check "a good reach-set zr then succeeds" test -n "$r"
+check_eq "... reach-get: zr, AppSel 3 (400ZR)" "zr 3" "$(rget)"
+check "... $up gets carrier on 400ZR" wait_carrier "$up" 30
+check_eq "... banks 0 and 7 staged and active as 400ZR" "$zr $zr $zr $zr" \
+	"$(staged $C 0) $(active $C 0) $(staged $C 7) $(active $C 7)"
+ip link set "$up" down
+
 rm -f "$err"
 finish

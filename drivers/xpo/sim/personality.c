@@ -65,13 +65,16 @@ static const struct xpo_sim_app xpo_sim_apps_lr4[] = {
 };
 
 /*
- * Coherent: 16x 800ZR, or 32x 400G OpenZR+; one media lane (one
+ * Coherent: 16x 800ZR, or 32x 400G OpenZR+ or 400ZR; one media lane (one
  * wavelength) a data path, so few and fast media lanes: two a bank
- * for 800ZR, four for ZR+.
+ * for 800ZR, four for 400G.  A 400G port runs either profile, as real
+ * ZR+ modules advertise both: a reach change on the same layout that
+ * changes every data path's application.
  */
 static const struct xpo_sim_app xpo_sim_apps_zr[] = {
 	{ 0x82, 0x6c, 0x41, 0x11, 0x05 },	/* 800GAUI-4 / 800ZR-A */
 	{ 0x81, 0x46, 0x21, 0x55, 0x0f },	/* 400GAUI-2 / ZR400-OFEC-16QAM */
+	{ 0x81, 0x3e, 0x21, 0x55, 0x0f },	/* 400GAUI-2 / 400ZR, DWDM */
 };
 
 /* Linear (LPO MSA): 8x 800G DR8-LPO or 16x 400G DR4-LPO at 100G a lane */
@@ -289,7 +292,7 @@ const struct xpo_sim_personality xpo_sim_personalities[] = {
 		.telemetry	= &xpo_sim_tlm_dr8,
 	},
 	{
-		/* 16x 800ZR or 32x 400G OpenZR+, coherent */
+		/* 16x 800ZR or 32x 400G OpenZR+ or 400ZR, coherent */
 		.name		= "xpo-zr",
 		.tag		= "ZRC",
 		.identifier	= SFF8024_ID_XPO,
