@@ -198,6 +198,22 @@ static void xpo_lanes_plan_default(struct xpo_cage *cage,
 						 app->host_lanes, app->appsel);
 }
 
+/*
+ * @l without its ports on banks the module does not have (a 32-lane
+ * module in the 64-lane cage: front-panel ports 4-7 have no lanes).  They
+ * get no data path, as under the default layout; the others are planned
+ * as the layout says, split or not.
+ */
+static void xpo_lanes_trim(struct xpo_cage *cage, struct xpo_app_layout *l)
+{
+	unsigned int i, n = 0, banks = xpo_lanes_num_banks(cage);
+
+	for (i = 0; i < l->num_ports; i++)
+		if (l->ports[i].first_lane / XPO_DP_BANK_LANES < banks)
+			l->ports[n++] = l->ports[i];
+	l->num_ports = n;
+}
+
 /* A data path whose lanes may be configured anew: down and clean */
 static bool xpo_lanes_dp_idle(const struct xpo_cage_dp *d)
 {
@@ -361,6 +377,7 @@ u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
 	if (t)
 		l = kmemdup(layout, sizeof(*l), GFP_KERNEL);
 	if (l) {
+		xpo_lanes_trim(cage, l);
 		err = xpo_app_table_decode(t, &cage->id);
 		if (!err)
 			err = xpo_app_layout_check(t, l, reach, msg,
@@ -417,6 +434,7 @@ static void xpo_lanes_plan(struct xpo_cage *cage, u8 panels)
 	if (t)
 		l = kmemdup(&cage->layout, sizeof(*l), GFP_KERNEL);
 	if (l) {
+		xpo_lanes_trim(cage, l);
 		err = xpo_app_table_decode(t, &cage->id);
 		if (!err)
 			err = xpo_app_layout_check(t, l, cage->reach, msg,

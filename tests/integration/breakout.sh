@@ -10,43 +10,11 @@
 # configuration is reported on the port.
 . "$(dirname "$0")/lib.sh"
 
-KSRC=/usr/src/linux-source-6.12
-SPEC=Documentation/netlink/specs/xpo.yaml
-PY=/usr/bin/python3
 C=3
-[ -f "$KSRC/tools/net/ynl/cli.py" ] || die "no YNL client in $KSRC"
-ynl() {
-	"$PY" "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
-		--output-json "$@"
-}
-# split ATTRS-JSON / unsplit ATTRS-JSON: the reply, or the error on stderr
-split() { ynl --do port-split --json "$1"; }
-unsplit() { ynl --do port-unsplit --json "$1"; }
-# names CAGE: the cage's port netdevs, sorted, on one line
-names() {
-	ls /sys/class/net | grep -E "^xpo$1p[0-9]" | sort -V | tr '\n' ' ' |
-		sed 's/ $//'
-}
-ports() { ynl --dump port-get --json "{\"id\": $1}"; }
-carrier() { cat "/sys/class/net/$1/carrier" 2>/dev/null || echo none; }
-wait_carrier() {
-	local deadline=$(($(date +%s) + ${2:-20}))
-	while [ "$(carrier "$1")" != 1 ]; do
-		[ "$(date +%s)" -lt "$deadline" ] || return 1
-		sleep 0.1
-	done
-}
+ynl_ready
 # dp_nibbles CAGE BANK: 11h:128-131 of the emulated module, as 4 hex bytes
 dp_bytes() { sim_mem "$1" "page 11h bank $2" | cut -d' ' -f1-4; }
 err=$(mktemp /tmp/breakout.XXXXXX)
-# says FORMATTED PLAIN: the message to look for; 6.1 has no formatted
-# extack messages, only the static one (Documentation/ports.rst)
-says() {
-	case $(uname -r) in
-	6.1.*) echo "$2" ;;
-	*) echo "$1" ;;
-	esac
-}
 
 xpo_load
 wait_all ready 60 || die "cages not ready: $(all_states)"
@@ -240,6 +208,53 @@ ip link set "xpo${C}p1" down
 ip link set "xpo${C}p1" up
 check "fault cleared, port down and up: carrier" wait_carrier "xpo${C}p1"
 ip link set "xpo${C}p1" down
+
+# The osfp personality: a 32-lane module (4 banks) in the 64-lane cage ----------------------
+# Its modes are those of front-panel ports 0-3 (cage-get lists no
+# whole-cage one): 2x400G (DR4, 4 lanes) and 8x100G (DR, 1 lane).
+set_personality $C osfp
+wait_state $C ready 30 || not_ok "osfp: cage $C is $(cage_state $C)"
+check_eq "osfp: cage-get lists no whole-cage breakout mode" null \
+	"$(ynl --do cage-get --json "{\"id\": $C}" | jq -c '."breakout-mode"')"
+split "{\"id\": $C, \"panel\": 1, \"mode\": \"4x200G\"}" > "$err" 2>&1
+check "osfp: 4x200G (no 2-lane application) refused, naming its modes" \
+	grep -qF "$(says "module supports 1x800G, 2x400G, 8x100G; not 4x200G" "cannot carry this breakout")" "$err"
+split "{\"id\": $C, \"mode\": \"16x400G\"}" > "$err" 2>&1
+check "osfp: a whole-cage mode refused: it has 4 banks" \
+	grep -qF "$(says "16x400G needs 8 banks; the module has 4" "cannot carry this breakout")" "$err"
+check_eq "... nothing changed" "$default" "$(names $C)"
+for mode in 2x400G 8x100G; do
+	n=${mode%%x*}
+	lanes=$((8 / n))
+	level=$((n == 2 ? 1 : 3))
+	r=$(split "{\"id\": $C, \"panel\": 1, \"mode\": \"$mode\"}" 2> "$err")
+	check "osfp $mode of panel 1: applied" test -n "$r"
+	want="xpo${C}p0 $(seq -f "xpo${C}p1s%g" 0 $((n - 1)) | tr '\n' ' ')xpo${C}p2 xpo${C}p3 xpo${C}p4 xpo${C}p5 xpo${C}p6 xpo${C}p7"
+	check_eq "osfp $mode: xpo${C}p1s0..s$((n - 1)) beside the whole ports" \
+		"$want" "$(names $C)"
+	dev=xpo${C}p1s1
+	first=$((8 + lanes))
+	check_eq "osfp $mode: devlink $DL/$((64 * level + first)): physical, port 1, group 1, $lanes lanes, not splittable, $dev" \
+		"physical 1 1 $lanes false $dev" \
+		"$(dl $((64 * level + first)) '"\(.flavour) \(.port) \(.split_group) \(.lanes) \(.splittable) \(.netdev)"')"
+	ip link set "$dev" up
+	check "osfp $mode: $dev up gets carrier" wait_carrier "$dev"
+	check_eq "osfp $mode: port-get: its lanes activated, up, carrier, the AppSel of $((lanes))-lane ports" \
+		"activated 1 1 $((lanes == 4 ? 2 : 3))" \
+		"$(ports $C | jq -r ".[] | select(.\"lane-first\" == $first) | \"\(.\"dp-state\" | unique | join(\",\")) \(.up) \(.carrier) \(.appsel)\"")"
+	want=$(awk -v f=$lanes -v n=$lanes 'BEGIN {
+		for (l = 0; l < 8; l++) s[l] = (l >= f && l < f + n) ? 4 : 1;
+		for (b = 0; b < 4; b++) printf "%s%d%d", b ? " " : "", s[2 * b + 1], s[2 * b] }')
+	check_eq "osfp $mode: the module's 11h:128-131 of bank 1: only its lanes activated" \
+		"$want" "$(dp_bytes $C 1)"
+	ip link set "$dev" down
+	check_eq "osfp $mode: down, port-get: not up, no carrier" "0 0" \
+		"$(ports $C | jq -r ".[] | select(.\"lane-first\" == $first) | \"\(.up) \(.carrier)\"")"
+	unsplit "{\"id\": $C, \"panel\": 1}" > /dev/null 2> "$err"
+	check_eq "osfp $mode: unsplit, the default netdevs again" "$default" "$(names $C)"
+done
+set_personality $C xpo-dr8
+wait_state $C ready 30
 
 # Reach profiles (reach-get, reach-set) -------------------------------------------------
 rget() { ynl --do reach-get --json "{\"id\": $C}"; }

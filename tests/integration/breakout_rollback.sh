@@ -10,22 +10,8 @@
 # one, and the old ports coming up with carrier.  Then a good split works.
 . "$(dirname "$0")/lib.sh"
 
-KSRC=/usr/src/linux-source-6.12
-SPEC=Documentation/netlink/specs/xpo.yaml
-PY=/usr/bin/python3
 C=3
-[ -f "$KSRC/tools/net/ynl/cli.py" ] || die "no YNL client in $KSRC"
-ynl() {
-	"$PY" "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
-		--output-json "$@"
-}
-split() { ynl --do port-split --json "$1"; }
-unsplit() { ynl --do port-unsplit --json "$1"; }
-names() {
-	ls /sys/class/net | grep -E "^xpo$1p[0-9]" | sort -V | tr '\n' ' ' |
-		sed 's/ $//'
-}
-ports() { ynl --dump port-get --json "{\"id\": $1}"; }
+ynl_ready
 layout() {
 	ports "$1" | jq -r '[.[] | "\(."lane-first")/\(."lane-count")"] | join(" ")'
 }
@@ -35,23 +21,9 @@ ifindexes() {
 		printf '%s ' "$(cat "/sys/class/net/$d/ifindex")"
 	done
 }
-carrier() { cat "/sys/class/net/$1/carrier" 2>/dev/null || echo none; }
-wait_carrier() {
-	local deadline=$(($(date +%s) + ${2:-20}))
-	while [ "$(carrier "$1")" != 1 ]; do
-		[ "$(date +%s)" -lt "$deadline" ] || return 1
-		sleep 0.1
-	done
-}
 # staged CAGE BANK / active CAGE BANK: 10h:145-152, 11h:206-213
 staged() { sim_mem "$1" "page 10h bank $2" | cut -d' ' -f18-25; }
 active() { sim_mem "$1" "page 11h bank $2" | cut -d' ' -f79-86; }
-says() {
-	case $(uname -r) in
-	6.1.*) echo "$2" ;;
-	*) echo "$1" ;;
-	esac
-}
 err=$(mktemp /tmp/breakout_rollback.XXXXXX)
 # said NAME [GREP-OPTION] TEXT: the failed command's output has TEXT (shown
 # as comments when not)

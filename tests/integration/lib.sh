@@ -313,3 +313,44 @@ set_personality() {
 	sim_set "$1" personality "$2"
 	sim_set "$1" present 1
 }
+
+# The xpo family through the kernel's YNL client (a test that uses it
+# checks ynl_ready first): ynl ARGS... prints the reply as JSON
+XPO_KSRC=${XPO_KSRC:-/usr/src/linux-source-6.12}
+XPO_SPEC=Documentation/netlink/specs/xpo.yaml
+ynl_ready() {
+	[ -f "$XPO_KSRC/tools/net/ynl/cli.py" ] ||
+		die "no YNL client in $XPO_KSRC"
+}
+ynl() {
+	/usr/bin/python3 "$XPO_KSRC/tools/net/ynl/cli.py" --spec "$XPO_SPEC" \
+		--no-schema --output-json "$@"
+}
+# split ATTRS-JSON / unsplit ATTRS-JSON: port-split, port-unsplit; the
+# reply, or the error on stderr
+split() { ynl --do port-split --json "$1"; }
+unsplit() { ynl --do port-unsplit --json "$1"; }
+# ports CAGE: port-get of every port of the cage
+ports() { ynl --dump port-get --json "{\"id\": $1}"; }
+# names CAGE: the cage's standalone port netdevs, sorted, on one line
+names() {
+	ls /sys/class/net | grep -E "^xpo$1p[0-9]" | sort -V | tr '\n' ' ' |
+		sed 's/ $//'
+}
+# says FORMATTED PLAIN: the extack message to look for; 6.1 has no
+# formatted extack messages, only the fixed one (Documentation/ports.rst)
+says() {
+	case $XPO_REL in
+	6.1.*) echo "$2" ;;
+	*) echo "$1" ;;
+	esac
+}
+carrier() { cat "/sys/class/net/$1/carrier" 2>/dev/null || echo none; }
+# wait_carrier DEV [SECONDS]: until DEV has carrier (20 s, scaled)
+wait_carrier() {
+	local deadline=$((SECONDS + ${2:-20} * XPO_TIME_SCALE))
+	while [ "$(carrier "$1")" != 1 ]; do
+		[ "$SECONDS" -lt "$deadline" ] || return 1
+		sleep 0.1
+	done
+}
