@@ -13,31 +13,11 @@
 # DR8 module has neither.
 . "$(dirname "$0")/lib.sh"
 
-KSRC=/usr/src/linux-source-6.12
-SPEC=Documentation/netlink/specs/xpo.yaml
 PY=/usr/bin/python3
 XPOCTL=tools/xpoctl/xpoctl
 C=5
-[ -f "$KSRC/tools/net/ynl/cli.py" ] || die "no YNL client in $KSRC"
-ynl() {
-	"$PY" "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
-		--output-json "$@"
-}
+ynl_ready
 err=$(mktemp /tmp/si_tune.XXXXXX)
-says() {
-	case $(uname -r) in
-	6.1.*) echo "$2" ;;
-	*) echo "$1" ;;
-	esac
-}
-carrier() { cat "/sys/class/net/$1/carrier" 2>/dev/null || echo none; }
-wait_carrier() {
-	local deadline=$((SECONDS + ${2:-20} * XPO_TIME_SCALE))
-	while [ "$(carrier "$1")" != 1 ]; do
-		[ "$SECONDS" -lt "$deadline" ] || return 1
-		sleep 0.1
-	done
-}
 # bytes CAGE PAGE BANK FIRST LAST: bytes FIRST-LAST of a page of the
 # emulated module, as hex words
 bytes() {
@@ -126,6 +106,20 @@ check "netlink: lanes beyond the port's 8: refused" grep -qF "A port has at most
 check_eq "... and the active set is as it was" "$before" "$(active)"
 check_eq "... and so is staged set 0" "$before" "$(staged)"
 
+# The module refuses what the check passes (si_reject: InvalidSI) -----------
+cfg=$(bytes $C 10h 0 145 152)
+sim_set $C si_reject 1
+si_set "{\"id\": $C, \"index\": 0, \"si-tx-eq\": 2}" > "$err" 2>&1
+sim_set $C si_reject 0
+check "si_reject: si-set Tx EQ 2 fails: the module said InvalidSI" grep -qF \
+	"$(says "lane 1: SI rejected (ConfigStatus 5 InvalidSI), nothing applied" \
+		"The module rejected the SI settings (ConfigStatus); nothing was applied")" "$err"
+check_eq "... the module's active set is as it was" "$before" "$(active)"
+check_eq "... staged set 0 restored" "$before" "$(staged)"
+check_eq "... and DPConfig (10h:145-152)" "$cfg" "$(bytes $C 10h 0 145 152)"
+check_eq "... si-get: Tx EQ still 7 and pre-cursor 5 on lane 1" "7 5" \
+	"$(ynl --do si-get --json "{\"id\": $C, \"index\": 0}" | jq -r '."si-lane"[0] | "\(."tx-eq") \(."rx-pre")"')"
+
 # Set on a port that is up: ApplyImmediate, carrier kept ------------------
 ip link set "$dev" up
 check "$dev up: carrier" wait_carrier "$dev"
@@ -203,6 +197,19 @@ $XPOCTL port tune set $C 0 power -16 > "$err" 2>&1
 check_eq "xpoctl power -16 dBm: the kernel's EINVAL, exit 2" 2 $?
 check "... out of range" grep -qF "$(says "output power -16.00 dBm out of range -15.00..+1.00 dBm" "laser does not support this")" "$err"
 check_eq "... and page 12h is as it was" "$before" "$(bytes $C 12h 0 128 201)"
+
+# The laser refuses a channel it advertises (tune_reject: TuningNotAccepted)
+sim_set $C tune_reject 1
+tune_set "{\"id\": $C, \"index\": 0, \"tune-channel\": 12, \"tune-grid\": 75000}" > "$err" 2>&1
+sim_set $C tune_reject 0
+check "tune_reject: tune-set channel 12 fails: TuningNotAccepted" grep -qF \
+	"$(says "media lane 1: channel refused (TuningNotAccepted), laser unchanged" \
+		"The module refused the channel; the laser stays where it was")" "$err"
+check_eq "... page 12h (grid, channel, frequency, power) as it was" "$before" \
+	"$(bytes $C 12h 0 128 201)"
+check_eq "... tune-get: both lanes still 194 THz, channel 9 on the 100 GHz grid" \
+	"194000000:100000:9" \
+	"$(ynl --do tune-get --json "{\"id\": $C, \"index\": 0}" | jq -r '[."tune-lane"[] | "\(.freq):\(.grid):\(.channel)"] | unique | join(" ")')"
 
 # A port that is up: down, tuned, up again
 ip link set "$dev" up

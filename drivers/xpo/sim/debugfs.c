@@ -6,7 +6,7 @@
  *   cage<N>/present, personality, leak   what is in and around the cage
  *   cage<N>/present_bounce               seat or pull with ModPrsL bouncing
  *   cage<N>/nack, stretch_us, hold_state, fault injection
- *           hold_dp, config_fault, hold_intl
+ *           hold_dp, config_fault, hold_intl, si_reject, tune_reject
  *   cage<N>/transfers, bytes, bus_ns, bus_wait_ns
  *                                       accounting (write 0 to reset)
  *   cage<N>/module_state, info, mem,     read-only views
@@ -802,6 +802,8 @@ static void xpo_sim_debugfs_cage(struct xpo_sim_cage *cage,
 			    &xpo_sim_config_fault_fops);
 	debugfs_create_file_unsafe("hold_intl", 0644, dir, cage,
 				   &xpo_sim_hold_intl_fops);
+	xpo_sim_si_debugfs(cage, dir);
+	xpo_sim_tune_debugfs(cage, dir);
 	debugfs_create_file_unsafe("transfers", 0644, dir, &cage->transfers,
 				   &xpo_sim_counter_fops);
 	debugfs_create_file_unsafe("bytes", 0644, dir, &cage->bytes,

@@ -22,6 +22,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/bitops.h>
+#include <linux/debugfs.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 
@@ -124,7 +125,7 @@ static bool xpo_sim_si_valid(const struct xpo_sim_personality *p,
  * Only asked for a lane whose staged DPConfig has ExplicitControl set.
  *
  * Return: 0, or CMIS_CONFIG_INVALID_SI for an implemented field staged
- * with a code the module does not advertise.
+ * with a code the module does not advertise, or for any with si_reject.
  */
 u8 xpo_sim_si_check(struct xpo_sim_module *mod, unsigned int bank,
 		    unsigned int lane)
@@ -133,6 +134,9 @@ u8 xpo_sim_si_check(struct xpo_sim_module *mod, unsigned int bank,
 	unsigned long impl = xpo_sim_si_implemented(mod->pers);
 	unsigned int f;
 
+	/* a firmware that takes less than it advertises (si_reject) */
+	if (container_of(mod, struct xpo_sim_cage, mod)->si_reject)
+		return CMIS_CONFIG_INVALID_SI;
 	for_each_set_bit(f, &impl, XPO_SIM_SI_FIELDS)
 		if (!xpo_sim_si_valid(mod->pers, f,
 				      xpo_sim_si_get(staged, f, lane)))
@@ -201,4 +205,44 @@ void xpo_sim_si_fill(const struct xpo_sim_personality *p,
 							       CMIS_UPPER_OFFSET],
 					    l);
 		}
+}
+
+/* cage<N>/si_reject: 1 refuses every explicit SI apply with InvalidSI */
+static int xpo_sim_si_reject_get(void *data, u64 *val)
+{
+	struct xpo_sim_cage *cage = data;
+
+	mutex_lock(&cage->lock);
+	*val = cage->si_reject;
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+
+static int xpo_sim_si_reject_set(void *data, u64 val)
+{
+	struct xpo_sim_cage *cage = data;
+
+	if (val > 1)
+		return -EINVAL;
+	mutex_lock(&cage->lock);
+	cage->si_reject = val;
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_si_reject_fops, xpo_sim_si_reject_get,
+			 xpo_sim_si_reject_set, "%llu\n");
+
+/**
+ * xpo_sim_si_debugfs() - the SI fault knob of a cage
+ * @cage: the cage
+ * @dir: its debugfs directory
+ *
+ * si_reject: a module whose firmware refuses the host's SI codes however
+ * well they fit the advertisement (ConfigStatus InvalidSI on every lane
+ * of an apply with ExplicitControl), for the host's restore path.
+ */
+void xpo_sim_si_debugfs(struct xpo_sim_cage *cage, struct dentry *dir)
+{
+	debugfs_create_file_unsafe("si_reject", 0644, dir, cage,
+				   &xpo_sim_si_reject_fops);
 }

@@ -437,6 +437,8 @@ struct xpo_sim_cage {
 	u8 hold_dp;		/* @lock: cmis_dp_state data paths stop in, 0 none */
 	u8 config_fault;	/* @lock: ConfigStatus every apply gets, 0 none */
 	bool hold_intl;		/* @lock: IntL asserted whatever the flags */
+	bool si_reject;		/* @lock: explicit SI refused, InvalidSI (si.c) */
+	bool tune_reject;	/* @lock: channels refused (tune.c) */
 	/* @lock: per host lane, XPO_SIM_LANE_* conditions present (debugfs) */
 	u8 lane_cond[XPO_LANES];
 
@@ -596,6 +598,7 @@ u8 xpo_sim_si_check(struct xpo_sim_module *mod, unsigned int bank,
 		    unsigned int lane);
 void xpo_sim_si_apply(struct xpo_sim_module *mod, unsigned int bank,
 		      unsigned int lane);
+void xpo_sim_si_debugfs(struct xpo_sim_cage *cage, struct dentry *dir);
 
 /* tune.c: callers hold cage->lock */
 void xpo_sim_tune_fill(const struct xpo_sim_personality *p,
@@ -608,6 +611,7 @@ void xpo_sim_tune_apply(struct xpo_sim_cage *cage,
 void xpo_sim_tune_step(struct xpo_sim_cage *cage);
 bool xpo_sim_tune_flags_pending(struct xpo_sim_module *mod);
 void xpo_sim_tune_read_clear(struct xpo_sim_module *mod, unsigned long lanes);
+void xpo_sim_tune_debugfs(struct xpo_sim_cage *cage, struct dentry *dir);
 
 /* monitors.c: callers hold cage->lock */
 void xpo_sim_monitors_publish(struct xpo_sim_cage *cage);

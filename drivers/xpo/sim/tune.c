@@ -37,6 +37,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/bitops.h>
+#include <linux/debugfs.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -300,13 +301,16 @@ void xpo_sim_tune_apply(struct xpo_sim_cage *cage,
 	bool flagged = false;
 
 	lanes = tw->refused;
+	/* a laser that does not take a channel it advertises (tune_reject) */
+	if (cage->tune_reject)
+		lanes |= tw->channel;
 	for_each_set_bit(l, &lanes, CMIS_LANES_PER_BANK) {
 		xpo_sim_tune_flag(mod, b, l, XPO_SIM_TUNE_FL_NOT_ACCEPTED);
 		xpo_sim_tune_publish(mod, b, l);
 		flagged = true;
 	}
 
-	lanes = tw->channel & ~tw->refused;
+	lanes = cage->tune_reject ? 0 : tw->channel & ~tw->refused;
 	for_each_set_bit(l, &lanes, CMIS_LANES_PER_BANK) {
 		struct xpo_sim_laser *la = xpo_sim_laser(mod, b, l);
 		unsigned int grid = FIELD_GET(XPO_SIM_GRID_SPACING,
@@ -430,4 +434,44 @@ void xpo_sim_tune_read_clear(struct xpo_sim_module *mod, unsigned long lanes)
 		*xpo_sim_p12(mod, mod->bank, XPO_SIM_P12_FLAG_SUMMARY) &=
 			~BIT(l);
 	}
+}
+
+/* cage<N>/tune_reject: 1 refuses every channel with TuningNotAccepted */
+static int xpo_sim_tune_reject_get(void *data, u64 *val)
+{
+	struct xpo_sim_cage *cage = data;
+
+	mutex_lock(&cage->lock);
+	*val = cage->tune_reject;
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+
+static int xpo_sim_tune_reject_set(void *data, u64 val)
+{
+	struct xpo_sim_cage *cage = data;
+
+	if (val > 1)
+		return -EINVAL;
+	mutex_lock(&cage->lock);
+	cage->tune_reject = val;
+	mutex_unlock(&cage->lock);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(xpo_sim_tune_reject_fops, xpo_sim_tune_reject_get,
+			 xpo_sim_tune_reject_set, "%llu\n");
+
+/**
+ * xpo_sim_tune_debugfs() - the tuning fault knob of a cage
+ * @cage: the cage
+ * @dir: its debugfs directory
+ *
+ * tune_reject: lasers that refuse every channel the host writes, valid or
+ * not (TuningNotAccepted latched, the laser left where it was), for the
+ * host's restore path.
+ */
+void xpo_sim_tune_debugfs(struct xpo_sim_cage *cage, struct dentry *dir)
+{
+	debugfs_create_file_unsafe("tune_reject", 0644, dir, cage,
+				   &xpo_sim_tune_reject_fops);
 }
