@@ -16,6 +16,7 @@
 #include <linux/ethtool.h>
 #include <linux/export.h>
 #include <linux/list.h>
+#include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/netlink.h>
 #include <linux/slab.h>
@@ -92,6 +93,40 @@ int xpo_cage_breakout(struct xpo_cage *cage, unsigned int panel,
 	return err;
 }
 EXPORT_SYMBOL_GPL(xpo_cage_breakout);
+
+/**
+ * xpo_attach_split_owner() - the owner to hand an admin's breakout change
+ *	of a front-panel port to
+ * @cage: the cage, no lock held
+ * @panel: the front-panel port
+ * @att: filled in with the attachment of one of its ports (to be compared
+ *	by the owner, not followed: see struct xpo_attach_ops)
+ *
+ * Return: the owner's callbacks, their module pinned (module_put() of
+ * ->owner after ->split), or NULL if no owner with a ->split holds a port
+ * of @panel on a cage whose ports a switch driver owns.
+ */
+const struct xpo_attach_ops *xpo_attach_split_owner(struct xpo_cage *cage,
+						    unsigned int panel,
+						    struct xpo_attach **att)
+{
+	const struct xpo_attach_ops *ops = NULL;
+	struct xpo_attach *a;
+
+	mutex_lock(&cage->sm_lock);
+	list_for_each_entry(a, &cage->attached, node) {
+		if (!cage->external_ports || cage->owners_told ||
+		    a->lane / CMIS_LANES_PER_BANK != panel)
+			continue;
+		if (a->ops->split && try_module_get(a->ops->owner)) {
+			ops = a->ops;
+			*att = a;
+		}
+		break;
+	}
+	mutex_unlock(&cage->sm_lock);
+	return ops;
+}
 
 /* A new attachment, not linked; it holds a reference on @cage */
 struct xpo_attach *xpo_attach_alloc(struct xpo_cage *cage, u8 lane, u8 lanes,

@@ -23,6 +23,8 @@
  * the netdevs of that front-panel port, changes the breakout, then
  * attaches new netdevs to the ports xpo_cage_port_at() now gives (or the
  * old ones again if the change failed: the breakout is then unchanged).
+ * An admin's split of that front-panel port through the core reaches the
+ * owner the same way, through @ops->split, if it has one.
  *
  * Cages whose board says "xpo,external-ports" get no standalone netdevs:
  * their ports wait for an owner.  A cage may go away under its owner (an
@@ -38,6 +40,7 @@ struct ethtool_eeprom;
 struct ethtool_modinfo;
 struct ethtool_module_eeprom;
 struct ethtool_module_power_mode_params;
+struct module;
 struct net_device;
 struct netlink_ext_ack;
 struct xpo_attach;
@@ -51,10 +54,26 @@ struct xpo_cage;
  *	scheduling work are fine; no call of this API).
  * @removed: optional; the cage is going away.  Called once, with no cage
  *	lock held; the attachment stays valid until xpo_detach().
+ * @split: optional; an admin asks the core (the xpo family's port-split
+ *	or port-unsplit of one front-panel port, xpoctl port split) to make
+ *	the front-panel port of @att @count ports (1: whole).  The core has
+ *	checked it (a dry run); the owner makes the change as its own devlink
+ *	port split would, through xpo_cage_breakout(), and returns its
+ *	result (@extack for the admin).  Called with no lock of the core
+ *	held (xpo_cage_breakout() takes the cage's devlink instance lock,
+ *	then its breakout lock, RTNL and the cage locks), @owner pinned.
+ *	@att is the attachment of a port of that front-panel port when the
+ *	core looked: the owner may have detached it meanwhile, so it finds
+ *	it under its own lock (it is only compared, never followed, until
+ *	then).  Without @split such a change is refused with -EBUSY.
+ * @owner: the module of the callbacks (THIS_MODULE)
  */
 struct xpo_attach_ops {
 	void (*carrier)(struct xpo_attach *att, bool on);
 	void (*removed)(struct xpo_attach *att);
+	int (*split)(struct xpo_attach *att, unsigned int count,
+		     struct netlink_ext_ack *extack);
+	struct module *owner;
 };
 
 struct xpo_cage *xpo_cage_get(u32 board, u32 nr);

@@ -25,6 +25,7 @@
  * lock first, as devlink does.
  * See Documentation/ports.rst.
  */
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/netlink.h>
 #include <linux/slab.h>
@@ -251,8 +252,52 @@ out_free:
 }
 
 /*
+ * An admin's split (@mode) or unsplit (@mode NULL) of front-panel port
+ * @panel of a cage whose ports a switch driver owns: checked here (a dry
+ * run, @plan filled in), then made by the owner (struct xpo_attach_ops
+ * split), as its own devlink port split would.  Called with no lock held:
+ * the owner takes the cage's devlink instance lock and the others in
+ * xpo_cage_breakout().  Return: -ENOIOCTLCMD if no owner takes such
+ * changes (the core then refuses it as a switch driver's port), or the
+ * result.
+ */
+static int xpo_breakout_by_owner(struct xpo_cage *cage, unsigned int panel,
+				 const char *mode, struct xpo_app_layout *plan,
+				 struct netlink_ext_ack *extack)
+{
+	const struct xpo_attach_ops *ops;
+	struct xpo_app_layout *p;
+	struct xpo_attach *att;
+	int err;
+
+	ops = xpo_attach_split_owner(cage, panel, &att);
+	if (!ops)
+		return -ENOIOCTLCMD;
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	err = p ? 0 : -ENOMEM;
+	if (!err) {
+		devl_lock(cage->devlink);
+		if (mode)
+			err = __xpo_cage_port_split(cage, panel, mode, 0, true,
+						    p, extack);
+		else
+			err = __xpo_cage_port_unsplit(cage, panel, true, p,
+						      extack);
+		devl_unlock(cage->devlink);
+	}
+	if (!err)
+		err = ops->split(att, mode ? p->num_ports : 1, extack);
+	module_put(ops->owner);
+	if (!err && plan)
+		*plan = *p;
+	kfree(p);
+	return err;
+}
+
+/*
  * xpo_cage_port_split(): __xpo_cage_port_split() of a named mode, for
- * callers without the devlink instance lock (the xpo family).
+ * callers without the devlink instance lock (the xpo family).  A split of
+ * one front-panel port of a switch driver's goes to the driver.
  */
 int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 			bool dry_run, struct xpo_app_layout *plan,
@@ -260,6 +305,11 @@ int xpo_cage_port_split(struct xpo_cage *cage, int panel, const char *mode,
 {
 	int err;
 
+	if (panel >= 0 && !dry_run) {
+		err = xpo_breakout_by_owner(cage, panel, mode, plan, extack);
+		if (err != -ENOIOCTLCMD)
+			return err;
+	}
 	devl_lock(cage->devlink);
 	err = __xpo_cage_port_split(cage, panel, mode, 0, dry_run, plan,
 				    extack);
@@ -347,6 +397,11 @@ int xpo_cage_port_unsplit(struct xpo_cage *cage, int panel, bool dry_run,
 {
 	int err;
 
+	if (panel >= 0 && !dry_run) {
+		err = xpo_breakout_by_owner(cage, panel, NULL, plan, extack);
+		if (err != -ENOIOCTLCMD)
+			return err;
+	}
 	devl_lock(cage->devlink);
 	err = __xpo_cage_port_unsplit(cage, panel, dry_run, plan, extack);
 	devl_unlock(cage->devlink);

@@ -280,9 +280,9 @@ static void xpo_bprov_roll_back(struct xpo_cage *cage, u8 banks,
  */
 VISIBLE_IF_KUNIT int xpo_bprov_verify(struct xpo_cage *cage,
 				      const struct xpo_dp_module *mod,
-				      u8 banks, u8 (*cfg)[CMIS_LANES_PER_BANK],
+				      u8 banks, u8 cfg[][CMIS_LANES_PER_BANK],
 				      u8 old_banks,
-				      u8 (*old)[CMIS_LANES_PER_BANK],
+				      u8 old[][CMIS_LANES_PER_BANK],
 				      struct xpo_bv_fail *fail)
 {
 	struct xpo_bprov p = {

@@ -490,12 +490,15 @@ int xpo_reach_provision(struct xpo_cage *cage, u8 reach,
 #if IS_ENABLED(CONFIG_KUNIT)
 struct xpo_bv_fail;
 int xpo_bprov_verify(struct xpo_cage *cage, const struct xpo_dp_module *mod,
-		     u8 banks, u8 (*cfg)[CMIS_LANES_PER_BANK], u8 old_banks,
-		     u8 (*old)[CMIS_LANES_PER_BANK], struct xpo_bv_fail *fail);
+		     u8 banks, u8 cfg[][CMIS_LANES_PER_BANK], u8 old_banks,
+		     u8 old[][CMIS_LANES_PER_BANK], struct xpo_bv_fail *fail);
 #endif
 
 /* xpo_attach.c: the port owners' netdevs on the cage's ports */
 void xpo_attach_set_carrier(struct xpo_cage *cage, u64 carrier);
+const struct xpo_attach_ops *xpo_attach_split_owner(struct xpo_cage *cage,
+						    unsigned int panel,
+						    struct xpo_attach **att);
 void xpo_attach_removed(struct xpo_cage *cage);
 struct xpo_attach *xpo_attach_alloc(struct xpo_cage *cage, u8 lane, u8 lanes,
 				    struct net_device *netdev,

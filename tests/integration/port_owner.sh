@@ -12,25 +12,11 @@
 # lets it go without a leak.
 . "$(dirname "$0")/lib.sh"
 
-KSRC=/usr/src/linux-source-6.12
-SPEC=Documentation/netlink/specs/xpo.yaml
 PY=/usr/bin/python3
 OWNER_KO=$XPO_BUILD/drivers/xpo/sim/xpo_sim_owner.ko
 C=3
-[ -f "$KSRC/tools/net/ynl/cli.py" ] || die "no YNL client in $KSRC"
+ynl_ready
 [ -f "$OWNER_KO" ] || die "no $OWNER_KO"
-ynl() {
-	"$PY" "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --no-schema \
-		--output-json "$@"
-}
-carrier() { cat "/sys/class/net/$1/carrier" 2>/dev/null || echo none; }
-wait_carrier() {	# wait_carrier DEV 0|1
-	local deadline=$(($(date +%s) + 20 * XPO_TIME_SCALE))
-	while [ "$(carrier "$1")" != "$2" ]; do
-		[ "$(date +%s)" -lt "$deadline" ] || return 1
-		sleep 0.1
-	done
-}
 netdevs() { ls /sys/class/net | grep -E "^$1" | sort -V | tr '\n' ' ' | sed 's/ $//'; }
 dbg_attached() { kv "$XPO_DBG/cage$C/state" attached; }
 # port_field INDEX KEY: a field of port INDEX of cage C in port-get
@@ -90,7 +76,7 @@ ethtool --set-module sw${C}p0 power-mode-policy high
 # Carrier follows the port's data path ----------------------------------------
 check_eq "no carrier while down" 0 "$(port_field 4 carrier)"
 ip link set sw${C}p4 up
-check "carrier on once port 4's data path is activated" wait_carrier sw${C}p4 1
+check "carrier on once port 4's data path is activated" wait_carrier sw${C}p4
 check_eq "... its lanes 32-39 activated in the module (11h:128-131 of bank 4)" \
 	"44 44 44 44" "$(sim_mem $C "page 11h bank 4" | cut -d' ' -f1-4)"
 check_eq "... and port-get says up, with carrier" "1 1" \
@@ -129,7 +115,7 @@ check_eq "... the neighbours keep their netdevs" "$ifidx3" \
 check_eq "... ethtool -m through a subport" \
 	"$(sim_mem $C "page 01h")" "$(ethtool_page sw${C}p2s3 1 0)"
 ip link set sw${C}p2s1 up
-check "... a subport gets carrier" wait_carrier sw${C}p2s1 1
+check "... a subport gets carrier" wait_carrier sw${C}p2s1
 ip link set sw${C}p2s1 down
 rc=0; echo "$C 2 2" > "$BRK" 2>/dev/null || rc=1
 check "splitting a split port is refused" [ "$rc" -ne 0 ]
@@ -139,9 +125,27 @@ check_eq "... and its netdevs are made again" \
 echo "$C 2 1" > "$BRK" || not_ok "owner unsplit write"
 check_eq "made whole again: sw${C}p2" "${want% }" "$(netdevs "sw${C}p")"
 
+# An admin's split through the core is the owner's to make --------------------
+out=$(ynl --do port-split --json "{\"id\": $C, \"panel\": 6, \"mode\": \"2x800G\"}" 2>&1)
+check_eq "port-split of front-panel port 6 (xpo family): the owner's new netdevs" \
+	"sw${C}p6s0 sw${C}p6s1" "$(netdevs "sw${C}p6")"
+check_eq "... port-get: port 7 (lanes 52-55) is sw${C}p6s1" \
+	"$(cat /sys/class/net/sw${C}p6s1/ifindex 2>/dev/null) 52 4" \
+	"$(port_field 7 ifindex) $(port_field 7 lane-first) $(port_field 7 lane-count)"
+ip link set sw${C}p6s1 up
+check "... sw${C}p6s1 gets carrier" wait_carrier sw${C}p6s1
+ip link set sw${C}p6s1 down
+out=$(ynl --do port-split --json "{\"id\": $C, \"panel\": 6, \"mode\": \"4x400G\"}" 2>&1)
+check "... split again: the core's refusal, through the owner" \
+	grep -qiE "already split|Already split" <<< "$out"
+check_eq "... its netdevs made again" "sw${C}p6s0 sw${C}p6s1" "$(netdevs "sw${C}p6")"
+xpoctl_unsplit() { tools/xpoctl/xpoctl port unsplit "$@" > /dev/null 2>&1; }
+check "xpoctl port unsplit $C panel 6" xpoctl_unsplit "$C" panel 6
+check_eq "... the owner made it whole: sw${C}p6" "${want% }" "$(netdevs "sw${C}p")"
+
 # The cage goes away under its owner ------------------------------------------
 ip link set sw${C}p1 up
-wait_carrier sw${C}p1 1 || not_ok "carrier before the unbind"
+wait_carrier sw${C}p1 || not_ok "carrier before the unbind"
 echo "xpo_cage.$C" > /sys/bus/platform/drivers/xpo_cage/unbind
 check_eq "unbind: the owner's carrier goes off" 0 "$(carrier sw${C}p1)"
 out=$(ethtool -m sw${C}p1 2>&1); rc=$?
@@ -152,6 +156,15 @@ check "the owner unloads with a removed cage" rmmod xpo_sim_owner
 check_eq "... its netdevs are gone" "" "$(netdevs sw)"
 echo "xpo_cage.$C" > /sys/bus/platform/drivers/xpo_cage/bind
 check "the cage binds again" wait_state $C ready 30
+
+# An owner without a split callback: the core refuses as before
+insmod "$OWNER_KO" cages=0x8 admin_split=0 || not_ok "insmod admin_split=0"
+out=$(ynl --do port-split --json "{\"id\": $C, \"panel\": 6, \"mode\": \"2x800G\"}" 2>&1)
+check "an owner without a split callback: port-split refused, naming its netdev" \
+	grep -qF "$(says "sw${C}p6 is a switch driver's: change the breakout through it" \
+		"A port to replace is a switch driver's: change the breakout through it")" <<< "$out"
+check_eq "... its netdevs stay" "sw${C}p6" "$(netdevs "sw${C}p6")"
+rmmod xpo_sim_owner || not_ok "rmmod xpo_sim_owner"
 xpo_unload || die "unload"
 
 # A port with a netdev already ------------------------------------------------

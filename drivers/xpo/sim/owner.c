@@ -12,7 +12,9 @@
  * for subport n of a split one (swb<board>c<cage>... off board 0).  Its
  * debugfs file "breakout" changes a front-panel port's breakout as a switch
  * driver's devlink port split would: "CAGE PANEL COUNT" (COUNT 1 makes it
- * whole).  See Documentation/xpo_sim.rst, "A port owner".
+ * whole); an admin's port-split of one front-panel port through the core
+ * reaches it as the same change (struct xpo_attach_ops split; not with
+ * admin_split=0).  See Documentation/xpo_sim.rst, "A port owner".
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -42,6 +44,10 @@ MODULE_PARM_DESC(board, "The board whose cages to own (default 0)");
 static unsigned int cages = GENMASK(XPO_CAGES_PER_RU - 1, 0);
 module_param(cages, uint, 0444);
 MODULE_PARM_DESC(cages, "Bitmask of the cages to own (default 0xffff)");
+
+static bool admin_split = true;
+module_param(admin_split, bool, 0444);
+MODULE_PARM_DESC(admin_split, "Make an admin's port-split through the core (default 1; 0: the core refuses it)");
 
 /* One port: the netdev's private part */
 struct xpo_owner_port {
@@ -187,9 +193,21 @@ static void xpo_owner_removed(struct xpo_attach *att)
 	netdev_info(p->netdev, "its cage is gone\n");
 }
 
+static int xpo_owner_split(struct xpo_attach *att, unsigned int count,
+			   struct netlink_ext_ack *extack);
+
 static const struct xpo_attach_ops xpo_owner_attach_ops = {
 	.carrier	= xpo_owner_carrier,
 	.removed	= xpo_owner_removed,
+	.split		= xpo_owner_split,
+	.owner		= THIS_MODULE,
+};
+
+/* An owner that takes no admin split through the core, to test the refusal */
+static const struct xpo_attach_ops xpo_owner_attach_ops_nosplit = {
+	.carrier	= xpo_owner_carrier,
+	.removed	= xpo_owner_removed,
+	.owner		= THIS_MODULE,
 };
 
 /* Unregister, detach and free @p (registered if @registered) */
@@ -247,7 +265,9 @@ static int xpo_owner_port_add(struct xpo_cage *cage, unsigned int nr,
 	eth_hw_addr_random(netdev);
 	netif_carrier_off(netdev);
 
-	p->att = xpo_attach(cage, lane, lanes, netdev, &xpo_owner_attach_ops,
+	p->att = xpo_attach(cage, lane, lanes, netdev,
+			    admin_split ? &xpo_owner_attach_ops :
+					  &xpo_owner_attach_ops_nosplit,
 			    p, &extack);
 	if (IS_ERR(p->att)) {
 		err = PTR_ERR(p->att);
@@ -329,20 +349,67 @@ static void xpo_owner_panel_del(unsigned int nr, unsigned int panel)
 }
 
 /*
- * "CAGE PANEL COUNT": as a switch driver's devlink port split would, check
- * with a dry run, take the front-panel port's netdevs away, change the
- * breakout, and make netdevs for the ports it now has: the new ones, or
- * the old ones again when the change failed.
+ * Front-panel port @panel of cage @nr into @count ports, as a switch
+ * driver's devlink port split would: check with a dry run, take the
+ * front-panel port's netdevs away, change the breakout, and make netdevs
+ * for the ports it now has: the new ones, or the old ones again when the
+ * change failed.  The mutex held.
  */
+static int xpo_owner_breakout(unsigned int nr, unsigned int panel,
+			      unsigned int count,
+			      struct netlink_ext_ack *extack)
+{
+	struct xpo_cage *cage = xpo_cage_get(board, nr);
+	int err, err2;
+
+	if (!cage)
+		return -ENODEV;
+	err = xpo_cage_breakout(cage, panel, count, true, extack);
+	if (!err) {
+		xpo_owner_panel_del(nr, panel);
+		err = xpo_cage_breakout(cage, panel, count, false, extack);
+		/* the breakout, changed or not, gets its netdevs */
+		err2 = xpo_owner_ports_add(cage, nr, BIT(panel));
+		if (!err)
+			err = err2;
+	}
+	xpo_cage_put(cage);
+	return err;
+}
+
+/*
+ * An admin's split through the core (xpoctl port split, the xpo family's
+ * port-split): the same change.  @att is only compared with the ports
+ * under the mutex: a breakout write may have replaced it meanwhile.
+ */
+static int xpo_owner_split(struct xpo_attach *att, unsigned int count,
+			   struct netlink_ext_ack *extack)
+{
+	struct xpo_owner_port *p;
+	int err = -EAGAIN;
+
+	mutex_lock(&xpo_owner_lock);
+	for (p = xpo_owner_ports; p; p = p->next)
+		if (p->att == att)
+			break;
+	if (p)
+		err = xpo_owner_breakout(p->nr, p->lane / 8, count, extack);
+	else
+		NL_SET_ERR_MSG_MOD(extack,
+				   "The port changed meanwhile: try again");
+	mutex_unlock(&xpo_owner_lock);
+	return err;
+}
+
+/* "CAGE PANEL COUNT" (COUNT 1 makes it whole): xpo_owner_breakout() */
 static ssize_t xpo_owner_breakout_write(struct file *file,
 					const char __user *ubuf, size_t len,
 					loff_t *ppos)
 {
 	struct netlink_ext_ack extack = {};
 	unsigned int nr, panel, count;
-	struct xpo_cage *cage;
 	char buf[32];
-	int err, err2;
+	int err;
 
 	if (len >= sizeof(buf))
 		return -EINVAL;
@@ -351,25 +418,13 @@ static ssize_t xpo_owner_breakout_write(struct file *file,
 	buf[len] = '\0';
 	if (sscanf(buf, "%u %u %u", &nr, &panel, &count) != 3 || panel >= 8)
 		return -EINVAL;
-	cage = xpo_cage_get(board, nr);
-	if (!cage)
-		return -ENODEV;
 
 	mutex_lock(&xpo_owner_lock);
-	err = xpo_cage_breakout(cage, panel, count, true, &extack);
-	if (!err) {
-		xpo_owner_panel_del(nr, panel);
-		err = xpo_cage_breakout(cage, panel, count, false, &extack);
-		/* the breakout, changed or not, gets its netdevs */
-		err2 = xpo_owner_ports_add(cage, nr, BIT(panel));
-		if (!err)
-			err = err2;
-	}
+	err = xpo_owner_breakout(nr, panel, count, &extack);
 	mutex_unlock(&xpo_owner_lock);
 	if (err)
 		pr_err("cage %u port %u into %u: %s (%d)\n", nr, panel, count,
 		       extack._msg ? extack._msg : "failed", err);
-	xpo_cage_put(cage);
 	return err ? err : len;
 }
 
