@@ -498,6 +498,8 @@ int xpo_cage_reach_set(struct xpo_cage *cage, u8 reach, bool dry_run,
 		goto out_unlock_sm;
 	*plan = cage->layout;
 	if (cage->id_valid && cage->id.has_page01) {
+		/* the ports the module has lanes for, as the planner takes them */
+		xpo_lanes_trim(cage, plan);
 		err = xpo_app_table_decode(t, &cage->id);
 		if (!err)
 			err = xpo_app_layout_check(t, plan, reach, msg,

@@ -477,6 +477,7 @@ u8 xpo_lanes_dp_cfg(const struct xpo_cage_dp *d);
 
 u8 xpo_lanes_planned_cfg(struct xpo_cage *cage, u8 panels,
 			 u8 cfg[][CMIS_LANES_PER_BANK]);
+void xpo_lanes_trim(struct xpo_cage *cage, struct xpo_app_layout *l);
 u8 xpo_lanes_layout_cfg(struct xpo_cage *cage,
 			const struct xpo_app_layout *layout, u8 reach,
 			u8 panels, u8 cfg[][CMIS_LANES_PER_BANK]);

@@ -204,7 +204,7 @@ static void xpo_lanes_plan_default(struct xpo_cage *cage,
  * get no data path, as under the default layout; the others are planned
  * as the layout says, split or not.
  */
-static void xpo_lanes_trim(struct xpo_cage *cage, struct xpo_app_layout *l)
+void xpo_lanes_trim(struct xpo_cage *cage, struct xpo_app_layout *l)
 {
 	unsigned int i, n = 0, banks = xpo_lanes_num_banks(cage);
 

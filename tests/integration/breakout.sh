@@ -223,6 +223,11 @@ split "{\"id\": $C, \"mode\": \"16x400G\"}" > "$err" 2>&1
 check "osfp: a whole-cage mode refused: it has 4 banks" \
 	grep -qF "$(says "16x400G needs 8 banks; the module has 4" "cannot carry this breakout")" "$err"
 check_eq "... nothing changed" "$default" "$(names $C)"
+# reach-set plans the ports the module has lanes for (panels 0-3)
+r=$(ynl --do reach-set --json "{\"id\": $C, \"reach\": \"dr\", \"dry-run\": true}" 2> "$err")
+check_eq "osfp: reach-set dr dry run plans panels 0-3 (the module's 4 banks), AppSel 1" \
+	"1 dr 0,8,16,24" \
+	"$(echo "$r" | jq -r '"\([.plan[].appsel] | unique | join(",")) \([.plan[].reach] | unique | join(",")) \([.plan[]."lane-first"] | join(","))"' 2>&1) $(cat "$err")"
 for mode in 2x400G 8x100G; do
 	n=${mode%%x*}
 	lanes=$((8 / n))
