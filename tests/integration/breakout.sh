@@ -227,7 +227,7 @@ check_eq "... nothing changed" "$default" "$(names $C)"
 r=$(ynl --do reach-set --json "{\"id\": $C, \"reach\": \"dr\", \"dry-run\": true}" 2> "$err")
 check_eq "osfp: reach-set dr dry run plans panels 0-3 (the module's 4 banks), AppSel 1" \
 	"1 dr 0,8,16,24" \
-	"$(echo "$r" | jq -r '"\([.plan[].appsel] | unique | join(",")) \([.plan[].reach] | unique | join(",")) \([.plan[]."lane-first"] | join(","))"' 2>&1) $(cat "$err")"
+	"$(echo "$r" | jq -r '"\([.plan[].appsel] | unique | join(",")) \([.plan[].reach] | unique | join(",")) \([.plan[]."lane-first"] | join(","))"' 2>&1)$(sed 's/^/ /' "$err")"
 for mode in 2x400G 8x100G; do
 	n=${mode%%x*}
 	lanes=$((8 / n))
